@@ -1,0 +1,1 @@
+//! CPython's formatting rules as pure functions over Rust primitives.

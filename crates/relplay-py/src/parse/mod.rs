@@ -1,0 +1,1 @@
+//! Python 3.11 source → [`crate::ast::Module`].
