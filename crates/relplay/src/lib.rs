@@ -10,3 +10,15 @@ pub struct Run {
     /// The process exit status CPython would give: 0, or 1 on an uncaught exception.
     pub exit: i32,
 }
+
+/// Runs `source` as the script at `path` (the path appears in tracebacks and
+/// warnings, as CPython prints them).
+pub fn run(source: &str, path: &str) -> Run {
+    // Placeholder until the interpreter lands on main (same session).
+    let _ = (source, path);
+    Run {
+        stdout: String::new(),
+        stderr: "NotImplementedError: the interpreter has not landed yet\n".into(),
+        exit: 1,
+    }
+}
