@@ -1,0 +1,3 @@
+//! Parser tests: structures, spans, CPython error table, robustness.
+
+mod basic;
