@@ -359,7 +359,7 @@ impl<'s> Checker<'s> {
 }
 
 /// Calls `f` on each direct child expression of `e`, in source order.
-fn each_subexpr(
+pub(crate) fn each_subexpr(
     e: &Expr,
     f: &mut dyn FnMut(&Expr) -> Result<(), SyntaxError>,
 ) -> Result<(), SyntaxError> {

@@ -327,7 +327,7 @@ impl<'a> Lexer<'a> {
                 return Err(self.indent_error(
                     SyntaxErrorKind::IndentationError,
                     "too many levels of indentation",
-                    col + 1,
+                    1,
                 ));
             }
             if alt <= top_alt {

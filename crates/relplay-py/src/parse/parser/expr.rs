@@ -40,6 +40,7 @@ impl<'a> Parser<'a> {
 
     /// star_expressions: `a`, `a, *b`, `a,` (a tuple when there is a comma).
     pub fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_expression()?;
         if !self.at_op(",") {
             return Ok(first);
@@ -51,7 +52,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_expression()?);
         }
-        let span = elts[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(mk(
             span,
             ExprKind::Tuple {
@@ -66,7 +67,7 @@ impl<'a> Parser<'a> {
             let s = self.advance();
             let v = self.binary(P_BOR)?;
             return Ok(mk(
-                s.to(v.span),
+                s.to(self.prev_span()),
                 ExprKind::Starred {
                     value: Box::new(v),
                     ctx: Ctx::Load,
@@ -82,7 +83,7 @@ impl<'a> Parser<'a> {
             let s = self.advance();
             let v = self.binary(P_BOR)?;
             return Ok(mk(
-                s.to(v.span),
+                s.to(self.prev_span()),
                 ExprKind::Starred {
                     value: Box::new(v),
                     ctx: Ctx::Load,
@@ -106,7 +107,7 @@ impl<'a> Parser<'a> {
                 },
             );
             return Ok(mk(
-                s.to(value.span),
+                s.to(self.prev_span()),
                 ExprKind::NamedExpr {
                     target: Box::new(target),
                     value: Box::new(value),
@@ -137,6 +138,7 @@ impl<'a> Parser<'a> {
             return self.lambda();
         }
         let start = self.mark();
+        let start_span = self.span();
         let a = self.binary(P_OR)?;
         if self.at_kw("if") {
             self.advance();
@@ -156,7 +158,7 @@ impl<'a> Parser<'a> {
             }
             self.advance();
             let orelse = self.expression()?;
-            let span = a.span.to(orelse.span);
+            let span = start_span.to(self.prev_span());
             return Ok(mk(
                 span,
                 ExprKind::IfExp {
@@ -228,7 +230,7 @@ impl<'a> Parser<'a> {
         self.expect_op(":")?;
         let body = self.expression()?;
         Ok(mk(
-            s.to(body.span),
+            s.to(self.prev_span()),
             ExprKind::Lambda {
                 args: Rc::new(args),
                 body: Rc::new(body),
@@ -284,6 +286,15 @@ impl<'a> Parser<'a> {
     /// Precedence climbing over `or` ... `*`; `min` is the loosest level
     /// accepted (P_OR = disjunction, P_BOR = bitwise_or).
     pub fn binary(&mut self, min: u8) -> PResult<Expr> {
+        let saved = std::mem::take(&mut self.hmax);
+        let r = self.binary_inner(min);
+        self.hmax = self.hmax.max(saved);
+        r
+    }
+
+    fn binary_inner(&mut self, min: u8) -> PResult<Expr> {
+        // Nodes start at their first token, parentheses included, as in CPython.
+        let start = self.span();
         let mut left = self.prefix(min)?;
         while let Some((prec, op)) = self.infix() {
             if prec < min {
@@ -296,7 +307,8 @@ impl<'a> Parser<'a> {
                         self.advance();
                         values.push(self.binary(prec + 1)?);
                     }
-                    let span = values[0].span.to(values[values.len() - 1].span);
+                    self.grow()?;
+                    let span = start.to(self.prev_span());
                     left = mk(span, ExprKind::BoolOp { op: kind, values });
                 }
                 Infix::Cmp(..) => {
@@ -309,7 +321,8 @@ impl<'a> Parser<'a> {
                         ops.push(op);
                         comparators.push(self.binary(P_CMP + 1)?);
                     }
-                    let span = left.span.to(comparators[comparators.len() - 1].span);
+                    self.grow()?;
+                    let span = start.to(self.prev_span());
                     left = mk(
                         span,
                         ExprKind::Compare {
@@ -322,7 +335,8 @@ impl<'a> Parser<'a> {
                 Infix::Bin(op) => {
                     self.advance();
                     let right = self.binary(prec + 1)?;
-                    let span = left.span.to(right.span);
+                    self.grow()?;
+                    let span = start.to(self.prev_span());
                     left = mk(
                         span,
                         ExprKind::BinOp {
@@ -351,7 +365,7 @@ impl<'a> Parser<'a> {
         self.leave();
         let operand = operand?;
         Ok(mk(
-            s.to(operand.span),
+            s.to(self.prev_span()),
             ExprKind::UnaryOp {
                 op: op.0,
                 operand: Box::new(operand),
@@ -361,10 +375,11 @@ impl<'a> Parser<'a> {
 
     /// power: await_primary ['**' factor]
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let base = if self.at_kw("await") {
             let s = self.advance();
             let v = self.primary()?;
-            mk(s.to(v.span), ExprKind::Await(Box::new(v)))
+            mk(s.to(self.prev_span()), ExprKind::Await(Box::new(v)))
         } else {
             self.primary()?
         };
@@ -373,7 +388,7 @@ impl<'a> Parser<'a> {
             let exp = self.binary(P_UNARY);
             self.leave();
             let exp = exp?;
-            let span = base.span.to(exp.span);
+            let span = start.to(self.prev_span());
             return Ok(mk(
                 span,
                 ExprKind::BinOp {
@@ -388,13 +403,17 @@ impl<'a> Parser<'a> {
 
     /// primary: atom followed by `.name`, `(args)`, `[slices]`.
     pub fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let mut e = self.atom()?;
         loop {
+            if matches!(self.tok(), Tok::Op("." | "(" | "[")) {
+                self.grow()?;
+            }
             if self.at_op(".") {
                 self.advance();
                 let (attr, s) = self.name()?;
                 e = mk(
-                    e.span.to(s),
+                    start.to(s),
                     ExprKind::Attribute {
                         value: Box::new(e),
                         attr,
@@ -406,7 +425,7 @@ impl<'a> Parser<'a> {
                 let (args, keywords) = self.call_args(open)?;
                 let close = self.expect_op(")")?;
                 e = mk(
-                    e.span.to(close),
+                    start.to(close),
                     ExprKind::Call {
                         func: Box::new(e),
                         args,
@@ -418,7 +437,7 @@ impl<'a> Parser<'a> {
                 let slice = self.slices()?;
                 let close = self.expect_op("]")?;
                 e = mk(
-                    e.span.to(close),
+                    start.to(close),
                     ExprKind::Subscript {
                         value: Box::new(e),
                         slice: Box::new(slice),
@@ -432,6 +451,7 @@ impl<'a> Parser<'a> {
     }
 
     fn slices(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.slice()?;
         if !self.at_op(",") {
             return Ok(first);
@@ -443,7 +463,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.slice()?);
         }
-        let span = elts[0].span.to(elts[elts.len() - 1].span);
+        let span = start.to(self.prev_span());
         Ok(mk(
             span,
             ExprKind::Tuple {
@@ -623,6 +643,7 @@ impl<'a> Parser<'a> {
 
     /// star_targets for `for` loops and comprehensions, up to `stop`.
     pub fn target_list(&mut self, stop: &str) -> PResult<Expr> {
+        let start = self.span();
         let first = self.target_item()?;
         let e = if self.at_op(",") {
             let mut elts = vec![first];
@@ -632,7 +653,7 @@ impl<'a> Parser<'a> {
                 }
                 elts.push(self.target_item()?);
             }
-            let span = elts[0].span.to(self.prev_span());
+            let span = start.to(self.prev_span());
             mk(
                 span,
                 ExprKind::Tuple {
@@ -651,7 +672,7 @@ impl<'a> Parser<'a> {
             let s = self.advance();
             let v = self.binary(P_BOR)?;
             return Ok(mk(
-                s.to(v.span),
+                s.to(self.prev_span()),
                 ExprKind::Starred {
                     value: Box::new(v),
                     ctx: Ctx::Load,
@@ -882,11 +903,14 @@ impl<'a> Parser<'a> {
         let s = self.advance();
         if self.eat_kw("from") {
             let v = self.expression()?;
-            return Ok(mk(s.to(v.span), ExprKind::YieldFrom(Box::new(v))));
+            return Ok(mk(s.to(self.prev_span()), ExprKind::YieldFrom(Box::new(v))));
         }
         if self.at_expr_start() || self.at_op("*") {
             let v = self.star_expressions()?;
-            return Ok(mk(s.to(v.span), ExprKind::Yield(Some(Box::new(v)))));
+            return Ok(mk(
+                s.to(self.prev_span()),
+                ExprKind::Yield(Some(Box::new(v))),
+            ));
         }
         Ok(mk(s, ExprKind::Yield(None)))
     }

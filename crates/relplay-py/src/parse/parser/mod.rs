@@ -22,6 +22,7 @@ pub(crate) type PResult<T> = Result<T, Box<SyntaxError>>;
 /// a handful of stack frames; 200 keeps a debug build well inside a 2 MB
 /// thread stack and a release build inside wasm's 1 MB.
 const MAX_DEPTH: u32 = 200;
+const MAX_HEIGHT: u32 = 1000;
 
 pub(crate) struct Parser<'a> {
     pub src: &'a str,
@@ -35,6 +36,9 @@ pub(crate) struct Parser<'a> {
     /// Set when the parser reached the tokenizer's error token.
     pub hit_lex_error: bool,
     depth: u32,
+    /// Height of the expression trees built so far in the current
+    /// statement (see [`Parser::grow`]).
+    hmax: u32,
     /// Prefix for messages from inside f-string fields (`f-string: ...`).
     pub fstring: bool,
 }
@@ -50,6 +54,7 @@ impl<'a> Parser<'a> {
             lex_err,
             hit_lex_error: false,
             depth: 0,
+            hmax: 0,
             fstring: false,
         }
     }
@@ -247,6 +252,24 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(s, "expression nesting too deep"));
         }
         Ok(())
+    }
+
+    /// Records one more level of a left-deep chain (`a + b + ...`,
+    /// `a.b.c...`), which the recursion budget does not see. Bounding the
+    /// tree height keeps every recursive consumer of the AST (including
+    /// `Drop`) within the stack; CPython gives up on such chains a little
+    /// beyond 1000 too (RecursionError during compilation).
+    pub fn grow(&mut self) -> PResult<()> {
+        self.hmax += 1;
+        if self.hmax > MAX_HEIGHT {
+            let s = self.span();
+            return Err(self.err_at(s, "expression nesting too deep"));
+        }
+        Ok(())
+    }
+
+    pub fn reset_height(&mut self) {
+        self.hmax = 0;
     }
 
     pub fn leave(&mut self) {

@@ -93,6 +93,7 @@ impl<'a> Parser<'a> {
     }
 
     fn simple_stmt(&mut self) -> PResult<Stmt> {
+        self.reset_height();
         let start = self.span();
         let t = self.tok().clone();
         if let Tok::Name(n) = &t {
@@ -107,7 +108,7 @@ impl<'a> Parser<'a> {
                     } else {
                         None
                     };
-                    let span = v.as_ref().map_or(start, |v| start.to(v.span));
+                    let span = start.to(self.prev_span());
                     return Ok(st(span, StmtKind::Return(v)));
                 }
                 "raise" => {
@@ -210,12 +211,12 @@ impl<'a> Parser<'a> {
             }
             self.advance();
             let value = self.rhs()?;
-            let span = first.span.to(value.span);
+            let span = self.toks[start_tok].span.to(self.prev_span());
             let target = with_ctx(first, Ctx::Store);
             return Ok(st(span, StmtKind::AugAssign { target, op, value }));
         }
         if !self.at_op("=") {
-            let span = first.span;
+            let span = self.toks[start_tok].span.to(self.prev_span());
             return Ok(st(span, StmtKind::Expr(first)));
         }
         let mut exprs = vec![first];
@@ -257,7 +258,7 @@ impl<'a> Parser<'a> {
             }
             targets.push(with_ctx(t, Ctx::Store));
         }
-        let span = targets[0].span.to(value.span);
+        let span = self.toks[start_tok].span.to(self.prev_span());
         Ok(st(span, StmtKind::Assign { targets, value }))
     }
 
@@ -297,8 +298,7 @@ impl<'a> Parser<'a> {
             None
         };
         let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
-        let end = value.as_ref().map_or(annotation.span, |v| v.span);
-        let span = target.span.to(end);
+        let span = self.toks[start_tok].span.to(self.prev_span());
         let target = with_ctx(target, Ctx::Store);
         Ok(st(
             span,

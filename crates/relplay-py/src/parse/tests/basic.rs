@@ -57,3 +57,20 @@ fn unescape(s: &str) -> String {
     }
     out
 }
+
+/// Dev helper: prints sorted node spans of RELPLAY_SPANS (a source file).
+#[test]
+#[ignore]
+fn dump_spans() {
+    let Ok(path) = std::env::var("RELPLAY_SPANS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let m = parse_module(&text).unwrap();
+    let mut out = Vec::new();
+    super::walk::walk_body(&m.body, &mut out);
+    out.sort();
+    for l in out {
+        println!("SPAN {}", l);
+    }
+}

@@ -1,3 +1,4 @@
 //! Parser tests: structures, spans, CPython error table, robustness.
 
 mod basic;
+mod walk;
