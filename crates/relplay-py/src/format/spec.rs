@@ -321,7 +321,7 @@ fn sign_text(neg: bool, sign: Option<char>) -> &'static str {
 }
 
 /// Converts a decimal digit string to base 2, 8 or 16 (lowercase).
-fn decimal_to_base(decimal: &str, base: u32) -> String {
+pub(crate) fn decimal_to_base(decimal: &str, base: u32) -> String {
     let mut num: Vec<u32> = decimal.bytes().map(|b| (b - b'0') as u32).collect();
     let mut out: Vec<u8> = Vec::new();
     while num.iter().any(|&d| d != 0) {
