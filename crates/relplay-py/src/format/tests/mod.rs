@@ -534,3 +534,103 @@ fn percent_table() {
         bad.join("\n")
     );
 }
+
+// ------------------------------------------------------------ no panics
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn text(&mut self, alphabet: &[char], max_len: usize) -> String {
+        let len = self.below(max_len + 1);
+        (0..len)
+            .map(|_| alphabet[self.below(alphabet.len())])
+            .collect()
+    }
+}
+
+struct AnyArgs(usize);
+
+impl PercentArgs for AnyArgs {
+    fn tuple_len(&self) -> Option<usize> {
+        (self.0 % 3 != 0).then_some(self.0 % 4)
+    }
+    fn is_mapping(&self) -> bool {
+        self.0 % 3 == 0
+    }
+    fn text(&mut self, _: PercentArg<'_>, _: char) -> Result<String, String> {
+        Ok("t".into())
+    }
+    fn int(&mut self, _: PercentArg<'_>, _: char) -> Result<(bool, String), String> {
+        Ok((self.0 % 2 == 0, "12".into()))
+    }
+    fn float(&mut self, _: PercentArg<'_>, _: char) -> Result<f64, String> {
+        Ok(-1.5e-7)
+    }
+    fn char(&mut self, _: PercentArg<'_>) -> Result<char, String> {
+        Ok('c')
+    }
+}
+
+#[test]
+fn fuzz_no_panics() {
+    let spec_chars: Vec<char> = "<>=^+- z#0123456789,_.deEfFgGnxXobcs%r!{}é\u{0}"
+        .chars()
+        .collect();
+    let tpl_chars: Vec<char> = "{}[]().:!rsa0123xyz ,_<>^=%*#+-dfegcl%(é".chars().collect();
+    let str_chars: Vec<char> = "ab \t\n\r_-+0129xXé日Σσ\u{85}\u{2028},.".chars().collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let floats = [
+        0.0,
+        -0.0,
+        1.5,
+        -1e300,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        123456.789,
+    ];
+    for i in 0..20_000 {
+        let spec = rng.text(&spec_chars, 8);
+        let _ = format_int_spec(i as i64 - 10_000, &spec);
+        let _ = format_int_spec(i64::MIN, &spec);
+        let _ = format_float_spec(floats[i % floats.len()], &spec);
+        let _ = format_str_spec("héllo", &spec);
+        let _ = format_bigint(
+            true,
+            "123456789012345678901234567890",
+            &FormatSpec::parse(&spec).unwrap_or_default(),
+        );
+        let tpl = rng.text(&tpl_chars, 12);
+        let _ = parse_format_string(&tpl);
+        let _ = percent_format(&tpl, &mut AnyArgs(i));
+        let s = rng.text(&str_chars, 10);
+        let sub = rng.text(&str_chars, 2);
+        let a = rng.below(30) as i64 - 15;
+        let b = rng.below(30) as i64 - 15;
+        let _ = strmethods::split(&s, Some(&sub), a);
+        let _ = strmethods::rsplit(&s, None, b);
+        let _ = strmethods::find(&s, &sub, Some(a), Some(b));
+        let _ = strmethods::rfind(&s, &sub, Some(a), None);
+        let _ = strmethods::count(&s, &sub, None, Some(b));
+        let _ = strmethods::startswith(&s, &sub, Some(a), Some(b));
+        let _ = strmethods::endswith(&s, &sub, Some(a), Some(b));
+        let _ = strmethods::replace(&s, &sub, "Z", a);
+        let _ = strmethods::center(&s, a, '*');
+        let _ = strmethods::zfill(&s, b);
+        let _ = strmethods::expandtabs(&s, a);
+        let _ = strmethods::title(&s);
+        let _ = strmethods::splitlines(&s, a > 0);
+        let _ = parse_int(&s, (a.unsigned_abs() * 3 % 40) as u32);
+        let _ = parse_float(&s);
+        let _ = str_repr(&s);
+    }
+}
