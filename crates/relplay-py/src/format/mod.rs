@@ -1,1 +1,35 @@
 //! CPython's formatting rules as pure functions over Rust primitives.
+//!
+//! - [`float`]: `repr(float)` and `PyOS_double_to_string`.
+//! - [`repr`]: `repr()` of `str`/`bytes`, `ascii()`, `isprintable`.
+//! - [`spec`]: the format-spec mini-language (`format()`, f-strings).
+//! - [`strformat`]: `str.format` templates.
+//! - [`percent`]: printf-style `str % args`.
+//! - [`strmethods`]: `str` methods (`split`, `strip`, `find`, `is*`, ...).
+//! - [`parse_num`]: `int(str, base)` and `float(str)`.
+
+pub mod float;
+pub mod parse_num;
+pub mod percent;
+pub mod repr;
+pub mod spec;
+pub mod strformat;
+pub mod strmethods;
+mod unicode_tables;
+
+pub use float::{double_to_string, float_repr, FloatOpts};
+pub use repr::{ascii_escape, ascii_repr, bytearray_repr, bytes_repr, is_printable_char, str_repr};
+pub use spec::{
+    error_kind, format_bigint, format_float, format_float_spec, format_int, format_int_spec,
+    format_str, format_str_spec, unknown_code, FormatSpec,
+};
+
+pub use parse_num::{parse_float, parse_int, ParsedInt};
+pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};
+pub use strformat::{
+    conversion_error, parse_format_pieces, parse_format_string, FieldAccessor, FieldArg,
+    FormatField, FormatPiece,
+};
+
+#[cfg(test)]
+mod tests;
