@@ -146,7 +146,12 @@ pub fn install() {
     });
 }
 
+fn opt_int(a: &[Value], i: usize) -> Option<i64> {
+    a.get(i).and_then(as_int)
+}
+
 fn install_str(c: &Rc<Class>) {
+    use crate::format::strmethods as sm;
     add(c, "join", |i, a, _| {
         arity("join", &a, 2, 2)?;
         let sep = this_str(&a)?;
@@ -170,58 +175,41 @@ fn install_str(c: &Rc<Class>) {
     });
     add(c, "split", |_, a, k| split(a, k, false));
     add(c, "rsplit", |_, a, k| split(a, k, true));
-    add(c, "strip", |_, a, _| strip(a, 3));
-    add(c, "lstrip", |_, a, _| strip(a, 1));
-    add(c, "rstrip", |_, a, _| strip(a, 2));
+    add(c, "strip", |_, a, _| {
+        Ok(Value::str(&sm::strip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "strip")?.as_deref(),
+        )))
+    });
+    add(c, "lstrip", |_, a, _| {
+        Ok(Value::str(&sm::lstrip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "lstrip")?.as_deref(),
+        )))
+    });
+    add(c, "rstrip", |_, a, _| {
+        Ok(Value::str(&sm::rstrip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "rstrip")?.as_deref(),
+        )))
+    });
     add(c, "upper", |_, a, _| {
-        Ok(Value::str(&this_str(&a)?.to_uppercase()))
+        Ok(Value::str(&sm::upper(&this_str(&a)?)))
     });
     add(c, "lower", |_, a, _| {
-        Ok(Value::str(&this_str(&a)?.to_lowercase()))
+        Ok(Value::str(&sm::lower(&this_str(&a)?)))
     });
     add(c, "casefold", |_, a, _| {
-        Ok(Value::str(&this_str(&a)?.to_lowercase()))
+        Ok(Value::str(&sm::casefold(&this_str(&a)?)))
     });
     add(c, "swapcase", |_, a, _| {
-        let s = this_str(&a)?;
-        Ok(Value::str(
-            &s.chars()
-                .map(|c| {
-                    if c.is_uppercase() {
-                        c.to_lowercase().collect::<String>()
-                    } else {
-                        c.to_uppercase().collect()
-                    }
-                })
-                .collect::<String>(),
-        ))
+        Ok(Value::str(&sm::swapcase(&this_str(&a)?)))
     });
     add(c, "capitalize", |_, a, _| {
-        let s = this_str(&a)?;
-        let mut cs = s.chars();
-        Ok(Value::str(&match cs.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-            None => String::new(),
-        }))
+        Ok(Value::str(&sm::capitalize(&this_str(&a)?)))
     });
     add(c, "title", |_, a, _| {
-        let s = this_str(&a)?;
-        let mut out = String::new();
-        let mut prev = false;
-        for ch in s.chars() {
-            if ch.is_alphabetic() {
-                if prev {
-                    out.extend(ch.to_lowercase());
-                } else {
-                    out.extend(ch.to_uppercase());
-                }
-                prev = true;
-            } else {
-                out.push(ch);
-                prev = false;
-            }
-        }
-        Ok(Value::str(&out))
+        Ok(Value::str(&sm::title(&this_str(&a)?)))
     });
     add(c, "startswith", |_, a, _| starts_ends(a, true));
     add(c, "endswith", |_, a, _| starts_ends(a, false));
@@ -230,25 +218,61 @@ fn install_str(c: &Rc<Class>) {
         let s = this_str(&a)?;
         let old = need_str(&a, 1, "replace")?;
         let new = need_str(&a, 2, "replace")?;
-        let n = a.get(3).and_then(as_int).unwrap_or(-1);
-        Ok(Value::str(&if n < 0 {
-            s.replace(&*old, &new)
-        } else {
-            s.replacen(&*old, &new, n as usize)
-        }))
+        Ok(Value::str(&sm::replace(
+            &s,
+            &old,
+            &new,
+            opt_int(&a, 3).unwrap_or(-1),
+        )))
     });
-    add(c, "find", |_, a, _| find(a, false, false));
-    add(c, "rfind", |_, a, _| find(a, true, false));
-    add(c, "index", |_, a, _| find(a, false, true));
-    add(c, "rindex", |_, a, _| find(a, true, true));
+    add(c, "find", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::Int(sm::find(
+            &s,
+            &need_str(&a, 1, "find")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
+    });
+    add(c, "rfind", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::Int(sm::rfind(
+            &s,
+            &need_str(&a, 1, "rfind")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
+    });
+    add(c, "index", |_, a, _| {
+        let s = this_str(&a)?;
+        sm::index(
+            &s,
+            &need_str(&a, 1, "index")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )
+        .map(Value::Int)
+        .map_err(value_error)
+    });
+    add(c, "rindex", |_, a, _| {
+        let s = this_str(&a)?;
+        sm::rindex(
+            &s,
+            &need_str(&a, 1, "rindex")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )
+        .map(Value::Int)
+        .map_err(value_error)
+    });
     add(c, "count", |_, a, _| {
         let s = this_str(&a)?;
-        let sub = need_str(&a, 1, "count")?;
-        Ok(Value::Int(if sub.is_empty() {
-            s.chars().count() as i64 + 1
-        } else {
-            s.matches(&*sub).count() as i64
-        }))
+        Ok(Value::Int(sm::count(
+            &s,
+            &need_str(&a, 1, "count")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
     });
     add(c, "format", |i, a, k| {
         let s = this_str(&a)?;
@@ -267,113 +291,97 @@ fn install_str(c: &Rc<Class>) {
         }
         Ok(Value::str(&str_format(i, &s, &[], &kw)?))
     });
-    fn pred(a: &[Value], f: fn(char) -> bool) -> PyResult<Value> {
-        let s = this_str(a)?;
-        Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
-    }
-    add(c, "isdigit", |_, a, _| pred(&a, |c| c.is_ascii_digit()));
-    add(c, "isdecimal", |_, a, _| pred(&a, |c| c.is_ascii_digit()));
-    add(c, "isnumeric", |_, a, _| pred(&a, |c| c.is_numeric()));
-    add(c, "isalpha", |_, a, _| pred(&a, |c| c.is_alphabetic()));
-    add(c, "isalnum", |_, a, _| pred(&a, |c| c.is_alphanumeric()));
-    add(c, "isspace", |_, a, _| pred(&a, |c| c.is_whitespace()));
-    add(c, "isidentifier", |_, a, _| {
-        let s = this_str(&a)?;
-        let mut cs = s.chars();
-        Ok(Value::Bool(match cs.next() {
-            Some(f) => {
-                (f.is_alphabetic() || f == '_') && cs.all(|c| c.is_alphanumeric() || c == '_')
-            }
-            None => false,
-        }))
+    add(c, "isdigit", |_, a, _| {
+        Ok(Value::Bool(sm::isdigit(&this_str(&a)?)))
+    });
+    add(c, "isdecimal", |_, a, _| {
+        Ok(Value::Bool(sm::isdecimal(&this_str(&a)?)))
+    });
+    add(c, "isnumeric", |_, a, _| {
+        Ok(Value::Bool(sm::isnumeric(&this_str(&a)?)))
+    });
+    add(c, "isalpha", |_, a, _| {
+        Ok(Value::Bool(sm::isalpha(&this_str(&a)?)))
+    });
+    add(c, "isalnum", |_, a, _| {
+        Ok(Value::Bool(sm::isalnum(&this_str(&a)?)))
+    });
+    add(c, "isspace", |_, a, _| {
+        Ok(Value::Bool(sm::isspace(&this_str(&a)?)))
+    });
+    add(c, "isascii", |_, a, _| {
+        Ok(Value::Bool(sm::isascii(&this_str(&a)?)))
+    });
+    add(c, "isprintable", |_, a, _| {
+        Ok(Value::Bool(sm::isprintable(&this_str(&a)?)))
     });
     add(c, "isupper", |_, a, _| {
-        let s = this_str(&a)?;
-        Ok(Value::Bool(
-            s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()),
-        ))
+        Ok(Value::Bool(sm::isupper(&this_str(&a)?)))
     });
     add(c, "islower", |_, a, _| {
-        let s = this_str(&a)?;
-        Ok(Value::Bool(
-            s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()),
-        ))
+        Ok(Value::Bool(sm::islower(&this_str(&a)?)))
+    });
+    add(c, "istitle", |_, a, _| {
+        Ok(Value::Bool(sm::istitle(&this_str(&a)?)))
+    });
+    add(c, "isidentifier", |_, a, _| {
+        Ok(Value::Bool(sm::isidentifier(&this_str(&a)?)))
     });
     add(c, "center", |_, a, _| just(a, 'c'));
     add(c, "ljust", |_, a, _| just(a, 'l'));
     add(c, "rjust", |_, a, _| just(a, 'r'));
     add(c, "zfill", |_, a, _| {
-        let s = this_str(&a)?;
-        let w = a.get(1).and_then(as_int).unwrap_or(0).max(0) as usize;
-        let n = s.chars().count();
-        if n >= w {
-            return Ok(Value::Str(s));
-        }
-        let (sign, rest) = if s.starts_with(['-', '+']) {
-            s.split_at(1)
-        } else {
-            ("", &*s)
-        };
-        Ok(Value::str(&format!("{sign}{}{rest}", "0".repeat(w - n))))
+        Ok(Value::str(&sm::zfill(
+            &this_str(&a)?,
+            opt_int(&a, 1).unwrap_or(0),
+        )))
     });
     add(c, "splitlines", |_, a, k| {
         let s = this_str(&a)?;
         let p = parse("splitlines", a[1..].to_vec(), k, &["keepends"], 0)?;
         let keep = matches!(p[0], Some(Value::Bool(true)));
-        let mut out = Vec::new();
-        let mut cur = String::new();
-        let mut chars = s.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\n' || c == '\r' {
-                let mut end = c.to_string();
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                    end.push('\n');
-                }
-                if keep {
-                    cur.push_str(&end);
-                }
-                out.push(std::mem::take(&mut cur));
-            } else {
-                cur.push(c);
-            }
-        }
-        if !cur.is_empty() {
-            out.push(cur);
-        }
-        Ok(strs(out))
+        Ok(strs(sm::splitlines(&s, keep)))
     });
     add(c, "partition", |_, a, _| {
         let s = this_str(&a)?;
-        let sep = need_str(&a, 1, "partition")?;
-        Ok(match s.split_once(&*sep) {
-            Some((x, y)) => Value::tuple(vec![Value::str(x), Value::Str(sep), Value::str(y)]),
-            None => Value::tuple(vec![Value::Str(s), Value::str(""), Value::str("")]),
-        })
+        let (x, y, z) = sm::partition(&s, &need_str(&a, 1, "partition")?).map_err(value_error)?;
+        Ok(Value::tuple(vec![
+            Value::str(&x),
+            Value::str(&y),
+            Value::str(&z),
+        ]))
     });
     add(c, "rpartition", |_, a, _| {
         let s = this_str(&a)?;
-        let sep = need_str(&a, 1, "rpartition")?;
-        Ok(match s.rsplit_once(&*sep) {
-            Some((x, y)) => Value::tuple(vec![Value::str(x), Value::Str(sep), Value::str(y)]),
-            None => Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s)]),
-        })
+        let (x, y, z) = sm::rpartition(&s, &need_str(&a, 1, "rpartition")?).map_err(value_error)?;
+        Ok(Value::tuple(vec![
+            Value::str(&x),
+            Value::str(&y),
+            Value::str(&z),
+        ]))
     });
     add(c, "removeprefix", |_, a, _| {
         let s = this_str(&a)?;
-        let p = need_str(&a, 1, "removeprefix")?;
-        Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
+        Ok(Value::str(sm::removeprefix(
+            &s,
+            &need_str(&a, 1, "removeprefix")?,
+        )))
     });
     add(c, "removesuffix", |_, a, _| {
         let s = this_str(&a)?;
-        let p = need_str(&a, 1, "removesuffix")?;
-        Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
+        Ok(Value::str(sm::removesuffix(
+            &s,
+            &need_str(&a, 1, "removesuffix")?,
+        )))
     });
     add(c, "encode", |_, a, _| {
         Ok(Value::Bytes(Rc::from(this_str(&a)?.as_bytes())))
     });
     add(c, "expandtabs", |_, a, _| {
-        Ok(Value::str(&this_str(&a)?.replace('\t', "        ")))
+        Ok(Value::str(&sm::expandtabs(
+            &this_str(&a)?,
+            opt_int(&a, 1).unwrap_or(8),
+        )))
     });
 }
 
@@ -386,90 +394,34 @@ fn split(a: Vec<Value>, k: Kw, right: bool) -> PyResult<Value> {
         &["sep", "maxsplit"],
         0,
     )?;
-    let sep = arg_str(
-        &[p[0].clone().unwrap_or(Value::None)],
-        0,
-        "must be str or None, not",
-    )?;
+    let sep = match &p[0] {
+        None | Some(Value::None) => None,
+        Some(Value::Str(x)) => Some(x.clone()),
+        Some(v) => {
+            return Err(type_error(format!(
+                "must be str or None, not {}",
+                v.type_name()
+            )))
+        }
+    };
     let max = p[1].as_ref().and_then(as_int).unwrap_or(-1);
-    let out: Vec<String> = match sep {
-        Some(sep) => {
-            if sep.is_empty() {
-                return Err(value_error("empty separator"));
-            }
-            if max < 0 {
-                s.split(&*sep).map(String::from).collect()
-            } else if right {
-                let mut v: Vec<String> = s
-                    .rsplitn(max as usize + 1, &*sep)
-                    .map(String::from)
-                    .collect();
-                v.reverse();
-                v
-            } else {
-                s.splitn(max as usize + 1, &*sep)
-                    .map(String::from)
-                    .collect()
-            }
-        }
-        None => {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            if max < 0 || (max as usize) >= words.len() {
-                words.into_iter().map(String::from).collect()
-            } else if !right {
-                // First `max` words, then the stripped remainder.
-                let mut out = Vec::new();
-                let mut rest: &str = s.trim_start();
-                for _ in 0..max {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out
-            } else {
-                let mut out = Vec::new();
-                let mut rest: &str = s.trim_end();
-                for _ in 0..max {
-                    let st = rest.rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
-                    out.push(rest[st..].to_string());
-                    rest = rest[..st].trim_end();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out.reverse();
-                out
-            }
-        }
+    let r = if right {
+        crate::format::strmethods::rsplit(&s, sep.as_deref(), max)
+    } else {
+        crate::format::strmethods::split(&s, sep.as_deref(), max)
     };
-    Ok(strs(out))
-}
-
-fn strip(a: Vec<Value>, which: u8) -> PyResult<Value> {
-    let s = this_str(&a)?;
-    let chars = arg_str(&a, 1, "strip")?;
-    let pat = |c: char| match &chars {
-        Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
-    };
-    let r = match which {
-        1 => s.trim_start_matches(pat),
-        2 => s.trim_end_matches(pat),
-        _ => s.trim_matches(pat),
-    };
-    Ok(Value::str(r))
+    Ok(strs(r.map_err(value_error)?))
 }
 
 fn starts_ends(a: Vec<Value>, starts: bool) -> PyResult<Value> {
+    use crate::format::strmethods as sm;
     let s = this_str(&a)?;
+    let (st, en) = (opt_int(&a, 2), opt_int(&a, 3));
     let check = |p: &str| {
         if starts {
-            s.starts_with(p)
+            sm::startswith(&s, p, st, en)
         } else {
-            s.ends_with(p)
+            sm::endswith(&s, p, st, en)
         }
     };
     match a.get(1) {
@@ -488,38 +440,10 @@ fn starts_ends(a: Vec<Value>, starts: bool) -> PyResult<Value> {
     }
 }
 
-fn find(a: Vec<Value>, right: bool, raise: bool) -> PyResult<Value> {
-    let s = this_str(&a)?;
-    let sub = need_str(&a, 1, "find")?;
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len() as i64;
-    let norm = |v: Option<i64>, d: i64| match v {
-        None => d,
-        Some(x) if x < 0 => (x + n).max(0),
-        Some(x) => x.min(n),
-    };
-    let st = norm(a.get(2).and_then(as_int), 0) as usize;
-    let en = norm(a.get(3).and_then(as_int), n) as usize;
-    let hay: String = if st <= en {
-        chars[st..en].iter().collect()
-    } else {
-        String::new()
-    };
-    let pos = if right {
-        hay.rfind(&*sub)
-    } else {
-        hay.find(&*sub)
-    };
-    match pos {
-        Some(b) => Ok(Value::Int((hay[..b].chars().count() + st) as i64)),
-        None if raise => Err(value_error("substring not found")),
-        None => Ok(Value::Int(-1)),
-    }
-}
-
 fn just(a: Vec<Value>, how: char) -> PyResult<Value> {
+    use crate::format::strmethods as sm;
     let s = this_str(&a)?;
-    let w = a.get(1).and_then(as_int).unwrap_or(0).max(0) as usize;
+    let w = opt_int(&a, 1).unwrap_or(0);
     let fill = match a.get(2) {
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
         Some(_) => {
@@ -529,19 +453,10 @@ fn just(a: Vec<Value>, how: char) -> PyResult<Value> {
         }
         None => ' ',
     };
-    let n = s.chars().count();
-    if n >= w {
-        return Ok(Value::Str(s));
-    }
-    let pad = w - n;
-    let f = |k: usize| fill.to_string().repeat(k);
     Ok(Value::str(&match how {
-        'l' => format!("{s}{}", f(pad)),
-        'r' => format!("{}{s}", f(pad)),
-        _ => {
-            let left = pad / 2 + (pad & w & 1);
-            format!("{}{s}{}", f(left), f(pad - left))
-        }
+        'l' => sm::ljust(&s, w, fill),
+        'r' => sm::rjust(&s, w, fill),
+        _ => sm::center(&s, w, fill),
     }))
 }
 

@@ -547,45 +547,13 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
 }
 
 pub fn parse_int(s: &str, base: i64) -> PyResult<Value> {
-    let err = || {
-        value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::object::repr::str_repr(s)
-        ))
-    };
-    let t = s.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let mut base = base;
-    let mut body = body.to_string();
-    let lower = body.to_ascii_lowercase();
-    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if lower.starts_with(p) && (base == b || base == 0) {
-            body = body[2..].to_string();
-            base = b;
-        }
+    if !(base == 0 || (2..=36).contains(&base)) {
+        return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    if base == 0 {
-        base = 10;
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(err());
-    }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    match i64::from_str_radix(&clean, base as u32) {
-        Ok(v) => Ok(Value::Int(if neg { -v } else { v })),
-        Err(e) => {
-            if matches!(
-                e.kind(),
-                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-            ) {
-                Err(crate::vm::exc::overflow_error())
-            } else {
-                Err(err())
-            }
-        }
+    match crate::format::parse_int(s, base as u32) {
+        Ok(crate::format::ParsedInt::Small(v)) => Ok(Value::Int(v)),
+        Ok(crate::format::ParsedInt::Big { .. }) => Err(crate::vm::exc::overflow_error()),
+        Err(m) => Err(value_error(m)),
     }
 }
 
@@ -598,32 +566,9 @@ fn float_ctor(i: &mut Interpreter, a: Vec<Value>, _: Kw) -> PyResult<Value> {
         return Ok(Value::Float(f));
     }
     match x {
-        Value::Str(s) => {
-            let t = s.trim().replace('_', "");
-            let l = t.to_ascii_lowercase();
-            let v = match l.trim_start_matches(['+', '-']) {
-                "inf" | "infinity" => Some(f64::INFINITY),
-                "nan" => Some(f64::NAN),
-                _ => None,
-            };
-            let v = match v {
-                Some(v) => Some(if l.starts_with('-') { -v } else { v }),
-                None => {
-                    if t.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) && !t.is_empty()
-                    {
-                        t.parse::<f64>().ok()
-                    } else {
-                        None
-                    }
-                }
-            };
-            v.map(Value::Float).ok_or_else(|| {
-                value_error(format!(
-                    "could not convert string to float: {}",
-                    crate::object::repr::str_repr(s)
-                ))
-            })
-        }
+        Value::Str(s) => crate::format::parse_float(s)
+            .map(Value::Float)
+            .map_err(value_error),
         other => {
             if let Some(b) = base_value(other) {
                 return float_ctor(i, vec![b], vec![]);

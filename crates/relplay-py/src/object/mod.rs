@@ -2,7 +2,6 @@
 
 pub mod class;
 pub mod dict;
-pub mod fmtspec;
 pub mod int;
 pub mod iter;
 pub mod native;

@@ -2,87 +2,25 @@
 //! recursion-safe (`[...]` for cycles, RecursionError for depth).
 
 use crate::object::class::{base_value, Layout};
-use crate::object::fmtspec;
 use crate::value::{Payload, PyErr, PyResult, Value, ViewKind};
 use crate::vm::exc::{exc_args, type_error};
 use crate::vm::Interpreter;
 
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
+    crate::format::str_repr(s)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from("b");
-    out.push(q);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c as char == q => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(q);
-    out
+    crate::format::bytes_repr(b)
 }
 
+/// `ascii()` of an already-computed repr.
 pub fn ascii(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
+    crate::format::ascii_escape(s)
 }
 
 pub fn float_repr(f: f64) -> String {
-    fmtspec::float_repr(f)
+    crate::format::float_repr(f)
 }
 
 const MAX_REPR_DEPTH: usize = 400;
@@ -354,16 +292,18 @@ impl Interpreter {
         if spec.is_empty() {
             return self.str(v);
         }
-        let s = fmtspec::parse(spec).map_err(|m| PyErr::new("ValueError", m))?;
+        let tn = v.type_name();
+        let s = crate::format::FormatSpec::parse_for(spec, &tn)
+            .map_err(|m| PyErr::new(crate::format::error_kind(&m), m))?;
         let r = match v {
             Value::Bool(b) if s.ty.is_none() => {
-                fmtspec::format_str(if *b { "True" } else { "False" }, &s)
+                crate::format::format_str(if *b { "True" } else { "False" }, &s)
             }
             Value::Int(_) | Value::Bool(_) => {
-                fmtspec::format_int(crate::vm::ops::as_int(v).unwrap_or(0), &s)
+                crate::format::format_int(crate::vm::ops::as_int(v).unwrap_or(0), &s)
             }
-            Value::Float(f) => fmtspec::format_float(*f, &s),
-            Value::Str(x) => fmtspec::format_str(x, &s),
+            Value::Float(f) => crate::format::format_float(*f, &s),
+            Value::Str(x) => crate::format::format_str(x, &s),
             _ => {
                 return Err(type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -371,155 +311,146 @@ impl Interpreter {
                 )));
             }
         };
-        r.map_err(|m| PyErr::new("ValueError", m))
+        r.map_err(|m| PyErr::new(crate::format::error_kind(&m), m))
     }
 }
 
-/// printf-style `str % args`.
+/// printf-style `str % args`, through `format::percent_format`; the
+/// interpreter supplies str/repr/int/float conversions.
 pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> PyResult<Value> {
     let Value::Str(f) = fmt else {
         return Err(type_error("format requires str"));
     };
-    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
-        Value::Tuple(t) => (t.to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        other => (vec![other.clone()], None),
-    };
-    let mut idx = 0;
-    let mut out = String::new();
-    let chars: Vec<char> = f.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut key = None;
-        if i < chars.len() && chars[i] == '(' {
-            let st = i + 1;
-            while i < chars.len() && chars[i] != ')' {
-                i += 1;
-            }
-            key = Some(chars[st..i.min(chars.len())].iter().collect::<String>());
-            i += 1;
-        }
-        let st = i;
-        while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
-            i += 1;
-        }
-        let flags: String = chars[st..i.min(chars.len())].iter().collect();
-        let Some(&conv) = chars.get(i) else {
-            return Err(PyErr::new("ValueError", "incomplete format"));
-        };
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let arg = match (&key, &mapping) {
-            (Some(k), Some(m)) => interp.getitem(m, Value::str(k))?,
-            _ => {
-                let a = items
-                    .get(idx)
-                    .cloned()
-                    .ok_or_else(|| type_error("not enough arguments for format string"))?;
-                idx += 1;
-                a
-            }
-        };
-        let (align_left, zero, plus) = (
-            flags.contains('-'),
-            flags.starts_with('0') || flags.contains("+0") || flags.contains("-0"),
-            flags.contains('+'),
-        );
-        let spec_core: String = flags
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        let (w, p) = match spec_core.split_once('.') {
-            Some((w, p)) => (w.trim_start_matches('0').to_string(), Some(p.to_string())),
-            None => (spec_core.trim_start_matches('0').to_string(), None),
-        };
-        let mut spec = String::new();
-        if align_left {
-            spec.push('<');
-        } else if zero {
-            spec.push('0');
-        }
-        if plus {
-            spec.insert(0, '+');
-            if align_left {
-                spec = "<+".into();
-            }
-        }
-        spec.push_str(&w);
-        if let Some(p) = &p {
-            spec.push('.');
-            spec.push_str(p);
-        }
-        let piece = match conv {
-            's' => {
-                let s = interp.str(&arg)?;
-                interp.format(&Value::str(&s), &spec)?
-            }
-            'r' => {
-                let s = interp.repr(&arg)?;
-                interp.format(&Value::str(&s), &spec)?
-            }
-            'a' => {
-                let s = ascii(&interp.repr(&arg)?);
-                interp.format(&Value::str(&s), &spec)?
-            }
-            'd' | 'i' | 'u' => {
-                let n = match &arg {
-                    Value::Float(f) => Value::Int(f.trunc() as i64),
-                    Value::Int(_) | Value::Bool(_) => {
-                        Value::Int(crate::vm::ops::as_int(&arg).unwrap_or(0))
-                    }
-                    other => match base_value(other) {
-                        Some(b) => b,
-                        None => {
-                            return Err(type_error(format!(
-                                "%{conv} format: a real number is required, not {}",
-                                other.type_name()
-                            )))
-                        }
-                    },
-                };
-                interp.format(&n, &spec.split('.').next().unwrap_or("").to_string())?
-            }
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' | 'c' => {
-                let mut sp = spec.clone();
-                if p.is_none() && matches!(conv, 'f' | 'F' | 'e' | 'E') {
-                    sp.push_str(".6");
+    struct A<'i> {
+        interp: &'i mut Interpreter,
+        args: Value,
+        err: Option<PyErr>,
+    }
+    impl A<'_> {
+        fn get(&mut self, a: crate::format::PercentArg<'_>) -> Result<Value, String> {
+            let r = match a {
+                crate::format::PercentArg::Item(i) => match &self.args {
+                    Value::Tuple(t) => Ok(t.get(i).cloned().unwrap_or(Value::None)),
+                    _ => Ok(Value::None),
+                },
+                crate::format::PercentArg::Whole => Ok(self.args.clone()),
+                crate::format::PercentArg::Key(k) => {
+                    let args = self.args.clone();
+                    self.interp.getitem(&args, Value::str(k))
                 }
-                sp.push(conv);
-                let a = match (&arg, conv) {
-                    (Value::Int(i), 'f' | 'F' | 'e' | 'E' | 'g' | 'G') => Value::Float(*i as f64),
-                    _ => arg.clone(),
-                };
-                interp.format(&a, &sp)?
-            }
-            other => {
-                return Err(PyErr::new(
-                    "ValueError",
-                    format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    ),
-                ))
-            }
-        };
-        out.push_str(&piece);
+            };
+            self.keep(r)
+        }
+        fn keep<T>(&mut self, r: PyResult<T>) -> Result<T, String> {
+            r.map_err(|e| {
+                self.err = Some(e);
+                "\u{0}".to_string()
+            })
+        }
     }
-    if mapping.is_none() && idx < items.len() {
-        return Err(type_error(
-            "not all arguments converted during string formatting",
-        ));
+    impl crate::format::PercentArgs for A<'_> {
+        fn tuple_len(&self) -> Option<usize> {
+            match &self.args {
+                Value::Tuple(t) => Some(t.len()),
+                _ => None,
+            }
+        }
+        fn is_mapping(&self) -> bool {
+            !matches!(self.args, Value::Tuple(_) | Value::Str(_))
+                && (matches!(self.args, Value::Dict(_) | Value::List(_))
+                    || self.args.class().lookup("__getitem__").is_some())
+        }
+        fn text(
+            &mut self,
+            arg: crate::format::PercentArg<'_>,
+            conv: char,
+        ) -> Result<String, String> {
+            let v = self.get(arg)?;
+            let r = match conv {
+                'r' => self.interp.repr(&v),
+                'a' => self.interp.repr(&v).map(|s| ascii(&s)),
+                _ => self.interp.str(&v),
+            };
+            self.keep(r)
+        }
+        fn int(
+            &mut self,
+            arg: crate::format::PercentArg<'_>,
+            conv: char,
+        ) -> Result<(bool, String), String> {
+            let v = self.get(arg)?;
+            let v = base_value(&v).unwrap_or(v);
+            match &v {
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = crate::vm::ops::as_int(&v).unwrap_or(0);
+                    Ok((i < 0, i.unsigned_abs().to_string()))
+                }
+                Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                    let t = f.trunc();
+                    Ok((t < 0.0, format!("{:.0}", t.abs())))
+                }
+                _ => {
+                    let msg = if conv == '*' {
+                        "* wants int".to_string()
+                    } else if matches!(conv, 'd' | 'i' | 'u') {
+                        format!(
+                            "%{conv} format: a real number is required, not {}",
+                            v.type_name()
+                        )
+                    } else {
+                        format!(
+                            "%{conv} format: an integer is required, not {}",
+                            v.type_name()
+                        )
+                    };
+                    self.err = Some(type_error(msg));
+                    Err("\u{0}".into())
+                }
+            }
+        }
+        fn float(
+            &mut self,
+            arg: crate::format::PercentArg<'_>,
+            _conv: char,
+        ) -> Result<f64, String> {
+            let v = self.get(arg)?;
+            let v = base_value(&v).unwrap_or(v);
+            match crate::vm::ops::as_float(&v) {
+                Some(f) => Ok(f),
+                None => {
+                    self.err = Some(type_error(format!(
+                        "must be real number, not {}",
+                        v.type_name()
+                    )));
+                    Err("\u{0}".into())
+                }
+            }
+        }
+        fn char(&mut self, arg: crate::format::PercentArg<'_>) -> Result<char, String> {
+            let v = self.get(arg)?;
+            match &v {
+                Value::Str(s) if s.chars().count() == 1 => Ok(s.chars().next().unwrap_or(' ')),
+                Value::Int(i) => match u32::try_from(*i).ok().and_then(char::from_u32) {
+                    Some(c) => Ok(c),
+                    None => Err("%c arg not in range(0x110000)".into()),
+                },
+                _ => {
+                    self.err = Some(type_error("%c requires int or char"));
+                    Err("\u{0}".into())
+                }
+            }
+        }
     }
-    Ok(Value::str(&out))
+    let mut a = A {
+        interp,
+        args: args.clone(),
+        err: None,
+    };
+    match crate::format::percent_format(f, &mut a) {
+        Ok(s) => Ok(Value::str(&s)),
+        Err(m) => match a.err.take() {
+            Some(e) => Err(e),
+            None => Err(PyErr::new(crate::format::percent_error_kind(&m), m)),
+        },
+    }
 }

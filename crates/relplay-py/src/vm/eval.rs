@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::compile::code::{CodeKind, Op};
+use crate::compile::code::Op;
 use crate::object::class::types;
 use crate::object::dict::PyDict;
 use crate::value::{PyErr, PyResult, TbEntry, Value};
