@@ -1,0 +1,3 @@
+# features: SyntaxError, Python 2 print statement
+name = "world"
+print "hello", name
