@@ -2,53 +2,38 @@
 class Vec:
     def __init__(self, *c):
         self.c = list(c)
-
     def __repr__(self):
         return f"Vec{tuple(self.c)}"
-
     def __add__(self, o):
         if isinstance(o, (int, float)):
             return Vec(*(x + o for x in self.c))
         return Vec(*(a + b for a, b in zip(self.c, o.c)))
-
     def __radd__(self, o):
         print("radd", o)
         return self + o
-
     def __iadd__(self, o):
         print("iadd")
         self.c = (self + o).c
         return self
-
     def __mul__(self, k):
         return Vec(*(x * k for x in self.c))
-
     __rmul__ = __mul__
-
     def __neg__(self):
         return Vec(*(-x for x in self.c))
-
     def __abs__(self):
         return sum(x * x for x in self.c) ** 0.5
-
     def __len__(self):
         return len(self.c)
-
     def __getitem__(self, i):
         return self.c[i]
-
     def __contains__(self, x):
         return x in self.c
-
     def __call__(self, scale):
         return self * scale
-
     def __bool__(self):
         return any(self.c)
-
     def __eq__(self, o):
         return isinstance(o, Vec) and self.c == o.c
-
 v = Vec(3, 4)
 w = Vec(1, 2)
 print(v + w, v + 1, 1 + v, v * 2, 3 * v, -v, abs(v), len(v))
@@ -66,15 +51,3 @@ try:
     "s" * v
 except TypeError as e:
     print("TypeError:", e)
-
-class Num:
-    def __init__(self, n):
-        self.n = n
-    def __lt__(self, o):
-        print(f"lt {self.n} {o.n}")
-        return self.n < o.n
-    def __repr__(self):
-        return f"Num({self.n})"
-
-print(sorted([Num(3), Num(1), Num(2)]))
-print(Num(5) > Num(2))

@@ -6,4 +6,6 @@ print(label("ok", "5"))
 print("count" + str(3))
 items = ["a", "b"]
 print(f"{len(items)} items")
+print(label("items", str(len(items))))
+print([1] + [2], (1,) + (2,), "a" "b")
 print(label("items", len(items)))

@@ -1,4 +1,4 @@
-# features: generator send, yield from, return value of subgenerator, close, throw
+# features: generator send, yield from with send, subgenerator return value, averager coroutine
 def echo():
     received = None
     while True:
@@ -42,41 +42,3 @@ for v in [1, 2]:
     d.send(v)
 d.send(None)
 print(res)
-
-def inner():
-    yield 1
-    yield 2
-    return "inner done"
-
-def outer():
-    result = yield from inner()
-    print("inner said", result)
-    yield from [3, 4]
-    yield from "ab"
-
-print(list(outer()))
-
-def closable():
-    try:
-        yield 1
-        yield 2
-    finally:
-        print("cleanup")
-
-c = closable()
-print(next(c))
-c.close()
-print("closed")
-
-def catcher():
-    while True:
-        try:
-            yield "waiting"
-        except ValueError as err:
-            print("caught", err)
-            yield "recovered"
-
-t = catcher()
-print(next(t))
-print(t.throw(ValueError("boom")))
-print(next(t))
