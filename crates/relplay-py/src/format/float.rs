@@ -36,9 +36,25 @@ fn from_exp_text(s: &str) -> Digits {
     normalize(&all, exp + 1)
 }
 
-/// Shortest round-trip digits (dtoa mode 0).
+/// Shortest round-trip digits (dtoa mode 0): the fewest digits that read
+/// back as `ax`, and among those the closest to `ax` (ties to even). Rust's
+/// shortest formatting gives the right length but may pick the other one
+/// of two equally close candidates (`1e16 / 7.5` is `...333.25`: CPython
+/// prints `1333333333333333.2`), so the correctly rounded candidate of
+/// that length is preferred whenever it round-trips.
 fn digits_shortest(ax: f64) -> Digits {
-    from_exp_text(&format!("{:e}", ax))
+    let short = format!("{:e}", ax);
+    let n = short
+        .split_once('e')
+        .map_or(short.as_str(), |(m, _)| m)
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
+    let nearest = format!("{:.*e}", n.saturating_sub(1), ax);
+    if nearest != short && nearest.parse::<f64>().ok() == Some(ax) {
+        return from_exp_text(&nearest);
+    }
+    from_exp_text(&short)
 }
 
 /// `n >= 1` significant digits, correctly rounded (dtoa mode 2).

@@ -6,9 +6,11 @@
 //! - [`strformat`]: `str.format` templates.
 //! - [`percent`]: printf-style `str % args`.
 //! - [`strmethods`]: `str` methods (`split`, `strip`, `find`, `is*`, ...).
+//! - [`num`]: float `//`, `%`, `divmod`, `round`, `**`, `hex`/`fromhex` corner cases.
 //! - [`parse_num`]: `int(str, base)` and `float(str)`.
 
 pub mod float;
+pub mod num;
 pub mod parse_num;
 pub mod percent;
 pub mod repr;
@@ -24,6 +26,10 @@ pub use spec::{
     format_str, format_str_spec, unknown_code, FormatSpec,
 };
 
+pub use num::{
+    float_divmod, float_floordiv, float_fromhex, float_hex, float_mod, float_pow, float_round,
+    float_round_int, float_truediv, int_floordiv, int_mod, num_error_kind, PowResult,
+};
 pub use parse_num::{parse_float, parse_int, ParsedInt};
 pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};
 pub use strformat::{

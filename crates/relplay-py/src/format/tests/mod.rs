@@ -634,3 +634,90 @@ fn fuzz_no_panics() {
         let _ = str_repr(&s);
     }
 }
+
+// ------------------------------------------------------------ numbers
+
+#[rustfmt::skip]
+mod num_cases;
+
+fn float_result(r: Result<f64, String>) -> String {
+    match r {
+        Ok(x) => float_repr(x),
+        Err(e) => format!("Err: {}: {}", num::num_error_kind(&e), e),
+    }
+}
+
+#[test]
+fn float_arith_tables() {
+    use num::*;
+    let mut bad = Vec::new();
+    for &(a, b, op, want) in num_cases::FLOAT_BINOPS {
+        let (a, b) = (f64::from_bits(a), f64::from_bits(b));
+        let got = match op {
+            "divmod" => match float_divmod(a, b) {
+                Ok((q, r)) => format!("({}, {})", float_repr(q), float_repr(r)),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            },
+            "//" => float_result(float_floordiv(a, b)),
+            "%" => float_result(float_mod(a, b)),
+            "/" => float_result(float_truediv(a, b)),
+            _ => match float_pow(a, b) {
+                Ok(PowResult::Real(x)) => float_repr(x),
+                Ok(PowResult::Complex) => "complex".to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            },
+        };
+        if got != want {
+            bad.push(format!("{a:?} {op} {b:?}: got {got}, want {want}"));
+        }
+    }
+    for &(x, n, want) in num_cases::ROUND_CASES {
+        let x = f64::from_bits(x);
+        let got = if n == i64::MIN {
+            match float_round_int(x) {
+                Ok(v) => format!("{:.0}", v + 0.0),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        } else {
+            float_result(float_round(x, n))
+        };
+        if got != want {
+            bad.push(format!("round({x:?}, {n}): got {got}, want {want}"));
+        }
+    }
+    for &(x, want) in num_cases::HEX_CASES {
+        let got = float_hex(f64::from_bits(x));
+        if got != want {
+            bad.push(format!("hex: got {got}, want {want}"));
+        }
+    }
+    for &(s, want) in num_cases::FROMHEX_CASES {
+        let got = float_result(float_fromhex(s));
+        if got != want {
+            bad.push(format!("fromhex({s:?}): got {got}, want {want}"));
+        }
+    }
+    for &(a, b, op, want) in num_cases::INT_DIVMOD {
+        let got = if op == "//" {
+            match int_floordiv(a, b) {
+                Ok(Some(v)) => v.to_string(),
+                Ok(None) => "9223372036854775808".to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        } else {
+            match int_mod(a, b) {
+                Ok(v) => v.to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        };
+        if got != want {
+            bad.push(format!("{a} {op} {b}: got {got}, want {want}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} failures:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
