@@ -33,8 +33,8 @@ pub use num::{
 pub use parse_num::{parse_float, parse_int, ParsedInt};
 pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};
 pub use strformat::{
-    conversion_error, parse_format_pieces, parse_format_string, FieldAccessor, FieldArg,
-    FormatField, FormatPiece,
+    conversion_error, parse_format_pieces, parse_format_string, render_format, FieldAccessor,
+    FieldArg, FormatArgs, FormatError, FormatField, FormatPiece,
 };
 
 #[cfg(test)]

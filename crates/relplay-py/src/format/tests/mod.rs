@@ -313,60 +313,68 @@ impl Val {
     }
 }
 
-fn render(pieces: &[FormatPiece], args: &[Val], kw: &[(&str, Val)]) -> Result<String, String> {
-    let mut out = String::new();
-    for p in pieces {
-        match p {
-            FormatPiece::Literal(t) => out.push_str(t),
-            FormatPiece::Error(m) => return Err(format!("ValueError: {m}")),
-            FormatPiece::Field(f) => {
-                let mut v = match &f.arg {
-                    FieldArg::Index(i) => args.get(*i).cloned().ok_or_else(|| {
-                        format!(
-                            "IndexError: Replacement index {i} out of range for positional args tuple"
-                        )
-                    })?,
-                    FieldArg::Keyword(k) => kw
-                        .iter()
-                        .find(|(n, _)| n == k)
-                        .map(|(_, v)| v.clone())
-                        .ok_or_else(|| format!("KeyError: {}", str_repr(k)))?,
-                };
-                if let Some(acc) = f.accessors.first() {
-                    return Err(match acc {
-                        FieldAccessor::Attr(a) => format!(
-                            "AttributeError: '{}' object has no attribute '{}'",
-                            v.type_name(),
-                            a
-                        ),
-                        _ => format!("TypeError: '{}' object is not subscriptable", v.type_name()),
-                    });
-                }
-                if let Some(m) = &f.accessor_error {
-                    return Err(format!("ValueError: {m}"));
-                }
-                if let Some(c) = f.conversion {
-                    if let Some(m) = conversion_error(c) {
-                        return Err(format!("ValueError: {m}"));
-                    }
-                    v = Val::S(match c {
-                        'r' => v.repr(),
-                        'a' => ascii_escape(&v.repr()),
-                        _ => v.str(),
-                    });
-                }
-                let spec = render(&f.spec, args, kw)?;
-                let r = match &v {
-                    Val::I(i) if spec.is_empty() => Ok(i.to_string()),
-                    Val::I(i) => format_int_spec(*i, &spec),
-                    Val::F(x) => format_float_spec(*x, &spec),
-                    Val::S(s) => format_str_spec(s, &spec),
-                };
-                out.push_str(&r.map_err(|e| format!("{}: {}", error_kind(&e), e))?);
-            }
-        }
+struct TestFormatArgs<'a> {
+    args: &'a [Val],
+    kw: &'a [(&'a str, Val)],
+}
+
+impl FormatArgs for TestFormatArgs<'_> {
+    type Value = Val;
+    type Error = String;
+    fn positional(&mut self, i: usize) -> Result<Val, String> {
+        self.args.get(i).cloned().ok_or_else(|| {
+            format!("IndexError: Replacement index {i} out of range for positional args tuple")
+        })
     }
-    Ok(out)
+    fn keyword(&mut self, k: &str) -> Result<Val, String> {
+        self.kw
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| format!("KeyError: {}", str_repr(k)))
+    }
+    fn attr(&mut self, v: Val, a: &str) -> Result<Val, String> {
+        Err(format!(
+            "AttributeError: '{}' object has no attribute '{}'",
+            v.type_name(),
+            a
+        ))
+    }
+    fn item_index(&mut self, v: Val, _: usize) -> Result<Val, String> {
+        Err(format!(
+            "TypeError: '{}' object is not subscriptable",
+            v.type_name()
+        ))
+    }
+    fn item_key(&mut self, v: Val, _: &str) -> Result<Val, String> {
+        Err(format!(
+            "TypeError: '{}' object is not subscriptable",
+            v.type_name()
+        ))
+    }
+    fn convert(&mut self, v: Val, c: char) -> Result<Val, String> {
+        Ok(Val::S(match c {
+            'r' => v.repr(),
+            'a' => ascii_escape(&v.repr()),
+            _ => v.str(),
+        }))
+    }
+    fn format(&mut self, v: Val, spec: &str) -> Result<String, String> {
+        let r = match &v {
+            Val::I(i) if spec.is_empty() => Ok(i.to_string()),
+            Val::I(i) => format_int_spec(*i, spec),
+            Val::F(x) => format_float_spec(*x, spec),
+            Val::S(s) => format_str_spec(s, spec),
+        };
+        r.map_err(|e| format!("{}: {}", error_kind(&e), e))
+    }
+}
+
+fn render(pieces: &[FormatPiece], args: &[Val], kw: &[(&str, Val)]) -> Result<String, String> {
+    render_format(pieces, &mut TestFormatArgs { args, kw }).map_err(|e| match e {
+        FormatError::Template(m) => format!("ValueError: {m}"),
+        FormatError::Vm(m) => m,
+    })
 }
 
 #[test]
