@@ -8,6 +8,23 @@
 //! - [`strmethods`]: `str` methods (`split`, `strip`, `find`, `is*`, ...).
 //! - [`num`]: float `//`, `%`, `divmod`, `round`, `**`, `hex`/`fromhex` corner cases.
 //! - [`parse_num`]: `int(str, base)` and `float(str)`.
+//!
+//! Notes for the VM:
+//! - Errors are `Err(String)` holding CPython's exact message; the class is
+//!   given by [`error_kind`] (format specs: `ValueError`/`OverflowError`),
+//!   [`percent_error_kind`] (`%`: `TypeError`/`ValueError`/`OverflowError`),
+//!   [`num_error_kind`] (arithmetic), `ValueError` for [`parse_int`] /
+//!   [`parse_float`] / `str` methods, and [`FormatError::Template`] is a
+//!   `ValueError` for `str.format`.
+//! - `format(x, "")` is `str(x)` in CPython: `format(True, "")` is
+//!   `'True'` but `format(True, "d")` / `f"{True:>5}"` format the int `1`
+//!   (use [`format_int`] for bools with a non-empty spec).
+//! - Parse specs with [`FormatSpec::parse_for`] (or the `format_*_spec`
+//!   helpers) so "Invalid format specifier" names the right type.
+//! - [`percent_format`] passes the `Err` of a [`PercentArgs`] callback
+//!   through unchanged: keep the real exception on the VM side.
+//! - [`float_repr`] never goes through `{}` of `f64`: Rust's shortest
+//!   digits can differ from CPython's in ties (`1e16 / 7.5`).
 
 pub mod float;
 pub mod num;
