@@ -23,6 +23,7 @@
 //!   helpers) so "Invalid format specifier" names the right type.
 //! - [`percent_format`] passes the `Err` of a [`PercentArgs`] callback
 //!   through unchanged: keep the real exception on the VM side.
+//! - `bin(x)` / `oct(x)` / `hex(x)` are [`format_bigint`] with `#b` / `#o` / `#x`.
 //! - [`float_repr`] never goes through `{}` of `f64`: Rust's shortest
 //!   digits can differ from CPython's in ties (`1e16 / 7.5`).
 
@@ -45,7 +46,7 @@ pub use spec::{
 
 pub use num::{
     float_divmod, float_floordiv, float_fromhex, float_hex, float_mod, float_pow, float_round,
-    float_round_int, float_truediv, int_floordiv, int_mod, num_error_kind, PowResult,
+    float_round_int, float_truediv, int_floordiv, int_mod, int_truediv, num_error_kind, PowResult,
 };
 pub use parse_num::{parse_float, parse_int, ParsedInt};
 pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};

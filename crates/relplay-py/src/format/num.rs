@@ -408,3 +408,50 @@ fn pow2(e: i64) -> f64 {
     }
     v
 }
+
+/// `a / b` for ints, correctly rounded like CPython's `long_true_divide`
+/// (`(2**62 + 1) / 3` is not `float(2**62 + 1) / 3.0`).
+pub fn int_truediv(a: i64, b: i64) -> Result<f64, String> {
+    if b == 0 {
+        return Err("division by zero".into());
+    }
+    const EXACT: u64 = 1 << 53;
+    let (n, d) = (a.unsigned_abs(), b.unsigned_abs());
+    let neg = (a < 0) != (b < 0);
+    let q = if n <= EXACT && d <= EXACT {
+        n as f64 / d as f64
+    } else {
+        ratio_to_f64(n, d)
+    };
+    Ok(if neg { -q } else { q })
+}
+
+/// The correctly rounded (half to even) value of `n / d` for `d > 0`.
+fn ratio_to_f64(n: u64, d: u64) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let (n, d) = (n as u128, d as u128);
+    let mut exp: i64 = -64;
+    let num = n << 64;
+    let mut q = num / d;
+    let mut r = num % d;
+    while 128 - q.leading_zeros() < 55 {
+        r <<= 1;
+        q <<= 1;
+        if r >= d {
+            r -= d;
+            q |= 1;
+        }
+        exp -= 1;
+    }
+    let bits = 128 - q.leading_zeros() as i64;
+    let shift = bits - 53;
+    let mut m = q >> shift;
+    let rem = q & ((1u128 << shift) - 1);
+    let half = 1u128 << (shift - 1);
+    if rem > half || (rem == half && (r != 0 || m & 1 == 1)) {
+        m += 1;
+    }
+    (m as f64) * pow2(exp + shift)
+}

@@ -50,4 +50,10 @@ for a in ints:
         for op, f in [('//', lambda a=a, b=b: a // b), ('%', lambda a=a, b=b: a % b)]:
             out.append('    (%s, %s, %s, %s),' % (ilit(a), ilit(b), rs(op), rs(res(f))))
 out.append('];')
+tv = [1, 3, 7, 10, -3, 2**53, 2**53 + 1, 2**62 + 1, 2**63 - 1, -2**63, 12345678901234567, -98765432109876543, 999999999999999999, 2**63 - 25, 6, 0]
+out.append('pub(super) static INT_TRUEDIV: &[(i64, i64, &str)] = &[')
+for a in tv:
+    for b in tv:
+        out.append('    (%s, %s, %s),' % (ilit(a), ilit(b), rs(res(lambda a=a, b=b: a / b))))
+out.append('];')
 print('\n'.join(out))

@@ -722,6 +722,12 @@ fn float_arith_tables() {
             bad.push(format!("{a} {op} {b}: got {got}, want {want}"));
         }
     }
+    for &(a, b, want) in num_cases::INT_TRUEDIV {
+        let got = float_result(int_truediv(a, b));
+        if got != want {
+            bad.push(format!("{a} / {b}: got {got}, want {want}"));
+        }
+    }
     assert!(
         bad.is_empty(),
         "{} failures:\n{}",
