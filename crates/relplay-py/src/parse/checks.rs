@@ -251,7 +251,7 @@ impl<'s> Checker<'s> {
                 body,
                 orelse,
             } => {
-                self.expr(target)?;
+                self.target(target)?;
                 self.expr(iter)?;
                 self.loop_body(body)?;
                 self.body(orelse)
@@ -260,6 +260,17 @@ impl<'s> Checker<'s> {
                 self.expr(test)?;
                 self.loop_body(body)?;
                 self.body(orelse)
+            }
+            StmtKind::Assign { targets, value } => {
+                targets.iter().try_for_each(|t| self.target(t))?;
+                self.expr(value)
+            }
+            StmtKind::With { items, body } => {
+                for it in items {
+                    self.expr(&it.context)?;
+                    it.vars.iter().try_for_each(|v| self.target(v))?;
+                }
+                self.body(body)
             }
             _ => self.each_child(s, |c, b| c.body(b), |c, e| c.expr(e)),
         }
@@ -302,6 +313,21 @@ impl<'s> Checker<'s> {
                     return Err(err(e.span, "'yield' outside function", self.src));
                 }
             }
+            ExprKind::Starred { .. } => {
+                return Err(err(e.span, "can't use starred expression here", self.src));
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set(elts) => {
+                return elts.iter().try_for_each(|x| self.starrable(x));
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func)?;
+                args.iter().try_for_each(|x| self.starrable(x))?;
+                return keywords.iter().try_for_each(|k| self.expr(&k.value));
+            }
             ExprKind::Await(_) if !self.func && !self.lambda => {
                 return Err(err(e.span, "'await' outside function", self.src));
             }
@@ -329,6 +355,45 @@ impl<'s> Checker<'s> {
             _ => {}
         }
         each_subexpr(e, &mut |x| self.expr(x))
+    }
+
+    /// An element where `*x` is allowed.
+    fn starrable(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        match &e.kind {
+            ExprKind::Starred { value, .. } => self.expr(value),
+            _ => self.expr(e),
+        }
+    }
+
+    /// Assignment targets: a bare `*a` or two starred names are errors.
+    fn target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
+        match &t.kind {
+            ExprKind::Starred { .. } => Err(err(
+                t.span,
+                "starred assignment target must be in a list or tuple",
+                self.src,
+            )),
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                let stars = elts
+                    .iter()
+                    .filter(|x| matches!(x.kind, ExprKind::Starred { .. }));
+                if stars.count() > 1 {
+                    return Err(err(
+                        t.span,
+                        "multiple starred expressions in assignment",
+                        self.src,
+                    ));
+                }
+                for x in elts {
+                    match &x.kind {
+                        ExprKind::Starred { value, .. } => self.target(value)?,
+                        _ => self.target(x)?,
+                    }
+                }
+                Ok(())
+            }
+            _ => self.expr(t),
+        }
     }
 
     fn comprehension(

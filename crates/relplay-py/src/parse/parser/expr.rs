@@ -95,6 +95,8 @@ impl<'a> Parser<'a> {
 
     /// named_expression: `NAME := expression` or an expression.
     pub fn named_expression(&mut self) -> PResult<Expr> {
+        // Call arguments go through CPython's invalid_kwarg instead.
+        let in_call_args = std::mem::take(&mut self.call_arg_next);
         if self.at_name() && matches!(self.tok_at(1), Tok::Op(":=")) {
             let (id, s) = self.name()?;
             self.advance();
@@ -122,7 +124,56 @@ impl<'a> Parser<'a> {
             );
             return Err(self.err_range(e.span, e.span, msg));
         }
+        if self.at_op("=") && !self.no_invalid && !in_call_args {
+            self.misplaced_assignment(&e)?;
+        }
         Ok(e)
+    }
+
+    /// CPython's `invalid_named_expression`: `x = 1` where a value is
+    /// expected (`if x = 1:`, `(a = b)`, `[f() = 1]`).
+    fn misplaced_assignment(&mut self, e: &Expr) -> PResult<()> {
+        let eq = self.mark();
+        self.advance();
+        let b = self.without_invalid(|p| p.binary(P_BOR));
+        let r = match b {
+            Some(b) if !self.at_op("=") && !self.at_op(":=") => {
+                if matches!(e.kind, ExprKind::Name { .. }) && eq == self.expr_start_of(e) + 1 {
+                    Err(self.err_range(
+                        e.span,
+                        b.span,
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ))
+                } else if super::stmt::is_bitwise_or_level(e)
+                    && !matches!(
+                        e.kind,
+                        ExprKind::List { .. }
+                            | ExprKind::Tuple { .. }
+                            | ExprKind::GeneratorExp { .. }
+                            | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+                    )
+                {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        super::targets::expr_name(e)
+                    );
+                    Err(self.err_at(e.span, msg))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        };
+        self.reset(eq);
+        r
+    }
+
+    /// Token index where `e` starts (spans are unique per token start).
+    fn expr_start_of(&self, e: &Expr) -> usize {
+        self.toks[..self.pos]
+            .iter()
+            .rposition(|t| t.span.start == e.span.start)
+            .unwrap_or(0)
     }
 
     /// expression: lambda, or a disjunction with an optional `if ... else`.
@@ -177,13 +228,16 @@ impl<'a> Parser<'a> {
     /// CPython's `invalid_expression` / `invalid_legacy_expression`: two
     /// expressions side by side. Only reached on code that cannot parse.
     fn adjacent_expressions(&mut self, start: usize, a: &Expr) -> PResult<()> {
+        if self.no_invalid {
+            return Ok(());
+        }
         let after = self.mark();
         let a_tok = self.toks[start].tok.clone();
         let single_name = after == start + 1;
         if single_name {
             if let Tok::Name(n) = &a_tok {
                 if matches!(&**n, "print" | "exec") && !self.at_op("(") {
-                    if let Ok(b) = self.star_expressions() {
+                    if let Some(b) = self.without_invalid(|p| p.star_expressions()) {
                         let msg = format!(
                             "Missing parentheses in call to '{}'. Did you mean {}(...)?",
                             n, n
@@ -198,23 +252,41 @@ impl<'a> Parser<'a> {
         let soft = single_name
             && matches!(&a_tok, Tok::Name(n) if matches!(&**n, "match" | "case" | "_" | "type"));
         let name_str = single_name && matches!(self.tok(), Tok::Str(_));
-        if self.level() > 0 && !soft && !name_str && !self.at_kw("not") {
-            let save_max = self.max_pos.get();
-            let r = self.expression();
-            self.max_pos.set(save_max);
-            match r {
-                Ok(b) => {
-                    return Err(self.err_range(
-                        a.span,
-                        b.span,
-                        "invalid syntax. Perhaps you forgot a comma?",
-                    ));
-                }
-                Err(e) if self.hit_lex_error => return Err(e),
-                Err(_) => self.reset(after),
+        if soft || name_str || self.at_kw("not") {
+            return Ok(());
+        }
+        // `b` is the longest expression CPython's PEG parser would accept
+        // here; a primary approximates it when the full parse fails.
+        let b = match self.without_invalid(|p| p.expression()) {
+            Some(b) => Some(b),
+            None => {
+                self.reset(after);
+                self.without_invalid(|p| p.primary())
+            }
+        };
+        if let Some(b) = b {
+            if self.toks[self.pos.saturating_sub(1)].level > 0 {
+                return Err(self.err_range(
+                    a.span,
+                    b.span,
+                    "invalid syntax. Perhaps you forgot a comma?",
+                ));
             }
         }
+        self.reset(after);
         Ok(())
+    }
+
+    /// Runs a speculative parse with the `invalid_*` checks off, keeping the
+    /// farthest-token mark of the main parse (CPython's first pass).
+    fn without_invalid(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> Option<Expr> {
+        let save_max = self.max_pos.get();
+        let saved = std::mem::replace(&mut self.no_invalid, true);
+        let r = f(self);
+        self.no_invalid = saved;
+        self.max_all.set(self.max_all.get().max(self.max_pos.get()));
+        self.max_pos.set(save_max);
+        r.ok()
     }
 
     pub fn check_lex_error_now(&mut self) -> Option<Box<crate::parse::errors::SyntaxError>> {
@@ -238,18 +310,21 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn infix(&self) -> Option<(u8, Infix)> {
+    fn infix(&self, min: u8) -> Option<(u8, Infix)> {
         let t = self.tok();
+        // Comparison operators are not looked for below their level, so
+        // `not`/`is` do not peek further than CPython would.
+        let cmp_ok = min <= P_CMP;
         let r = match t {
             Tok::Name(n) => match &**n {
                 "or" => (P_OR, Infix::Bool(BoolOpKind::Or)),
                 "and" => (P_AND, Infix::Bool(BoolOpKind::And)),
                 "in" => (P_CMP, Infix::Cmp(CmpOp::In, 1)),
-                "not" if matches!(self.tok_at(1), Tok::Name(m) if &**m == "in") => {
+                "not" if cmp_ok && matches!(self.tok_at(1), Tok::Name(m) if &**m == "in") => {
                     (P_CMP, Infix::Cmp(CmpOp::NotIn, 2))
                 }
                 "is" => {
-                    if matches!(self.tok_at(1), Tok::Name(m) if &**m == "not") {
+                    if cmp_ok && matches!(self.tok_at(1), Tok::Name(m) if &**m == "not") {
                         (P_CMP, Infix::Cmp(CmpOp::IsNot, 2))
                     } else {
                         (P_CMP, Infix::Cmp(CmpOp::Is, 1))
@@ -296,14 +371,14 @@ impl<'a> Parser<'a> {
         // Nodes start at their first token, parentheses included, as in CPython.
         let start = self.span();
         let mut left = self.prefix(min)?;
-        while let Some((prec, op)) = self.infix() {
+        while let Some((prec, op)) = self.infix(min) {
             if prec < min {
                 break;
             }
             match op {
                 Infix::Bool(kind) => {
                     let mut values = vec![left];
-                    while self.infix().is_some_and(|(p, _)| p == prec) {
+                    while self.infix(min).is_some_and(|(p, _)| p == prec) {
                         self.advance();
                         values.push(self.binary(prec + 1)?);
                     }
@@ -314,7 +389,7 @@ impl<'a> Parser<'a> {
                 Infix::Cmp(..) => {
                     let mut ops = Vec::new();
                     let mut comparators = Vec::new();
-                    while let Some((_, Infix::Cmp(op, n))) = self.infix() {
+                    while let Some((_, Infix::Cmp(op, n))) = self.infix(min) {
                         for _ in 0..n {
                             self.advance();
                         }
@@ -454,6 +529,17 @@ impl<'a> Parser<'a> {
         let start = self.span();
         let first = self.slice()?;
         if !self.at_op(",") {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                // `a[*b]` subscripts with a one-element tuple.
+                let span = first.span;
+                return Ok(mk(
+                    span,
+                    ExprKind::Tuple {
+                        elts: vec![first],
+                        ctx: Ctx::Load,
+                    },
+                ));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -530,6 +616,13 @@ impl<'a> Parser<'a> {
                 });
                 seen_kwunpack = true;
             } else if self.at_op("*") {
+                if !keywords.is_empty() && matches!(self.tok_at(1), Tok::Op(")" | ",")) {
+                    let s = self.span();
+                    return Err(self.err_at(
+                        s,
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
+                }
                 let e = self.star_expression()?;
                 if seen_kwunpack {
                     return Err(self.err_range(
@@ -559,6 +652,7 @@ impl<'a> Parser<'a> {
                     );
                     return Err(self.err_at(s, msg));
                 }
+                self.call_arg_next = true;
                 let e = self.named_expression()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.comprehension_clauses()?;
@@ -570,7 +664,7 @@ impl<'a> Parser<'a> {
                             generators: generators.into(),
                         },
                     );
-                    if !args.is_empty() || !keywords.is_empty() || !self.at_op(")") {
+                    if !args.is_empty() || !keywords.is_empty() || self.at_op(",") {
                         let gs = g.span;
                         let mut gspan = gs;
                         gspan.start = g.elt_span().start;
@@ -624,8 +718,12 @@ impl<'a> Parser<'a> {
             if !self.eat_kw("for") {
                 break;
             }
+            let target_at = self.mark();
             let target = self.target_list("in")?;
-            self.expect_kw("in")?;
+            if !self.at_kw("in") {
+                return Err(self.invalid_for_target(target_at));
+            }
+            self.advance();
             let iter = self.binary(P_OR)?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
@@ -639,6 +737,32 @@ impl<'a> Parser<'a> {
             });
         }
         Ok(gens)
+    }
+
+    /// CPython's `invalid_for_target`: reparse the target as expressions,
+    /// which reports `Perhaps you forgot a comma?` or an invalid target.
+    pub fn invalid_for_target(&mut self, at: usize) -> Box<crate::parse::errors::SyntaxError> {
+        if self.no_invalid {
+            return self.invalid();
+        }
+        let save = self.mark();
+        let save_max = self.max_pos.get();
+        self.reset(at);
+        let r = self.star_expressions();
+        self.max_all.set(self.max_all.get().max(self.max_pos.get()));
+        self.max_pos.set(save_max);
+        self.reset(save);
+        match r {
+            Err(e) if e.msg != "invalid syntax" => e,
+            Ok(t) => match super::targets::invalid_target(&t, false) {
+                Some(bad) => {
+                    let msg = format!("cannot assign to {}", super::targets::expr_name(bad));
+                    self.err_at(bad.span, msg)
+                }
+                None => self.invalid(),
+            },
+            Err(_) => self.invalid(),
+        }
     }
 
     /// star_targets for `for` loops and comprehensions, up to `stop`.
@@ -667,10 +791,10 @@ impl<'a> Parser<'a> {
         self.set_store(e, "assign to")
     }
 
-    fn target_item(&mut self) -> PResult<Expr> {
+    pub fn target_item(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             let s = self.advance();
-            let v = self.binary(P_BOR)?;
+            let v = self.target_operand()?;
             return Ok(mk(
                 s.to(self.prev_span()),
                 ExprKind::Starred {
@@ -679,7 +803,25 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        self.binary(P_BOR)
+        self.target_operand()
+    }
+
+    /// A target is a primary in CPython's grammar; an operator after it
+    /// fails there (the generic error points at the operator). Reparsing
+    /// as an expression then yields "cannot assign to expression".
+    fn target_operand(&mut self) -> PResult<Expr> {
+        let start = self.mark();
+        let e = self.primary()?;
+        let more = matches!(self.tok(), Tok::Op("**")) || self.infix(P_BOR).is_some();
+        if !more {
+            return Ok(e);
+        }
+        let first_fail = self.max_pos.get();
+        self.reset(start);
+        let r = self.binary(P_BOR);
+        self.max_all.set(self.max_all.get().max(self.max_pos.get()));
+        self.max_pos.set(first_fail);
+        r
     }
 
     fn atom(&mut self) -> PResult<Expr> {
@@ -758,7 +900,10 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        if self.at_op(")") && !matches!(first.kind, ExprKind::Starred { .. }) {
+        if self.at_op(")") {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.err_at(first.span, "cannot use starred expression here"));
+            }
             self.advance();
             return Ok(first);
         }
@@ -813,6 +958,26 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// A dict value after `:`, with CPython's diagnostics for `{k:}` and
+    /// `{k: *v}`.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if !self.no_invalid {
+            if self.at_op("}") || self.at_op(",") {
+                let colon = self.prev_span();
+                return Err(self.err_at(colon, "expression expected after dictionary key and ':'"));
+            }
+            if self.at_op("*") {
+                let star = self.span();
+                return Err(self.err_range(
+                    star,
+                    star,
+                    "cannot use a starred expression in a dictionary value",
+                ));
+            }
+        }
+        self.expression()
+    }
+
     fn brace(&mut self) -> PResult<Expr> {
         let open = self.advance();
         if self.at_op("}") {
@@ -832,7 +997,7 @@ impl<'a> Parser<'a> {
         } else {
             let k = self.star_named_expression()?;
             if self.eat_op(":") {
-                (Some(k), Some(self.expression()?))
+                (Some(k), Some(self.dict_value()?))
             } else {
                 (Some(k), None)
             }
@@ -863,9 +1028,21 @@ impl<'a> Parser<'a> {
                         values.push(self.binary(P_BOR)?);
                     } else {
                         let k = self.expression()?;
-                        self.expect_op(":")?;
+                        if !self.at_op(":") {
+                            if self.no_invalid {
+                                return Err(self.invalid());
+                            }
+                            // CPython points just before the key's end.
+                            let mut s = k.span;
+                            s.line = s.end_line;
+                            s.col = s.end_col.saturating_sub(1);
+                            let mut e = self.err_at(s, "':' expected after dictionary key");
+                            e.end_col = 0;
+                            return Err(e);
+                        }
+                        self.advance();
                         keys.push(Some(k));
-                        values.push(self.expression()?);
+                        values.push(self.dict_value()?);
                     }
                 }
                 let close = self.expect_op("}")?;

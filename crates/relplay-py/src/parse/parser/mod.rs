@@ -30,6 +30,15 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     /// Farthest token index examined: where CPython reports `invalid syntax`.
     max_pos: Cell<usize>,
+    /// Farthest token examined including speculative parses.
+    max_all: Cell<usize>,
+    /// Inside a speculative parse for a diagnostic: no further diagnostics.
+    pub no_invalid: bool,
+    /// The next `named_expression` is a call argument.
+    call_arg_next: bool,
+    /// The error is CPython's "unexpected indent"/"unindent", which it
+    /// reports without looking at the rest of the file.
+    indent_error: Cell<bool>,
     /// Set once the tokenizer's error token has been looked at.
     saw_error_token: Cell<bool>,
     lex_err: Option<LexError>,
@@ -51,6 +60,10 @@ impl<'a> Parser<'a> {
             pos: 0,
             max_pos: Cell::new(0),
             saw_error_token: Cell::new(false),
+            max_all: Cell::new(0),
+            no_invalid: false,
+            call_arg_next: false,
+            indent_error: Cell::new(false),
             lex_err,
             hit_lex_error: false,
             depth: 0,
@@ -85,10 +98,6 @@ impl<'a> Parser<'a> {
 
     pub fn span(&self) -> Span {
         self.toks[self.pos.min(self.toks.len() - 1)].span
-    }
-
-    pub fn level(&self) -> u32 {
-        self.toks[self.pos.min(self.toks.len() - 1)].level
     }
 
     /// Span of the previously consumed token.
@@ -215,6 +224,9 @@ impl<'a> Parser<'a> {
         }
         let i = self.max_pos.get().min(self.toks.len() - 1);
         let t = &self.toks[i];
+        if matches!(t.tok, Tok::Indent | Tok::Dedent) && !self.no_invalid {
+            self.indent_error.set(true);
+        }
         match t.tok {
             Tok::Indent => Box::new(
                 SyntaxError::new(
@@ -237,6 +249,13 @@ impl<'a> Parser<'a> {
                     .with_end(t.span.line, 0)
                     .with_text_from(self.src),
                 )
+            }
+            Tok::EndMarker => {
+                // CPython's ENDMARKER has no column: offset 0.
+                let mut e = self.err_range(t.span, t.span, "invalid syntax");
+                e.col = 0;
+                e.end_col = 0;
+                e
             }
             _ => {
                 let s = t.span;
@@ -283,14 +302,19 @@ impl<'a> Parser<'a> {
     /// wins; an unclosed bracket wins over errors on later lines.
     pub fn finalize_error(&self, e: SyntaxError) -> SyntaxError {
         if let Some(le) = &self.lex_err {
-            if self.hit_lex_error || self.saw_error_token.get() || le.overrides_parser {
+            if self.hit_lex_error || self.saw_error_token.get() {
+                return le.err.clone();
+            }
+            if self.indent_error.get() && e.kind == SyntaxErrorKind::IndentationError {
+                return e;
+            }
+            if le.overrides_parser {
                 return le.err.clone();
             }
             if let Some((_, line, _)) = le.unclosed {
                 // CPython compares with the line of the last token read.
-                let last = self.toks[self.max_pos.get().min(self.toks.len() - 1)]
-                    .span
-                    .line;
+                let far = self.max_pos.get().max(self.max_all.get());
+                let last = self.toks[far.min(self.toks.len() - 1)].span.line;
                 if last.max(e.line) > line {
                     return le.err.clone();
                 }

@@ -188,7 +188,7 @@ impl<'a> Parser<'a> {
     fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start_tok = self.mark();
         let first = self.rhs()?;
-        if self.at_op(":=") {
+        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name { .. }) {
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 expr_name(&first)
@@ -226,40 +226,97 @@ impl<'a> Parser<'a> {
         let value = exprs
             .pop()
             .unwrap_or_else(|| mk(Span::default(), ExprKind::Constant(Constant::None)));
-        let mut targets = Vec::with_capacity(exprs.len());
-        for (i, t) in exprs.into_iter().enumerate() {
+        for (i, t) in exprs.iter().enumerate() {
             if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
                 return Err(self.err_at(t.span, "assignment to yield expression not possible"));
             }
-            if let Some(bad) = invalid_target(&t, false) {
-                // CPython's invalid_named_expression fires first for a lone
-                // non-display target: `f() = 1`.
-                let here = i == 0
-                    && targets.is_empty()
-                    && !matches!(
-                        t.kind,
-                        ExprKind::List { .. }
-                            | ExprKind::Tuple { .. }
-                            | ExprKind::GeneratorExp { .. }
-                            | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-                    )
-                    && is_bitwise_or_level(&t)
-                    && self.lone_value_after_first(start_tok);
-                let msg = if here {
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(bad)
-                    )
-                } else {
-                    format!("cannot assign to {}", expr_name(bad))
-                };
-                let s = if here { t.span } else { bad.span };
-                return Err(self.err_at(s, msg));
+            let Some(bad) = invalid_target(t, false) else {
+                continue;
+            };
+            // CPython's invalid_named_expression fires first for a lone
+            // non-display target: `f() = 1`.
+            let here = i == 0
+                && !matches!(
+                    t.kind,
+                    ExprKind::List { .. }
+                        | ExprKind::Tuple { .. }
+                        | ExprKind::GeneratorExp { .. }
+                        | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+                )
+                && is_bitwise_or_level(t)
+                && self.lone_value_after_first(start_tok);
+            if here {
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(bad)
+                );
+                return Err(self.err_at(t.span, msg));
             }
-            targets.push(with_ctx(t, Ctx::Store));
+            if i >= 1 {
+                if let Some(e) = self.name_eq_hint(start_tok, &exprs[0], &exprs[1]) {
+                    return Err(e);
+                }
+            }
+            let msg = format!("cannot assign to {}", expr_name(bad));
+            return Err(self.err_at(bad.span, msg));
         }
+        let targets: Vec<Expr> = exprs.into_iter().map(|t| with_ctx(t, Ctx::Store)).collect();
         let span = self.toks[start_tok].span.to(self.prev_span());
         Ok(st(span, StmtKind::Assign { targets, value }))
+    }
+
+    /// CPython's `NAME '=' bitwise_or !('='|':=')` hint, reached when a
+    /// later target of an assignment chain is invalid: the last name of
+    /// the first target is followed by `=` and a value that does not end
+    /// at the next `=`.
+    fn name_eq_hint(
+        &self,
+        start_tok: usize,
+        first: &Expr,
+        second: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let name = match &first.kind {
+            ExprKind::Name { .. } if self.toks[start_tok].span.start == first.span.start => first,
+            ExprKind::Tuple { elts, .. } if self.toks[start_tok].tok != Tok::Op("(") => {
+                let last = elts.last()?;
+                matches!(last.kind, ExprKind::Name { .. }).then_some(last)?
+            }
+            _ => return None,
+        };
+        // The bitwise_or prefix of the value, if the value goes on past it.
+        let mut b = second;
+        let mut longer = false;
+        loop {
+            match &b.kind {
+                ExprKind::Tuple { elts, .. }
+                    if self.src.as_bytes()[b.span.start as usize] != b'(' =>
+                {
+                    b = elts.first()?;
+                    longer = true;
+                }
+                ExprKind::Compare { left, .. } => {
+                    b = left;
+                    longer = true;
+                }
+                ExprKind::BoolOp { values, .. } => {
+                    b = values.first()?;
+                    longer = true;
+                }
+                ExprKind::IfExp { body, .. } => {
+                    b = body;
+                    longer = true;
+                }
+                _ => break,
+            }
+        }
+        if !longer || !is_bitwise_or_level(b) {
+            return None;
+        }
+        Some(self.err_range(
+            name.span,
+            b.span,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ))
     }
 
     /// Is the statement `target = value` with a single `=` whose value is
@@ -274,21 +331,24 @@ impl<'a> Parser<'a> {
 
     fn ann_assign(&mut self, start_tok: usize, target: Expr) -> PResult<Stmt> {
         let parenthesized = self.toks[start_tok].tok == Tok::Op("(");
-        match &target.kind {
-            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple { .. } => {
-                return Err(self.err_at(
-                    target.span,
-                    "only single target (not tuple) can be annotated",
-                ));
+        let msg = match &target.kind {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+            ExprKind::Tuple { .. } => Some("only single target (not tuple) can be annotated"),
+            ExprKind::List { .. } => Some("only single target (not list) can be annotated"),
+            _ => Some("illegal target for annotation"),
+        };
+        if let Some(msg) = msg {
+            // CPython's rule needs an annotation expression after the ':'.
+            let colon = self.mark();
+            let save_max = self.max_pos.get();
+            self.advance();
+            let ok = self.expression().is_ok();
+            self.max_pos.set(save_max);
+            self.reset(colon);
+            if ok {
+                return Err(self.err_at(target.span, msg));
             }
-            ExprKind::List { .. } => {
-                return Err(self.err_at(
-                    target.span,
-                    "only single target (not list) can be annotated",
-                ));
-            }
-            _ => return Err(self.err_at(target.span, "illegal target for annotation")),
+            return Err(self.invalid());
         }
         self.advance();
         let annotation = self.expression()?;
@@ -476,41 +536,7 @@ impl<'a> Parser<'a> {
 
     /// `if`/`while` condition with CPython's `=` vs `==` hints.
     fn condition(&mut self) -> PResult<Expr> {
-        let e = self.named_expression()?;
-        if self.at_op("=") {
-            let eq = self.mark();
-            self.advance();
-            if let Ok(b) = self.binary(5) {
-                if !self.at_op("=") && !self.at_op(":=") {
-                    if matches!(e.kind, ExprKind::Name { .. }) {
-                        return Err(self.err_range(
-                            e.span,
-                            b.span,
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        ));
-                    }
-                    if is_bitwise_or_level(&e)
-                        && !matches!(
-                            e.kind,
-                            ExprKind::List { .. }
-                                | ExprKind::Tuple { .. }
-                                | ExprKind::GeneratorExp { .. }
-                                | ExprKind::Constant(
-                                    Constant::True | Constant::False | Constant::None
-                                )
-                        )
-                    {
-                        let msg = format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(&e)
-                        );
-                        return Err(self.err_at(e.span, msg));
-                    }
-                }
-            }
-            self.reset(eq);
-        }
-        Ok(e)
+        self.named_expression()
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
@@ -557,8 +583,12 @@ impl<'a> Parser<'a> {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance();
+        let target_at = self.mark();
         let target = self.target_list("in")?;
-        self.expect_kw("in")?;
+        if !self.at_kw("in") {
+            return Err(self.invalid_for_target(target_at));
+        }
+        self.advance();
         let iter = self.star_expressions()?;
         self.colon_before_newline()?;
         let body = self.block("'for' statement", start.line)?;
@@ -587,18 +617,7 @@ impl<'a> Parser<'a> {
     }
 
     fn target_list_item(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            let s = self.advance();
-            let v = self.binary(5)?;
-            return Ok(mk(
-                s.to(v.span),
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: Ctx::Load,
-                },
-            ));
-        }
-        self.binary(5)
+        self.target_item()
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
@@ -778,6 +797,20 @@ impl<'a> Parser<'a> {
         self.advance();
         let args = self.parameters(true, ")")?;
         self.expect_op(")")?;
+        if self.at_op("->")
+            && !matches!(
+                self.tok_at(1),
+                Tok::Op("(" | "[" | "{" | "-" | "+" | "~" | "...")
+            )
+            && !matches!(
+                self.tok_at(1),
+                Tok::Name(_) | Tok::Str(_) | Tok::Int(..) | Tok::Float(_) | Tok::Imag(_)
+            )
+        {
+            // CPython's forced ':' after an unparsable return annotation.
+            let s = self.span();
+            return Err(self.err_at(s, "expected ':'"));
+        }
         let returns = if self.eat_op("->") {
             Some(self.expression()?)
         } else {
@@ -863,7 +896,7 @@ impl<'a> Parser<'a> {
 
 /// Expressions CPython's `bitwise_or` rule can produce (no comparison,
 /// boolean, conditional, lambda, starred or walrus at the top).
-fn is_bitwise_or_level(e: &Expr) -> bool {
+pub(crate) fn is_bitwise_or_level(e: &Expr) -> bool {
     !matches!(
         e.kind,
         ExprKind::Compare { .. }
