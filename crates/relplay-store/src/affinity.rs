@@ -38,9 +38,7 @@ impl Affinity {
         match self {
             Affinity::Blob => v,
             Affinity::Text => match v {
-                Value::Integer(_) | Value::Real(_) => {
-                    Value::Text(v.to_text().unwrap_or_else(|| "".into()))
-                }
+                Value::Integer(_) | Value::Real(_) => Value::Text(v.to_text().unwrap_or_else(|| "".into())),
                 other => other,
             },
             Affinity::Integer | Affinity::Numeric => match v {
@@ -146,9 +144,7 @@ pub fn to_number(v: &Value) -> Value {
 
 fn text_prefix_number(s: &str) -> Value {
     let t = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
-    numeric_prefix(t)
-        .map(|(v, _)| v)
-        .unwrap_or(Value::Integer(0))
+    numeric_prefix(t).map(|(v, _)| v).unwrap_or(Value::Integer(0))
 }
 
 /// CAST(v AS INTEGER).
@@ -170,7 +166,7 @@ pub fn cast_real(v: &Value) -> Value {
 /// CAST(v AS NUMERIC).
 pub fn cast_numeric(v: &Value) -> Value {
     match v {
-        Value::Null => Value::Null,
+        Value::Null | Value::Integer(_) | Value::Real(_) => v.clone(),
         _ => real_to_int_if_exact(to_number(v)),
     }
 }
@@ -204,10 +200,7 @@ mod tests {
 
     #[test]
     fn conversions() {
-        assert_eq!(
-            Affinity::Integer.apply(Value::text("12")),
-            Value::Integer(12)
-        );
+        assert_eq!(Affinity::Integer.apply(Value::text("12")), Value::Integer(12));
         assert_eq!(Affinity::Integer.apply(Value::text("x")), Value::text("x"));
         assert_eq!(Affinity::Integer.apply(Value::Real(1.0)), Value::Integer(1));
         assert_eq!(Affinity::Text.apply(Value::Integer(5)), Value::text("5"));

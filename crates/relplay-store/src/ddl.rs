@@ -20,30 +20,17 @@ fn name_taken(st: &State, name: &str) -> bool {
 
 pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
     match stmt {
-        Stmt::CreateTable {
-            schema,
-            if_not_exists,
-        } => {
+        Stmt::CreateTable { schema, if_not_exists } => {
             let lname = schema.name.to_ascii_lowercase();
             if lname.starts_with("sqlite_") {
-                return Err(SqlError::op(format!(
-                    "object name reserved for internal use: {}",
-                    schema.name
-                )));
+                return Err(SqlError::op(format!("object name reserved for internal use: {}", schema.name)));
             }
             if name_taken(st, &schema.name) {
                 if *if_not_exists {
                     return Ok(QueryResult::default());
                 }
-                let kind = if st.tables.contains_key(&lname) {
-                    "table"
-                } else {
-                    "index"
-                };
-                return Err(SqlError::op(format!(
-                    "{kind} {} already exists",
-                    schema.name
-                )));
+                let kind = if st.tables.contains_key(&lname) { "table" } else { "index" };
+                return Err(SqlError::op(format!("{kind} {} already exists", schema.name)));
             }
             st.tables.insert(lname.clone(), Table::new(schema.clone()));
             st.log.push(Undo::CreateTable(lname));
@@ -83,10 +70,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                             .iter()
                             .map(|&c| format!("{}.{}", t.schema.name, t.schema.columns[c].name))
                             .collect();
-                        return Err(SqlError::integrity(format!(
-                            "UNIQUE constraint failed: {}",
-                            cols.join(", ")
-                        )));
+                        return Err(SqlError::integrity(format!("UNIQUE constraint failed: {}", cols.join(", "))));
                     }
                 }
             }
@@ -102,13 +86,10 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
             match st.tables.remove(&l) {
                 Some(t) => {
                     if st.foreign_keys
-                        && st.tables.values().any(|c| {
-                            c.schema
-                                .fks
-                                .iter()
-                                .any(|f| f.parent.eq_ignore_ascii_case(name))
-                                && !c.rows.is_empty()
-                        })
+                        && st
+                            .tables
+                            .values()
+                            .any(|c| c.schema.fks.iter().any(|f| f.parent.eq_ignore_ascii_case(name)) && !c.rows.is_empty())
                     {
                         st.tables.insert(l, t);
                         return Err(SqlError::integrity("FOREIGN KEY constraint failed"));
@@ -136,7 +117,9 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                         return Ok(QueryResult::default());
                     };
                     if t.indexes[p].auto {
-                        return Err(SqlError::op("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped"));
+                        return Err(SqlError::op(
+                            "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped",
+                        ));
                     }
                     let ix = t.indexes.remove(p);
                     st.log.push(Undo::DropIndex {
@@ -210,10 +193,7 @@ pub fn pragma(st: &mut State, p: &Pragma) -> Result<QueryResult> {
                             Value::Integer(seq as i64),
                             Value::text(&fk.parent),
                             Value::text(&t.schema.columns[c].name),
-                            fk.parent_columns
-                                .get(seq)
-                                .map(|s| Value::text(s))
-                                .unwrap_or(Value::Null),
+                            fk.parent_columns.get(seq).map(|s| Value::text(s)).unwrap_or(Value::Null),
                             Value::text(action_name(fk.on_update)),
                             Value::text(action_name(fk.on_delete)),
                             Value::text("NONE"),
@@ -222,16 +202,7 @@ pub fn pragma(st: &mut State, p: &Pragma) -> Result<QueryResult> {
                 }
             }
             QueryResult {
-                columns: cols(&[
-                    "id",
-                    "seq",
-                    "table",
-                    "from",
-                    "to",
-                    "on_update",
-                    "on_delete",
-                    "match",
-                ]),
+                columns: cols(&["id", "seq", "table", "from", "to", "on_update", "on_delete", "match"]),
                 rows,
                 ..Default::default()
             }

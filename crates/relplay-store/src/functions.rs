@@ -87,11 +87,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             Value::Blob(b) => Value::Integer(b.len() as i64),
             v => Value::Integer(text_of(v).map(|s| s.chars().count() as i64).unwrap_or(0)),
         },
-        "coalesce" | "ifnull" => args
-            .iter()
-            .find(|v| !v.is_null())
-            .cloned()
-            .unwrap_or(Value::Null),
+        "coalesce" | "ifnull" => args.iter().find(|v| !v.is_null()).cloned().unwrap_or(Value::Null),
         "nullif" => {
             if compare(&args[0], &args[1]) == Ordering::Equal && !args[1].is_null() {
                 Value::Null
@@ -107,10 +103,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             }
         }
         "abs" => match to_number(&a0) {
-            Value::Integer(i) => Value::Integer(
-                i.checked_abs()
-                    .ok_or_else(|| SqlError::op("integer overflow"))?,
-            ),
+            Value::Integer(i) => Value::Integer(i.checked_abs().ok_or_else(|| SqlError::op("integer overflow"))?),
             Value::Real(f) => Value::Real(f.abs()),
             _ => Value::Null,
         },
@@ -135,10 +128,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
                 Value::Blob(b) => {
                     let chars: Vec<char> = b.iter().map(|&x| x as char).collect();
                     Value::Blob(Rc::from(
-                        substr(&chars, int_arg(&args[1]), len)
-                            .chars()
-                            .map(|c| c as u8)
-                            .collect::<Vec<u8>>(),
+                        substr(&chars, int_arg(&args[1]), len).chars().map(|c| c as u8).collect::<Vec<u8>>(),
                     ))
                 }
                 v => {
@@ -171,11 +161,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             }
         }
         "instr" => match (text_of(&args[0]), text_of(&args[1])) {
-            (Some(h), Some(n)) => Value::Integer(
-                h.find(&*n)
-                    .map(|i| h[..i].chars().count() as i64 + 1)
-                    .unwrap_or(0),
-            ),
+            (Some(h), Some(n)) => Value::Integer(h.find(&*n).map(|i| h[..i].chars().count() as i64 + 1).unwrap_or(0)),
             _ => Value::Null,
         },
         "round" => {
@@ -196,9 +182,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             let mut best = a0;
             for v in &args[1..] {
                 let o = compare(v, &best);
-                if (name == "max" && o == Ordering::Greater)
-                    || (name == "min" && o == Ordering::Less)
-                {
+                if (name == "max" && o == Ordering::Greater) || (name == "min" && o == Ordering::Less) {
                     best = v.clone();
                 }
             }
@@ -208,9 +192,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             let bytes: Vec<u8> = match &a0 {
                 Value::Blob(b) => b.to_vec(),
                 Value::Null => Vec::new(),
-                v => text_of(v)
-                    .map(|s| s.as_bytes().to_vec())
-                    .unwrap_or_default(),
+                v => text_of(v).map(|s| s.as_bytes().to_vec()).unwrap_or_default(),
             };
             Value::text(&bytes.iter().map(|b| format!("{b:02X}")).collect::<String>())
         }
@@ -219,10 +201,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
             Value::Integer(i) => i.to_string(),
             Value::Real(f) => real_to_text(*f),
             Value::Text(s) => format!("'{}'", s.replace('\'', "''")),
-            Value::Blob(b) => format!(
-                "X'{}'",
-                b.iter().map(|b| format!("{b:02X}")).collect::<String>()
-            ),
+            Value::Blob(b) => format!("X'{}'", b.iter().map(|b| format!("{b:02X}")).collect::<String>()),
         }),
         other => return Err(SqlError::op(format!("no such function: {other}"))),
     })

@@ -76,8 +76,7 @@ impl Database {
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
-        self.cache
-            .insert(sql.to_string(), (self.schema_version, p.clone()));
+        self.cache.insert(sql.to_string(), (self.schema_version, p.clone()));
         Ok(p)
     }
 
@@ -103,10 +102,7 @@ impl Database {
                     let ddl = self.state.log[mark..].iter().any(|u| {
                         !matches!(
                             u,
-                            txn::Undo::Insert { .. }
-                                | txn::Undo::Delete { .. }
-                                | txn::Undo::Update { .. }
-                                | txn::Undo::Seq { .. }
+                            txn::Undo::Insert { .. } | txn::Undo::Delete { .. } | txn::Undo::Update { .. } | txn::Undo::Seq { .. }
                         )
                     });
                     self.state.undo_to(mark);
@@ -154,10 +150,7 @@ impl Database {
                 access,
                 returning,
             } => exec::delete::delete(st, params, table, filter, access, returning),
-            Stmt::CreateTable { .. }
-            | Stmt::CreateIndex { .. }
-            | Stmt::DropTable { .. }
-            | Stmt::DropIndex { .. } => {
+            Stmt::CreateTable { .. } | Stmt::CreateIndex { .. } | Stmt::DropTable { .. } | Stmt::DropIndex { .. } => {
                 let r = ddl::run(st, stmt)?;
                 self.schema_version += 1;
                 Ok(r)
@@ -165,9 +158,7 @@ impl Database {
             Stmt::Pragma(p) => ddl::pragma(st, p),
             Stmt::Begin => {
                 if self.txn.active {
-                    return Err(SqlError::op(
-                        "cannot start a transaction within a transaction",
-                    ));
+                    return Err(SqlError::op("cannot start a transaction within a transaction"));
                 }
                 self.txn.active = true;
                 self.txn.by_savepoint = false;
@@ -194,9 +185,7 @@ impl Database {
                     self.txn.active = true;
                     self.txn.by_savepoint = true;
                 }
-                self.txn
-                    .savepoints
-                    .push((name.clone(), self.state.log.len()));
+                self.txn.savepoints.push((name.clone(), self.state.log.len()));
                 Ok(QueryResult::default())
             }
             Stmt::Release(name) => {
@@ -264,11 +253,7 @@ fn bind(p: &Prepared, params: &Params) -> Result<Vec<Value>, SqlError> {
                         .iter()
                         .find(|(k, _)| k == bare || k == full)
                         .map(|(_, v)| v.clone())
-                        .ok_or_else(|| {
-                            SqlError::programming(format!(
-                                "You did not supply a value for binding parameter {full}."
-                            ))
-                        })
+                        .ok_or_else(|| SqlError::programming(format!("You did not supply a value for binding parameter {full}.")))
                 }
             })
             .collect(),

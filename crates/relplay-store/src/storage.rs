@@ -21,10 +21,7 @@ pub struct Index {
 
 impl Index {
     pub fn key(&self, row: &Row) -> Vec<SortKey> {
-        self.columns
-            .iter()
-            .map(|&c| SortKey(row[c].clone()))
-            .collect()
+        self.columns.iter().map(|&c| SortKey(row[c].clone())).collect()
     }
 
     /// Rowids whose first indexed column equals `v`.
@@ -82,10 +79,7 @@ impl Table {
         }
         // FK child columns get an index so cascades and parent checks don't scan.
         for fk in &schema.fks {
-            if indexes
-                .iter()
-                .any(|i| i.columns.first() == fk.columns.first())
-            {
+            if indexes.iter().any(|i| i.columns.first() == fk.columns.first()) {
                 continue;
             }
             indexes.push(Index {
@@ -107,11 +101,7 @@ impl Table {
 
     pub fn insert_raw(&mut self, rowid: i64, row: Row) {
         for ix in &mut self.indexes {
-            let k = ix
-                .columns
-                .iter()
-                .map(|&c| SortKey(row[c].clone()))
-                .collect();
+            let k = ix.columns.iter().map(|&c| SortKey(row[c].clone())).collect();
             ix.map.entry(k).or_default().insert(rowid);
         }
         self.rows.insert(rowid, row);
@@ -133,9 +123,7 @@ impl Table {
 
     /// The index (if any) whose leading column is `col`.
     pub fn index_on(&self, col: usize) -> Option<&Index> {
-        self.indexes
-            .iter()
-            .find(|i| i.columns.first() == Some(&col))
+        self.indexes.iter().find(|i| i.columns.first() == Some(&col))
     }
 
     /// A rowid other than `except` holding the same key in a unique index, if any.
@@ -156,12 +144,7 @@ impl Table {
     pub fn build_index(&mut self, ix: &mut Index) {
         for (rowid, row) in &self.rows {
             ix.map
-                .entry(keys(
-                    &ix.columns
-                        .iter()
-                        .map(|&c| row[c].clone())
-                        .collect::<Vec<_>>(),
-                ))
+                .entry(keys(&ix.columns.iter().map(|&c| row[c].clone()).collect::<Vec<_>>()))
                 .or_default()
                 .insert(*rowid);
         }

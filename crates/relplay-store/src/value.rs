@@ -184,9 +184,6 @@ mod tests {
         for w in v.windows(2) {
             assert_eq!(compare(&w[0], &w[1]), Ordering::Less);
         }
-        assert_eq!(
-            compare(&Value::Integer(1), &Value::Real(1.0)),
-            Ordering::Equal
-        );
+        assert_eq!(compare(&Value::Integer(1), &Value::Real(1.0)), Ordering::Equal);
     }
 }

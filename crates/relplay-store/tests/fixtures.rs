@@ -18,12 +18,7 @@ fn sql_fixtures() {
                     db = Database::new();
                     continue;
                 }
-                Record::Sql {
-                    sql,
-                    params,
-                    expect,
-                    line,
-                } => (sql, params, expect, line),
+                Record::Sql { sql, params, expect, line } => (sql, params, expect, line),
             };
             count += 1;
             let p = if params.is_empty() {
@@ -42,17 +37,13 @@ fn sql_fixtures() {
                         actual.sort();
                         want.sort();
                     }
-                    (actual != want)
-                        .then(|| format!("rows differ\n  want: {want:?}\n  got:  {actual:?}"))
+                    (actual != want).then(|| format!("rows differ\n  want: {want:?}\n  got:  {actual:?}"))
                 }
                 (_, Err(e)) => Some(format!("unexpected error: {e}")),
                 (Expect::Error(m), Ok(_)) => Some(format!("expected error {m:?}, got success")),
             };
             if let Some(p) = problem {
-                failures.push(format!(
-                    "{name}:{line}: {}\n  {p}",
-                    sql.lines().next().unwrap_or("")
-                ));
+                failures.push(format!("{name}:{line}: {}\n  {p}", sql.lines().next().unwrap_or("")));
             }
         }
     }

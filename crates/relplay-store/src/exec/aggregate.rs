@@ -54,8 +54,7 @@ impl Acc {
                     None => true,
                     Some(b) => {
                         let o = compare(v, b);
-                        (call.func == AggFn::Min && o == Ordering::Less)
-                            || (call.func == AggFn::Max && o == Ordering::Greater)
+                        (call.func == AggFn::Min && o == Ordering::Less) || (call.func == AggFn::Max && o == Ordering::Greater)
                     }
                 };
                 if better {
@@ -115,12 +114,7 @@ struct Group {
 }
 
 /// Group `rows` and return one aggregated row per group that passes HAVING.
-pub fn aggregate(
-    sel: &SimpleSelect,
-    rows: Vec<Vec<Value>>,
-    env: &Env,
-    outer: Option<&Ctx>,
-) -> Result<Vec<Vec<Value>>> {
+pub fn aggregate(sel: &SimpleSelect, rows: Vec<Vec<Value>>, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Vec<Value>>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: BTreeMap<Vec<SortKey>, usize> = BTreeMap::new();
     let fresh = || Group {
@@ -147,11 +141,7 @@ pub fn aggregate(
         };
         let g = &mut groups[gi];
         for (k, call) in sel.aggs.iter().enumerate() {
-            let args = call
-                .args
-                .iter()
-                .map(|a| eval(a, env, &ctx))
-                .collect::<Result<Vec<_>>>()?;
+            let args = call.args.iter().map(|a| eval(a, env, &ctx)).collect::<Result<Vec<_>>>()?;
             g.accs[k].add(call, &args)?;
         }
         g.rep = row;

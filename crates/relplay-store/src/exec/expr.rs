@@ -144,9 +144,7 @@ pub fn cast(v: Value, t: CastTo) -> Value {
         CastTo::Text => v.to_text().map(Value::Text).unwrap_or(Value::Null),
         CastTo::Blob => match v {
             Value::Blob(_) => v,
-            other => Value::Blob(Rc::from(
-                other.to_text().unwrap_or_else(|| "".into()).as_bytes(),
-            )),
+            other => Value::Blob(Rc::from(other.to_text().unwrap_or_else(|| "".into()).as_bytes())),
         },
     }
 }
@@ -165,13 +163,7 @@ pub fn subquery_rows(q: &Query, env: &Env, ctx: &Ctx) -> Result<Rc<Vec<Vec<Value
     Ok(rows)
 }
 
-fn membership<'v>(
-    x: &Value,
-    items: impl Iterator<Item = Result<Value>>,
-    aff: Affinity,
-    negated: bool,
-    empty: bool,
-) -> Result<Value> {
+fn membership<'v>(x: &Value, items: impl Iterator<Item = Result<Value>>, aff: Affinity, negated: bool, empty: bool) -> Result<Value> {
     if empty {
         return Ok(bool_val(negated));
     }
@@ -187,11 +179,7 @@ fn membership<'v>(
             return Ok(bool_val(!negated));
         }
     }
-    Ok(if saw_null {
-        Value::Null
-    } else {
-        bool_val(negated)
-    })
+    Ok(if saw_null { Value::Null } else { bool_val(negated) })
 }
 
 pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
@@ -201,9 +189,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
         Expr::Column { depth, idx } => {
             let mut c = ctx;
             for _ in 0..*depth {
-                c = c
-                    .outer
-                    .ok_or_else(|| SqlError::op("internal: bad column depth"))?;
+                c = c.outer.ok_or_else(|| SqlError::op("internal: bad column depth"))?;
             }
             c.row.get(*idx).cloned().unwrap_or(Value::Null)
         }
@@ -216,10 +202,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
                     Some(b) => bool_val(!b),
                 },
                 UnOp::Neg => match to_number(&v) {
-                    Value::Integer(i) => i
-                        .checked_neg()
-                        .map(Value::Integer)
-                        .unwrap_or(Value::Real(-(i as f64))),
+                    Value::Integer(i) => i.checked_neg().map(Value::Integer).unwrap_or(Value::Real(-(i as f64))),
                     Value::Real(f) => Value::Real(-f),
                     other => other,
                 },
@@ -261,9 +244,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
                     _ => Value::Null,
                 }
             }
-            BinOp::BitAnd | BinOp::BitOr | BinOp::Shl | BinOp::Shr => {
-                bitop(*op, &eval(l, env, ctx)?, &eval(r, env, ctx)?)
-            }
+            BinOp::BitAnd | BinOp::BitOr | BinOp::Shl | BinOp::Shr => bitop(*op, &eval(l, env, ctx)?, &eval(r, env, ctx)?),
             _ => arith(*op, &eval(l, env, ctx)?, &eval(r, env, ctx)?),
         },
         Expr::Compare { op, l, r, la, ra } => {
@@ -281,40 +262,16 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
             bool_val(same != *negated)
         }
         Expr::IsNull(x, negated) => bool_val(eval(x, env, ctx)?.is_null() != *negated),
-        Expr::InList {
-            expr,
-            list,
-            negated,
-            aff,
-        } => {
+        Expr::InList { expr, list, negated, aff } => {
             let x = eval(expr, env, ctx)?;
-            membership(
-                &x,
-                list.iter().map(|i| eval(i, env, ctx)),
-                *aff,
-                *negated,
-                list.is_empty(),
-            )?
+            membership(&x, list.iter().map(|i| eval(i, env, ctx)), *aff, *negated, list.is_empty())?
         }
-        Expr::InSubquery {
-            expr,
-            query,
-            negated,
-            aff,
-        } => {
+        Expr::InSubquery { expr, query, negated, aff } => {
             let x = eval(expr, env, ctx)?;
             let rows = subquery_rows(query, env, ctx)?;
-            membership(
-                &x,
-                rows.iter().map(|r| Ok(r[0].clone())),
-                *aff,
-                *negated,
-                rows.is_empty(),
-            )?
+            membership(&x, rows.iter().map(|r| Ok(r[0].clone())), *aff, *negated, rows.is_empty())?
         }
-        Expr::Exists { query, negated } => {
-            bool_val(!subquery_rows(query, env, ctx)?.is_empty() != *negated)
-        }
+        Expr::Exists { query, negated } => bool_val(!subquery_rows(query, env, ctx)?.is_empty() != *negated),
         Expr::Subquery(q) => subquery_rows(q, env, ctx)?
             .first()
             .and_then(|r| r.first().cloned())
@@ -334,11 +291,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
                         let mut it = s.chars();
                         match (it.next(), it.next()) {
                             (Some(c), None) => Some(c),
-                            _ => {
-                                return Err(SqlError::op(
-                                    "ESCAPE expression must be a single character",
-                                ))
-                            }
+                            _ => return Err(SqlError::op("ESCAPE expression must be a single character")),
                         }
                     }
                 },
@@ -349,11 +302,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
                 _ => Value::Null,
             }
         }
-        Expr::Case {
-            operand,
-            whens,
-            else_,
-        } => {
+        Expr::Case { operand, whens, else_ } => {
             let base = match operand {
                 Some(o) => Some(eval(o, env, ctx)?),
                 None => None,
@@ -385,10 +334,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
                 }
                 return Ok(Value::Null);
             }
-            let vals = args
-                .iter()
-                .map(|a| eval(a, env, ctx))
-                .collect::<Result<Vec<_>>>()?;
+            let vals = args.iter().map(|a| eval(a, env, ctx)).collect::<Result<Vec<_>>>()?;
             functions::call(name, &vals)?
         }
     })

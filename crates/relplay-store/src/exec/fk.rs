@@ -13,21 +13,12 @@ pub fn fk_failed() -> SqlError {
 }
 
 /// The parent table (lowercased) and the parent columns a foreign key refers to.
-pub fn parent_cols(
-    tables: &BTreeMap<String, Table>,
-    child: &str,
-    fk: &ForeignKey,
-) -> Result<(String, Vec<usize>)> {
+pub fn parent_cols(tables: &BTreeMap<String, Table>, child: &str, fk: &ForeignKey) -> Result<(String, Vec<usize>)> {
     let pname = fk.parent.to_ascii_lowercase();
     let p = tables
         .get(&pname)
         .ok_or_else(|| SqlError::op(format!("no such table: main.{}", fk.parent)))?;
-    let mismatch = || {
-        SqlError::op(format!(
-            "foreign key mismatch - \"{child}\" referencing \"{}\"",
-            fk.parent
-        ))
-    };
+    let mismatch = || SqlError::op(format!("foreign key mismatch - \"{child}\" referencing \"{}\"", fk.parent));
     let cols = if fk.parent_columns.is_empty() {
         if p.schema.pk.is_empty() {
             return Err(mismatch());
@@ -51,43 +42,23 @@ fn rows_matching(t: &Table, cols: &[usize], vals: &[Value]) -> Vec<i64> {
         .zip(vals)
         .map(|(&c, v)| t.schema.columns[c].affinity.apply(v.clone()))
         .collect();
-    let eq = |row: &Vec<Value>| {
-        cols.iter()
-            .zip(&conv)
-            .all(|(&c, v)| compare(&row[c], v) == Ordering::Equal)
-    };
+    let eq = |row: &Vec<Value>| cols.iter().zip(&conv).all(|(&c, v)| compare(&row[c], v) == Ordering::Equal);
     if cols.len() == 1 && t.schema.rowid_alias == Some(cols[0]) {
         if let Value::Integer(i) = conv[0] {
-            return if t.rows.contains_key(&i) {
-                vec![i]
-            } else {
-                vec![]
-            };
+            return if t.rows.contains_key(&i) { vec![i] } else { vec![] };
         }
         return vec![];
     }
     if let Some(ix) = t.index_on(cols[0]) {
         let mut ids = Vec::new();
         ix.lookup_first(&conv[0], &mut ids);
-        return ids
-            .into_iter()
-            .filter(|id| t.rows.get(id).is_some_and(eq))
-            .collect();
+        return ids.into_iter().filter(|id| t.rows.get(id).is_some_and(eq)).collect();
     }
-    t.rows
-        .iter()
-        .filter(|(_, r)| eq(r))
-        .map(|(id, _)| *id)
-        .collect()
+    t.rows.iter().filter(|(_, r)| eq(r)).map(|(id, _)| *id).collect()
 }
 
 /// Check that a new or changed child row's references exist.
-pub fn check_child(
-    state: &State,
-    table: &str,
-    row: &[Value],
-    changed: Option<&[Value]>,
-) -> Result<()> {
+pub fn check_child(state: &State, table: &str, row: &[Value], changed: Option<&[Value]>) -> Result<()> {
     if !state.foreign_keys {
         return Ok(());
     }
@@ -100,11 +71,7 @@ pub fn check_child(
             continue;
         }
         if let Some(old) = changed {
-            if fk
-                .columns
-                .iter()
-                .all(|&c| compare(&old[c], &row[c]) == Ordering::Equal)
-            {
+            if fk.columns.iter().all(|&c| compare(&old[c], &row[c]) == Ordering::Equal) {
                 continue;
             }
         }
@@ -133,12 +100,7 @@ fn referencing(state: &State, parent: &str) -> Vec<(String, usize)> {
 }
 
 /// Apply ON DELETE (new = None) or ON UPDATE actions for a parent row's key change.
-pub fn on_parent_change(
-    state: &mut State,
-    parent: &str,
-    old: &[Value],
-    new: Option<&[Value]>,
-) -> Result<()> {
+pub fn on_parent_change(state: &mut State, parent: &str, old: &[Value], new: Option<&[Value]>) -> Result<()> {
     if !state.foreign_keys {
         return Ok(());
     }
@@ -150,10 +112,10 @@ pub fn on_parent_change(
         let (_, pcols) = parent_cols(&state.tables, &child_name, &fk)?;
         let old_key: Vec<Value> = pcols.iter().map(|&c| old[c].clone()).collect();
         if let Some(new) = new {
-            if pcols.iter().all(|&c| {
-                compare(&old[c], &new[c]) == Ordering::Equal
-                    && old[c].type_name() == new[c].type_name()
-            }) {
+            if pcols
+                .iter()
+                .all(|&c| compare(&old[c], &new[c]) == Ordering::Equal && old[c].type_name() == new[c].type_name())
+            {
                 continue;
             }
         }
@@ -164,11 +126,7 @@ pub fn on_parent_change(
         if ids.is_empty() {
             continue;
         }
-        let action = if new.is_some() {
-            fk.on_update
-        } else {
-            fk.on_delete
-        };
+        let action = if new.is_some() { fk.on_update } else { fk.on_delete };
         match action {
             FkAction::Restrict => return Err(fk_failed()),
             // NO ACTION is checked when the statement ends: the same statement may remove the children too.
@@ -190,12 +148,10 @@ pub fn on_parent_change(
                     for (i, &c) in fk.columns.iter().enumerate() {
                         nr[c] = match (action, new) {
                             (FkAction::Cascade, Some(n)) => n[pcols[i]].clone(),
-                            (FkAction::SetDefault, _) => {
-                                match &state.tables[&child].schema.columns[c].default {
-                                    Some(crate::plan::Expr::Literal(v)) => v.clone(),
-                                    _ => Value::Null,
-                                }
-                            }
+                            (FkAction::SetDefault, _) => match &state.tables[&child].schema.columns[c].default {
+                                Some(crate::plan::Expr::Literal(v)) => v.clone(),
+                                _ => Value::Null,
+                            },
                             _ => Value::Null,
                         };
                     }
@@ -221,11 +177,7 @@ pub fn check_pending(state: &mut State) -> Result<()> {
         if !rows_matching(t, &fk.columns, &key).is_empty() {
             // Still referenced, unless a parent with that key exists again.
             let (pname, pcols) = parent_cols(&state.tables, &t.schema.name, fk)?;
-            if state
-                .tables
-                .get(&pname)
-                .is_none_or(|p| rows_matching(p, &pcols, &key).is_empty())
-            {
+            if state.tables.get(&pname).is_none_or(|p| rows_matching(p, &pcols, &key).is_empty()) {
                 return Err(fk_failed());
             }
         }

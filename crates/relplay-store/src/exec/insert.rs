@@ -27,9 +27,7 @@ pub fn check_row(schema: &TableSchema, row: &[Value], params: &[Value]) -> Resul
         for (e, name) in &schema.checks {
             let v = eval(e, &env, &ctx)?;
             if crate::affinity::truth(&v) == Some(false) {
-                return Err(SqlError::integrity(format!(
-                    "CHECK constraint failed: {name}"
-                )));
+                return Err(SqlError::integrity(format!("CHECK constraint failed: {name}")));
             }
         }
     }
@@ -47,10 +45,7 @@ pub fn unique_error(t: &Table, index_no: usize) -> SqlError {
 }
 
 pub fn rowid_error(s: &TableSchema) -> SqlError {
-    let col = s
-        .rowid_alias
-        .map(|c| s.columns[c].name.clone())
-        .unwrap_or_else(|| "rowid".into());
+    let col = s.rowid_alias.map(|c| s.columns[c].name.clone()).unwrap_or_else(|| "rowid".into());
     SqlError::integrity(format!("UNIQUE constraint failed: {}.{}", s.name, col))
 }
 
@@ -68,12 +63,7 @@ pub fn returning_rows(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let ctx = Ctx { row, outer: None };
-        out.push(
-            r.exprs
-                .iter()
-                .map(|e| eval(e, &env, &ctx))
-                .collect::<Result<Vec<_>>>()?,
-        );
+        out.push(r.exprs.iter().map(|e| eval(e, &env, &ctx)).collect::<Result<Vec<_>>>()?);
     }
     Ok((r.columns.clone(), out))
 }
@@ -142,12 +132,8 @@ pub fn insert(
                 } else {
                     max
                 };
-                base.checked_add(1).ok_or_else(|| {
-                    SqlError::new(
-                        crate::error::SqlErrorKind::Operational,
-                        "database or disk is full",
-                    )
-                })?
+                base.checked_add(1)
+                    .ok_or_else(|| SqlError::new(crate::error::SqlErrorKind::Operational, "database or disk is full"))?
             }
             Value::Integer(i) => i,
             _ => return Err(SqlError::integrity("datatype mismatch")),

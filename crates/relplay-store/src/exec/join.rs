@@ -61,9 +61,7 @@ pub fn lookup(t: &Table, access: &Access, env: &Env, ctx: &Ctx) -> Result<Option
             Some(ids)
         }
         Access::Index { col, keys, aff } => {
-            let ix = t
-                .index_on(*col)
-                .ok_or_else(|| SqlError::op("internal: index vanished"))?;
+            let ix = t.index_on(*col).ok_or_else(|| SqlError::op("internal: index vanished"))?;
             let mut ids = Vec::new();
             for k in keys {
                 let v = aff.apply(eval(k, env, ctx)?);
@@ -86,24 +84,15 @@ enum Materialized<'t> {
 }
 
 /// Feed every joined row that passes the ON clauses and `sel.filter` to `emit`.
-pub fn for_each_row(
-    sel: &SimpleSelect,
-    env: &Env,
-    outer: Option<&Ctx>,
-    emit: &mut dyn FnMut(&[Value]) -> Result<()>,
-) -> Result<()> {
+pub fn for_each_row(sel: &SimpleSelect, env: &Env, outer: Option<&Ctx>, emit: &mut dyn FnMut(&[Value]) -> Result<()>) -> Result<()> {
     let mut mats = Vec::with_capacity(sel.sources.len());
     for s in &sel.sources {
         mats.push(match &s.kind {
             SourceKind::Table { name, access } => Materialized::Table(
-                env.tables
-                    .get(name)
-                    .ok_or_else(|| SqlError::op(format!("no such table: {name}")))?,
+                env.tables.get(name).ok_or_else(|| SqlError::op(format!("no such table: {name}")))?,
                 access,
             ),
-            SourceKind::Subquery(q) => {
-                Materialized::Rows(Rc::new(super::select::run_query(q, env, outer)?))
-            }
+            SourceKind::Subquery(q) => Materialized::Rows(Rc::new(super::select::run_query(q, env, outer)?)),
             SourceKind::Master => Materialized::Rows(Rc::new(master_rows(env.tables))),
         });
     }

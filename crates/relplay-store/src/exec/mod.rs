@@ -53,7 +53,4 @@ pub struct Ctx<'a> {
     pub outer: Option<&'a Ctx<'a>>,
 }
 
-pub const EMPTY: Ctx<'static> = Ctx {
-    row: &[],
-    outer: None,
-};
+pub const EMPTY: Ctx<'static> = Ctx { row: &[], outer: None };

@@ -46,19 +46,12 @@ fn order_cmp(terms: &[OrderTerm], a: &[Value], b: &[Value]) -> Ordering {
     Ordering::Equal
 }
 
-fn limit_value(
-    e: &Option<crate::plan::Expr>,
-    env: &Env,
-    outer: Option<&Ctx>,
-) -> Result<Option<i64>> {
+fn limit_value(e: &Option<crate::plan::Expr>, env: &Env, outer: Option<&Ctx>) -> Result<Option<i64>> {
     let Some(e) = e else { return Ok(None) };
     let v = eval(e, env, outer.unwrap_or(&EMPTY))?;
     match crate::affinity::Affinity::Numeric.apply(v) {
         Value::Integer(i) => Ok(Some(i)),
-        _ => Err(SqlError::new(
-            crate::error::SqlErrorKind::Integrity,
-            "datatype mismatch",
-        )),
+        _ => Err(SqlError::new(crate::error::SqlErrorKind::Integrity, "datatype mismatch")),
     }
 }
 
@@ -72,11 +65,7 @@ pub fn run_query(q: &Query, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> 
                     .into_iter()
                     .map(|r| {
                         let ctx = Ctx { row: &r, outer };
-                        let k = q
-                            .order_by
-                            .iter()
-                            .map(|t| eval(&t.expr, env, &ctx))
-                            .collect::<Result<Vec<_>>>()?;
+                        let k = q.order_by.iter().map(|t| eval(&t.expr, env, &ctx)).collect::<Result<Vec<_>>>()?;
                         Ok((k, r))
                     })
                     .collect::<Result<_>>()?;
@@ -109,9 +98,7 @@ fn run_body(b: &Body, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> {
                 outer: Some(&ctx),
             };
             let c = if outer.is_some() { &wrap } else { &EMPTY };
-            rows.iter()
-                .map(|r| r.iter().map(|e| eval(e, env, c)).collect())
-                .collect()
+            rows.iter().map(|r| r.iter().map(|e| eval(e, env, c)).collect()).collect()
         }
         Body::Compound(op, l, r) => {
             let left = run_body(l, env, outer)?;
@@ -120,11 +107,7 @@ fn run_body(b: &Body, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> {
                 SetOp::UnionAll => left.into_iter().chain(right).collect(),
                 SetOp::Union => {
                     let mut seen = BTreeSet::new();
-                    let mut all: Vec<Row> = left
-                        .into_iter()
-                        .chain(right)
-                        .filter(|r| seen.insert(keys(r)))
-                        .collect();
+                    let mut all: Vec<Row> = left.into_iter().chain(right).filter(|r| seen.insert(keys(r))).collect();
                     // SQLite's UNION yields rows in sorted order (it dedups with a sorter).
                     all.sort_by(|a, b| keys(a).cmp(&keys(b)));
                     all
@@ -159,19 +142,11 @@ fn run_simple(sel: &SimpleSelect, env: &Env, outer: Option<&Ctx>) -> Result<Vec<
     let mut seen: BTreeSet<Vec<SortKey>> = BTreeSet::new();
     let mut project = |row: &[Value]| -> Result<()> {
         let ctx = Ctx { row, outer };
-        let vals = sel
-            .projection
-            .iter()
-            .map(|e| eval(e, env, &ctx))
-            .collect::<Result<Vec<_>>>()?;
+        let vals = sel.projection.iter().map(|e| eval(e, env, &ctx)).collect::<Result<Vec<_>>>()?;
         if sel.distinct && !seen.insert(keys(&vals)) {
             return Ok(());
         }
-        let ks = sel
-            .order_by
-            .iter()
-            .map(|t| eval(&t.expr, env, &ctx))
-            .collect::<Result<Vec<_>>>()?;
+        let ks = sel.order_by.iter().map(|t| eval(&t.expr, env, &ctx)).collect::<Result<Vec<_>>>()?;
         out.push((ks, vals));
         Ok(())
     };

@@ -31,14 +31,7 @@ pub fn matching_rows(
         let mut row = r.clone();
         row.push(Value::Integer(id));
         if let Some(f) = filter {
-            if !holds(
-                f,
-                &env,
-                &Ctx {
-                    row: &row,
-                    outer: None,
-                },
-            )? {
+            if !holds(f, &env, &Ctx { row: &row, outer: None })? {
                 continue;
             }
         }
@@ -63,10 +56,7 @@ pub fn update(
     {
         let env = Env::new(&state.tables, params);
         for (id, old) in targets {
-            let ctx = Ctx {
-                row: &old,
-                outer: None,
-            };
+            let ctx = Ctx { row: &old, outer: None };
             let mut new = old[..ncols].to_vec();
             for (c, e) in sets {
                 new[*c] = schema.columns[*c].affinity.apply(eval(e, &env, &ctx)?);

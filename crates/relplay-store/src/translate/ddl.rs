@@ -25,17 +25,14 @@ fn index_columns(cols: &[ast::IndexColumn], names: &[String], table: &str) -> Re
                 .iter()
                 .position(|n| n.eq_ignore_ascii_case(&i.value))
                 .ok_or_else(|| SqlError::op(format!("no such column: {}", i.value))),
-            other => Err(SqlError::unsupported(format!(
-                "indexed expression {other} on {table}"
-            ))),
+            other => Err(SqlError::unsupported(format!("indexed expression {other} on {table}"))),
         })
         .collect()
 }
 
 impl Translator<'_> {
     pub(super) fn create_table(&mut self, c: &ast::CreateTable) -> Result<Stmt> {
-        if c.or_replace || c.query.is_some() || c.like.is_some() || c.clone.is_some() || c.external
-        {
+        if c.or_replace || c.query.is_some() || c.like.is_some() || c.clone.is_some() || c.external {
             return Err(SqlError::unsupported("this form of CREATE TABLE"));
         }
         let name = object_name(&c.name)?;
@@ -80,19 +77,15 @@ impl Translator<'_> {
                     ColumnOption::Null => {}
                     ColumnOption::NotNull => col.not_null = true,
                     ColumnOption::Default(e) => {
-                        col.default = Some(self.expr(e, &empty).map_err(|_| {
-                            SqlError::op(format!(
-                                "default value of column [{}] is not constant",
-                                col.name
-                            ))
-                        })?);
+                        col.default = Some(
+                            self.expr(e, &empty)
+                                .map_err(|_| SqlError::op(format!("default value of column [{}] is not constant", col.name)))?,
+                        );
                         col.default_text = Some(e.to_string());
                     }
                     ColumnOption::PrimaryKey(_) => {
                         if pk_seen {
-                            return Err(SqlError::op(format!(
-                                "table \"{name}\" has more than one primary key"
-                            )));
+                            return Err(SqlError::op(format!("table \"{name}\" has more than one primary key")));
                         }
                         pk_seen = true;
                         pk = vec![i];
@@ -101,35 +94,20 @@ impl Translator<'_> {
                     ColumnOption::ForeignKey(f) => fks.push(ForeignKey {
                         columns: vec![i],
                         parent: object_name(&f.foreign_table)?,
-                        parent_columns: f
-                            .referred_columns
-                            .iter()
-                            .map(|x| x.value.clone())
-                            .collect(),
+                        parent_columns: f.referred_columns.iter().map(|x| x.value.clone()).collect(),
                         on_delete: action(&f.on_delete),
                         on_update: action(&f.on_update),
                     }),
                     ColumnOption::Check(ch) => raw_checks.push((
                         &ch.expr,
-                        ch.name
-                            .as_ref()
-                            .map(|n| n.value.clone())
-                            .unwrap_or_else(|| ch.expr.to_string()),
+                        ch.name.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| ch.expr.to_string()),
                     )),
                     ColumnOption::DialectSpecific(toks) => {
-                        let t: Vec<String> = toks
-                            .iter()
-                            .map(|t| t.to_string().to_ascii_uppercase())
-                            .collect();
+                        let t: Vec<String> = toks.iter().map(|t| t.to_string().to_ascii_uppercase()).collect();
                         match t.as_slice() {
                             [a] if a == "AUTOINCREMENT" => autoincrement = true,
                             [a] if a == "ASC" || a == "DESC" => {}
-                            _ => {
-                                return Err(SqlError::unsupported(format!(
-                                    "column option {}",
-                                    t.join(" ")
-                                )))
-                            }
+                            _ => return Err(SqlError::unsupported(format!("column option {}", t.join(" ")))),
                         }
                     }
                     ColumnOption::Collation(n) if n.to_string().eq_ignore_ascii_case("binary") => {}
@@ -142,16 +120,12 @@ impl Translator<'_> {
             match k {
                 ast::TableConstraint::PrimaryKey(p) => {
                     if pk_seen {
-                        return Err(SqlError::op(format!(
-                            "table \"{name}\" has more than one primary key"
-                        )));
+                        return Err(SqlError::op(format!("table \"{name}\" has more than one primary key")));
                     }
                     pk_seen = true;
                     pk = index_columns(&p.columns, &names, &name)?;
                 }
-                ast::TableConstraint::Unique(u) => {
-                    uniques.push(index_columns(&u.columns, &names, &name)?)
-                }
+                ast::TableConstraint::Unique(u) => uniques.push(index_columns(&u.columns, &names, &name)?),
                 ast::TableConstraint::ForeignKey(f) => fks.push(ForeignKey {
                     columns: f
                         .columns
@@ -160,12 +134,7 @@ impl Translator<'_> {
                             names
                                 .iter()
                                 .position(|n| n.eq_ignore_ascii_case(&x.value))
-                                .ok_or_else(|| {
-                                    SqlError::op(format!(
-                                        "unknown column \"{}\" in foreign key definition",
-                                        x.value
-                                    ))
-                                })
+                                .ok_or_else(|| SqlError::op(format!("unknown column \"{}\" in foreign key definition", x.value)))
                         })
                         .collect::<Result<_>>()?,
                     parent: object_name(&f.foreign_table)?,
@@ -175,10 +144,7 @@ impl Translator<'_> {
                 }),
                 ast::TableConstraint::Check(ch) => raw_checks.push((
                     &ch.expr,
-                    ch.name
-                        .as_ref()
-                        .map(|n| n.value.clone())
-                        .unwrap_or_else(|| ch.expr.to_string()),
+                    ch.name.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| ch.expr.to_string()),
                 )),
                 other => return Err(SqlError::unsupported(format!("table constraint {other}"))),
             }
@@ -192,9 +158,7 @@ impl Translator<'_> {
             _ => None,
         };
         if autoincrement && rowid_alias.is_none() {
-            return Err(SqlError::op(
-                "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY",
-            ));
+            return Err(SqlError::op("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY"));
         }
         check_scope.add_table(&name, sc_cols);
         let mut checks = Vec::new();
@@ -219,8 +183,7 @@ impl Translator<'_> {
     }
 
     pub(super) fn create_index(&mut self, c: &ast::CreateIndex) -> Result<Stmt> {
-        if c.predicate.is_some() || c.using.is_some() || !c.include.is_empty() || !c.with.is_empty()
-        {
+        if c.predicate.is_some() || c.using.is_some() || !c.include.is_empty() || !c.with.is_empty() {
             return Err(SqlError::unsupported("partial or typed index"));
         }
         let name = match &c.name {

@@ -4,9 +4,7 @@ use super::select::conjuncts;
 use super::{object_name, Translator};
 use crate::affinity::Affinity;
 use crate::error::{Result, SqlError};
-use crate::plan::{
-    Access, Conflict, Expr, InsertSource, JoinKind, Returning, Source, SourceKind, Stmt,
-};
+use crate::plan::{Access, Conflict, Expr, InsertSource, JoinKind, Returning, Source, SourceKind, Stmt};
 use crate::storage::Table;
 use sqlparser::ast::{self, SetExpr};
 
@@ -39,12 +37,7 @@ impl<'a> Translator<'a> {
         sc
     }
 
-    fn returning(
-        &mut self,
-        items: &Option<Vec<ast::SelectItem>>,
-        sc: &Scope,
-        t: &Table,
-    ) -> Result<Option<Returning>> {
+    fn returning(&mut self, items: &Option<Vec<ast::SelectItem>>, sc: &Scope, t: &Table) -> Result<Option<Returning>> {
         let Some(items) = items else { return Ok(None) };
         let mut exprs = Vec::new();
         let mut columns = Vec::new();
@@ -60,9 +53,7 @@ impl<'a> Translator<'a> {
                     exprs.push(self.expr(e, sc)?);
                     columns.push(match e {
                         ast::Expr::Identifier(i) => i.value.clone(),
-                        ast::Expr::CompoundIdentifier(p) => {
-                            p.last().map(|i| i.value.clone()).unwrap_or_default()
-                        }
+                        ast::Expr::CompoundIdentifier(p) => p.last().map(|i| i.value.clone()).unwrap_or_default(),
                         other => other.to_string(),
                     });
                 }
@@ -95,15 +86,9 @@ impl<'a> Translator<'a> {
     }
 
     pub(super) fn insert(&mut self, i: &ast::Insert) -> Result<Stmt> {
-        if i.on.is_some()
-            || i.partitioned.is_some()
-            || !i.after_columns.is_empty()
-            || !i.assignments.is_empty()
-            || i.table_alias.is_some()
+        if i.on.is_some() || i.partitioned.is_some() || !i.after_columns.is_empty() || !i.assignments.is_empty() || i.table_alias.is_some()
         {
-            return Err(SqlError::unsupported(
-                "this form of INSERT (upsert, alias or SET)",
-            ));
+            return Err(SqlError::unsupported("this form of INSERT (upsert, alias or SET)"));
         }
         let conflict = match (i.or, i.replace_into) {
             (Some(ast::SqliteOnConflict::Replace), _) | (_, true) => Conflict::Replace,
@@ -126,56 +111,40 @@ impl<'a> Translator<'a> {
                     .any(|r| r.eq_ignore_ascii_case(&cname))
                     .then_some(t.schema.columns.len())
             });
-            columns.push(idx.ok_or_else(|| {
-                SqlError::op(format!("table {name} has no column named {cname}"))
-            })?);
+            columns.push(idx.ok_or_else(|| SqlError::op(format!("table {name} has no column named {cname}")))?);
         }
         let explicit = !i.columns.is_empty();
-        let ncols = if explicit {
-            columns.len()
-        } else {
-            t.schema.columns.len()
-        };
+        let ncols = if explicit { columns.len() } else { t.schema.columns.len() };
         let empty = Scope::new(None);
         let source = match &i.source {
             None => InsertSource::Defaults,
-            Some(q) => {
-                match (&*q.body, &q.order_by, &q.limit_clause, &q.with) {
-                    (SetExpr::Values(v), None, None, None) => {
-                        let mut rows = Vec::new();
-                        for r in &v.rows {
-                            if r.len() != ncols {
-                                return Err(SqlError::op(if explicit {
-                                    format!("{} values for {} columns", r.len(), ncols)
-                                } else {
-                                    format!("table {name} has {ncols} columns but {} values were supplied", r.len())
-                                }));
-                            }
-                            rows.push(
-                                r.content
-                                    .iter()
-                                    .map(|e| self.expr(e, &empty))
-                                    .collect::<Result<Vec<_>>>()?,
-                            );
-                        }
-                        InsertSource::Values(rows)
-                    }
-                    _ => {
-                        let q = self.query(q, None)?;
-                        if q.columns.len() != ncols {
+            Some(q) => match (&*q.body, &q.order_by, &q.limit_clause, &q.with) {
+                (SetExpr::Values(v), None, None, None) => {
+                    let mut rows = Vec::new();
+                    for r in &v.rows {
+                        if r.len() != ncols {
                             return Err(SqlError::op(if explicit {
-                                format!("{} values for {} columns", q.columns.len(), ncols)
+                                format!("{} values for {} columns", r.len(), ncols)
                             } else {
-                                format!(
-                                    "table {name} has {ncols} columns but {} values were supplied",
-                                    q.columns.len()
-                                )
+                                format!("table {name} has {ncols} columns but {} values were supplied", r.len())
                             }));
                         }
-                        InsertSource::Query(q)
+                        rows.push(r.content.iter().map(|e| self.expr(e, &empty)).collect::<Result<Vec<_>>>()?);
                     }
+                    InsertSource::Values(rows)
                 }
-            }
+                _ => {
+                    let q = self.query(q, None)?;
+                    if q.columns.len() != ncols {
+                        return Err(SqlError::op(if explicit {
+                            format!("{} values for {} columns", q.columns.len(), ncols)
+                        } else {
+                            format!("table {name} has {ncols} columns but {} values were supplied", q.columns.len())
+                        }));
+                    }
+                    InsertSource::Query(q)
+                }
+            },
         };
         if !explicit {
             columns = (0..t.schema.columns.len()).collect();
@@ -197,16 +166,10 @@ impl<'a> Translator<'a> {
         }
         match &twj.relation {
             ast::TableFactor::Table {
-                name,
-                alias,
-                args: None,
-                ..
+                name, alias, args: None, ..
             } => {
                 let n = object_name(name)?;
-                let a = alias
-                    .as_ref()
-                    .map(|a| a.name.value.clone())
-                    .unwrap_or_else(|| n.clone());
+                let a = alias.as_ref().map(|a| a.name.value.clone()).unwrap_or_else(|| n.clone());
                 Ok((n, a))
             }
             other => Err(SqlError::unsupported(format!("target {other}"))),
@@ -215,9 +178,7 @@ impl<'a> Translator<'a> {
 
     pub(super) fn update(&mut self, u: &ast::Update) -> Result<Stmt> {
         if u.from.is_some() || !u.order_by.is_empty() || u.limit.is_some() || u.or.is_some() {
-            return Err(SqlError::unsupported(
-                "UPDATE ... FROM / ORDER BY / LIMIT / OR",
-            ));
+            return Err(SqlError::unsupported("UPDATE ... FROM / ORDER BY / LIMIT / OR"));
         }
         let (name, alias) = self.single_table(&u.table)?;
         let t = self.table(&name)?;
@@ -225,9 +186,7 @@ impl<'a> Translator<'a> {
         let mut sets = Vec::new();
         for a in &u.assignments {
             let cname = match &a.target {
-                ast::AssignmentTarget::ColumnName(n) => {
-                    n.0.last().map(|p| p.to_string()).unwrap_or_default()
-                }
+                ast::AssignmentTarget::ColumnName(n) => n.0.last().map(|p| p.to_string()).unwrap_or_default(),
                 _ => return Err(SqlError::unsupported("tuple assignment")),
             };
             let cname = cname.trim_matches('"').to_string();
@@ -253,8 +212,7 @@ impl<'a> Translator<'a> {
     }
 
     pub(super) fn delete(&mut self, d: &ast::Delete) -> Result<Stmt> {
-        if !d.tables.is_empty() || d.using.is_some() || !d.order_by.is_empty() || d.limit.is_some()
-        {
+        if !d.tables.is_empty() || d.using.is_some() || !d.order_by.is_empty() || d.limit.is_some() {
             return Err(SqlError::unsupported("DELETE ... USING / ORDER BY / LIMIT"));
         }
         let from = match &d.from {

@@ -74,28 +74,19 @@ impl Translator<'_> {
         Ok(Expr::Literal(match &v.value {
             ast::Value::Number(s, _) => {
                 if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-                    Value::Integer(
-                        u64::from_str_radix(h, 16)
-                            .map_err(|_| SqlError::op("hex literal too big"))?
-                            as i64,
-                    )
+                    Value::Integer(u64::from_str_radix(h, 16).map_err(|_| SqlError::op("hex literal too big"))? as i64)
                 } else if let Ok(i) = s.parse::<i64>() {
                     Value::Integer(i)
                 } else {
-                    Value::Real(
-                        s.parse::<f64>()
-                            .map_err(|_| SqlError::op(format!("unrecognized token: \"{s}\"")))?,
-                    )
+                    Value::Real(s.parse::<f64>().map_err(|_| SqlError::op(format!("unrecognized token: \"{s}\"")))?)
                 }
             }
             ast::Value::SingleQuotedString(s) => Value::text(s),
             ast::Value::Null => Value::Null,
             ast::Value::Boolean(b) => Value::Integer(*b as i64),
-            ast::Value::HexStringLiteral(h) => {
-                Value::Blob(Rc::from(hex_decode(h).ok_or_else(|| {
-                    SqlError::op(format!("unrecognized token: \"X'{h}'\""))
-                })?))
-            }
+            ast::Value::HexStringLiteral(h) => Value::Blob(Rc::from(
+                hex_decode(h).ok_or_else(|| SqlError::op(format!("unrecognized token: \"X'{h}'\"")))?,
+            )),
             ast::Value::Placeholder(_) => {
                 let k = (v.span.start.line, v.span.start.column);
                 return self
@@ -147,9 +138,7 @@ impl Translator<'_> {
             A::Identifier(i) => sc.resolve(None, &i.value)?.0,
             A::CompoundIdentifier(parts) => match parts.as_slice() {
                 [t, c] => sc.resolve(Some(&t.value), &c.value)?.0,
-                [s, t, c] if s.value.eq_ignore_ascii_case("main") => {
-                    sc.resolve(Some(&t.value), &c.value)?.0
-                }
+                [s, t, c] if s.value.eq_ignore_ascii_case("main") => sc.resolve(Some(&t.value), &c.value)?.0,
                 _ => return Err(SqlError::unsupported(format!("name {e}"))),
             },
             A::Value(v) => self.literal(v)?,
@@ -180,6 +169,14 @@ impl Translator<'_> {
                     B::BitwiseOr => BinOp::BitOr,
                     B::PGBitwiseShiftLeft => BinOp::Shl,
                     B::PGBitwiseShiftRight => BinOp::Shr,
+                    B::Is | B::IsNot => {
+                        let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
+                        return Ok(Expr::Is {
+                            l: Box::new(l),
+                            r: Box::new(r),
+                            negated: matches!(op, B::IsNot),
+                        });
+                    }
                     B::Glob => {
                         let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
                         return Ok(Expr::Like {
@@ -192,21 +189,15 @@ impl Translator<'_> {
                     }
                     other => return Err(SqlError::unsupported(format!("operator {other}"))),
                 };
-                Expr::Binary(
-                    bop,
-                    Box::new(self.expr(left, sc)?),
-                    Box::new(self.expr(right, sc)?),
-                )
+                Expr::Binary(bop, Box::new(self.expr(left, sc)?), Box::new(self.expr(right, sc)?))
             }
             A::UnaryOp { op, expr } => {
                 let inner = self.expr(expr, sc)?;
                 match (op, &inner) {
-                    (U::Minus, Expr::Literal(Value::Integer(i))) => {
-                        Expr::Literal(match i.checked_neg() {
-                            Some(n) => Value::Integer(n),
-                            None => Value::Real(-(*i as f64)),
-                        })
-                    }
+                    (U::Minus, Expr::Literal(Value::Integer(i))) => Expr::Literal(match i.checked_neg() {
+                        Some(n) => Value::Integer(n),
+                        None => Value::Real(-(*i as f64)),
+                    }),
                     (U::Minus, Expr::Literal(Value::Real(f))) => Expr::Literal(Value::Real(-f)),
                     _ => {
                         let u = match op {
@@ -214,9 +205,7 @@ impl Translator<'_> {
                             U::Plus => UnOp::Plus,
                             U::Not => UnOp::Not,
                             U::BitwiseNot => UnOp::BitNot,
-                            other => {
-                                return Err(SqlError::unsupported(format!("operator {other}")))
-                            }
+                            other => return Err(SqlError::unsupported(format!("operator {other}"))),
                         };
                         Expr::Unary(u, Box::new(inner))
                     }
@@ -229,20 +218,12 @@ impl Translator<'_> {
                 r: Box::new(self.expr(r, sc)?),
                 negated: matches!(e, A::IsDistinctFrom(..)),
             },
-            A::In {
-                expr,
-                target,
-                negated,
-                ..
-            } => {
+            A::In { expr, target, negated, .. } => {
                 let x = self.expr(expr, sc)?;
                 let xa = self.affinity(&x, sc);
                 match target {
                     ast::InTarget::List(list) => {
-                        let list = list
-                            .iter()
-                            .map(|i| self.expr(i, sc))
-                            .collect::<Result<Vec<_>>>()?;
+                        let list = list.iter().map(|i| self.expr(i, sc)).collect::<Result<Vec<_>>>()?;
                         // The list values count as having no affinity (lang_expr "The IN operator").
                         let aff = cmp_affinities(xa, Affinity::Blob).1;
                         Expr::InList {
@@ -255,10 +236,7 @@ impl Translator<'_> {
                     ast::InTarget::Subquery(q) => {
                         let q = self.query(q, Some(sc))?;
                         if q.columns.len() != 1 {
-                            return Err(SqlError::op(format!(
-                                "sub-select returns {} columns - expected 1",
-                                q.columns.len()
-                            )));
+                            return Err(SqlError::op(format!("sub-select returns {} columns - expected 1", q.columns.len())));
                         }
                         let aff = cmp_affinities(xa, q.affinities[0]).1;
                         Expr::InSubquery {
@@ -271,12 +249,7 @@ impl Translator<'_> {
                     _ => return Err(SqlError::unsupported(format!("IN target {target}"))),
                 }
             }
-            A::Between {
-                expr,
-                negated,
-                low,
-                high,
-            } => {
+            A::Between { expr, negated, low, high } => {
                 let ge = self.compare(CmpOp::Ge, expr, low, sc)?;
                 let le = self.compare(CmpOp::Le, expr, high, sc)?;
                 let both = Expr::Binary(BinOp::And, Box::new(ge), Box::new(le));
@@ -326,10 +299,7 @@ impl Translator<'_> {
                 expr,
                 data_type,
                 format: None,
-            } => Expr::Cast(
-                Box::new(self.expr(expr, sc)?),
-                cast_target(&data_type.to_string()),
-            ),
+            } => Expr::Cast(Box::new(self.expr(expr, sc)?), cast_target(&data_type.to_string())),
             A::Exists { subquery, negated } => Expr::Exists {
                 query: self.query(subquery, Some(sc))?,
                 negated: *negated,
@@ -337,10 +307,7 @@ impl Translator<'_> {
             A::Subquery(q) => {
                 let q = self.query(q, Some(sc))?;
                 if q.columns.len() != 1 {
-                    return Err(SqlError::op(format!(
-                        "sub-select returns {} columns - expected 1",
-                        q.columns.len()
-                    )));
+                    return Err(SqlError::op(format!("sub-select returns {} columns - expected 1", q.columns.len())));
                 }
                 Expr::Subquery(q)
             }
@@ -374,11 +341,7 @@ impl Translator<'_> {
                 }
                 Expr::Func("substr".into(), args)
             }
-            A::Collate { expr, collation }
-                if collation.to_string().eq_ignore_ascii_case("binary") =>
-            {
-                self.expr(expr, sc)?
-            }
+            A::Collate { expr, collation } if collation.to_string().eq_ignore_ascii_case("binary") => self.expr(expr, sc)?,
             A::Function(f) => self.function(f, sc)?,
             other => return Err(SqlError::unsupported(format!("expression {other}"))),
         })
@@ -387,9 +350,7 @@ impl Translator<'_> {
     fn function(&mut self, f: &ast::Function, sc: &Scope) -> Result<Expr> {
         let name = f.name.to_string().to_ascii_lowercase();
         if f.over.is_some() || f.filter.is_some() || !f.within_group.is_empty() {
-            return Err(SqlError::unsupported(format!(
-                "window or filtered function {name}()"
-            )));
+            return Err(SqlError::unsupported(format!("window or filtered function {name}()")));
         }
         let (distinct, raw_args): (bool, Vec<&ast::FunctionArg>) = match &f.args {
             ast::FunctionArguments::None => (false, Vec::new()),
@@ -398,22 +359,13 @@ impl Translator<'_> {
                     return Err(SqlError::unsupported(format!("clauses in {name}()")));
                 }
                 (
-                    matches!(
-                        l.duplicate_treatment,
-                        Some(ast::DuplicateTreatment::Distinct)
-                    ),
+                    matches!(l.duplicate_treatment, Some(ast::DuplicateTreatment::Distinct)),
                     l.args.iter().collect(),
                 )
             }
-            ast::FunctionArguments::Subquery(_) => {
-                return Err(SqlError::unsupported("subquery as function arguments"))
-            }
+            ast::FunctionArguments::Subquery(_) => return Err(SqlError::unsupported("subquery as function arguments")),
         };
-        let star = raw_args.len() == 1
-            && matches!(
-                raw_args[0],
-                ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard)
-            );
+        let star = raw_args.len() == 1 && matches!(raw_args[0], ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard));
         let agg = match (name.as_str(), raw_args.len()) {
             ("count", 0) => Some(AggFn::CountStar),
             ("count", 1) if star => Some(AggFn::CountStar),
@@ -427,61 +379,39 @@ impl Translator<'_> {
             _ => None,
         };
         if star && agg != Some(AggFn::CountStar) {
-            return Err(SqlError::op(format!(
-                "wrong number of arguments to function {name}()"
-            )));
+            return Err(SqlError::op(format!("wrong number of arguments to function {name}()")));
         }
         let mut args = Vec::new();
         if !star {
             for a in raw_args {
                 match a {
-                    ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => {
-                        args.push(self.expr(x, sc)?)
-                    }
-                    other => {
-                        return Err(SqlError::unsupported(format!("function argument {other}")))
-                    }
+                    ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(self.expr(x, sc)?),
+                    other => return Err(SqlError::unsupported(format!("function argument {other}"))),
                 }
             }
         }
         if let Some(func) = agg {
             let mut slot = sc.aggs.borrow_mut();
             let Some(list) = slot.as_mut() else {
-                return Err(SqlError::op(format!(
-                    "misuse of aggregate function {name}()"
-                )));
+                return Err(SqlError::op(format!("misuse of aggregate function {name}()")));
             };
             if distinct && args.len() != 1 {
-                return Err(SqlError::op(
-                    "DISTINCT aggregates must have exactly one argument",
-                ));
+                return Err(SqlError::op("DISTINCT aggregates must have exactly one argument"));
             }
-            list.push(AggCall {
-                func,
-                args,
-                distinct,
-            });
+            list.push(AggCall { func, args, distinct });
             return Ok(Expr::Column {
                 depth: 0,
                 idx: sc.width + list.len() - 1,
             });
         }
         if distinct {
-            return Err(SqlError::op(format!(
-                "DISTINCT aggregates must have exactly one argument"
-            )));
+            return Err(SqlError::op(format!("DISTINCT aggregates must have exactly one argument")));
         }
         match SCALARS.iter().find(|(n, _, _)| *n == name) {
-            Some((_, lo, hi)) if args.len() >= *lo && args.len() <= *hi => {
-                Ok(Expr::Func(name, args))
-            }
-            Some(_) => Err(SqlError::op(format!(
-                "wrong number of arguments to function {name}()"
-            ))),
+            Some((_, lo, hi)) if args.len() >= *lo && args.len() <= *hi => Ok(Expr::Func(name, args)),
+            Some(_) => Err(SqlError::op(format!("wrong number of arguments to function {name}()"))),
             None if ["count", "sum", "total", "avg", "group_concat"].contains(&name.as_str()) => {
-                Err(SqlError::op(format!(
-                    "wrong number of arguments to function {name}()"
-                )))
+                Err(SqlError::op(format!("wrong number of arguments to function {name}()")))
             }
             None => Err(SqlError::op(format!("no such function: {}", f.name))),
         }

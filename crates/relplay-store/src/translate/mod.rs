@@ -36,12 +36,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
     let dialect = SQLiteDialect {};
     let tokens = Tokenizer::new(&dialect, sql)
         .tokenize_with_location()
-        .map_err(|e| {
-            SqlError::op(format!(
-                "unrecognized token: \"{}\"",
-                e.message.rsplit(": ").next().unwrap_or("")
-            ))
-        })?;
+        .map_err(|e| SqlError::op(format!("unrecognized token: \"{}\"", e.message.rsplit(": ").next().unwrap_or(""))))?;
     // Number placeholders in text order the way SQLite does: `?` takes the next
     // index, `?NNN` its own, a repeated `:name` reuses its first index.
     let mut params = HashMap::new();
@@ -52,13 +47,9 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
                 names.push(None);
                 names.len() - 1
             } else if let Some(n) = p.strip_prefix('?') {
-                let n: usize = n
-                    .parse()
-                    .map_err(|_| SqlError::op(format!("near \"{p}\": syntax error")))?;
+                let n: usize = n.parse().map_err(|_| SqlError::op(format!("near \"{p}\": syntax error")))?;
                 if n == 0 || n > 32766 {
-                    return Err(SqlError::op(
-                        "variable number must be between ?1 and ?32766",
-                    ));
+                    return Err(SqlError::op("variable number must be between ?1 and ?32766"));
                 }
                 while names.len() < n {
                     names.push(None);
@@ -80,11 +71,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
     let stmt = match stmts.len() {
         0 => return Err(SqlError::unsupported("empty statement")),
         1 => &stmts[0],
-        _ => {
-            return Err(SqlError::programming(
-                "You can only execute one statement at a time.",
-            ))
-        }
+        _ => return Err(SqlError::programming("You can only execute one statement at a time.")),
     };
     let mut t = Translator {
         tables,
@@ -93,10 +80,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
         sql,
     };
     let stmt = t.statement(stmt)?;
-    Ok(Prepared {
-        stmt,
-        param_names: names,
-    })
+    Ok(Prepared { stmt, param_names: names })
 }
 
 fn parse_error(e: ParserError) -> SqlError {
@@ -122,11 +106,7 @@ fn unquote(w: &str) -> String {
     let b = w.as_bytes();
     if b.len() >= 2 {
         let (f, l) = (b[0], b[b.len() - 1]);
-        if (f == b'"' && l == b'"')
-            || (f == b'`' && l == b'`')
-            || (f == b'[' && l == b']')
-            || (f == b'\'' && l == b'\'')
-        {
+        if (f == b'"' && l == b'"') || (f == b'`' && l == b'`') || (f == b'[' && l == b']') || (f == b'\'' && l == b'\'') {
             return w[1..w.len() - 1].to_string();
         }
     }
@@ -142,12 +122,7 @@ fn prepare_simple(sql: &str) -> Result<Option<Stmt>> {
         return Ok(None);
     };
     let up: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
-    let bad = || {
-        SqlError::op(format!(
-            "near \"{}\": syntax error",
-            words.last().copied().unwrap_or("")
-        ))
-    };
+    let bad = || SqlError::op(format!("near \"{}\": syntax error", words.last().copied().unwrap_or("")));
     let stmt = match up[0].as_str() {
         "BEGIN" => {
             let mut i = 1;
@@ -190,11 +165,7 @@ fn prepare_simple(sql: &str) -> Result<Option<Stmt>> {
         }
         "SAVEPOINT" if words.len() == 2 => Stmt::Savepoint(unquote(words[1])),
         "RELEASE" => {
-            let i = if up.len() > 1 && up[1] == "SAVEPOINT" {
-                2
-            } else {
-                1
-            };
+            let i = if up.len() > 1 && up[1] == "SAVEPOINT" { 2 } else { 1 };
             if i + 1 != up.len() {
                 return Err(bad());
             }
@@ -214,16 +185,20 @@ fn pragma(rest: &str) -> Result<Pragma> {
     } else {
         (rest, None)
     };
-    let name = name
-        .rsplit('.')
-        .next()
-        .unwrap_or(name)
-        .trim()
-        .to_ascii_lowercase();
-    let arg = arg.map(unquote);
-    let need = |a: Option<String>| {
-        a.ok_or_else(|| SqlError::unsupported(format!("PRAGMA {name} without argument")))
+    let (schema, name) = match name.split_once('.') {
+        Some((s, n)) => (unquote(s.trim()).to_ascii_lowercase(), n),
+        None => ("main".to_string(), name),
     };
+    let name = name.trim().to_ascii_lowercase();
+    // Nothing lives in the temp schema: its listings are empty.
+    if schema == "temp" && ["table_info", "foreign_key_list", "index_list"].contains(&name.as_str()) {
+        return Ok(Pragma::TableInfo(String::new()));
+    }
+    if schema != "main" && schema != "temp" {
+        return Err(SqlError::op(format!("unknown database {schema}")));
+    }
+    let arg = arg.map(unquote);
+    let need = |a: Option<String>| a.ok_or_else(|| SqlError::unsupported(format!("PRAGMA {name} without argument")));
     Ok(match name.as_str() {
         "table_info" => Pragma::TableInfo(need(arg)?),
         "foreign_key_list" => Pragma::ForeignKeyList(need(arg)?),
@@ -233,8 +208,8 @@ fn pragma(rest: &str) -> Result<Pragma> {
             Some(a) if ["on", "1", "true", "yes"].contains(&a.as_str()) => Some(true),
             Some(_) => Some(false),
         }),
-        "journal_mode" | "synchronous" | "cache_size" | "temp_store" | "busy_timeout"
-        | "encoding" | "recursive_triggers" | "read_uncommitted" => Pragma::Noop,
+        "journal_mode" | "synchronous" | "cache_size" | "temp_store" | "busy_timeout" | "encoding" | "recursive_triggers"
+        | "read_uncommitted" => Pragma::Noop,
         other => return Err(SqlError::unsupported(format!("PRAGMA {other}"))),
     })
 }
@@ -272,11 +247,7 @@ impl Translator<'_> {
             }
             other => {
                 let text = other.to_string();
-                let head: String = text
-                    .split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let head: String = text.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
                 Err(SqlError::unsupported(format!("statement {head}")))
             }
         }
@@ -290,14 +261,13 @@ impl Translator<'_> {
 
 /// The table/index name of an object name, ignoring a `main.` schema prefix.
 pub(crate) fn object_name(n: &ast::ObjectName) -> Result<String> {
-    let parts: Vec<String> = n
-        .0
-        .iter()
-        .map(|p| match p {
-            ast::ObjectNamePart::Identifier(i) => Ok(i.value.clone()),
-            ast::ObjectNamePart::Function(_) => Err(SqlError::unsupported("table-valued function")),
-        })
-        .collect::<Result<_>>()?;
+    let parts: Vec<String> =
+        n.0.iter()
+            .map(|p| match p {
+                ast::ObjectNamePart::Identifier(i) => Ok(i.value.clone()),
+                ast::ObjectNamePart::Function(_) => Err(SqlError::unsupported("table-valued function")),
+            })
+            .collect::<Result<_>>()?;
     match parts.as_slice() {
         [one] => Ok(one.clone()),
         [schema, one] if schema.eq_ignore_ascii_case("main") => Ok(one.clone()),

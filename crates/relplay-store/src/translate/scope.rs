@@ -28,6 +28,8 @@ pub struct Scope<'p> {
     pub aggs: RefCell<Option<Vec<AggCall>>>,
     /// Width of the source row: aggregate slots come after it.
     pub width: usize,
+    /// Result-column aliases, usable in GROUP BY / HAVING when no column has the name.
+    pub aliases: RefCell<Vec<(String, Expr, Affinity)>>,
 }
 
 impl<'p> Scope<'p> {
@@ -38,6 +40,7 @@ impl<'p> Scope<'p> {
             outer_ref: Cell::new(false),
             aggs: RefCell::new(None),
             width: 0,
+            aliases: RefCell::new(Vec::new()),
         }
     }
 
@@ -65,9 +68,7 @@ impl<'p> Scope<'p> {
                 .iter()
                 .position(|c| !c.hidden && c.name.eq_ignore_ascii_case(col))
                 .or_else(|| {
-                    let is_rowid = ["rowid", "oid", "_rowid_"]
-                        .iter()
-                        .any(|r| r.eq_ignore_ascii_case(col));
+                    let is_rowid = ["rowid", "oid", "_rowid_"].iter().any(|r| r.eq_ignore_ascii_case(col));
                     if is_rowid {
                         t.cols.iter().position(|c| c.hidden)
                     } else {
@@ -108,6 +109,11 @@ impl<'p> Scope<'p> {
                     depth += 1;
                 }
                 None => break,
+            }
+        }
+        if table.is_none() {
+            if let Some((_, e, a)) = self.aliases.borrow().iter().find(|(n, _, _)| n.eq_ignore_ascii_case(col)) {
+                return Ok((e.clone(), *a));
             }
         }
         Err(SqlError::op(match table {

@@ -3,9 +3,8 @@ use super::scope::{Scope, ScopeCol};
 use super::{object_name, Translator};
 use crate::affinity::Affinity;
 use crate::error::{Result, SqlError};
-use crate::plan::{
-    Access, Body, CmpOp, Expr, JoinKind, OrderTerm, Query, SetOp, SimpleSelect, Source, SourceKind,
-};
+use crate::plan::{Access, Body, CmpOp, Expr, JoinKind, OrderTerm, Query, SetOp, SimpleSelect, Source, SourceKind};
+use crate::value::Value;
 
 use sqlparser::ast::{self, SetExpr};
 use std::rc::Rc;
@@ -44,9 +43,7 @@ pub fn refs_below(e: &Expr, limit: usize) -> bool {
         Expr::Literal(_) | Expr::Param(_) => true,
         Expr::Column { depth, idx } => *depth > 0 || *idx < limit,
         Expr::Unary(_, x) | Expr::IsNull(x, _) | Expr::Cast(x, _) => refs_below(x, limit),
-        Expr::Binary(_, l, r) | Expr::Is { l, r, .. } | Expr::Compare { l, r, .. } => {
-            refs_below(l, limit) && refs_below(r, limit)
-        }
+        Expr::Binary(_, l, r) | Expr::Is { l, r, .. } | Expr::Compare { l, r, .. } => refs_below(l, limit) && refs_below(r, limit),
         Expr::Func(_, a) => all(a),
         _ => false,
     }
@@ -94,9 +91,7 @@ impl Translator<'_> {
                 let (sel, cols, affs, corr) = self.simple_select(s, &order, outer)?;
                 (Body::Select(Box::new(sel)), cols, affs, corr, Vec::new())
             }
-            SetExpr::Query(inner) if order.is_empty() && q.limit_clause.is_none() => {
-                return self.query(inner, outer)
-            }
+            SetExpr::Query(inner) if order.is_empty() && q.limit_clause.is_none() => return self.query(inner, outer),
             other => {
                 let (body, cols, affs, corr) = self.body(other, outer)?;
                 let mut terms = Vec::new();
@@ -136,10 +131,7 @@ impl Translator<'_> {
                     offset = Some(self.expr(&o.value, &lim_scope)?);
                 }
             }
-            Some(ast::LimitClause::OffsetCommaLimit {
-                offset: o,
-                limit: l,
-            }) => {
+            Some(ast::LimitClause::OffsetCommaLimit { offset: o, limit: l }) => {
                 limit = Some(self.expr(l, &lim_scope)?);
                 offset = Some(self.expr(o, &lim_scope)?);
             }
@@ -158,12 +150,7 @@ impl Translator<'_> {
     }
 
     /// Position (0-based) of an ORDER BY term naming an output column by number or name.
-    fn output_position(
-        &mut self,
-        e: &ast::Expr,
-        cols: &[String],
-        aliases: Option<&[Option<String>]>,
-    ) -> Result<Option<usize>> {
+    fn output_position(&mut self, e: &ast::Expr, cols: &[String], aliases: Option<&[Option<String>]>) -> Result<Option<usize>> {
         match e {
             ast::Expr::Value(v) => {
                 if let ast::Value::Number(s, _) = &v.value {
@@ -184,9 +171,7 @@ impl Translator<'_> {
                     Some(a) => a.iter().map(|x| x.as_deref()).collect(),
                     None => cols.iter().map(|c| Some(c.as_str())).collect(),
                 };
-                Ok(names
-                    .iter()
-                    .position(|n| n.is_some_and(|n| n.eq_ignore_ascii_case(&i.value))))
+                Ok(names.iter().position(|n| n.is_some_and(|n| n.eq_ignore_ascii_case(&i.value))))
             }
             ast::Expr::CompoundIdentifier(parts) if aliases.is_none() => {
                 let last = parts.last().map(|p| p.value.as_str()).unwrap_or("");
@@ -196,11 +181,7 @@ impl Translator<'_> {
         }
     }
 
-    fn body(
-        &mut self,
-        se: &SetExpr,
-        outer: Option<&Scope>,
-    ) -> Result<(Body, Vec<String>, Vec<Affinity>, bool)> {
+    fn body(&mut self, se: &SetExpr, outer: Option<&Scope>) -> Result<(Body, Vec<String>, Vec<Affinity>, bool)> {
         match se {
             SetExpr::Select(s) => {
                 let (sel, cols, affs, corr) = self.simple_select(s, &[], outer)?;
@@ -210,26 +191,14 @@ impl Translator<'_> {
                 let sc = Scope::new(outer);
                 let mut rows = Vec::new();
                 for r in &v.rows {
-                    rows.push(
-                        r.content
-                            .iter()
-                            .map(|e| self.expr(e, &sc))
-                            .collect::<Result<Vec<_>>>()?,
-                    );
+                    rows.push(r.content.iter().map(|e| self.expr(e, &sc)).collect::<Result<Vec<_>>>()?);
                 }
                 let n = rows.first().map(|r| r.len()).unwrap_or(0);
                 if rows.iter().any(|r| r.len() != n) {
-                    return Err(SqlError::op(
-                        "all VALUES must have the same number of terms",
-                    ));
+                    return Err(SqlError::op("all VALUES must have the same number of terms"));
                 }
                 let cols = (1..=n).map(|i| format!("column{i}")).collect();
-                Ok((
-                    Body::Values(rows),
-                    cols,
-                    vec![Affinity::Blob; n],
-                    sc.outer_ref.get(),
-                ))
+                Ok((Body::Values(rows), cols, vec![Affinity::Blob; n], sc.outer_ref.get()))
             }
             SetExpr::SetOperation {
                 left,
@@ -239,10 +208,7 @@ impl Translator<'_> {
             } => {
                 let sop = match (op, set_quantifier) {
                     (ast::SetOperator::Union, ast::SetQuantifier::All) => SetOp::UnionAll,
-                    (
-                        ast::SetOperator::Union,
-                        ast::SetQuantifier::None | ast::SetQuantifier::Distinct,
-                    ) => SetOp::Union,
+                    (ast::SetOperator::Union, ast::SetQuantifier::None | ast::SetQuantifier::Distinct) => SetOp::Union,
                     (ast::SetOperator::Intersect, ast::SetQuantifier::None) => SetOp::Intersect,
                     (ast::SetOperator::Except, ast::SetQuantifier::None) => SetOp::Except,
                     _ => return Err(SqlError::unsupported(format!("{op} {set_quantifier}"))),
@@ -256,20 +222,15 @@ impl Translator<'_> {
                         SetOp::Intersect => "INTERSECT",
                         SetOp::Except => "EXCEPT",
                     };
-                    return Err(SqlError::op(format!("SELECTs to the left and right of {word} do not have the same number of result columns")));
+                    return Err(SqlError::op(format!(
+                        "SELECTs to the left and right of {word} do not have the same number of result columns"
+                    )));
                 }
-                Ok((
-                    Body::Compound(sop, Box::new(l), Box::new(r)),
-                    cols,
-                    affs,
-                    lc || rc,
-                ))
+                Ok((Body::Compound(sop, Box::new(l), Box::new(r)), cols, affs, lc || rc))
             }
             SetExpr::Query(q) => {
                 if q.order_by.is_some() || q.limit_clause.is_some() {
-                    return Err(SqlError::unsupported(
-                        "ORDER BY/LIMIT inside a compound member",
-                    ));
+                    return Err(SqlError::unsupported("ORDER BY/LIMIT inside a compound member"));
                 }
                 self.body(&q.body, outer)
             }
@@ -308,11 +269,7 @@ impl Translator<'_> {
         let mut sources: Vec<Source> = Vec::new();
         let mut ons: Vec<Option<&ast::Expr>> = Vec::new();
         for twj in &s.from {
-            let items = std::iter::once((&twj.relation, None)).chain(
-                twj.joins
-                    .iter()
-                    .map(|j| (&j.relation, Some(&j.join_operator))),
-            );
+            let items = std::iter::once((&twj.relation, None)).chain(twj.joins.iter().map(|j| (&j.relation, Some(&j.join_operator))));
             for (factor, op) in items {
                 let (join, on) = match op {
                     None => (JoinKind::Inner, None),
@@ -324,19 +281,14 @@ impl Translator<'_> {
                             J::CrossJoin(c) => (JoinKind::Inner, c),
                             other => {
                                 return Err(SqlError::unsupported(
-                                    format!("join {other:?}")
-                                        .chars()
-                                        .take(60)
-                                        .collect::<String>(),
+                                    format!("join {other:?}").chars().take(60).collect::<String>(),
                                 ))
                             }
                         };
                         match c {
                             ast::JoinConstraint::On(e) => (kind, Some(e)),
                             ast::JoinConstraint::None => (kind, None),
-                            _ => {
-                                return Err(SqlError::unsupported("JOIN ... USING / NATURAL JOIN"))
-                            }
+                            _ => return Err(SqlError::unsupported("JOIN ... USING / NATURAL JOIN")),
                         }
                     }
                 };
@@ -361,13 +313,6 @@ impl Translator<'_> {
             Some(e) => Some(self.expr(e, &sc)?),
             None => None,
         };
-        let group_by = match &s.group_by {
-            ast::GroupByExpr::Expressions(v, m) if m.is_empty() => v
-                .iter()
-                .map(|e| self.expr(e, &sc))
-                .collect::<Result<Vec<_>>>()?,
-            _ => return Err(SqlError::unsupported("GROUP BY ALL / modifiers")),
-        };
         *sc.aggs.borrow_mut() = Some(Vec::new());
         let mut projection = Vec::new();
         let mut columns = Vec::new();
@@ -377,21 +322,13 @@ impl Translator<'_> {
             match item {
                 ast::SelectItem::Wildcard(_) | ast::SelectItem::QualifiedWildcard(..) => {
                     let qual = match item {
-                        ast::SelectItem::QualifiedWildcard(
-                            ast::SelectItemQualifiedWildcardKind::ObjectName(n),
-                            _,
-                        ) => Some(object_name(n)?),
-                        ast::SelectItem::QualifiedWildcard(..) => {
-                            return Err(SqlError::unsupported("wildcard on expression"))
-                        }
+                        ast::SelectItem::QualifiedWildcard(ast::SelectItemQualifiedWildcardKind::ObjectName(n), _) => Some(object_name(n)?),
+                        ast::SelectItem::QualifiedWildcard(..) => return Err(SqlError::unsupported("wildcard on expression")),
                         _ => None,
                     };
                     let mut any = false;
                     for t in &sc.tables {
-                        if qual
-                            .as_ref()
-                            .is_some_and(|q| !q.eq_ignore_ascii_case(&t.alias))
-                        {
+                        if qual.as_ref().is_some_and(|q| !q.eq_ignore_ascii_case(&t.alias)) {
                             continue;
                         }
                         any = true;
@@ -420,9 +357,7 @@ impl Translator<'_> {
                     projection.push(x);
                     columns.push(match e {
                         ast::Expr::Identifier(i) => i.value.clone(),
-                        ast::Expr::CompoundIdentifier(p) => {
-                            p.last().map(|i| i.value.clone()).unwrap_or_default()
-                        }
+                        ast::Expr::CompoundIdentifier(p) => p.last().map(|i| i.value.clone()).unwrap_or_default(),
                         other => self.source_text(other),
                     });
                     aliases.push(None);
@@ -437,6 +372,35 @@ impl Translator<'_> {
                 other => return Err(SqlError::unsupported(format!("select item {other}"))),
             }
         }
+        *sc.aliases.borrow_mut() = aliases
+            .iter()
+            .enumerate()
+            .filter_map(|(k, a)| a.as_ref().map(|a| (a.clone(), projection[k].clone(), affinities[k])))
+            .collect();
+        let group_by = match &s.group_by {
+            ast::GroupByExpr::Expressions(v, m) if m.is_empty() => {
+                let mut out = Vec::new();
+                for e in v {
+                    out.push(match e {
+                        ast::Expr::Value(val) if matches!(val.value, ast::Value::Number(..)) => match self.literal(val)? {
+                            Expr::Literal(Value::Integer(k)) if k >= 1 && (k as usize) <= projection.len() => {
+                                projection[k as usize - 1].clone()
+                            }
+                            Expr::Literal(Value::Integer(_)) => {
+                                return Err(SqlError::op(format!(
+                                    "1st GROUP BY term out of range - should be between 1 and {}",
+                                    projection.len()
+                                )))
+                            }
+                            other => other,
+                        },
+                        e => self.expr(e, &sc)?,
+                    });
+                }
+                out
+            }
+            _ => return Err(SqlError::unsupported("GROUP BY ALL / modifiers")),
+        };
         let having = match &s.having {
             Some(h) => Some(self.expr(h, &sc)?),
             None => None,
@@ -446,23 +410,17 @@ impl Translator<'_> {
             let expr = match self.output_position(&o.expr, &columns, Some(&aliases))? {
                 Some(k) => projection[k].clone(),
                 None => match &o.expr {
-                    ast::Expr::Value(v) if matches!(v.value, ast::Value::Number(..)) => {
-                        self.literal(v)?
-                    }
+                    ast::Expr::Value(v) if matches!(v.value, ast::Value::Number(..)) => self.literal(v)?,
                     e => self.expr(e, &sc)?,
                 },
             };
             let (desc, nulls_first) = order_options(o);
-            order_by.push(OrderTerm {
-                expr,
-                desc,
-                nulls_first,
-            });
+            order_by.push(OrderTerm { expr, desc, nulls_first });
         }
         let aggs = sc.aggs.borrow_mut().take().unwrap_or_default();
         let aggregate = !group_by.is_empty() || !aggs.is_empty();
         if having.is_some() && !aggregate {
-            return Err(SqlError::op("a GROUP BY clause is required before HAVING"));
+            return Err(SqlError::op("HAVING clause on a non-aggregate query"));
         }
         self.choose_access_pub(&mut sources, filter.as_ref());
         let correlated = sc.outer_ref.get();
@@ -487,11 +445,7 @@ impl Translator<'_> {
         e.to_string()
     }
 
-    fn from_factor(
-        &mut self,
-        f: &ast::TableFactor,
-        outer: Option<&Scope>,
-    ) -> Result<(SourceKind, String, Vec<ScopeCol>)> {
+    fn from_factor(&mut self, f: &ast::TableFactor, outer: Option<&Scope>) -> Result<(SourceKind, String, Vec<ScopeCol>)> {
         match f {
             ast::TableFactor::Table {
                 name,
@@ -505,10 +459,7 @@ impl Translator<'_> {
                 ..
             } if with_hints.is_empty() && partitions.is_empty() && index_directives.is_empty() => {
                 let tname = object_name(name)?;
-                let alias_name = alias
-                    .as_ref()
-                    .map(|a| a.name.value.clone())
-                    .unwrap_or_else(|| tname.clone());
+                let alias_name = alias.as_ref().map(|a| a.name.value.clone()).unwrap_or_else(|| tname.clone());
                 if alias.as_ref().is_some_and(|a| !a.columns.is_empty()) {
                     return Err(SqlError::unsupported("column aliases on a table"));
                 }
@@ -518,11 +469,7 @@ impl Translator<'_> {
                         .iter()
                         .map(|c| ScopeCol {
                             name: c.to_string(),
-                            affinity: if *c == "rootpage" {
-                                Affinity::Integer
-                            } else {
-                                Affinity::Text
-                            },
+                            affinity: if *c == "rootpage" { Affinity::Integer } else { Affinity::Text },
                             hidden: false,
                         })
                         .collect();
@@ -566,10 +513,7 @@ impl Translator<'_> {
                 if alias.as_ref().is_some_and(|a| !a.columns.is_empty()) {
                     return Err(SqlError::unsupported("column aliases on a subquery"));
                 }
-                let alias_name = alias
-                    .as_ref()
-                    .map(|a| a.name.value.clone())
-                    .unwrap_or_default();
+                let alias_name = alias.as_ref().map(|a| a.name.value.clone()).unwrap_or_default();
                 let cols = q
                     .columns
                     .iter()
@@ -598,9 +542,7 @@ impl Translator<'_> {
                 cands.extend(where_conj.iter().copied());
             }
             let chosen = if let SourceKind::Table { name, .. } = &sources[i].kind {
-                self.tables
-                    .get(name)
-                    .and_then(|t| pick_access(t, &cands, offset, width))
+                self.tables.get(name).and_then(|t| pick_access(t, &cands, offset, width))
             } else {
                 None
             };
@@ -612,16 +554,9 @@ impl Translator<'_> {
     }
 }
 
-fn pick_access(
-    t: &crate::storage::Table,
-    cands: &[&Expr],
-    offset: usize,
-    width: usize,
-) -> Option<Access> {
+fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width: usize) -> Option<Access> {
     let local = |e: &Expr| match e {
-        Expr::Column { depth: 0, idx } if *idx >= offset && *idx < offset + width => {
-            Some(*idx - offset)
-        }
+        Expr::Column { depth: 0, idx } if *idx >= offset && *idx < offset + width => Some(*idx - offset),
         _ => None,
     };
     let rowid_slot = width - 1;
@@ -649,9 +584,7 @@ fn pick_access(
                 negated: false,
                 aff,
             } => match local(expr) {
-                Some(col) if list.iter().all(|x| refs_below(x, offset)) => {
-                    (col, list.clone(), Affinity::Blob, *aff)
-                }
+                Some(col) if list.iter().all(|x| refs_below(x, offset)) => (col, list.clone(), Affinity::Blob, *aff),
                 _ => continue,
             },
             _ => continue,

@@ -70,11 +70,7 @@ pub fn real(f: f64) -> String {
     if !(-5..15).contains(&exp) {
         let (a, b) = digits.split_at(1);
         let b = if b.is_empty() { "0" } else { b };
-        format!(
-            "{sign}{a}.{b}e{}{:02}",
-            if exp < 0 { '-' } else { '+' },
-            exp.abs()
-        )
+        format!("{sign}{a}.{b}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
     } else if exp < 0 {
         format!("{sign}0.{}{digits}", "0".repeat((-exp - 1) as usize))
     } else {
@@ -93,10 +89,7 @@ pub fn render(v: &Value) -> String {
         Value::Integer(i) => i.to_string(),
         Value::Real(f) => real(*f),
         Value::Text(s) => format!("'{}'", s.replace('\'', "''")),
-        Value::Blob(b) => format!(
-            "x'{}'",
-            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
-        ),
+        Value::Blob(b) => format!("x'{}'", b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
     }
 }
 
@@ -150,10 +143,7 @@ fn parse_params(s: &str) -> Vec<Value> {
             } else if let Ok(n) = tok.parse::<i64>() {
                 Value::Integer(n)
             } else {
-                Value::Real(
-                    tok.parse::<f64>()
-                        .unwrap_or_else(|_| panic!("bad parameter {tok}")),
-                )
+                Value::Real(tok.parse::<f64>().unwrap_or_else(|_| panic!("bad parameter {tok}")))
             });
         }
     }
