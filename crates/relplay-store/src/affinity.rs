@@ -8,8 +8,10 @@ pub enum Affinity {
     Real,
     Numeric,
     Text,
-    /// "BLOB" affinity, also used for expressions that have no affinity.
+    /// A column declared BLOB (or with no type): values are stored as given.
     Blob,
+    /// Expressions that are not columns or CASTs have no affinity at all.
+    None,
 }
 
 impl Affinity {
@@ -36,7 +38,7 @@ impl Affinity {
     /// Convert a value on its way into a column (or for a comparison) with this affinity.
     pub fn apply(self, v: Value) -> Value {
         match self {
-            Affinity::Blob => v,
+            Affinity::Blob | Affinity::None => v,
             Affinity::Text => match v {
                 Value::Integer(_) | Value::Real(_) => Value::Text(v.to_text().unwrap_or_else(|| "".into())),
                 other => other,
@@ -59,6 +61,31 @@ impl Affinity {
                 other => other,
             },
         }
+    }
+}
+
+/// sqlite3CompareAffinity: the one affinity a comparison applies to both operands.
+pub fn comparison(a: Affinity, b: Affinity) -> Affinity {
+    match (a, b) {
+        (Affinity::None, x) | (x, Affinity::None) => x,
+        (x, y) if x.is_numeric() || y.is_numeric() => Affinity::Numeric,
+        _ => Affinity::Blob,
+    }
+}
+
+/// Convert an operand before a comparison: numeric affinities turn numeric-looking
+/// text into numbers, TEXT turns numbers into text; nothing else changes.
+pub fn for_compare(aff: Affinity, v: Value) -> Value {
+    match aff {
+        Affinity::Integer | Affinity::Real | Affinity::Numeric => match v {
+            Value::Text(ref s) => parse_numeric(s).unwrap_or(v),
+            other => other,
+        },
+        Affinity::Text => match v {
+            Value::Integer(_) | Value::Real(_) => Value::Text(v.to_text().unwrap_or_else(|| "".into())),
+            other => other,
+        },
+        _ => v,
     }
 }
 

@@ -102,10 +102,15 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value> {
                 args[2].clone()
             }
         }
-        "abs" => match to_number(&a0) {
+        "abs" => match &a0 {
+            Value::Null => Value::Null,
             Value::Integer(i) => Value::Integer(i.checked_abs().ok_or_else(|| SqlError::op("integer overflow"))?),
-            Value::Real(f) => Value::Real(f.abs()),
-            _ => Value::Null,
+            // Anything else is read as a double, as sqlite3_value_double does.
+            other => Value::Real(match to_number(other) {
+                Value::Integer(i) => (i as f64).abs(),
+                Value::Real(f) => f.abs(),
+                _ => 0.0,
+            }),
         },
         "sign" => match to_number(&a0) {
             Value::Integer(i) => Value::Integer(i.signum()),

@@ -77,18 +77,18 @@ pub enum Expr {
     },
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
-    /// A comparison with the affinities to apply to each side first.
+    /// A comparison; `aff` is applied to both operands first.
     Compare {
         op: CmpOp,
         l: Box<Expr>,
         r: Box<Expr>,
-        la: Affinity,
-        ra: Affinity,
+        aff: Affinity,
     },
     Is {
         l: Box<Expr>,
         r: Box<Expr>,
         negated: bool,
+        aff: Affinity,
     },
     IsNull(Box<Expr>, bool),
     InList {

@@ -128,7 +128,9 @@ impl Table {
 
     /// A rowid other than `except` holding the same key in a unique index, if any.
     pub fn unique_conflict(&self, row: &Row, except: Option<i64>) -> Option<(usize, i64)> {
-        for (n, ix) in self.indexes.iter().enumerate() {
+        // SQLite links each new index at the head of the table's list, so the
+        // constraint reported first is the one declared last.
+        for (n, ix) in self.indexes.iter().enumerate().rev() {
             if !ix.unique || ix.columns.iter().any(|&c| row[c].is_null()) {
                 continue;
             }

@@ -21,33 +21,42 @@ struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, call: &AggCall, args: &[Value]) -> Result<()> {
+    /// Returns true when a min()/max() found a new best value.
+    fn add(&mut self, call: &AggCall, args: &[Value]) -> Result<bool> {
         if call.func == AggFn::CountStar {
             self.count += 1;
-            return Ok(());
+            return Ok(false);
         }
         let v = &args[0];
         if v.is_null() {
-            return Ok(());
+            return Ok(false);
         }
         if call.distinct && !self.seen.insert(SortKey(v.clone())) {
-            return Ok(());
+            return Ok(false);
         }
         self.count += 1;
         match call.func {
-            AggFn::Sum | AggFn::Total | AggFn::Avg => match crate::affinity::to_number(v) {
-                Value::Integer(i) => {
+            // sqlite3_value_numeric_type: integer-looking text sums as an integer.
+            AggFn::Sum | AggFn::Total | AggFn::Avg => match (
+                crate::affinity::for_compare(crate::affinity::Affinity::Numeric, v.clone()),
+                crate::affinity::to_number(v),
+            ) {
+                (Value::Integer(_), Value::Integer(i)) => {
                     self.real_sum += i as f64;
                     match self.int_sum.checked_add(i) {
                         Some(s) => self.int_sum = s,
                         None => self.overflow = true,
                     }
                 }
-                Value::Real(f) => {
-                    self.real_sum += f;
+                (_, n) => {
+                    // Text and blobs count as reals, as in SQLite's sumStep.
+                    self.real_sum += match n {
+                        Value::Integer(i) => i as f64,
+                        Value::Real(f) => f,
+                        _ => 0.0,
+                    };
                     self.any_real = true;
                 }
-                _ => {}
             },
             AggFn::Min | AggFn::Max => {
                 let better = match &self.best {
@@ -59,6 +68,7 @@ impl Acc {
                 };
                 if better {
                     self.best = Some(v.clone());
+                    return Ok(true);
                 }
             }
             AggFn::GroupConcat => {
@@ -77,7 +87,7 @@ impl Acc {
             }
             _ => {}
         }
-        Ok(())
+        Ok(false)
     }
 
     fn finish(&self, f: AggFn) -> Result<Value> {
@@ -124,6 +134,7 @@ pub fn aggregate(sel: &SimpleSelect, rows: Vec<Vec<Value>>, env: &Env, outer: Op
     if sel.group_by.is_empty() {
         groups.push(fresh());
     }
+    let single_minmax = sel.aggs.iter().filter(|a| matches!(a.func, AggFn::Min | AggFn::Max)).count() == 1;
     for row in rows {
         let ctx = Ctx { row: &row, outer };
         let gi = if sel.group_by.is_empty() {
@@ -140,11 +151,16 @@ pub fn aggregate(sel: &SimpleSelect, rows: Vec<Vec<Value>>, env: &Env, outer: Op
             })
         };
         let g = &mut groups[gi];
+        let mut improved = false;
         for (k, call) in sel.aggs.iter().enumerate() {
             let args = call.args.iter().map(|a| eval(a, env, &ctx)).collect::<Result<Vec<_>>>()?;
-            g.accs[k].add(call, &args)?;
+            improved |= g.accs[k].add(call, &args)?;
         }
-        g.rep = row;
+        // Bare columns come from the group's first row, or, with a single
+        // min()/max(), from the row that supplied its value (as SQLite does).
+        if g.rep.is_empty() || (single_minmax && improved) {
+            g.rep = row;
+        }
     }
     let mut out = Vec::new();
     // GROUP BY output comes in key order, as SQLite's sorter produces it.

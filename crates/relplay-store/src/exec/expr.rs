@@ -1,6 +1,6 @@
 //! Expression evaluation with SQLite's NULL logic, affinities and arithmetic.
 use super::{select::run_query, Ctx, Env};
-use crate::affinity::{cast_integer, cast_numeric, cast_real, to_number, truth, Affinity};
+use crate::affinity::{cast_integer, cast_numeric, cast_real, for_compare, to_number, truth, Affinity};
 use crate::error::{Result, SqlError};
 use crate::functions;
 use crate::plan::{BinOp, CastTo, CmpOp, Expr, Query, UnOp};
@@ -170,9 +170,10 @@ fn membership<'v>(x: &Value, items: impl Iterator<Item = Result<Value>>, aff: Af
     if x.is_null() {
         return Ok(Value::Null);
     }
+    let x = &for_compare(aff, x.clone());
     let mut saw_null = false;
     for it in items {
-        let v = aff.apply(it?);
+        let v = for_compare(aff, it?);
         if v.is_null() {
             saw_null = true;
         } else if compare(x, &v) == Ordering::Equal {
@@ -247,13 +248,13 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
             BinOp::BitAnd | BinOp::BitOr | BinOp::Shl | BinOp::Shr => bitop(*op, &eval(l, env, ctx)?, &eval(r, env, ctx)?),
             _ => arith(*op, &eval(l, env, ctx)?, &eval(r, env, ctx)?),
         },
-        Expr::Compare { op, l, r, la, ra } => {
-            let a = la.apply(eval(l, env, ctx)?);
-            let b = ra.apply(eval(r, env, ctx)?);
+        Expr::Compare { op, l, r, aff } => {
+            let a = for_compare(*aff, eval(l, env, ctx)?);
+            let b = for_compare(*aff, eval(r, env, ctx)?);
             cmp(*op, &a, &b)
         }
-        Expr::Is { l, r, negated } => {
-            let (a, b) = (eval(l, env, ctx)?, eval(r, env, ctx)?);
+        Expr::Is { l, r, negated, aff } => {
+            let (a, b) = (for_compare(*aff, eval(l, env, ctx)?), for_compare(*aff, eval(r, env, ctx)?));
             let same = match (a.is_null(), b.is_null()) {
                 (true, true) => true,
                 (false, false) => compare(&a, &b) == Ordering::Equal,

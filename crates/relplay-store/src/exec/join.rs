@@ -1,6 +1,7 @@
 //! Nested-loop joins, with rowid/index lookups where the plan chose them.
 use super::expr::{eval, holds};
 use super::{Ctx, Env};
+use crate::affinity::for_compare;
 use crate::error::{Result, SqlError};
 use crate::plan::{Access, JoinKind, SimpleSelect, SourceKind};
 use crate::schema::TableSchema;
@@ -50,7 +51,7 @@ pub fn lookup(t: &Table, access: &Access, env: &Env, ctx: &Ctx) -> Result<Option
         Access::Rowid { keys, aff } => {
             let mut ids = Vec::new();
             for k in keys {
-                if let Some(r) = as_rowid(&aff.apply(eval(k, env, ctx)?)) {
+                if let Some(r) = as_rowid(&for_compare(*aff, eval(k, env, ctx)?)) {
                     if t.rows.contains_key(&r) {
                         ids.push(r);
                     }
@@ -64,7 +65,7 @@ pub fn lookup(t: &Table, access: &Access, env: &Env, ctx: &Ctx) -> Result<Option
             let ix = t.index_on(*col).ok_or_else(|| SqlError::op("internal: index vanished"))?;
             let mut ids = Vec::new();
             for k in keys {
-                let v = aff.apply(eval(k, env, ctx)?);
+                let v = for_compare(*aff, eval(k, env, ctx)?);
                 if !v.is_null() {
                     ix.lookup_first(&v, &mut ids);
                 }

@@ -7,7 +7,7 @@ use crate::error::{Result, SqlError};
 use crate::plan::{Body, OrderTerm, Query, SetOp, SimpleSelect};
 use crate::value::{compare, keys, SortKey, Value};
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 type Row = Vec<Value>;
 
@@ -103,34 +103,27 @@ fn run_body(b: &Body, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> {
         Body::Compound(op, l, r) => {
             let left = run_body(l, env, outer)?;
             let right = run_body(r, env, outer)?;
+            // UNION/INTERSECT/EXCEPT go through a sorted temporary index in SQLite:
+            // output in key order, and a later duplicate replaces an earlier one.
+            let dedup = |rows: Vec<Row>| -> BTreeMap<Vec<SortKey>, Row> { rows.into_iter().map(|r| (keys(&r), r)).collect() };
             Ok(match op {
                 SetOp::UnionAll => left.into_iter().chain(right).collect(),
-                SetOp::Union => {
-                    let mut seen = BTreeSet::new();
-                    let mut all: Vec<Row> = left.into_iter().chain(right).filter(|r| seen.insert(keys(r))).collect();
-                    // SQLite's UNION yields rows in sorted order (it dedups with a sorter).
-                    all.sort_by(|a, b| keys(a).cmp(&keys(b)));
-                    all
-                }
+                SetOp::Union => dedup(left.into_iter().chain(right).collect()).into_values().collect(),
                 SetOp::Intersect => {
-                    let rset: BTreeSet<Vec<SortKey>> = right.iter().map(|r| keys(r)).collect();
-                    let mut seen = BTreeSet::new();
-                    let mut v: Vec<Row> = left
+                    let rset = dedup(right);
+                    dedup(left)
                         .into_iter()
-                        .filter(|r| rset.contains(&keys(r)) && seen.insert(keys(r)))
-                        .collect();
-                    v.sort_by(|a, b| keys(a).cmp(&keys(b)));
-                    v
+                        .filter(|(k, _)| rset.contains_key(k))
+                        .map(|(_, r)| r)
+                        .collect()
                 }
                 SetOp::Except => {
-                    let rset: BTreeSet<Vec<SortKey>> = right.iter().map(|r| keys(r)).collect();
-                    let mut seen = BTreeSet::new();
-                    let mut v: Vec<Row> = left
+                    let rset = dedup(right);
+                    dedup(left)
                         .into_iter()
-                        .filter(|r| !rset.contains(&keys(r)) && seen.insert(keys(r)))
-                        .collect();
-                    v.sort_by(|a, b| keys(a).cmp(&keys(b)));
-                    v
+                        .filter(|(k, _)| !rset.contains_key(k))
+                        .map(|(_, r)| r)
+                        .collect()
                 }
             })
         }

@@ -70,7 +70,6 @@ pub fn update(
         let new_id = match schema.rowid_alias {
             Some(a) => match &new[a] {
                 Value::Integer(i) => *i,
-                Value::Null => id,
                 _ => return Err(SqlError::integrity("datatype mismatch")),
             },
             None => id,

@@ -1,28 +1,12 @@
 //! Expressions: AST -> plan `Expr`, resolving names and comparison affinities.
 use super::scope::Scope;
 use super::Translator;
-use crate::affinity::Affinity;
+use crate::affinity::{comparison, Affinity};
 use crate::error::{Result, SqlError};
 use crate::plan::{AggCall, AggFn, BinOp, CastTo, CmpOp, Expr, UnOp};
 use crate::value::Value;
 use sqlparser::ast::{self, BinaryOperator as B, UnaryOperator as U};
 use std::rc::Rc;
-
-/// Which affinity each side of a comparison gets (SQLite datatype3 §4.2);
-/// `Blob` means "leave as is".
-pub fn cmp_affinities(a: Affinity, b: Affinity) -> (Affinity, Affinity) {
-    if a.is_numeric() && !b.is_numeric() {
-        (Affinity::Blob, Affinity::Numeric)
-    } else if b.is_numeric() && !a.is_numeric() {
-        (Affinity::Numeric, Affinity::Blob)
-    } else if a == Affinity::Text && b == Affinity::Blob {
-        (Affinity::Blob, Affinity::Text)
-    } else if b == Affinity::Text && a == Affinity::Blob {
-        (Affinity::Text, Affinity::Blob)
-    } else {
-        (Affinity::Blob, Affinity::Blob)
-    }
-}
 
 pub fn cast_target(t: &str) -> CastTo {
     match Affinity::from_decl(t) {
@@ -30,7 +14,7 @@ pub fn cast_target(t: &str) -> CastTo {
         Affinity::Real => CastTo::Real,
         Affinity::Numeric => CastTo::Numeric,
         Affinity::Text => CastTo::Text,
-        Affinity::Blob => CastTo::Blob,
+        Affinity::Blob | Affinity::None => CastTo::Blob,
     }
 }
 
@@ -110,8 +94,8 @@ impl Translator<'_> {
                 CastTo::Text => Affinity::Text,
                 CastTo::Blob => Affinity::Blob,
             },
-            Expr::Subquery(q) => q.affinities.first().copied().unwrap_or(Affinity::Blob),
-            _ => Affinity::Blob,
+            Expr::Subquery(q) => q.affinities.first().copied().unwrap_or(Affinity::None),
+            _ => Affinity::None,
         }
     }
 
@@ -121,14 +105,24 @@ impl Translator<'_> {
         Ok(self.make_compare(op, l, r, sc))
     }
 
+    /// `IS` compares like `=` (same affinity rules) but treats NULLs as equal.
+    pub(super) fn make_is(&self, l: Expr, r: Expr, negated: bool, sc: &Scope) -> Expr {
+        let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
+        Expr::Is {
+            l: Box::new(l),
+            r: Box::new(r),
+            negated,
+            aff,
+        }
+    }
+
     pub(super) fn make_compare(&self, op: CmpOp, l: Expr, r: Expr, sc: &Scope) -> Expr {
-        let (la, ra) = cmp_affinities(self.affinity(&l, sc), self.affinity(&r, sc));
+        let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
         Expr::Compare {
             op,
             l: Box::new(l),
             r: Box::new(r),
-            la,
-            ra,
+            aff,
         }
     }
 
@@ -171,11 +165,7 @@ impl Translator<'_> {
                     B::PGBitwiseShiftRight => BinOp::Shr,
                     B::Is | B::IsNot => {
                         let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
-                        return Ok(Expr::Is {
-                            l: Box::new(l),
-                            r: Box::new(r),
-                            negated: matches!(op, B::IsNot),
-                        });
+                        return Ok(self.make_is(l, r, matches!(op, B::IsNot), sc));
                     }
                     B::Glob => {
                         let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
@@ -213,11 +203,10 @@ impl Translator<'_> {
             }
             A::IsNull(x) => Expr::IsNull(Box::new(self.expr(x, sc)?), false),
             A::IsNotNull(x) => Expr::IsNull(Box::new(self.expr(x, sc)?), true),
-            A::IsNotDistinctFrom(l, r) | A::IsDistinctFrom(l, r) => Expr::Is {
-                l: Box::new(self.expr(l, sc)?),
-                r: Box::new(self.expr(r, sc)?),
-                negated: matches!(e, A::IsDistinctFrom(..)),
-            },
+            A::IsNotDistinctFrom(l, r) | A::IsDistinctFrom(l, r) => {
+                let (l, r) = (self.expr(l, sc)?, self.expr(r, sc)?);
+                self.make_is(l, r, matches!(e, A::IsDistinctFrom(..)), sc)
+            }
             A::In { expr, target, negated, .. } => {
                 let x = self.expr(expr, sc)?;
                 let xa = self.affinity(&x, sc);
@@ -225,7 +214,7 @@ impl Translator<'_> {
                     ast::InTarget::List(list) => {
                         let list = list.iter().map(|i| self.expr(i, sc)).collect::<Result<Vec<_>>>()?;
                         // The list values count as having no affinity (lang_expr "The IN operator").
-                        let aff = cmp_affinities(xa, Affinity::Blob).1;
+                        let aff = xa;
                         Expr::InList {
                             expr: Box::new(x),
                             list,
@@ -238,7 +227,7 @@ impl Translator<'_> {
                         if q.columns.len() != 1 {
                             return Err(SqlError::op(format!("sub-select returns {} columns - expected 1", q.columns.len())));
                         }
-                        let aff = cmp_affinities(xa, q.affinities[0]).1;
+                        let aff = comparison(q.affinities[0], xa);
                         Expr::InSubquery {
                             expr: Box::new(x),
                             query: q,
@@ -280,20 +269,30 @@ impl Translator<'_> {
                 conditions,
                 else_result,
                 ..
-            } => Expr::Case {
-                operand: match operand {
-                    Some(o) => Some(Box::new(self.expr(o, sc)?)),
+            } => {
+                let base = match operand {
+                    Some(o) => Some(self.expr(o, sc)?),
                     None => None,
-                },
-                whens: conditions
-                    .iter()
-                    .map(|w| Ok((self.expr(&w.condition, sc)?, self.expr(&w.result, sc)?)))
-                    .collect::<Result<_>>()?,
-                else_: match else_result {
+                };
+                let mut whens = Vec::new();
+                for w in conditions {
+                    let c = self.expr(&w.condition, sc)?;
+                    let c = match &base {
+                        Some(b) => self.make_compare(CmpOp::Eq, b.clone(), c, sc),
+                        None => c,
+                    };
+                    whens.push((c, self.expr(&w.result, sc)?));
+                }
+                let else_ = match else_result {
                     Some(x) => Some(Box::new(self.expr(x, sc)?)),
                     None => None,
-                },
-            },
+                };
+                Expr::Case {
+                    operand: None,
+                    whens,
+                    else_,
+                }
+            }
             A::Cast {
                 kind: ast::CastKind::Cast,
                 expr,

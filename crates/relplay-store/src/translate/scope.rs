@@ -128,7 +128,7 @@ impl<'p> Scope<'p> {
         for _ in 0..depth {
             match s.parent {
                 Some(p) => s = p,
-                None => return Affinity::Blob,
+                None => return Affinity::None,
             }
         }
         for t in &s.tables {
@@ -136,6 +136,6 @@ impl<'p> Scope<'p> {
                 return t.cols[idx - t.offset].affinity;
             }
         }
-        Affinity::Blob
+        Affinity::None
     }
 }

@@ -151,10 +151,22 @@ impl Translator<'_> {
 
     /// Position (0-based) of an ORDER BY term naming an output column by number or name.
     fn output_position(&mut self, e: &ast::Expr, cols: &[String], aliases: Option<&[Option<String>]>) -> Result<Option<usize>> {
+        // A signed integer constant (`ORDER BY -1`) is a position too.
+        let (e, sign) = match e {
+            ast::Expr::UnaryOp {
+                op: ast::UnaryOperator::Minus,
+                expr,
+            } if matches!(**expr, ast::Expr::Value(_)) => (&**expr, -1),
+            ast::Expr::UnaryOp {
+                op: ast::UnaryOperator::Plus,
+                expr,
+            } if matches!(**expr, ast::Expr::Value(_)) => (&**expr, 1),
+            other => (other, 1),
+        };
         match e {
             ast::Expr::Value(v) => {
                 if let ast::Value::Number(s, _) = &v.value {
-                    if let Ok(k) = s.parse::<i64>() {
+                    if let Ok(k) = s.parse::<i64>().map(|k| k * sign) {
                         if k < 1 || k as usize > cols.len() {
                             return Err(SqlError::op(format!(
                                 "1st ORDER BY term out of range - should be between 1 and {}",
@@ -198,7 +210,7 @@ impl Translator<'_> {
                     return Err(SqlError::op("all VALUES must have the same number of terms"));
                 }
                 let cols = (1..=n).map(|i| format!("column{i}")).collect();
-                Ok((Body::Values(rows), cols, vec![Affinity::Blob; n], sc.outer_ref.get()))
+                Ok((Body::Values(rows), cols, vec![Affinity::None; n], sc.outer_ref.get()))
             }
             SetExpr::SetOperation {
                 left,
@@ -562,18 +574,12 @@ fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width:
     let rowid_slot = width - 1;
     let mut best: Option<Access> = None;
     for c in cands {
-        let (col, keys, col_conv, aff) = match c {
-            Expr::Compare {
-                op: CmpOp::Eq,
-                l,
-                r,
-                la,
-                ra,
-            } => {
+        let (col, keys, aff) = match c {
+            Expr::Compare { op: CmpOp::Eq, l, r, aff } => {
                 if let (Some(col), true) = (local(l), refs_below(r, offset)) {
-                    (col, vec![(**r).clone()], *la, *ra)
+                    (col, vec![(**r).clone()], *aff)
                 } else if let (Some(col), true) = (local(r), refs_below(l, offset)) {
-                    (col, vec![(**l).clone()], *ra, *la)
+                    (col, vec![(**l).clone()], *aff)
                 } else {
                     continue;
                 }
@@ -584,7 +590,7 @@ fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width:
                 negated: false,
                 aff,
             } => match local(expr) {
-                Some(col) if list.iter().all(|x| refs_below(x, offset)) => (col, list.clone(), Affinity::Blob, *aff),
+                Some(col) if list.iter().all(|x| refs_below(x, offset)) => (col, list.clone(), *aff),
                 _ => continue,
             },
             _ => continue,
@@ -595,8 +601,12 @@ fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width:
         } else {
             t.schema.columns[col].affinity
         };
-        // The lookup compares stored values unchanged, so the column side must not be converted.
-        if col_conv != Affinity::Blob && !(col_conv.is_numeric() && col_aff.is_numeric()) {
+        // The lookup compares stored values unchanged, so the comparison affinity
+        // must leave this column's stored values as they are.
+        let unchanged = matches!(aff, Affinity::None | Affinity::Blob)
+            || (aff == Affinity::Text && col_aff == Affinity::Text)
+            || (aff.is_numeric() && col_aff.is_numeric());
+        if !unchanged {
             continue;
         }
         if is_rowid {
