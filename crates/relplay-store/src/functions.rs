@@ -224,7 +224,7 @@ pub fn like(text: &str, pattern: &str, escape: Option<char>, glob: bool) -> Resu
         if glob {
             a == b
         } else {
-            a.to_ascii_lowercase() == b.to_ascii_lowercase()
+            a.eq_ignore_ascii_case(&b)
         }
     };
     // Backtracking matcher: remember the last `%` and retry from one char further.

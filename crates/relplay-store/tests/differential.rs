@@ -311,7 +311,7 @@ fn gen_query(r: &mut Rng, tables: &[GenTable]) -> (String, bool) {
         String::new()
     };
     match r.below(7) {
-        0 | 1 | 2 => {
+        0..=2 => {
             let n = 1 + r.below(3);
             let proj: Vec<String> = (0..n).map(|_| scalar(r, &scope, 1)).collect();
             let distinct = if r.chance(20) { "DISTINCT " } else { "" };

@@ -163,7 +163,7 @@ pub fn subquery_rows(q: &Query, env: &Env, ctx: &Ctx) -> Result<Rc<Vec<Vec<Value
     Ok(rows)
 }
 
-fn membership<'v>(x: &Value, items: impl Iterator<Item = Result<Value>>, aff: Affinity, negated: bool, empty: bool) -> Result<Value> {
+fn membership(x: &Value, items: impl Iterator<Item = Result<Value>>, aff: Affinity, negated: bool, empty: bool) -> Result<Value> {
     if empty {
         return Ok(bool_val(negated));
     }
@@ -272,7 +272,7 @@ pub fn eval(e: &Expr, env: &Env, ctx: &Ctx) -> Result<Value> {
             let rows = subquery_rows(query, env, ctx)?;
             membership(&x, rows.iter().map(|r| Ok(r[0].clone())), *aff, *negated, rows.is_empty())?
         }
-        Expr::Exists { query, negated } => bool_val(!subquery_rows(query, env, ctx)?.is_empty() != *negated),
+        Expr::Exists { query, negated } => bool_val(subquery_rows(query, env, ctx)?.is_empty() == *negated),
         Expr::Subquery(q) => subquery_rows(q, env, ctx)?
             .first()
             .and_then(|r| r.first().cloned())

@@ -177,7 +177,7 @@ pub fn check_pending(state: &mut State) -> Result<()> {
         if !rows_matching(t, &fk.columns, &key).is_empty() {
             // Still referenced, unless a parent with that key exists again.
             let (pname, pcols) = parent_cols(&state.tables, &t.schema.name, fk)?;
-            if state.tables.get(&pname).is_none_or(|p| rows_matching(p, &pcols, &key).is_empty()) {
+            if !state.tables.get(&pname).is_some_and(|p| !rows_matching(p, &pcols, &key).is_empty()) {
                 return Err(fk_failed());
             }
         }

@@ -404,7 +404,7 @@ impl Translator<'_> {
             });
         }
         if distinct {
-            return Err(SqlError::op(format!("DISTINCT aggregates must have exactly one argument")));
+            return Err(SqlError::op("DISTINCT aggregates must have exactly one argument"));
         }
         match SCALARS.iter().find(|(n, _, _)| *n == name) {
             Some((_, lo, hi)) if args.len() >= *lo && args.len() <= *hi => Ok(Expr::Func(name, args)),

@@ -304,7 +304,7 @@ impl Translator<'_> {
                         }
                     }
                 };
-                let (kind, alias, cols) = self.from_factor(factor, outer)?;
+                let (kind, alias, cols) = self.source_factor(factor, outer)?;
                 let width = cols.len();
                 sc.add_table(&alias, cols);
                 sources.push(Source {
@@ -457,7 +457,7 @@ impl Translator<'_> {
         e.to_string()
     }
 
-    fn from_factor(&mut self, f: &ast::TableFactor, outer: Option<&Scope>) -> Result<(SourceKind, String, Vec<ScopeCol>)> {
+    fn source_factor(&mut self, f: &ast::TableFactor, outer: Option<&Scope>) -> Result<(SourceKind, String, Vec<ScopeCol>)> {
         match f {
             ast::TableFactor::Table {
                 name,
@@ -547,18 +547,19 @@ impl Translator<'_> {
     pub(super) fn choose_access_pub(&self, sources: &mut [Source], filter: Option<&Expr>) {
         let mut offset = 0;
         let where_conj: Vec<&Expr> = filter.map(conjuncts).unwrap_or_default();
-        for i in 0..sources.len() {
-            let width = sources[i].width;
-            let mut cands: Vec<&Expr> = sources[i].on.as_ref().map(conjuncts).unwrap_or_default();
-            if sources[i].join == JoinKind::Inner {
-                cands.extend(where_conj.iter().copied());
-            }
-            let chosen = if let SourceKind::Table { name, .. } = &sources[i].kind {
-                self.tables.get(name).and_then(|t| pick_access(t, &cands, offset, width))
-            } else {
-                None
+        for src in sources.iter_mut() {
+            let width = src.width;
+            let chosen = {
+                let mut cands: Vec<&Expr> = src.on.as_ref().map(conjuncts).unwrap_or_default();
+                if src.join == JoinKind::Inner {
+                    cands.extend(where_conj.iter().copied());
+                }
+                match &src.kind {
+                    SourceKind::Table { name, .. } => self.tables.get(name).and_then(|t| pick_access(t, &cands, offset, width)),
+                    _ => None,
+                }
             };
-            if let (Some(a), SourceKind::Table { access, .. }) = (chosen, &mut sources[i].kind) {
+            if let (Some(a), SourceKind::Table { access, .. }) = (chosen, &mut src.kind) {
                 *access = a;
             }
             offset += width;
