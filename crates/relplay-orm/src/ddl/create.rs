@@ -183,12 +183,12 @@ mod tests {
         let uq = Constraint {
             name: None,
             kind: ConstraintKind::Unique(vec!["name".into(), "code".into()]),
-            order: o.next(),
+            order: o.take(),
         };
         let ck = Constraint {
             name: None,
             kind: ConstraintKind::Check("price > 0".into()),
-            order: o.next(),
+            order: o.take(),
         };
         let mut t = Table::new("user");
         let cols = vec![
@@ -234,7 +234,7 @@ mod tests {
         let uq = Constraint {
             name: Some("uq_z".into()),
             kind: ConstraintKind::Unique(vec!["z".into()]),
-            order: o.next(),
+            order: o.take(),
         };
         let mut t = Table::new("t");
         t.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
@@ -281,7 +281,7 @@ mod tests {
                 targets: vec![ForeignKeyRef::new("pair.x"), ForeignKeyRef::new("pair.y")],
                 use_alter: false,
             },
-            order: o.next(),
+            order: o.take(),
         };
         let mut t = Table::new("order");
         t.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)

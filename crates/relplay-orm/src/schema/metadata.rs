@@ -7,7 +7,7 @@ use crate::error::{OrmError, OrmErrorKind, OrmResult};
 pub struct CreationOrder(u64);
 
 impl CreationOrder {
-    pub fn next(&mut self) -> u64 {
+    pub fn take(&mut self) -> u64 {
         self.0 += 1;
         self.0
     }

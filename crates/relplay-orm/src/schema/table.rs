@@ -45,7 +45,7 @@ impl Table {
                     targets: vec![fk.clone()],
                     use_alter: false,
                 },
-                order: order.next(),
+                order: order.take(),
             });
         }
         if col.index {
@@ -58,7 +58,7 @@ impl Table {
             self.constraints.push(Constraint {
                 name: None,
                 kind: ConstraintKind::Unique(vec![col.name.clone()]),
-                order: order.next(),
+                order: order.take(),
             });
         }
         self.columns.push(col);
