@@ -149,9 +149,8 @@ mod tests {
             return line.to_string();
         };
         let mut out = String::new();
-        let mut words = head.split(' ').peekable();
         let mut first = true;
-        while let Some(w) = words.next() {
+        for w in head.split(' ') {
             if !first {
                 out.push(' ');
             }
