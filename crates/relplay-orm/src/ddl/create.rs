@@ -306,3 +306,36 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod column_flag_tests {
+    use super::*;
+    use crate::schema::CreationOrder;
+
+    /// ddl3.py: a column with both ForeignKey and unique=True.
+    #[test]
+    fn unique_precedes_foreign_key_of_same_column() {
+        let mut o = CreationOrder::default();
+        let mut t = Table::new("t");
+        t.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
+            .unwrap();
+        t.add_column(
+            Column::new("a", SqlType::Integer)
+                .references("p.id")
+                .unique(),
+            &mut o,
+        )
+        .unwrap();
+        t.add_column(Column::new("c", SqlType::Integer).unique(), &mut o)
+            .unwrap();
+        t.add_column(
+            Column::new("e", SqlType::Integer).references("p.id"),
+            &mut o,
+        )
+        .unwrap();
+        assert_eq!(
+            create_table(&t).unwrap(),
+            "\nCREATE TABLE t (\n\tid INTEGER NOT NULL, \n\ta INTEGER, \n\tc INTEGER, \n\te INTEGER, \n\tPRIMARY KEY (id), \n\tUNIQUE (a), \n\tFOREIGN KEY(a) REFERENCES p (id), \n\tUNIQUE (c), \n\tFOREIGN KEY(e) REFERENCES p (id)\n)\n\n"
+        );
+    }
+}

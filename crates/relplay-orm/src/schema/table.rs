@@ -24,8 +24,9 @@ impl Table {
     }
 
     /// Attach a column, deriving its constraints as `Column._set_parent`
-    /// does: a FOREIGN KEY per `ForeignKey`, then UNIQUE, or a unique index
-    /// when both `unique` and `index` are set.
+    /// does: first UNIQUE (or a unique index when both `unique` and `index`
+    /// are set), then a FOREIGN KEY per `ForeignKey` (its table-attach
+    /// callback runs after), so `UNIQUE (a)` precedes `FOREIGN KEY(a)`.
     pub fn add_column(&mut self, col: Column, order: &mut CreationOrder) -> OrmResult<()> {
         if self.column(&col.name).is_some() {
             return Err(OrmError::new(
@@ -35,18 +36,6 @@ impl Table {
                     col.name, self.name
                 ),
             ));
-        }
-        for fk in &col.foreign_keys {
-            fk.split()?;
-            self.constraints.push(Constraint {
-                name: None,
-                kind: ConstraintKind::ForeignKey {
-                    columns: vec![col.name.clone()],
-                    targets: vec![fk.clone()],
-                    use_alter: false,
-                },
-                order: order.take(),
-            });
         }
         if col.index {
             self.indexes.push(Index {
@@ -58,6 +47,18 @@ impl Table {
             self.constraints.push(Constraint {
                 name: None,
                 kind: ConstraintKind::Unique(vec![col.name.clone()]),
+                order: order.take(),
+            });
+        }
+        for fk in &col.foreign_keys {
+            fk.split()?;
+            self.constraints.push(Constraint {
+                name: None,
+                kind: ConstraintKind::ForeignKey {
+                    columns: vec![col.name.clone()],
+                    targets: vec![fk.clone()],
+                    use_alter: false,
+                },
                 order: order.take(),
             });
         }
