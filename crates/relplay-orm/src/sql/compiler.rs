@@ -430,11 +430,13 @@ impl Ctx {
         let label = match c {
             Expr::Label { name, .. } => Some(quote(name)),
             Expr::Column(col) => match (mode, style) {
-                (SelectMode::Subquery, _) => Some(quote(&col.name)),
                 (_, LabelStyle::TablenamePlusCol) => {
                     let base = self.source_label_base(&col.source);
                     Some(quote(&format!("{}_{}", base, col.name)))
                 }
+                // A subquery names every column so the outer query can
+                // refer to it: `address.user_id AS user_id`.
+                (SelectMode::Subquery, _) => Some(quote(&col.name)),
                 _ => {
                     let same = seen.iter().any(|(_, r)| r.as_ref() == Some(col));
                     let name_taken = seen.iter().any(|(n, _)| n == &col.name);
@@ -449,7 +451,8 @@ impl Ctx {
                 }
             },
             Expr::Func { name, .. } => Some(self.anon_name(name, "_")),
-            Expr::Star => None,
+            // `*` and literal columns (`exists(1)` gives `SELECT 1`).
+            Expr::Star | Expr::Raw(_) => None,
             _ => Some(self.anon_name("anon", "_")),
         };
         Ok(match label {

@@ -490,3 +490,143 @@ fn dml_statements() {
     assert_eq!(c.sql, "DELETE FROM a WHERE a.id = ?");
     assert_eq!(c.params, vec![vec![int(4)]]);
 }
+
+fn cols(t: &str, names: &[&str]) -> Vec<Expr> {
+    names
+        .iter()
+        .map(|n| Expr::col(t, n, SqlType::Integer))
+        .collect()
+}
+
+#[test]
+fn joinedload_shape() {
+    // lazy_opt_joinedload / lazy_joined traces.
+    let city = Rc::new(Alias {
+        id: 7,
+        name: None,
+        target: AliasTarget::Table("city".into()),
+    });
+    let cc = |c: &str| {
+        Expr::Column(ColRef {
+            source: Source::Alias(city.clone()),
+            name: c.into(),
+            ty: SqlType::Integer,
+        })
+    };
+    let mut columns = cols("country", &["id", "name"]);
+    columns.extend([cc("id"), cc("name"), cc("country_id")]);
+    let sel = Select::new(columns)
+        .join(
+            FromItem::Alias(city.clone()),
+            Expr::col("country", "id", SqlType::Integer).binary(BinOp::Eq, cc("country_id")),
+            true,
+        )
+        .order_by(Expr::col("country", "id", SqlType::Integer))
+        .order_by(cc("id"));
+    assert_eq!(
+        s(&sel),
+        "SELECT country.id, country.name, city_1.id AS id_1, city_1.name AS name_1, city_1.country_id \nFROM country LEFT OUTER JOIN city AS city_1 ON country.id = city_1.country_id ORDER BY country.id, city_1.id"
+    );
+}
+
+#[test]
+fn selectinload_shape() {
+    let sel = Select::new(cols("player", &["team_id", "id", "name"]))
+        .where_(
+            Expr::col("player", "team_id", SqlType::Integer).in_values(vec![
+                int(1),
+                int(2),
+                int(3),
+            ]),
+        )
+        .order_by(Expr::col("player", "name", SqlType::Integer));
+    assert_eq!(s(&sel), "SELECT player.team_id, player.id, player.name \nFROM player \nWHERE player.team_id IN (?, ?, ?) ORDER BY player.name");
+}
+
+#[test]
+fn subqueryload_shape() {
+    // lazy_opt_subqueryload: the inner legacy Query keeps its label style.
+    let mut inner = Select::new(cols("playlist", &["id"]))
+        .order_by(Expr::col("playlist", "name", SqlType::Integer))
+        .limit(2);
+    inner.label_style = LabelStyle::TablenamePlusCol;
+    let sq = inner.subquery(3);
+    let anon = Expr::Column(ColRef {
+        source: Source::Alias(sq.clone()),
+        name: "playlist_id".into(),
+        ty: SqlType::Integer,
+    });
+    let mut columns = cols("song", &["id", "title", "playlist_id"]);
+    columns.push(anon.clone());
+    let mut sel = Select::new(columns)
+        .select_from(FromItem::Alias(sq.clone()))
+        .join(
+            FromItem::table("song"),
+            anon.binary(
+                BinOp::Eq,
+                Expr::col("song", "playlist_id", SqlType::Integer),
+            ),
+            false,
+        );
+    sel.label_style = LabelStyle::TablenamePlusCol;
+    let c = compile(Statement::Select(&sel)).unwrap();
+    assert_eq!(
+        c.sql,
+        "SELECT song.id AS song_id, song.title AS song_title, song.playlist_id AS song_playlist_id, anon_1.playlist_id AS anon_1_playlist_id \nFROM (SELECT playlist.id AS playlist_id \nFROM playlist ORDER BY playlist.name\n LIMIT ? OFFSET ?) AS anon_1 JOIN song ON anon_1.playlist_id = song.playlist_id"
+    );
+    assert_eq!(c.params, vec![vec![int(2), int(0)]]);
+}
+
+#[test]
+fn relationship_any_exists_shape() {
+    // m2m_association_proxy-style `Student.courses.any(Course.title == ?)`.
+    let crit = and_(vec![
+        Expr::col("student", "id", SqlType::Integer).binary(
+            BinOp::Eq,
+            Expr::col("enrollment", "student_id", SqlType::Integer),
+        ),
+        Expr::col("course", "id", SqlType::Integer).binary(
+            BinOp::Eq,
+            Expr::col("enrollment", "course_id", SqlType::Integer),
+        ),
+        Expr::col("course", "title", SqlType::String(None)).eq_value(PyValue::str("Math")),
+    ]);
+    let ex = Select::new(vec![Expr::Raw("1".into())])
+        .select_from(FromItem::table("course"))
+        .select_from(FromItem::table("enrollment"))
+        .where_(crit);
+    let mut sel = Select::new(cols("student", &["id", "name"])).where_(Expr::Exists(Box::new(ex)));
+    sel.label_style = LabelStyle::TablenamePlusCol;
+    assert_eq!(
+        s(&sel),
+        "SELECT student.id AS student_id, student.name AS student_name \nFROM student \nWHERE EXISTS (SELECT 1 \nFROM course, enrollment \nWHERE student.id = enrollment.student_id AND course.id = enrollment.course_id AND course.title = ?)"
+    );
+}
+
+#[test]
+fn chained_joins_shape() {
+    let sel = Select::new(vec![
+        Expr::col("student", "name", SqlType::Integer),
+        Expr::col("exam", "subject", SqlType::Integer),
+        Expr::col("grades", "score", SqlType::Integer),
+    ])
+    .select_from(FromItem::table("grades"))
+    .join(
+        FromItem::table("student"),
+        Expr::col("student", "id", SqlType::Integer).binary(
+            BinOp::Eq,
+            Expr::col("grades", "student_id", SqlType::Integer),
+        ),
+        false,
+    )
+    .join(
+        FromItem::table("exam"),
+        Expr::col("exam", "id", SqlType::Integer)
+            .binary(BinOp::Eq, Expr::col("grades", "exam_id", SqlType::Integer)),
+        false,
+    );
+    assert_eq!(
+        s(&sel),
+        "SELECT student.name, exam.subject, grades.score \nFROM grades JOIN student ON student.id = grades.student_id JOIN exam ON exam.id = grades.exam_id"
+    );
+}
