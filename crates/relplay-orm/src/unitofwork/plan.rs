@@ -53,7 +53,10 @@ pub fn plan_flush(g: &FlushGraph) -> OrmResult<Vec<Action>> {
         actions.push(Action::SaveUpdate(m));
         actions.push(Action::Delete(m));
     }
-    let mut edges: Vec<(Action, Action)> = Vec::new();
+    // Each mapper saves before it deletes (`_per_mapper_flush_actions`).
+    let mut edges: Vec<(Action, Action)> = (0..g.mappers.len())
+        .map(|m| (Action::SaveUpdate(m), Action::Delete(m)))
+        .collect();
     for (i, d) in g.deps.iter().enumerate() {
         if d.parent >= g.mappers.len() || d.child >= g.mappers.len() {
             return Err(OrmError::new(
@@ -283,6 +286,106 @@ mod tests {
         };
         assert!(pos(&Action::SaveUpdate(0)) < pos(&ins) && pos(&Action::SaveUpdate(1)) < pos(&ins));
         assert!(pos(&del) < pos(&Action::Delete(0)) && pos(&del) < pos(&Action::Delete(1)));
+    }
+
+    /// uow2.py / uow3.py: B unrelated, P -< C (back_populates pair), K >< T.
+    fn mixed() -> FlushGraph {
+        let dep = |k: &str, direction, parent, child| FlushDep {
+            sort_key: format!("__main__.{k}"),
+            direction,
+            parent,
+            child,
+        };
+        graph(
+            &["B", "C", "K", "P", "T"],
+            vec![
+                dep("P_cs", Direction::OneToMany, 3, 1),
+                dep("C_p", Direction::ManyToOne, 1, 3),
+                dep("K_ts", Direction::ManyToMany, 2, 4),
+            ],
+        )
+    }
+
+    fn sql_order(p: &[Action]) -> Vec<String> {
+        let names = ["b", "c", "k", "p", "t"];
+        p.iter()
+            .filter_map(|a| match a {
+                Action::SaveUpdate(m) => Some(format!("save {}", names[*m])),
+                Action::Delete(m) => Some(format!("delete {}", names[*m])),
+                Action::Process { dep: 2, isdelete } => Some(format!(
+                    "{} assoc",
+                    if *isdelete { "delete" } else { "save" }
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mixed_flush_matches_sqlalchemy() {
+        let order = sql_order(&plan_flush(&mixed()).unwrap());
+        let saves: Vec<&str> = order
+            .iter()
+            .filter(|s| s.starts_with("save"))
+            .map(|s| s.as_str())
+            .collect();
+        // INSERT order: b, p, k, t, assoc, c
+        assert_eq!(
+            saves,
+            [
+                "save b",
+                "save p",
+                "save k",
+                "save t",
+                "save assoc",
+                "save c"
+            ]
+        );
+        let deletes: Vec<&str> = order
+            .iter()
+            .filter(|s| s.starts_with("delete"))
+            .map(|s| s.as_str())
+            .collect();
+        // DELETE order: assoc, b, k, c, t, p
+        assert_eq!(
+            deletes,
+            [
+                "delete assoc",
+                "delete b",
+                "delete k",
+                "delete c",
+                "delete t",
+                "delete p"
+            ]
+        );
+    }
+
+    #[test]
+    fn full_action_order_matches_sqlalchemy_topological_sort() {
+        // The list uow3.py prints (topological.sort over sorted actions).
+        use Action::*;
+        let p = |dep, isdelete| Process { dep, isdelete };
+        assert_eq!(
+            plan_flush(&mixed()).unwrap(),
+            [
+                p(1, true),
+                p(2, true),
+                p(0, true),
+                SaveUpdate(0),
+                SaveUpdate(3),
+                Delete(0),
+                p(1, false),
+                p(0, false),
+                SaveUpdate(2),
+                SaveUpdate(4),
+                Delete(2),
+                p(2, false),
+                SaveUpdate(1),
+                Delete(1),
+                Delete(4),
+                Delete(3),
+            ]
+        );
     }
 
     #[test]
