@@ -7,4 +7,4 @@ mod sort;
 
 pub use create::{create_index, create_table, drop_table};
 pub use plan::{create_all, drop_all, DdlKind, DdlStatement};
-pub use sort::sort_tables;
+pub use sort::{dependency_edges, layered, sort_tables};

@@ -6,6 +6,7 @@
 //! table followed by its indexes) or drop in reverse dependency order.
 //! Foreign keys are resolved only at the sort, i.e. after the PRAGMAs.
 
+use super::sort::{dependency_edges, layered};
 use super::{create_index, create_table, drop_table, sort_tables};
 use crate::error::OrmError;
 use crate::schema::MetaData;
@@ -31,6 +32,8 @@ pub struct DdlStatement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DdlPlan {
     pub statements: Vec<DdlStatement>,
+    /// `SAWarning` messages, emitted before the statements.
+    pub warnings: Vec<String>,
     pub error: Option<OrmError>,
 }
 
@@ -64,6 +67,7 @@ pub fn create_all(md: &MetaData, exists: &dyn Fn(&str) -> bool) -> DdlPlan {
         Err(e) => {
             return DdlPlan {
                 statements,
+                warnings: Vec::new(),
                 error: Some(e),
             }
         }
@@ -78,6 +82,7 @@ pub fn create_all(md: &MetaData, exists: &dyn Fn(&str) -> bool) -> DdlPlan {
             Err(e) => {
                 return DdlPlan {
                     statements,
+                    warnings: Vec::new(),
                     error: Some(e),
                 }
             }
@@ -91,6 +96,7 @@ pub fn create_all(md: &MetaData, exists: &dyn Fn(&str) -> bool) -> DdlPlan {
     }
     DdlPlan {
         statements,
+        warnings: Vec::new(),
         error: None,
     }
 }
@@ -104,16 +110,35 @@ pub fn drop_all(md: &MetaData, exists: &dyn Fn(&str) -> bool) -> DdlPlan {
             to_drop.push(i);
         }
     }
-    let order = match sort_tables(md, &to_drop) {
-        Ok(o) => o,
+    let edges = match dependency_edges(md, &to_drop) {
+        Ok(e) => e,
         Err(e) => {
             return DdlPlan {
                 statements,
+                warnings: Vec::new(),
                 error: Some(e),
             }
         }
     };
-    for i in order.into_iter().rev() {
+    let mut warnings = Vec::new();
+    // SQLite can't drop FK constraints separately: on a cycle SQLAlchemy
+    // warns and drops in definition order.
+    let order = match layered(&to_drop, &edges) {
+        Ok(mut o) => {
+            o.reverse();
+            o
+        }
+        Err(cycle) => {
+            let mut names: Vec<&str> = cycle.iter().map(|&i| md.tables[i].name.as_str()).collect();
+            names.sort();
+            warnings.push(format!(
+                "Can't sort tables for DROP; an unresolvable foreign key dependency exists between tables: {}; and backend does not support ALTER.  To restore at least a partial sort, apply use_alter=True to ForeignKey and ForeignKeyConstraint objects involved in the cycle to mark these as known cycles that will be ignored.",
+                names.join(", ")
+            ));
+            to_drop.clone()
+        }
+    };
+    for i in order {
         statements.push(DdlStatement {
             sql: drop_table(&md.tables[i]),
             kind: DdlKind::NoKey,
@@ -121,6 +146,7 @@ pub fn drop_all(md: &MetaData, exists: &dyn Fn(&str) -> bool) -> DdlPlan {
     }
     DdlPlan {
         statements,
+        warnings,
         error: None,
     }
 }
@@ -200,6 +226,48 @@ mod tests {
                 "\nDROP TABLE b",
                 "\nDROP TABLE a"
             ]
+        );
+    }
+
+    /// cycle.py: a <-> b, b -> x, c -> a.
+    #[test]
+    fn fk_cycles_create_and_drop_like_sqlalchemy() {
+        let mut o = CreationOrder::default();
+        let mut md = MetaData::new();
+        let defs: [(&str, &[&str]); 4] = [
+            ("x", &[]),
+            ("a", &["b.id"]),
+            ("b", &["a.id", "x.id"]),
+            ("c", &["a.id"]),
+        ];
+        for (name, fks) in defs {
+            let mut t = Table::new(name);
+            t.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
+                .unwrap();
+            for (i, fk) in fks.iter().enumerate() {
+                t.add_column(
+                    Column::new(&format!("fk{i}"), SqlType::Integer).references(fk),
+                    &mut o,
+                )
+                .unwrap();
+            }
+            md.add_table(t).unwrap();
+        }
+        let tables = |p: &DdlPlan| -> Vec<String> {
+            p.statements
+                .iter()
+                .filter(|s| s.kind == DdlKind::NoKey)
+                .map(|s| s.sql.split_whitespace().nth(2).unwrap_or("").to_string())
+                .collect()
+        };
+        let create = create_all(&md, &|_| false);
+        assert_eq!(tables(&create), ["x", "a", "b", "c"]);
+        assert!(create.warnings.is_empty());
+        let drop = drop_all(&md, &|_| true);
+        assert_eq!(tables(&drop), ["x", "a", "b", "c"]);
+        assert_eq!(
+            drop.warnings,
+            ["Can't sort tables for DROP; an unresolvable foreign key dependency exists between tables: a, b; and backend does not support ALTER.  To restore at least a partial sort, apply use_alter=True to ForeignKey and ForeignKeyConstraint objects involved in the cycle to mark these as known cycles that will be ignored."]
         );
     }
 

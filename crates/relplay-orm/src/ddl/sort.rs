@@ -1,51 +1,84 @@
 //! `sort_tables_and_constraints`: a layered topological sort that keeps
 //! the given order within each layer (`util/topological.sort_as_subsets`).
 
-use crate::error::{OrmError, OrmErrorKind, OrmResult};
+use crate::error::OrmResult;
 use crate::schema::MetaData;
 
-/// Sort the given tables (indexes into `md.tables`, in the order passed:
-/// create_all passes definition order, `MetaData.sorted_tables` passes
-/// name order) so each table follows those it references.
-pub fn sort_tables(md: &MetaData, tables: &[usize]) -> OrmResult<Vec<usize>> {
-    // (parent, child) edges; self-references don't constrain the order.
-    let mut parents_of: Vec<Vec<usize>> = vec![Vec::new(); md.tables.len()];
+/// `(referenced, referencing)` table edges among `tables`; a table's
+/// references to itself don't constrain the order.
+pub fn dependency_edges(md: &MetaData, tables: &[usize]) -> OrmResult<Vec<(usize, usize)>> {
+    let mut edges = Vec::new();
     for &t in tables {
-        let table = md
-            .tables
-            .get(t)
-            .ok_or_else(|| OrmError::new(OrmErrorKind::InvalidRequestError, "unknown table"))?;
+        let Some(table) = md.tables.get(t) else {
+            continue;
+        };
         for p in md.referred_tables(table)? {
-            if p != t && !parents_of[t].contains(&p) {
-                parents_of[t].push(p);
+            if p != t && tables.contains(&p) && !edges.contains(&(p, t)) {
+                edges.push((p, t));
             }
         }
     }
-    let mut todo: Vec<usize> = tables.to_vec();
-    let mut out = Vec::with_capacity(todo.len());
+    Ok(edges)
+}
+
+/// Layered sort; on a cycle, `Err` with the nodes that lie on one.
+pub fn layered(items: &[usize], edges: &[(usize, usize)]) -> Result<Vec<usize>, Vec<usize>> {
+    let mut todo: Vec<usize> = items.to_vec();
+    let mut out = Vec::with_capacity(items.len());
     while !todo.is_empty() {
         let layer: Vec<usize> = todo
             .iter()
             .copied()
-            .filter(|&n| parents_of[n].iter().all(|p| !todo.contains(p)))
+            .filter(|&n| !edges.iter().any(|&(p, c)| c == n && todo.contains(&p)))
             .collect();
         if layer.is_empty() {
-            let mut names: Vec<&str> = todo.iter().map(|&i| md.tables[i].name.as_str()).collect();
-            names.sort();
-            // SQLite has no ALTER for FKs; SQLAlchemy would warn and emit
-            // the cycle's FKs inline. Not emulated yet.
-            return Err(OrmError::new(
-                OrmErrorKind::NotSupported,
-                format!(
-                    "Cannot correctly sort tables; there are unresolvable cycles between tables \"{}\" (use_alter cycles are not supported by the playground yet)",
-                    names.join(", ")
-                ),
-            ));
+            return Err(cycle_nodes(items, edges));
         }
         todo.retain(|n| !layer.contains(n));
         out.extend(layer);
     }
     Ok(out)
+}
+
+/// Nodes that can reach themselves (`topological.find_cycles`).
+fn cycle_nodes(items: &[usize], edges: &[(usize, usize)]) -> Vec<usize> {
+    items
+        .iter()
+        .copied()
+        .filter(|&start| {
+            let mut stack: Vec<usize> =
+                edges.iter().filter(|e| e.0 == start).map(|e| e.1).collect();
+            let mut seen: Vec<usize> = Vec::new();
+            while let Some(n) = stack.pop() {
+                if n == start {
+                    return true;
+                }
+                if seen.contains(&n) {
+                    continue;
+                }
+                seen.push(n);
+                stack.extend(edges.iter().filter(|e| e.0 == n).map(|e| e.1));
+            }
+            false
+        })
+        .collect()
+}
+
+/// Sort the given tables (indexes into `md.tables`, in the order passed:
+/// create_all passes definition order, `MetaData.sorted_tables` passes
+/// name order) so each table follows those it references. As for
+/// create_all on SQLite, a cycle is broken by ignoring every foreign key
+/// of the tables on it (the FKs are still rendered inline).
+pub fn sort_tables(md: &MetaData, tables: &[usize]) -> OrmResult<Vec<usize>> {
+    let mut edges = dependency_edges(md, tables)?;
+    match layered(tables, &edges) {
+        Ok(order) => Ok(order),
+        Err(cycle) => {
+            edges.retain(|(_, child)| !cycle.contains(child));
+            // Without edges into the cycle the rest is acyclic.
+            Ok(layered(tables, &edges).unwrap_or_else(|_| tables.to_vec()))
+        }
+    }
 }
 
 #[cfg(test)]
