@@ -250,3 +250,43 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod namespace_tests {
+    use super::*;
+    use crate::sql::{compile, Expr, Select, Statement};
+    use crate::types::SqlType;
+    use crate::PyValue;
+
+    struct Fixed;
+    impl Clock for Fixed {
+        fn now(&self) -> f64 {
+            1.0
+        }
+    }
+
+    /// cache2.py: session.get(U, 1), then a lazy load of the same SQL, then
+    /// select(U) twice: generated, generated, generated, cached.
+    #[test]
+    fn same_sql_from_different_origins_compiles_again() {
+        let sel = |id| {
+            let c = Expr::col("u", "id", SqlType::Integer);
+            compile(Statement::Select(
+                &Select::new(vec![c.clone()]).where_(c.eq_value(PyValue::Int(id))),
+            ))
+            .unwrap()
+        };
+        let mut log = EchoLog::new();
+        let stats = |log: &mut EchoLog, c: Compiled| {
+            let l = log.execute(&Fixed, &c, ExecKind::Single, 1.0);
+            l[1].split(' ').next().unwrap_or("").to_string()
+        };
+        assert_eq!(stats(&mut log, sel(1).in_namespace("get:U")), "[generated");
+        assert_eq!(
+            stats(&mut log, sel(2).in_namespace("lazy:A.u")),
+            "[generated"
+        );
+        assert_eq!(stats(&mut log, sel(1).in_namespace("orm")), "[generated");
+        assert_eq!(stats(&mut log, sel(2).in_namespace("orm")), "[cached");
+    }
+}

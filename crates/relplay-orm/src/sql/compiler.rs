@@ -31,6 +31,19 @@ pub struct Compiled {
     pub cache_key: String,
 }
 
+impl Compiled {
+    /// Put the cache key in a namespace. SQLAlchemy's cache key also
+    /// depends on where a statement comes from, so identical SQL is
+    /// "generated" again per origin (reference/cache*.py): a Core
+    /// statement, an ORM `select(Entity)`, `session.get(Entity)`, a lazy
+    /// loader of one relationship, and the flush statements of a mapper
+    /// (kept in the mapper's own compiled cache) never share entries.
+    pub fn in_namespace(mut self, ns: &str) -> Compiled {
+        self.cache_key = format!("{ns}#{}", self.cache_key);
+        self
+    }
+}
+
 /// The context an expression is rendered in, for parenthesisation.
 #[derive(Clone, Copy, PartialEq)]
 enum Parent {

@@ -12,5 +12,5 @@
 mod batching;
 mod plan;
 
-pub use batching::{insert_strategy, InsertStrategy};
+pub use batching::{group_consecutive, insert_strategy, InsertStrategy};
 pub use plan::{layer_rows, plan_flush, Action, FlushDep, FlushGraph};
