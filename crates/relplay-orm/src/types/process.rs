@@ -24,6 +24,8 @@ fn fmt_time(t: &Time) -> String {
 }
 
 /// Apply the type's bind processor: the value as the DBAPI receives it.
+/// Errors are the builtin TypeError/ValueError that SQLAlchemy wraps in a
+/// `StatementError` as `(builtins.TypeError) <message>` (reference/typeproc.py).
 pub fn bind_process(ty: &SqlType, v: &PyValue) -> OrmResult<PyValue> {
     if *v == PyValue::None {
         return Ok(PyValue::None);
@@ -32,21 +34,25 @@ pub fn bind_process(ty: &SqlType, v: &PyValue) -> OrmResult<PyValue> {
         // Boolean's processor turns Python bools into ints.
         (SqlType::Boolean, PyValue::Bool(b)) => PyValue::Int(*b as i64),
         (SqlType::Boolean, PyValue::Int(i)) if *i == 0 || *i == 1 => PyValue::Int(*i),
+        (SqlType::Boolean, PyValue::Int(i)) => {
+            return Err(OrmError::new(
+                OrmErrorKind::ValueError,
+                format!("Value {i} is not None, True, or False"),
+            ))
+        }
         (SqlType::Boolean, other) => {
-            return Err(type_error(format!(
-                "Not a boolean value: {}",
-                other.repr()
-            )))
+            return Err(type_error(format!("Not a boolean value: {}", other.repr())))
         }
         // pysqlite binds Numeric as float.
-        (SqlType::Numeric(..), PyValue::Decimal(d)) => PyValue::Float(d.parse::<f64>().unwrap_or(f64::NAN)),
+        (SqlType::Numeric(..), PyValue::Decimal(d)) => {
+            PyValue::Float(d.parse::<f64>().unwrap_or(f64::NAN))
+        }
         (SqlType::Date, PyValue::Date(d)) => PyValue::Str(Rc::from(fmt_date(d))),
         (SqlType::Date, PyValue::DateTime(d, _)) => PyValue::Str(Rc::from(fmt_date(d))),
-        (SqlType::Date, other) => {
-            return Err(type_error(format!(
-                "SQLite Date type only accepts Python date objects as input. (got {})",
-                other.repr()
-            )))
+        (SqlType::Date, _) => {
+            return Err(type_error(
+                "SQLite Date type only accepts Python date objects as input.",
+            ));
         }
         (SqlType::DateTime, PyValue::DateTime(d, t)) => {
             PyValue::Str(Rc::from(format!("{} {}", fmt_date(d), fmt_time(t))))
@@ -54,18 +60,16 @@ pub fn bind_process(ty: &SqlType, v: &PyValue) -> OrmResult<PyValue> {
         (SqlType::DateTime, PyValue::Date(d)) => {
             PyValue::Str(Rc::from(format!("{} 00:00:00.000000", fmt_date(d))))
         }
-        (SqlType::DateTime, other) => {
-            return Err(type_error(format!(
-                "SQLite DateTime type only accepts Python datetime and datetime.date objects as input. (got {})",
-                other.repr()
-            )))
+        (SqlType::DateTime, _) => {
+            return Err(type_error(
+                "SQLite DateTime type only accepts Python datetime and date objects as input.",
+            ));
         }
         (SqlType::Time, PyValue::Time(t)) => PyValue::Str(Rc::from(fmt_time(t))),
-        (SqlType::Time, other) => {
-            return Err(type_error(format!(
-                "SQLite Time type only accepts Python time objects as input. (got {})",
-                other.repr()
-            )))
+        (SqlType::Time, _) => {
+            return Err(type_error(
+                "SQLite Time type only accepts Python time objects as input.",
+            ));
         }
         (SqlType::LargeBinary, PyValue::Bytes(b)) => PyValue::Memory(b.clone()),
         _ => v.clone(),
@@ -221,6 +225,69 @@ mod tests {
             .repr(),
             "1.5"
         );
+    }
+
+    #[test]
+    fn bind_errors_as_sqlalchemy_words_them() {
+        let e = bind_process(&SqlType::Boolean, &PyValue::str("x")).unwrap_err();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (OrmErrorKind::TypeError, "Not a boolean value: 'x'")
+        );
+        let e = bind_process(&SqlType::Boolean, &PyValue::Int(2)).unwrap_err();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (
+                OrmErrorKind::ValueError,
+                "Value 2 is not None, True, or False"
+            )
+        );
+        let e = bind_process(&SqlType::DateTime, &PyValue::str("x")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "SQLite DateTime type only accepts Python datetime and date objects as input."
+        );
+        let d = Date {
+            year: 2024,
+            month: 1,
+            day: 2,
+        };
+        assert_eq!(
+            result_process(
+                &SqlType::DateTime,
+                &Value::Text(
+                    bind_process(&SqlType::DateTime, &PyValue::Date(d))
+                        .unwrap()
+                        .repr()
+                        .trim_matches('\'')
+                        .into()
+                )
+            )
+            .unwrap()
+            .repr(),
+            "datetime.datetime(2024, 1, 2, 0, 0)"
+        );
+        // Numeric without scale returns 10 digits; Float returns floats.
+        assert_eq!(
+            result_process(&SqlType::Numeric(None, None), &Value::Integer(5))
+                .unwrap()
+                .repr(),
+            "Decimal('5.0000000000')"
+        );
+        assert_eq!(
+            result_process(&SqlType::Numeric(None, None), &Value::Real(1.234567890123))
+                .unwrap()
+                .repr(),
+            "Decimal('1.2345678901')"
+        );
+        assert_eq!(
+            result_process(&SqlType::Float, &Value::Integer(3))
+                .unwrap()
+                .repr(),
+            "3.0"
+        );
+        let t = result_process(&SqlType::Time, &Value::Text("01:02:03.000004".into())).unwrap();
+        assert_eq!(t.repr(), "datetime.time(1, 2, 3, 4)");
     }
 
     #[test]
