@@ -74,7 +74,7 @@ impl Run {
                 .iter()
                 .map(|(c, t)| (c.to_string(), t.clone()))
                 .collect(),
-            returning: if strategy == InsertStrategy::ReturningPerRow {
+            returning: if strategy == InsertStrategy::InsertManyValues {
                 vec!["id".into()]
             } else {
                 vec![]
@@ -82,8 +82,8 @@ impl Run {
             rows,
         };
         let kind = match strategy {
-            InsertStrategy::ReturningPerRow => ExecKind::InsertManyValuesOrdered,
-            InsertStrategy::Plain => ExecKind::Many,
+            InsertStrategy::InsertManyValues => ExecKind::InsertManyValuesOrdered,
+            InsertStrategy::PerRow | InsertStrategy::ExecuteMany => ExecKind::Many,
         };
         self.exec(Statement::Insert(&ins), kind);
     }

@@ -12,5 +12,8 @@
 mod batching;
 mod plan;
 
-pub use batching::{group_consecutive, insert_strategy, InsertStrategy};
+pub use batching::{
+    group_consecutive, insert_params, insert_plan, insert_strategy, InsertGroup, InsertPlan,
+    InsertStrategy,
+};
 pub use plan::{layer_rows, plan_flush, Action, FlushDep, FlushGraph};
