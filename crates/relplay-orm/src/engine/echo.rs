@@ -87,7 +87,14 @@ impl EchoLog {
         kind: ExecKind,
         compile_started: f64,
     ) -> Vec<String> {
-        let stats = self.cache_stats(clock, c, compile_started);
+        // The ORM's insertmanyvalues INSERT carries `return_defaults(...,
+        // sort_by_parameter_order=True)`, so it never shares a cache entry
+        // with the same SQL run row by row (reference/insdef.py).
+        let key = match kind {
+            ExecKind::InsertManyValuesOrdered => format!("imv#{}", c.cache_key),
+            _ => c.cache_key.clone(),
+        };
+        let stats = self.cache_stats(clock, key, compile_started);
         match kind {
             ExecKind::Single => vec![
                 c.sql.clone(),
@@ -263,6 +270,35 @@ mod namespace_tests {
         fn now(&self) -> f64 {
             1.0
         }
+    }
+
+    /// insdef.py: the same INSERT .. RETURNING run singly, then by
+    /// insertmanyvalues: "generated" both times.
+    #[test]
+    fn insertmanyvalues_has_its_own_cache_entry() {
+        use crate::sql::Insert;
+        let ins = |n: usize| Insert {
+            table: "a".into(),
+            columns: vec![("n".into(), SqlType::String(None))],
+            rows: (0..n).map(|i| vec![PyValue::Int(i as i64)]).collect(),
+            returning: vec!["id".into(), "sd".into()],
+        };
+        let mut log = EchoLog::new();
+        let one = compile(Statement::Insert(&ins(1))).unwrap();
+        let two = compile(Statement::Insert(&ins(2))).unwrap();
+        let head = |l: Vec<String>| l[1].split(' ').next().unwrap_or("").to_string();
+        assert_eq!(
+            head(log.execute(&Fixed, &one, ExecKind::Single, 1.0)),
+            "[generated"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &one, ExecKind::Single, 1.0)),
+            "[cached"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &two, ExecKind::InsertManyValuesOrdered, 1.0)),
+            "[generated"
+        );
     }
 
     /// cache2.py: session.get(U, 1), then a lazy load of the same SQL, then
