@@ -67,13 +67,12 @@ impl EchoLog {
 
     /// The cache note, registering the shape on a miss. `compile_started`
     /// is the clock reading taken before compiling.
-    fn cache_stats(&mut self, clock: &dyn Clock, c: &Compiled, compile_started: f64) -> String {
+    fn cache_stats(&mut self, clock: &dyn Clock, key: String, compile_started: f64) -> String {
         let now = clock.now();
-        match self.compiled_at.get(&c.cache_key) {
+        match self.compiled_at.get(&key) {
             Some(&t) => format!("cached since {}s ago", format_g(now - t, 4)),
             None => {
-                self.compiled_at
-                    .insert(c.cache_key.clone(), compile_started);
+                self.compiled_at.insert(key, compile_started);
                 format!("generated in {}s", format_seconds_f5(now - compile_started))
             }
         }
