@@ -216,3 +216,54 @@ fn ambiguous_foreign_keys_error_and_foreign_keys_fix() {
         vec![(ColId::new("addr", "id"), ColId::new("users", "shipping_id"))]
     );
 }
+
+/// rel2.py: explicit primaryjoin with and without foreign keys; m2m errors.
+#[test]
+fn primaryjoin_and_secondary_errors() {
+    let (mut md, mut o) = (MetaData::new(), CreationOrder::default());
+    table(&mut md, &mut o, "p", vec![id(), int("x")]);
+    table(&mut md, &mut o, "c", vec![id(), int("p_id"), int("y")]);
+    let mut s = spec("P.cs", "p", "c");
+    s.primaryjoin = Some(vec![(ColId::new("p", "id"), ColId::new("c", "p_id"))]);
+    let e = analyze(&md, &s).unwrap_err();
+    assert_eq!(e.kind, OrmErrorKind::ArgumentError);
+    assert_eq!(
+        e.message,
+        "Could not locate any relevant foreign key columns for primary join condition 'p.id = c.p_id' on relationship P.cs.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or are annotated in the join condition with the foreign() annotation."
+    );
+    s.foreign_keys = vec![ColId::new("c", "p_id")];
+    let a = analyze(&md, &s).unwrap();
+    assert_eq!(a.direction, Direction::OneToMany);
+    assert_eq!(
+        a.sync_pairs,
+        vec![(ColId::new("p", "id"), ColId::new("c", "p_id"))]
+    );
+
+    table(&mut md, &mut o, "sec", vec![int("a"), int("b")]);
+    let mut m = spec("P.cs", "p", "c");
+    m.secondary = Some("sec".into());
+    let e = analyze(&md, &m).unwrap_err();
+    assert_eq!(e.kind, OrmErrorKind::NoForeignKeysError);
+    assert_eq!(
+        e.message,
+        "Could not determine join condition between parent/child tables on relationship P.cs - there are no foreign keys linking these tables via secondary table 'sec'.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions."
+    );
+
+    table(
+        &mut md,
+        &mut o,
+        "sec2",
+        vec![
+            int("a").references("p.id"),
+            int("a2").references("p.id"),
+            int("b").references("c.id"),
+        ],
+    );
+    m.secondary = Some("sec2".into());
+    let e = analyze(&md, &m).unwrap_err();
+    assert_eq!(e.kind, OrmErrorKind::AmbiguousForeignKeysError);
+    assert_eq!(
+        e.message,
+        "Could not determine join condition between parent/child tables on relationship P.cs - there are multiple foreign key paths linking the tables via secondary table 'sec2'.  Specify the 'foreign_keys' argument, providing a list of those columns which should be counted as containing a foreign key reference from the secondary table to each of the parent and child tables."
+    );
+}
