@@ -630,3 +630,26 @@ fn chained_joins_shape() {
         "SELECT student.name, exam.subject, grades.score \nFROM grades JOIN student ON student.id = grades.student_id JOIN exam ON exam.id = grades.exam_id"
     );
 }
+
+#[test]
+fn legacy_query_count_shape() {
+    // legacy_person_offences: Query(...).join(...).filter(...).count()
+    let off = |c: &str| Expr::col("offences", c, SqlType::Integer);
+    let mut inner = Select::new(vec![off("id"), off("description"), off("person_id")])
+        .join(
+            FromItem::table("people"),
+            Expr::col("people", "id", SqlType::Integer).binary(BinOp::Eq, off("person_id")),
+            false,
+        )
+        .where_(
+            Expr::col("people", "name", SqlType::String(None)).eq_value(PyValue::str("L. Lad")),
+        );
+    inner.label_style = LabelStyle::TablenamePlusCol;
+    let sel = Select::new(vec![Expr::count(None)]).select_from(FromItem::Alias(inner.subquery(9)));
+    let c = compile(Statement::Select(&sel)).unwrap();
+    assert_eq!(
+        c.sql,
+        "SELECT count(*) AS count_1 \nFROM (SELECT offences.id AS offences_id, offences.description AS offences_description, offences.person_id AS offences_person_id \nFROM offences JOIN people ON people.id = offences.person_id \nWHERE people.name = ?) AS anon_1"
+    );
+    assert_eq!(c.params, vec![vec![PyValue::str("L. Lad")]]);
+}
