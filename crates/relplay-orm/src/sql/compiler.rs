@@ -6,7 +6,7 @@
 use super::dml::{Delete, Insert, Update};
 use super::expr::{and_, Alias, AliasTarget, ColRef, Expr, Source};
 use super::operators::{BinOp, PREC_AND, PREC_BETWEEN, PREC_NEG, PREC_NOT, PREC_OR};
-use super::quote::quote;
+use super::quote::{quote_in, Dialect};
 use super::select::{FromItem, LabelStyle, Select};
 use crate::error::{OrmError, OrmErrorKind, OrmResult};
 use crate::types::{bind_process, SqlType};
@@ -147,6 +147,15 @@ fn expr_sources(e: &Expr, out: &mut Vec<Source>) {
     }
 }
 
+/// The name a bind compared with `e` is derived from.
+fn key_of(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Column(c) => Some(c.name.clone()),
+        Expr::Func { name, .. } | Expr::Label { name, .. } => Some(name.clone()),
+        _ => None,
+    }
+}
+
 /// The FROMs implied by a columns clause, in order.
 pub(crate) fn column_froms(cols: &[Expr]) -> Vec<FromItem> {
     let mut s = Vec::new();
@@ -156,6 +165,10 @@ pub(crate) fn column_froms(cols: &[Expr]) -> Vec<FromItem> {
 
 struct Ctx {
     key_mode: bool,
+    dialect: Dialect,
+    /// Name base of the next bind in `Dialect::Default` (`name_1`, ...):
+    /// the key of the expression it is compared with, else `param`.
+    bind_base: Option<String>,
     params: Vec<PyValue>,
     types: Vec<SqlType>,
     anon: HashMap<String, u32>,
@@ -165,9 +178,11 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn new(key_mode: bool) -> Ctx {
+    fn new(key_mode: bool, dialect: Dialect) -> Ctx {
         Ctx {
             key_mode,
+            dialect,
+            bind_base: None,
             params: Vec::new(),
             types: Vec::new(),
             anon: HashMap::new(),
@@ -198,10 +213,10 @@ impl Ctx {
 
     fn source_name(&mut self, s: &Source) -> String {
         match s {
-            Source::Table(t) => quote(t),
+            Source::Table(t) => self.q(t),
             Source::Alias(a) => {
                 let n = self.alias_name(a);
-                quote(&n)
+                self.q(&n)
             }
         }
     }
@@ -213,14 +228,49 @@ impl Ctx {
         }
     }
 
+    /// A DML value placeholder: `?`, or `:col` (named after the column).
+    fn dml_mark(&self, col: &str) -> String {
+        match self.dialect {
+            Dialect::Sqlite => "?".into(),
+            Dialect::Default => format!(":{col}"),
+        }
+    }
+
+    fn q(&self, name: &str) -> String {
+        quote_in(self.dialect, name)
+    }
+
+    /// The anonymous bind name of `Dialect::Default`; binds share the
+    /// counters of anonymous labels (`count_1` label, then `count_2` bind).
+    fn bind_name(&mut self) -> String {
+        let base = self.bind_base.take().unwrap_or_else(|| "param".into());
+        self.anon_name(&base, "_")
+    }
+
     fn bind(&mut self, v: &PyValue, ty: &SqlType) -> OrmResult<String> {
         self.params.push(bind_process(ty, v)?);
         self.types.push(ty.clone());
-        Ok("?".into())
+        Ok(match self.dialect {
+            Dialect::Sqlite => "?".into(),
+            Dialect::Default => format!(":{}", self.bind_name()),
+        })
+    }
+
+    /// Render `e` with binds named after `key` (the compared expression).
+    fn expr_keyed(
+        &mut self,
+        e: &Expr,
+        against: Option<Parent>,
+        key: Option<String>,
+    ) -> OrmResult<String> {
+        self.bind_base = key;
+        let r = self.expr(e, against);
+        self.bind_base = None;
+        r
     }
 
     fn column(&mut self, c: &ColRef) -> String {
-        format!("{}.{}", self.source_name(&c.source), quote(&c.name))
+        format!("{}.{}", self.source_name(&c.source), self.q(&c.name))
     }
 
     fn expr(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
@@ -231,6 +281,9 @@ impl Ctx {
                 if self.key_mode {
                     self.types.push(ty.clone());
                     "(__[POSTCOMPILE])".into()
+                } else if self.dialect == Dialect::Default {
+                    self.types.push(ty.clone());
+                    format!("(__[POSTCOMPILE_{}])", self.bind_name())
                 } else if values.is_empty() {
                     // The SQLite dialect's empty-set expression.
                     "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".into()
@@ -253,7 +306,10 @@ impl Ctx {
                         format!("lower({})", self.expr(left, Some(Parent::Prec(-1)))?),
                         format!("lower({})", self.expr(right, Some(Parent::Prec(-1)))?),
                     ),
-                    _ => (self.expr(left, Some(me))?, self.expr(right, Some(me))?),
+                    _ => {
+                        let l = self.expr_keyed(left, Some(me), None)?;
+                        (l, self.expr_keyed(right, Some(me), key_of(left))?)
+                    }
                 };
                 let s = format!("{l}{}{r}", op.sql());
                 // NOT IN is always rendered in its own parentheses.
@@ -270,7 +326,7 @@ impl Ctx {
                 suffix,
             } => {
                 let l = self.expr(expr, Some(Parent::Bin(BinOp::Like)))?;
-                let p = self.expr(pattern, Some(Parent::Bin(BinOp::Concat)))?;
+                let p = self.expr_keyed(pattern, Some(Parent::Bin(BinOp::Concat)), key_of(expr))?;
                 let mut rhs = String::new();
                 if *suffix {
                     rhs.push_str("'%' || ");
@@ -318,8 +374,8 @@ impl Ctx {
                     "{} {}BETWEEN {} AND {}",
                     self.expr(expr, p)?,
                     if *negated { "NOT " } else { "" },
-                    self.expr(low, p)?,
-                    self.expr(high, p)?
+                    self.expr_keyed(low, p, key_of(expr))?,
+                    self.expr_keyed(high, p, key_of(expr))?
                 );
                 if needs_group(PREC_BETWEEN, None, against) {
                     format!("({s})")
@@ -363,14 +419,14 @@ impl Ctx {
 
     fn render_from(&mut self, f: &FromItem) -> OrmResult<String> {
         Ok(match f {
-            FromItem::Table(t) => quote(t),
+            FromItem::Table(t) => self.q(t),
             FromItem::Alias(a) => {
                 let name = self.alias_name(a);
                 match &a.target {
-                    AliasTarget::Table(t) => format!("{} AS {}", quote(t), quote(&name)),
+                    AliasTarget::Table(t) => format!("{} AS {}", self.q(t), self.q(&name)),
                     AliasTarget::Select(s) => {
                         let inner = self.select(s, SelectMode::Subquery)?;
-                        format!("({inner}) AS {}", quote(&name))
+                        format!("({inner}) AS {}", self.q(&name))
                     }
                 }
             }
@@ -441,15 +497,15 @@ impl Ctx {
     ) -> OrmResult<String> {
         let rendered = self.expr(c, Some(Parent::Prec(-1)))?;
         let label = match c {
-            Expr::Label { name, .. } => Some(quote(name)),
+            Expr::Label { name, .. } => Some(self.q(name)),
             Expr::Column(col) => match (mode, style) {
                 (_, LabelStyle::TablenamePlusCol) => {
                     let base = self.source_label_base(&col.source);
-                    Some(quote(&format!("{}_{}", base, col.name)))
+                    Some(self.q(&format!("{}_{}", base, col.name)))
                 }
                 // A subquery names every column so the outer query can
                 // refer to it: `address.user_id AS user_id`.
-                (SelectMode::Subquery, _) => Some(quote(&col.name)),
+                (SelectMode::Subquery, _) => Some(self.q(&col.name)),
                 _ => {
                     let same = seen.iter().any(|(_, r)| r.as_ref() == Some(col));
                     let name_taken = seen.iter().any(|(n, _)| n == &col.name);
@@ -532,13 +588,30 @@ impl Ctx {
             out.push_str(" ORDER BY ");
             out.push_str(&parts.join(", "));
         }
-        // SQLite always renders both: LIMIT -1 without a limit, OFFSET 0
-        // without an offset.
-        if let Some((limit, offset)) = s.limit_params() {
-            out.push_str("\n LIMIT ");
-            out.push_str(&self.bind(&limit, &SqlType::Integer)?);
-            out.push_str(" OFFSET ");
-            out.push_str(&self.bind(&offset, &SqlType::Integer)?);
+        match self.dialect {
+            // SQLite always renders both: LIMIT -1 without a limit, OFFSET
+            // 0 without an offset.
+            Dialect::Sqlite => {
+                if let Some((limit, offset)) = s.limit_params() {
+                    out.push_str("\n LIMIT ");
+                    out.push_str(&self.bind(&limit, &SqlType::Integer)?);
+                    out.push_str(" OFFSET ");
+                    out.push_str(&self.bind(&offset, &SqlType::Integer)?);
+                }
+            }
+            Dialect::Default => {
+                if let Some(l) = s.limit {
+                    out.push_str("\n LIMIT ");
+                    out.push_str(&self.bind(&PyValue::Int(l), &SqlType::Integer)?);
+                }
+                if let Some(o) = s.offset {
+                    if s.limit.is_none() {
+                        out.push_str("\n LIMIT -1");
+                    }
+                    out.push_str(" OFFSET ");
+                    out.push_str(&self.bind(&PyValue::Int(o), &SqlType::Integer)?);
+                }
+            }
         }
         Ok(())
     }
@@ -562,16 +635,17 @@ fn render(stmt: Statement, ctx: &mut Ctx) -> OrmResult<String> {
     match stmt {
         Statement::Select(s) => ctx.select(s, SelectMode::Top),
         Statement::Insert(i) => {
-            let mut sql = format!("INSERT INTO {}", quote(&i.table));
+            let mut sql = format!("INSERT INTO {}", ctx.q(&i.table));
             if i.columns.is_empty() {
                 sql.push_str(" DEFAULT VALUES");
             } else {
-                let cols: Vec<String> = i.columns.iter().map(|(c, _)| quote(c)).collect();
-                let marks = vec!["?"; cols.len()].join(", ");
+                let cols: Vec<String> = i.columns.iter().map(|(c, _)| ctx.q(c)).collect();
+                let marks: Vec<String> = i.columns.iter().map(|(c, _)| ctx.dml_mark(c)).collect();
+                let marks = marks.join(", ");
                 sql.push_str(&format!(" ({}) VALUES ({marks})", cols.join(", ")));
             }
             if !i.returning.is_empty() {
-                let r: Vec<String> = i.returning.iter().map(|c| quote(c)).collect();
+                let r: Vec<String> = i.returning.iter().map(|c| ctx.q(c)).collect();
                 sql.push_str(&format!(" RETURNING {}", r.join(", ")));
             }
             ctx.types = i.columns.iter().map(|(_, t)| t.clone()).collect();
@@ -581,19 +655,19 @@ fn render(stmt: Statement, ctx: &mut Ctx) -> OrmResult<String> {
             let sets: Vec<String> = u
                 .set
                 .iter()
-                .map(|(c, _)| format!("{}=?", quote(c)))
+                .map(|(c, _)| format!("{}={}", ctx.q(c), ctx.dml_mark(c)))
                 .collect();
             ctx.types = u.set.iter().map(|(_, t)| t.clone()).collect();
             let w = where_sql(ctx, &u.where_)?;
             Ok(format!(
                 "UPDATE {} SET {}{w}",
-                quote(&u.table),
+                ctx.q(&u.table),
                 sets.join(", ")
             ))
         }
         Statement::Delete(d) => {
             let w = where_sql(ctx, &d.where_)?;
-            Ok(format!("DELETE FROM {}{w}", quote(&d.table)))
+            Ok(format!("DELETE FROM {}{w}", ctx.q(&d.table)))
         }
     }
 }
@@ -625,11 +699,19 @@ fn row_params(
     Ok(out)
 }
 
+/// `str(statement)`: the default string compiler, with named binds
+/// (`:name_1`), `__[POSTCOMPILE_x]` IN lists and the default reserved
+/// words (reference/strstmt.py).
+pub fn compile_str(stmt: Statement) -> OrmResult<String> {
+    let mut ctx = Ctx::new(false, Dialect::Default);
+    render(stmt, &mut ctx)
+}
+
 /// Compile a statement for the SQLite dialect.
 pub fn compile(stmt: Statement) -> OrmResult<Compiled> {
-    let mut ctx = Ctx::new(false);
+    let mut ctx = Ctx::new(false, Dialect::Sqlite);
     let sql = render(stmt, &mut ctx)?;
-    let mut kctx = Ctx::new(true);
+    let mut kctx = Ctx::new(true, Dialect::Sqlite);
     let shape = render(stmt, &mut kctx)?;
     let tys: Vec<&str> = kctx.types.iter().map(|t| t.affinity()).collect();
     let cache_key = format!("{shape}|{}", tys.join(","));

@@ -9,7 +9,7 @@ mod operators;
 pub mod quote;
 mod select;
 
-pub use compiler::{compile, Compiled, Statement};
+pub use compiler::{compile, compile_str, Compiled, Statement};
 pub use dml::{Delete, Insert, Update};
 pub use expr::{and_, not_, or_, Alias, AliasTarget, ColRef, Expr, Source};
 pub use operators::BinOp;

@@ -121,14 +121,139 @@ const RESERVED: &[&str] = &[
     "where",
 ];
 
+/// The default dialect's reserved words (`compiler.RESERVED_WORDS`), used
+/// by `str(statement)`; unlike SQLite's list they include e.g. `user`.
+const DEFAULT_RESERVED: &[&str] = &[
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "new",
+    "not",
+    "notnull",
+    "null",
+    "off",
+    "offset",
+    "old",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "right",
+    "select",
+    "session_user",
+    "set",
+    "similar",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "verbose",
+    "when",
+    "where",
+];
+
+/// Which compiler renders: SQLite (what the engine executes) or the
+/// default string compiler behind `str(statement)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Dialect {
+    #[default]
+    Sqlite,
+    Default,
+}
+
+/// `quote` for the given dialect's reserved words.
+pub fn quote_in(dialect: Dialect, name: &str) -> String {
+    let reserved = match dialect {
+        Dialect::Sqlite => RESERVED,
+        Dialect::Default => DEFAULT_RESERVED,
+    };
+    if requires_quotes_with(reserved, name) {
+        quote_identifier(name)
+    } else {
+        name.to_string()
+    }
+}
+
 /// Whether SQLAlchemy quotes this identifier: reserved word, a leading
 /// digit or `$`, a character outside `[A-Za-z0-9_$]`, or any uppercase.
 pub fn requires_quotes(name: &str) -> bool {
+    requires_quotes_with(RESERVED, name)
+}
+
+fn requires_quotes_with(reserved: &[&str], name: &str) -> bool {
     let Some(first) = name.chars().next() else {
         return true;
     };
     let lower = name.to_lowercase();
-    RESERVED.contains(&lower.as_str())
+    reserved.contains(&lower.as_str())
         || first.is_ascii_digit()
         || first == '$'
         || !name
@@ -169,5 +294,6 @@ mod tests {
         assert_eq!(quote("user_account"), "user_account");
         assert_eq!(quote("1abc"), "\"1abc\"");
         assert_eq!(quote("_x"), "_x");
+        assert_eq!(quote_in(Dialect::Default, "user"), "\"user\"");
     }
 }

@@ -653,3 +653,123 @@ fn legacy_query_count_shape() {
     );
     assert_eq!(c.params, vec![vec![PyValue::str("L. Lad")]]);
 }
+
+fn st(stmt: Statement) -> String {
+    compile_str(stmt).unwrap()
+}
+
+/// reference/strstmt.py: what `print(stmt)` shows.
+#[test]
+fn str_of_statements() {
+    let sel = users()
+        .where_(ua("name").eq_value(PyValue::str("x")))
+        .where_(ua("age").op_value(BinOp::Gt, int(3)))
+        .where_(ua("id").eq_value(int(2)))
+        .where_(ua("name").ne_value(PyValue::str("y")));
+    assert_eq!(
+        st(Statement::Select(&sel)),
+        format!("{UA} \nWHERE user_account.name = :name_1 AND user_account.age > :age_1 AND user_account.id = :id_1 AND user_account.name != :name_2")
+    );
+    let sel = users()
+        .where_(ua("id").in_values(vec![int(1), int(2)]))
+        .limit(5);
+    assert_eq!(
+        st(Statement::Select(&sel)),
+        format!("{UA} \nWHERE user_account.id IN (__[POSTCOMPILE_id_1])\n LIMIT :param_1")
+    );
+    assert_eq!(
+        st(Statement::Select(&users().limit(5).offset(2))),
+        format!("{UA}\n LIMIT :param_1 OFFSET :param_2")
+    );
+    assert_eq!(
+        st(Statement::Select(&users().offset(2))),
+        format!("{UA}\n LIMIT -1 OFFSET :param_1")
+    );
+    let lit = Select::new(vec![addr("id"), addr("email"), addr("user_id")]).where_(
+        Expr::Bind {
+            value: int(1),
+            ty: SqlType::Integer,
+        }
+        .binary(BinOp::Eq, addr("user_id")),
+    );
+    assert_eq!(st(Statement::Select(&lit)), "SELECT address.id, address.email, address.user_id \nFROM address \nWHERE :param_1 = address.user_id");
+    let b = Expr::Between {
+        expr: Box::new(ua("age")),
+        low: Box::new(Expr::Bind {
+            value: int(1),
+            ty: SqlType::Integer,
+        }),
+        high: Box::new(Expr::Bind {
+            value: int(5),
+            ty: SqlType::Integer,
+        }),
+        negated: false,
+    };
+    assert_eq!(
+        st(Statement::Select(&users().where_(b))),
+        format!("{UA} \nWHERE user_account.age BETWEEN :age_1 AND :age_2")
+    );
+    let sw = ua("name").like_affix(PyValue::str("a"), true, false);
+    assert_eq!(
+        st(Statement::Select(&users().where_(sw))),
+        format!("{UA} \nWHERE (user_account.name LIKE :name_1 || '%')")
+    );
+    let ar = ua("age")
+        .op_value(BinOp::Add, int(1))
+        .op_value(BinOp::Gt, int(3));
+    assert_eq!(
+        st(Statement::Select(&users().where_(ar))),
+        format!("{UA} \nWHERE user_account.age + :age_1 > :param_1")
+    );
+    let grouped = Select {
+        columns: vec![ua("name"), Expr::count(Some(addr("id")))],
+        group_by: vec![ua("name")],
+        having: vec![Expr::count(Some(addr("id"))).op_value(BinOp::Gt, int(1))],
+        ..Select::default()
+    }
+    .join(
+        FromItem::table("address"),
+        ua("id").binary(BinOp::Eq, addr("user_id")),
+        false,
+    );
+    assert_eq!(
+        st(Statement::Select(&grouped)),
+        "SELECT user_account.name, count(address.id) AS count_1 \nFROM user_account JOIN address ON user_account.id = address.user_id GROUP BY user_account.name \nHAVING count(address.id) > :count_2"
+    );
+    let ins = Insert {
+        table: "user_account".into(),
+        columns: vec![("name".into(), SqlType::String(Some(30)))],
+        rows: vec![vec![PyValue::str("x")]],
+        returning: vec![],
+    };
+    assert_eq!(
+        st(Statement::Insert(&ins)),
+        "INSERT INTO user_account (name) VALUES (:name)"
+    );
+    let up = Update {
+        table: "user_account".into(),
+        set: vec![("name".into(), SqlType::String(Some(30)))],
+        where_: vec![ua("id").eq_value(int(1))],
+        rows: vec![vec![PyValue::str("z")]],
+    };
+    assert_eq!(
+        st(Statement::Update(&up)),
+        "UPDATE user_account SET name=:name WHERE user_account.id = :id_1"
+    );
+    let del = Delete {
+        table: "user_account".into(),
+        where_: vec![ua("id").eq_value(int(1))],
+        rows: vec![],
+    };
+    assert_eq!(
+        st(Statement::Delete(&del)),
+        "DELETE FROM user_account WHERE user_account.id = :id_1"
+    );
+    // The default dialect quotes `user`, SQLite does not.
+    let u = Select::new(vec![Expr::col("user", "id", SqlType::Integer)]);
+    assert_eq!(
+        st(Statement::Select(&u)),
+        "SELECT \"user\".id \nFROM \"user\""
+    );
+    assert_eq!(s(&u), "SELECT user.id \nFROM user");
+}
