@@ -2,6 +2,7 @@ use super::join_condition::{join_condition, JoinCondError};
 use super::{ColId, EqPairs};
 use crate::error::{OrmError, OrmErrorKind, OrmResult};
 use crate::schema::MetaData;
+use crate::sql::quote::{quote_in, Dialect};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -138,10 +139,20 @@ fn foreign_cols(
     out
 }
 
+/// The join condition as `str()` prints it (default dialect quoting).
 fn render_pairs(pairs: &EqPairs) -> String {
+    let q = |n: &str| quote_in(Dialect::Default, n);
     pairs
         .iter()
-        .map(|(a, b)| format!("{}.{} = {}.{}", a.table, a.column, b.table, b.column))
+        .map(|(a, b)| {
+            format!(
+                "{}.{} = {}.{}",
+                q(&a.table),
+                q(&a.column),
+                q(&b.table),
+                q(&b.column)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" AND ")
 }
