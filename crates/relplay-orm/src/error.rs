@@ -13,6 +13,8 @@ pub enum OrmErrorKind {
     NoReferencedTableError,
     NoReferencedColumnError,
     CircularDependencyError,
+    /// `sqlalchemy.orm.exc.StaleDataError` (rowcount mismatch at flush).
+    StaleDataError,
     CompileError,
     StatementError,
     /// A feature the playground does not emulate yet.
@@ -33,6 +35,7 @@ impl OrmErrorKind {
             OrmErrorKind::NoReferencedTableError => "sqlalchemy.exc.NoReferencedTableError",
             OrmErrorKind::NoReferencedColumnError => "sqlalchemy.exc.NoReferencedColumnError",
             OrmErrorKind::CircularDependencyError => "sqlalchemy.exc.CircularDependencyError",
+            OrmErrorKind::StaleDataError => "sqlalchemy.orm.exc.StaleDataError",
             OrmErrorKind::CompileError => "sqlalchemy.exc.CompileError",
             OrmErrorKind::StatementError => "sqlalchemy.exc.StatementError",
             OrmErrorKind::NotSupported => "NotImplementedError",
