@@ -268,3 +268,62 @@ fn legacy_query_first_limit() {
         "SELECT person.id AS person_id, person.name AS person_name, person.town AS person_town \nFROM person \nWHERE person.name = ?\n LIMIT ? OFFSET ?\n[generated in Xs] ('Ann', 1, 0)"
     );
 }
+
+/// cascade_delete_parent_nullify: deleting an author nulls its poems' FK
+/// (UPDATE executemany) before the DELETE, as the flush plan orders it.
+#[test]
+fn cascade_delete_parent_nullify_flush() {
+    use relplay_orm::relationships::Direction;
+    use relplay_orm::sql::{Delete, Update};
+    use relplay_orm::unitofwork::{plan_flush, Action, FlushDep, FlushGraph};
+    let graph = FlushGraph {
+        mappers: vec!["__main__.Author".into(), "__main__.Poem".into()],
+        deps: vec![
+            FlushDep {
+                sort_key: "__main__.Author_poems".into(),
+                direction: Direction::OneToMany,
+                parent: 0,
+                child: 1,
+            },
+            FlushDep {
+                sort_key: "__main__.Poem_author".into(),
+                direction: Direction::ManyToOne,
+                parent: 1,
+                child: 0,
+            },
+        ],
+    };
+    let pk = [("id".to_string(), SqlType::Integer)];
+    let mut r = Run::new();
+    for action in plan_flush(&graph).unwrap() {
+        match action {
+            // Poem rows 1 and 2 have author_id set to None.
+            Action::SaveUpdate(1) => {
+                let mut up = Update::by_primary_key(
+                    "poem",
+                    vec![("author_id".into(), SqlType::Integer)],
+                    &pk,
+                );
+                up.rows = vec![
+                    vec![PyValue::None, PyValue::Int(1)],
+                    vec![PyValue::None, PyValue::Int(2)],
+                ];
+                r.exec(Statement::Update(&up), ExecKind::Many);
+            }
+            // Author 1 is deleted.
+            Action::Delete(0) => {
+                let mut del = Delete::by_primary_key("author", &pk);
+                del.rows = vec![vec![PyValue::Int(1)]];
+                r.exec(Statement::Delete(&del), ExecKind::Many);
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        r.out.join("\n"),
+        "UPDATE poem SET author_id=? WHERE poem.id = ?
+[generated in Xs] [(None, 1), (None, 2)]
+DELETE FROM author WHERE author.id = ?
+[generated in Xs] (1,)"
+    );
+}
