@@ -45,7 +45,10 @@ async function fresh({ clearStorage = true } = {}) {
   const errors = collectErrors(page);
   await openPlayground(page, server.url);
   if (clearStorage) {
+    // A first visit: nothing saved (reload so the page starts from that).
     await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForFunction(() => typeof window.relplay?.run === "function");
   }
   return { page, errors };
 }
