@@ -5,4 +5,5 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
-exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}" "$@"
+# Its own dist dir, so dist/ keeps the release build that the tests and bench use.
+exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}" --dist target/serve-dist "$@"
