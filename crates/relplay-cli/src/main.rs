@@ -1,1 +1,48 @@
-fn main() {}
+//! `relplay run FILE.py`: runs a learner's script and prints exactly what
+//! CPython + SQLAlchemy 2.1.9 would — stdout, stderr, exit status.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: relplay run FILE.py\n\nRuns FILE.py as CPython with SQLAlchemy 2.1.9 on SQLite would, in relplay's\nsandboxed interpreter, and prints its stdout, stderr and exit status.\n";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [cmd, file] if cmd == "run" => run(file),
+        [flag] if flag == "--version" || flag == "-V" => {
+            println!("relplay {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        [flag] if flag == "--help" || flag == "-h" || flag == "help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(file: &str) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            // CPython's wording for a missing script, exit status 2.
+            eprintln!(
+                "relplay: can't open file '{file}': [Errno {}] {e}",
+                e.raw_os_error().unwrap_or(0)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let result = relplay::run_bytes(&bytes, file);
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(result.stdout.as_bytes());
+    let _ = stdout.flush();
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(result.stderr.as_bytes());
+    let _ = stderr.flush();
+    ExitCode::from(u8::try_from(result.exit).unwrap_or(1))
+}

@@ -202,38 +202,106 @@ pub struct Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     /// `a and b and c` / `a or b`.
-    BoolOp { op: BoolOpKind, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOpKind,
+        values: Vec<Expr>,
+    },
     /// `x := value`.
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Rc<Arguments>, body: Rc<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: BinOp,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Rc<Arguments>,
+        body: Rc<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// Keys are `None` for `**mapping` entries.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
     Set(Vec<Expr>),
-    ListComp { elt: Rc<Expr>, generators: Rc<[Comprehension]> },
-    SetComp { elt: Rc<Expr>, generators: Rc<[Comprehension]> },
-    DictComp { key: Rc<Expr>, value: Rc<Expr>, generators: Rc<[Comprehension]> },
-    GeneratorExp { elt: Rc<Expr>, generators: Rc<[Comprehension]> },
+    ListComp {
+        elt: Rc<Expr>,
+        generators: Rc<[Comprehension]>,
+    },
+    SetComp {
+        elt: Rc<Expr>,
+        generators: Rc<[Comprehension]>,
+    },
+    DictComp {
+        key: Rc<Expr>,
+        value: Rc<Expr>,
+        generators: Rc<[Comprehension]>,
+    },
+    GeneratorExp {
+        elt: Rc<Expr>,
+        generators: Rc<[Comprehension]>,
+    },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
     /// `a < b <= c`: `ops.len() == comparators.len()`.
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// An f-string: literal pieces and formatted values, in order.
     JoinedStr(Vec<FStringPart>),
     Constant(Constant),
-    Attribute { value: Box<Expr>, attr: Name, ctx: Ctx },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: Ctx },
+    Attribute {
+        value: Box<Expr>,
+        attr: Name,
+        ctx: Ctx,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: Ctx,
+    },
     /// `*x` in a call, a display or an assignment target.
-    Starred { value: Box<Expr>, ctx: Ctx },
-    Name { id: Name, ctx: Ctx },
-    List { elts: Vec<Expr>, ctx: Ctx },
-    Tuple { elts: Vec<Expr>, ctx: Ctx },
+    Starred {
+        value: Box<Expr>,
+        ctx: Ctx,
+    },
+    Name {
+        id: Name,
+        ctx: Ctx,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: Ctx,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: Ctx,
+    },
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -22,3 +22,27 @@ pub fn run(source: &str, path: &str) -> Run {
         exit: 1,
     }
 }
+
+/// Runs a script given as raw bytes, decoding them as CPython decodes a
+/// source file (UTF-8, optional BOM); undecodable bytes are CPython's
+/// `SyntaxError: Non-UTF-8 code ...`.
+pub fn run_bytes(bytes: &[u8], path: &str) -> Run {
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(source) => run(source, path),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            Run {
+                stdout: String::new(),
+                stderr: format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+                    bytes[at]
+                ),
+                exit: 1,
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+# expect: SyntaxError: Non-UTF-8 code starting with
+print("ÿþ")

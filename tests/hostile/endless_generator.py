@@ -1,0 +1,3 @@
+# expect: step budget
+import itertools
+print(sum(itertools.count()))

@@ -1,0 +1,3 @@
+# expect: step budget
+while True:
+    pass

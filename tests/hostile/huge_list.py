@@ -1,0 +1,2 @@
+# expect: MemoryError
+x = [0] * 10**12

@@ -1,0 +1,2 @@
+# expect: __import__
+__import__("subprocess").run(["ls"])

@@ -1,0 +1,2 @@
+# expect: open
+print(open("/etc/passwd").read())

@@ -1,0 +1,3 @@
+# expect: os
+import os
+print(os.listdir("/"))
