@@ -8,7 +8,9 @@
 // to force them on (CI once the interpreter has landed).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, collectErrors, openPlayground } from "./lib/harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer, launchBrowser, collectErrors, openPlayground, REPO_ROOT } from "./lib/harness.mjs";
 
 const PLACEHOLDER = "the interpreter has not landed yet";
 
@@ -72,7 +74,7 @@ test("the page becomes interactive and publishes window.relplay", async () => {
   // First visit: the first example is loaded and picked.
   const code = await page.evaluate(() => window.relplay.getCode());
   assert.match(code, /relationship\(/);
-  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "one-to-many");
+  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "one_to_many");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -86,17 +88,27 @@ test("examples() lists the built-in examples and loadExample loads one", async (
     assert.equal(typeof e.id, "string");
     assert.equal(typeof e.title, "string");
   }
+  // They are the conformance gallery: every tests/gallery/*.py with a `# gallery:` title.
+  const galleryDir = path.join(REPO_ROOT, "tests/gallery");
+  const gallery = fs
+    .readdirSync(galleryDir)
+    .filter((f) => f.endsWith(".py") && /^# gallery:/m.test(fs.readFileSync(path.join(galleryDir, f), "utf8")))
+    .map((f) => f.slice(0, -3));
   const ids = examples.map((e) => e.id);
-  assert.ok(ids.includes("many-to-many"));
+  assert.deepEqual([...ids].sort(), gallery.sort());
+  assert.equal(ids[0], "one_to_many");
+  assert.equal(await page.locator('[data-testid="example-picker"] option[value]:not([value=""])').count(), ids.length);
 
-  assert.equal(await page.evaluate(() => window.relplay.loadExample("many-to-many")), true);
-  assert.match(await page.evaluate(() => window.relplay.getCode()), /secondary=enrollment/);
-  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "many-to-many");
+  assert.equal(await page.evaluate(() => window.relplay.loadExample("many_to_many_table")), true);
+  const m2m = await page.evaluate(() => window.relplay.getCode());
+  assert.match(m2m, /secondary=/);
+  assert.match(m2m, /^# gallery: Many to many/, "the corpus-only `# features:` line is dropped");
+  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "many_to_many_table");
   assert.equal(await page.evaluate(() => window.relplay.loadExample("no-such-example")), false);
 
   // The picker itself.
-  await page.locator('[data-testid="example-picker"]').selectOption("one-to-many");
-  assert.match(await page.evaluate(() => window.relplay.getCode()), /back_populates="addresses"/);
+  await page.locator('[data-testid="example-picker"]').selectOption("one_to_many");
+  assert.match(await page.evaluate(() => window.relplay.getCode()), /back_populates="children"/);
   // Editing makes the picker forget the example.
   await page.evaluate(() => window.relplay.setCode("x = 1\n"));
   assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "");
@@ -138,7 +150,7 @@ test("the Run button and Ctrl+Enter both run the script", async () => {
   await page.locator('[data-testid="status"]').waitFor();
 
   // Type in the editor, then Ctrl+Enter: runs, and does not insert a line.
-  await page.evaluate(() => window.relplay.loadExample("hello"));
+  await page.evaluate(() => window.relplay.loadExample("many_to_one"));
   assert.equal(await page.locator('[data-testid="status"]').count(), 0, "loading an example clears the output");
   const content = page.locator('[data-testid="editor"] .cm-content');
   await content.click();
@@ -186,10 +198,10 @@ test("the code is autosaved and restored on reload", async () => {
   assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "");
 
   // Typed edits are saved too, and an unchanged example is recognised.
-  await page.evaluate(() => window.relplay.loadExample("many-to-many"));
+  await page.evaluate(() => window.relplay.loadExample("many_to_many_table"));
   await page.reload();
   await page.waitForFunction(() => typeof window.relplay?.run === "function");
-  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "many-to-many");
+  assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "many_to_many_table");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -244,12 +256,16 @@ test("REAL: an uncaught exception exits 1 and marks its line", { skip: REAL() },
   await page.close();
 });
 
-test("REAL: every built-in example runs cleanly", { skip: REAL() }, async () => {
-  const { page } = await fresh();
+test("REAL: every built-in example exits as recorded in its .expected", { skip: REAL() }, async () => {
+  const { page, errors } = await fresh();
   for (const { id } of await page.evaluate(() => window.relplay.examples())) {
+    const expected = fs.readFileSync(path.join(REPO_ROOT, "tests/gallery", `${id}.expected`), "utf8");
+    const exit = Number(/^--- exit: (\d+) ---$/m.exec(expected)[1]);
     const r = await page.evaluate((i) => (window.relplay.loadExample(i), window.relplay.run()), id);
-    assert.equal(r.exit, 0, `${id}: ${r.stderr}`);
-    assert.equal(r.stderr, "", id);
+    assert.equal(r.exit, exit, `${id}: ${r.stderr}`);
+    assert.ok(r.stdout.length > 0 || r.stderr.length > 0, `${id} printed something`);
   }
+  assert.equal(await page.locator("#panic-banner").isHidden(), true);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -173,9 +173,18 @@ pub fn App() -> impl IntoView {
                     }
                 >
                     <option value="" disabled=true>"Examples…"</option>
-                    {examples::EXAMPLES
-                        .iter()
-                        .map(|e| view! { <option value=e.id>{e.title}</option> })
+                    {examples::groups()
+                        .into_iter()
+                        .map(|(group, list)| {
+                            view! {
+                                <optgroup label=group>
+                                    {list
+                                        .into_iter()
+                                        .map(|e| view! { <option value=e.id>{e.title}</option> })
+                                        .collect_view()}
+                                </optgroup>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </label>

@@ -1,29 +1,30 @@
-//! The built-in examples offered by the picker (and `window.relplay.examples()`).
+//! The built-in examples offered by the picker (and `window.relplay.examples()`):
+//! the conformance gallery, `tests/gallery/*.py`, compiled in by `build.rs`.
 
 pub struct Example {
+    /// The gallery file's stem, e.g. `one_to_many`.
     pub id: &'static str,
+    /// From its `# gallery:` line.
     pub title: &'static str,
+    /// The picker's group (`<optgroup>`).
+    pub group: &'static str,
     pub code: &'static str,
 }
 
-pub const EXAMPLES: &[Example] = &[
-    Example {
-        id: "one-to-many",
-        title: "One-to-many (User → Address)",
-        code: include_str!("../examples/one_to_many.py"),
-    },
-    Example {
-        id: "many-to-many",
-        title: "Many-to-many (Student ↔ Course)",
-        code: include_str!("../examples/many_to_many.py"),
-    },
-    Example {
-        id: "hello",
-        title: "Plain Python",
-        code: include_str!("../examples/hello.py"),
-    },
-];
+include!(concat!(env!("OUT_DIR"), "/examples.rs"));
 
 pub fn find(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
+}
+
+/// The examples in picker order, grouped: `(group, examples)`.
+pub fn groups() -> Vec<(&'static str, Vec<&'static Example>)> {
+    let mut groups: Vec<(&'static str, Vec<&'static Example>)> = Vec::new();
+    for e in EXAMPLES {
+        match groups.last_mut() {
+            Some((g, list)) if *g == e.group => list.push(e),
+            _ => groups.push((e.group, vec![e])),
+        }
+    }
+    groups
 }
