@@ -7,7 +7,8 @@
 # Only package registries are used (crates.io, npm, Debian); nothing downloads
 # a browser or a prebuilt binary of its own.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
+cd "$REPO_ROOT"
 
 TRUNK_VERSION=0.21.14
 log() { printf '[install-tools] %s\n' "$*"; }

@@ -61,6 +61,7 @@ const theme = EditorView.theme({
   ".cm-matchingBracket": { backgroundColor: "var(--editor-bracket)", outline: "none" },
   ".cm-relplay-error-line": { backgroundColor: "var(--error-bg)" },
   ".cm-relplay-error-msg": {
+    backgroundColor: "var(--error-bg)",
     color: "var(--error)",
     fontFamily: "var(--mono)",
     fontSize: "0.85em",
