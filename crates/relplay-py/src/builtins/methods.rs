@@ -1,0 +1,930 @@
+//! Methods of str, list, dict, set, tuple, bytes, int and float.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::args::{arity, parse};
+use crate::builtins::method;
+use crate::object::class::{base_value, types, Class};
+use crate::object::dict::PyDict;
+use crate::value::{DictRef, PyErr, PyResult, Value, ViewKind};
+use crate::vm::call::Kw;
+use crate::vm::exc::{index_error, key_error, type_error, value_error};
+use crate::vm::ops::as_int;
+use crate::vm::Interpreter;
+
+type M = fn(&mut Interpreter, Vec<Value>, Kw) -> PyResult<Value>;
+
+fn add(c: &Rc<Class>, name: &str, f: M) {
+    let owner = c.name();
+    c.dict.borrow_mut().set_str(name, method(&owner, name, f));
+}
+
+fn this_str(a: &[Value]) -> PyResult<Rc<str>> {
+    match a.first() {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(v) => match base_value(v) {
+            Some(Value::Str(s)) => Ok(s),
+            _ => Err(type_error("descriptor requires a 'str' object")),
+        },
+        None => Err(type_error("descriptor requires a 'str' object")),
+    }
+}
+fn this_list(a: &[Value]) -> PyResult<Rc<RefCell<Vec<Value>>>> {
+    match a.first() {
+        Some(Value::List(l)) => Ok(l.clone()),
+        Some(v) => match base_value(v) {
+            Some(Value::List(l)) => Ok(l),
+            _ => Err(type_error("descriptor requires a 'list' object")),
+        },
+        None => Err(type_error("descriptor requires a 'list' object")),
+    }
+}
+fn this_dict(a: &[Value]) -> PyResult<DictRef> {
+    match a.first() {
+        Some(Value::Dict(d)) | Some(Value::Set(d)) | Some(Value::FrozenSet(d)) => Ok(d.clone()),
+        Some(v) => match base_value(v) {
+            Some(Value::Dict(d)) | Some(Value::Set(d)) => Ok(d),
+            _ => Err(type_error(format!(
+                "descriptor requires a 'dict' object but received '{}'",
+                v.type_name()
+            ))),
+        },
+        None => Err(type_error("descriptor requires a 'dict' object")),
+    }
+}
+fn arg_str(a: &[Value], i: usize, what: &str) -> PyResult<Option<Rc<str>>> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.clone())),
+        Some(v) => Err(type_error(format!(
+            "{what} arg must be None or str, not {}",
+            v.type_name()
+        ))),
+    }
+}
+fn need_str(a: &[Value], i: usize, fname: &str) -> PyResult<Rc<str>> {
+    match a.get(i) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(v) => Err(type_error(format!(
+            "{fname}() argument must be str, not {}",
+            v.type_name()
+        ))),
+        None => Err(type_error(format!(
+            "{fname}() takes at least 1 argument (0 given)"
+        ))),
+    }
+}
+
+fn strs(v: Vec<String>) -> Value {
+    Value::list(v.into_iter().map(|s| Value::str(&s)).collect())
+}
+
+pub fn install() {
+    let t = types();
+    install_str(&t.str_);
+    install_list(&t.list);
+    install_dict(&t.dict);
+    install_set(&t.set);
+    install_set(&t.frozenset);
+    add(&t.tuple, "index", |i, a, _| {
+        arity("index", &a, 2, 2)?;
+        let items = i.collect_iter(&a[0])?;
+        for (n, x) in items.iter().enumerate() {
+            if i.eq(x, &a[1])? {
+                return Ok(Value::Int(n as i64));
+            }
+        }
+        Err(value_error("tuple.index(x): x not in tuple"))
+    });
+    add(&t.tuple, "count", |i, a, _| {
+        arity("count", &a, 2, 2)?;
+        let items = i.collect_iter(&a[0])?;
+        let mut n = 0;
+        for x in items.iter() {
+            if i.eq(x, &a[1])? {
+                n += 1;
+            }
+        }
+        Ok(Value::Int(n))
+    });
+    add(&t.bytes, "decode", |_, a, _| match a.first() {
+        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(e) => Err(PyErr::new(
+                "UnicodeDecodeError",
+                format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            )),
+        },
+        _ => Err(type_error("decode requires bytes")),
+    });
+    add(&t.int, "bit_length", |_, a, _| {
+        Ok(Value::Int(
+            64 - as_int(&a[0]).unwrap_or(0).unsigned_abs().leading_zeros() as i64,
+        ))
+    });
+    add(&t.int, "__index__", |_, a, _| {
+        Ok(Value::Int(as_int(&a[0]).unwrap_or(0)))
+    });
+    add(&t.float, "is_integer", |_, a, _| match a.first() {
+        Some(Value::Float(f)) => Ok(Value::Bool(f.fract() == 0.0)),
+        _ => Ok(Value::Bool(false)),
+    });
+    add(&t.dict_keys, "isdisjoint", |i, a, _| {
+        arity("isdisjoint", &a, 2, 2)?;
+        let other = i.collect_iter(&a[1])?;
+        for x in other {
+            if i.contains(&a[0], &x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    });
+}
+
+fn opt_int(a: &[Value], i: usize) -> Option<i64> {
+    a.get(i).and_then(as_int)
+}
+
+fn install_str(c: &Rc<Class>) {
+    use crate::format::strmethods as sm;
+    add(c, "join", |i, a, _| {
+        arity("join", &a, 2, 2)?;
+        let sep = this_str(&a)?;
+        let items = i.collect_iter(&a[1])?;
+        let mut out = String::new();
+        for (n, x) in items.iter().enumerate() {
+            if n > 0 {
+                out.push_str(&sep);
+            }
+            match x {
+                Value::Str(s) => out.push_str(s),
+                other => {
+                    return Err(type_error(format!(
+                        "sequence item {n}: expected str instance, {} found",
+                        other.type_name()
+                    )))
+                }
+            }
+        }
+        Ok(Value::str(&out))
+    });
+    add(c, "split", |_, a, k| split(a, k, false));
+    add(c, "rsplit", |_, a, k| split(a, k, true));
+    add(c, "strip", |_, a, _| {
+        Ok(Value::str(&sm::strip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "strip")?.as_deref(),
+        )))
+    });
+    add(c, "lstrip", |_, a, _| {
+        Ok(Value::str(&sm::lstrip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "lstrip")?.as_deref(),
+        )))
+    });
+    add(c, "rstrip", |_, a, _| {
+        Ok(Value::str(&sm::rstrip(
+            &this_str(&a)?,
+            arg_str(&a, 1, "rstrip")?.as_deref(),
+        )))
+    });
+    add(c, "upper", |_, a, _| {
+        Ok(Value::str(&sm::upper(&this_str(&a)?)))
+    });
+    add(c, "lower", |_, a, _| {
+        Ok(Value::str(&sm::lower(&this_str(&a)?)))
+    });
+    add(c, "casefold", |_, a, _| {
+        Ok(Value::str(&sm::casefold(&this_str(&a)?)))
+    });
+    add(c, "swapcase", |_, a, _| {
+        Ok(Value::str(&sm::swapcase(&this_str(&a)?)))
+    });
+    add(c, "capitalize", |_, a, _| {
+        Ok(Value::str(&sm::capitalize(&this_str(&a)?)))
+    });
+    add(c, "title", |_, a, _| {
+        Ok(Value::str(&sm::title(&this_str(&a)?)))
+    });
+    add(c, "startswith", |_, a, _| starts_ends(a, true));
+    add(c, "endswith", |_, a, _| starts_ends(a, false));
+    add(c, "replace", |_, a, _| {
+        arity("replace", &a, 3, 4)?;
+        let s = this_str(&a)?;
+        let old = need_str(&a, 1, "replace")?;
+        let new = need_str(&a, 2, "replace")?;
+        Ok(Value::str(&sm::replace(
+            &s,
+            &old,
+            &new,
+            opt_int(&a, 3).unwrap_or(-1),
+        )))
+    });
+    add(c, "find", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::Int(sm::find(
+            &s,
+            &need_str(&a, 1, "find")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
+    });
+    add(c, "rfind", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::Int(sm::rfind(
+            &s,
+            &need_str(&a, 1, "rfind")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
+    });
+    add(c, "index", |_, a, _| {
+        let s = this_str(&a)?;
+        sm::index(
+            &s,
+            &need_str(&a, 1, "index")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )
+        .map(Value::Int)
+        .map_err(value_error)
+    });
+    add(c, "rindex", |_, a, _| {
+        let s = this_str(&a)?;
+        sm::rindex(
+            &s,
+            &need_str(&a, 1, "rindex")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )
+        .map(Value::Int)
+        .map_err(value_error)
+    });
+    add(c, "count", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::Int(sm::count(
+            &s,
+            &need_str(&a, 1, "count")?,
+            opt_int(&a, 2),
+            opt_int(&a, 3),
+        )))
+    });
+    add(c, "format", |i, a, k| {
+        let s = this_str(&a)?;
+        Ok(Value::str(&str_format(i, &s, &a[1..], &k)?))
+    });
+    add(c, "format_map", |i, a, _| {
+        let s = this_str(&a)?;
+        let m = a.get(1).cloned().unwrap_or(Value::None);
+        let mut kw = Vec::new();
+        if let Value::Dict(d) = &m {
+            for (k, v) in d.borrow().iter() {
+                if let Value::Str(ks) = k {
+                    kw.push((ks.clone(), v.clone()));
+                }
+            }
+        }
+        Ok(Value::str(&str_format(i, &s, &[], &kw)?))
+    });
+    add(c, "isdigit", |_, a, _| {
+        Ok(Value::Bool(sm::isdigit(&this_str(&a)?)))
+    });
+    add(c, "isdecimal", |_, a, _| {
+        Ok(Value::Bool(sm::isdecimal(&this_str(&a)?)))
+    });
+    add(c, "isnumeric", |_, a, _| {
+        Ok(Value::Bool(sm::isnumeric(&this_str(&a)?)))
+    });
+    add(c, "isalpha", |_, a, _| {
+        Ok(Value::Bool(sm::isalpha(&this_str(&a)?)))
+    });
+    add(c, "isalnum", |_, a, _| {
+        Ok(Value::Bool(sm::isalnum(&this_str(&a)?)))
+    });
+    add(c, "isspace", |_, a, _| {
+        Ok(Value::Bool(sm::isspace(&this_str(&a)?)))
+    });
+    add(c, "isascii", |_, a, _| {
+        Ok(Value::Bool(sm::isascii(&this_str(&a)?)))
+    });
+    add(c, "isprintable", |_, a, _| {
+        Ok(Value::Bool(sm::isprintable(&this_str(&a)?)))
+    });
+    add(c, "isupper", |_, a, _| {
+        Ok(Value::Bool(sm::isupper(&this_str(&a)?)))
+    });
+    add(c, "islower", |_, a, _| {
+        Ok(Value::Bool(sm::islower(&this_str(&a)?)))
+    });
+    add(c, "istitle", |_, a, _| {
+        Ok(Value::Bool(sm::istitle(&this_str(&a)?)))
+    });
+    add(c, "isidentifier", |_, a, _| {
+        Ok(Value::Bool(sm::isidentifier(&this_str(&a)?)))
+    });
+    add(c, "center", |_, a, _| just(a, 'c'));
+    add(c, "ljust", |_, a, _| just(a, 'l'));
+    add(c, "rjust", |_, a, _| just(a, 'r'));
+    add(c, "zfill", |_, a, _| {
+        Ok(Value::str(&sm::zfill(
+            &this_str(&a)?,
+            opt_int(&a, 1).unwrap_or(0),
+        )))
+    });
+    add(c, "splitlines", |_, a, k| {
+        let s = this_str(&a)?;
+        let p = parse("splitlines", a[1..].to_vec(), k, &["keepends"], 0)?;
+        let keep = matches!(p[0], Some(Value::Bool(true)));
+        Ok(strs(sm::splitlines(&s, keep)))
+    });
+    add(c, "partition", |_, a, _| {
+        let s = this_str(&a)?;
+        let (x, y, z) = sm::partition(&s, &need_str(&a, 1, "partition")?).map_err(value_error)?;
+        Ok(Value::tuple(vec![
+            Value::str(&x),
+            Value::str(&y),
+            Value::str(&z),
+        ]))
+    });
+    add(c, "rpartition", |_, a, _| {
+        let s = this_str(&a)?;
+        let (x, y, z) = sm::rpartition(&s, &need_str(&a, 1, "rpartition")?).map_err(value_error)?;
+        Ok(Value::tuple(vec![
+            Value::str(&x),
+            Value::str(&y),
+            Value::str(&z),
+        ]))
+    });
+    add(c, "removeprefix", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::str(sm::removeprefix(
+            &s,
+            &need_str(&a, 1, "removeprefix")?,
+        )))
+    });
+    add(c, "removesuffix", |_, a, _| {
+        let s = this_str(&a)?;
+        Ok(Value::str(sm::removesuffix(
+            &s,
+            &need_str(&a, 1, "removesuffix")?,
+        )))
+    });
+    add(c, "encode", |_, a, _| {
+        Ok(Value::Bytes(Rc::from(this_str(&a)?.as_bytes())))
+    });
+    add(c, "expandtabs", |_, a, _| {
+        Ok(Value::str(&sm::expandtabs(
+            &this_str(&a)?,
+            opt_int(&a, 1).unwrap_or(8),
+        )))
+    });
+}
+
+fn split(a: Vec<Value>, k: Kw, right: bool) -> PyResult<Value> {
+    let s = this_str(&a)?;
+    let p = parse(
+        if right { "rsplit" } else { "split" },
+        a[1..].to_vec(),
+        k,
+        &["sep", "maxsplit"],
+        0,
+    )?;
+    let sep = match &p[0] {
+        None | Some(Value::None) => None,
+        Some(Value::Str(x)) => Some(x.clone()),
+        Some(v) => {
+            return Err(type_error(format!(
+                "must be str or None, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let max = p[1].as_ref().and_then(as_int).unwrap_or(-1);
+    let r = if right {
+        crate::format::strmethods::rsplit(&s, sep.as_deref(), max)
+    } else {
+        crate::format::strmethods::split(&s, sep.as_deref(), max)
+    };
+    Ok(strs(r.map_err(value_error)?))
+}
+
+fn starts_ends(a: Vec<Value>, starts: bool) -> PyResult<Value> {
+    use crate::format::strmethods as sm;
+    let s = this_str(&a)?;
+    let (st, en) = (opt_int(&a, 2), opt_int(&a, 3));
+    let check = |p: &str| {
+        if starts {
+            sm::startswith(&s, p, st, en)
+        } else {
+            sm::endswith(&s, p, st, en)
+        }
+    };
+    match a.get(1) {
+        Some(Value::Str(p)) => Ok(Value::Bool(check(p))),
+        Some(Value::Tuple(t)) => Ok(Value::Bool(
+            t.iter().any(|p| matches!(p, Value::Str(p) if check(p))),
+        )),
+        Some(v) => Err(type_error(format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            if starts { "startswith" } else { "endswith" },
+            v.type_name()
+        ))),
+        None => Err(type_error(
+            "startswith() takes at least 1 argument (0 given)",
+        )),
+    }
+}
+
+fn just(a: Vec<Value>, how: char) -> PyResult<Value> {
+    use crate::format::strmethods as sm;
+    let s = this_str(&a)?;
+    let w = opt_int(&a, 1).unwrap_or(0);
+    let fill = match a.get(2) {
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(_) => {
+            return Err(type_error(
+                "The fill character must be exactly one character long",
+            ))
+        }
+        None => ' ',
+    };
+    Ok(Value::str(&match how {
+        'l' => sm::ljust(&s, w, fill),
+        'r' => sm::rjust(&s, w, fill),
+        _ => sm::center(&s, w, fill),
+    }))
+}
+
+/// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[key]}`, `!r`, `:spec`.
+pub fn str_format(i: &mut Interpreter, s: &str, args: &[Value], kw: &Kw) -> PyResult<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut p = 0;
+    let mut auto = 0usize;
+    while p < chars.len() {
+        let c = chars[p];
+        if c == '{' {
+            if chars.get(p + 1) == Some(&'{') {
+                out.push('{');
+                p += 2;
+                continue;
+            }
+            let mut depth = 1;
+            let st = p + 1;
+            p += 1;
+            while p < chars.len() && depth > 0 {
+                if chars[p] == '{' {
+                    depth += 1;
+                } else if chars[p] == '}' {
+                    depth -= 1;
+                }
+                p += 1;
+            }
+            if depth > 0 {
+                return Err(value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[st..p - 1].iter().collect();
+            let (name_conv, spec) = match field.find(':') {
+                Some(ci) => (field[..ci].to_string(), field[ci + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name, conv) = match name_conv.find('!') {
+                Some(bi) => (
+                    name_conv[..bi].to_string(),
+                    name_conv[bi + 1..].chars().next(),
+                ),
+                None => (name_conv, None),
+            };
+            let spec = if spec.contains('{') {
+                str_format(i, &spec, args, kw)?
+            } else {
+                spec
+            };
+            let first_end = name.find(['.', '[']).unwrap_or(name.len());
+            let head = &name[..first_end];
+            let mut v = if head.is_empty() {
+                let v = args.get(auto).cloned().ok_or_else(|| {
+                    index_error(format!(
+                        "Replacement index {auto} out of range for positional args tuple"
+                    ))
+                })?;
+                auto += 1;
+                v
+            } else if let Ok(n) = head.parse::<usize>() {
+                args.get(n).cloned().ok_or_else(|| {
+                    index_error(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    ))
+                })?
+            } else {
+                kw.iter()
+                    .find(|(k, _)| &**k == head)
+                    .map(|(_, v)| v.clone())
+                    .ok_or_else(|| key_error(Value::str(head)))?
+            };
+            let mut rest = &name[first_end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let e = r.find(['.', '[']).unwrap_or(r.len());
+                    v = i.getattr(&v, &r[..e])?;
+                    rest = &r[e..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let e = r.find(']').unwrap_or(r.len());
+                    let key = &r[..e];
+                    let k = match key.parse::<i64>() {
+                        Ok(n) => Value::Int(n),
+                        Err(_) => Value::str(key),
+                    };
+                    v = i.getitem(&v, k)?;
+                    rest = r.get(e + 1..).unwrap_or("");
+                } else {
+                    break;
+                }
+            }
+            let v = match conv {
+                Some('r') => Value::str(&i.repr(&v)?),
+                Some('s') => Value::str(&i.str(&v)?),
+                Some('a') => Value::str(&crate::object::repr::ascii(&i.repr(&v)?)),
+                _ => v,
+            };
+            out.push_str(&i.format(&v, &spec)?);
+        } else if c == '}' {
+            if chars.get(p + 1) == Some(&'}') {
+                out.push('}');
+                p += 2;
+                continue;
+            }
+            return Err(value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            p += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn install_list(c: &Rc<Class>) {
+    add(c, "append", |_, a, _| {
+        arity("list.append", &a, 2, 2)?;
+        this_list(&a)?.borrow_mut().push(a[1].clone());
+        Ok(Value::None)
+    });
+    add(c, "extend", |i, a, _| {
+        arity("list.extend", &a, 2, 2)?;
+        let items = i.collect_iter(&a[1])?;
+        this_list(&a)?.borrow_mut().extend(items);
+        Ok(Value::None)
+    });
+    add(c, "insert", |_, a, _| {
+        arity("insert", &a, 3, 3)?;
+        let l = this_list(&a)?;
+        let n = l.borrow().len() as i64;
+        let mut idx = as_int(&a[1])
+            .ok_or_else(|| type_error("'str' object cannot be interpreted as an integer"))?;
+        if idx < 0 {
+            idx = (idx + n).max(0);
+        }
+        let idx = idx.min(n) as usize;
+        l.borrow_mut().insert(idx, a[2].clone());
+        Ok(Value::None)
+    });
+    add(c, "pop", |_, a, _| {
+        arity("pop", &a, 1, 2)?;
+        let l = this_list(&a)?;
+        let n = l.borrow().len() as i64;
+        if n == 0 {
+            return Err(index_error("pop from empty list"));
+        }
+        let mut idx = a.get(1).and_then(as_int).unwrap_or(-1);
+        if idx < 0 {
+            idx += n;
+        }
+        if idx < 0 || idx >= n {
+            return Err(index_error("pop index out of range"));
+        }
+        let v = l.borrow_mut().remove(idx as usize);
+        Ok(v)
+    });
+    add(c, "remove", |i, a, _| {
+        arity("remove", &a, 2, 2)?;
+        let l = this_list(&a)?;
+        let items = l.borrow().clone();
+        for (n, x) in items.iter().enumerate() {
+            if i.eq(x, &a[1])? {
+                l.borrow_mut().remove(n);
+                return Ok(Value::None);
+            }
+        }
+        Err(value_error("list.remove(x): x not in list"))
+    });
+    add(c, "index", |i, a, _| {
+        arity("index", &a, 2, 4)?;
+        let items = this_list(&a)?.borrow().clone();
+        let start = a.get(2).and_then(as_int).unwrap_or(0).max(0) as usize;
+        for (n, x) in items.iter().enumerate().skip(start) {
+            if i.eq(x, &a[1])? {
+                return Ok(Value::Int(n as i64));
+            }
+        }
+        Err(value_error(format!("{} is not in list", i.repr(&a[1])?)))
+    });
+    add(c, "count", |i, a, _| {
+        arity("count", &a, 2, 2)?;
+        let items = this_list(&a)?.borrow().clone();
+        let mut n = 0;
+        for x in items.iter() {
+            if i.eq(x, &a[1])? {
+                n += 1;
+            }
+        }
+        Ok(Value::Int(n))
+    });
+    add(c, "sort", |i, a, k| {
+        let l = this_list(&a)?;
+        if a.len() > 1 {
+            return Err(type_error("sort() takes no positional arguments"));
+        }
+        let p = parse("sort", vec![], k, &["key", "reverse"], 0)?;
+        let rev = match &p[1] {
+            Some(v) => i.truthy(v)?,
+            None => false,
+        };
+        let items = std::mem::take(&mut *l.borrow_mut());
+        let key = p[0].clone().filter(|k| !k.is_none());
+        let r = i.sort_values(items.clone(), key, rev);
+        match r {
+            Ok(v) => {
+                *l.borrow_mut() = v;
+                Ok(Value::None)
+            }
+            Err(e) => {
+                *l.borrow_mut() = items;
+                Err(e)
+            }
+        }
+    });
+    add(c, "reverse", |_, a, _| {
+        this_list(&a)?.borrow_mut().reverse();
+        Ok(Value::None)
+    });
+    add(c, "copy", |_, a, _| {
+        Ok(Value::list(this_list(&a)?.borrow().clone()))
+    });
+    add(c, "clear", |_, a, _| {
+        this_list(&a)?.borrow_mut().clear();
+        Ok(Value::None)
+    });
+}
+
+pub fn dict_update_from(i: &mut Interpreter, d: &DictRef, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Dict(s) => {
+            for (k, v) in s.borrow().items() {
+                i.dict_setitem(d, k, v)?;
+            }
+        }
+        other => {
+            if let Some(keys) = i.getattr_opt(other, "keys")? {
+                if !matches!(other, Value::List(_) | Value::Tuple(_)) {
+                    let ks = i.call(&keys, vec![], vec![])?;
+                    for k in i.collect_iter(&ks)? {
+                        let v = i.getitem(other, k.clone())?;
+                        i.dict_setitem(d, k, v)?;
+                    }
+                    return Ok(());
+                }
+            }
+            let items = i.collect_iter(other)?;
+            for (n, it) in items.into_iter().enumerate() {
+                let pair = i.collect_iter(&it).map_err(|_| {
+                    type_error(format!(
+                        "cannot convert dictionary update sequence element #{n} to a sequence"
+                    ))
+                })?;
+                if pair.len() != 2 {
+                    return Err(value_error(format!(
+                        "dictionary update sequence element #{n} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                i.dict_setitem(d, pair[0].clone(), pair[1].clone())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn install_dict(c: &Rc<Class>) {
+    add(c, "get", |i, a, _| {
+        arity("get", &a, 2, 3)?;
+        let d = this_dict(&a)?;
+        Ok(i.dict_get(&d, &a[1])?
+            .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+    });
+    add(c, "setdefault", |i, a, _| {
+        arity("setdefault", &a, 2, 3)?;
+        let d = this_dict(&a)?;
+        if let Some(v) = i.dict_get(&d, &a[1])? {
+            return Ok(v);
+        }
+        let v = a.get(2).cloned().unwrap_or(Value::None);
+        i.dict_setitem(&d, a[1].clone(), v.clone())?;
+        Ok(v)
+    });
+    add(c, "pop", |i, a, _| {
+        arity("pop", &a, 2, 3)?;
+        let d = this_dict(&a)?;
+        match i.dict_remove(&d, &a[1])? {
+            Some(v) => Ok(v),
+            None => match a.get(2) {
+                Some(v) => Ok(v.clone()),
+                None => Err(key_error(a[1].clone())),
+            },
+        }
+    });
+    add(c, "popitem", |_, a, _| {
+        let d = this_dict(&a)?;
+        let last = d.borrow().last_slot();
+        match last.and_then(|i| d.borrow_mut().remove_slot(i)) {
+            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+            None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
+        }
+    });
+    add(c, "keys", |_, a, _| {
+        Ok(Value::DictView(Rc::new((this_dict(&a)?, ViewKind::Keys))))
+    });
+    add(c, "values", |_, a, _| {
+        Ok(Value::DictView(Rc::new((this_dict(&a)?, ViewKind::Values))))
+    });
+    add(c, "items", |_, a, _| {
+        Ok(Value::DictView(Rc::new((this_dict(&a)?, ViewKind::Items))))
+    });
+    add(c, "update", |i, a, k| {
+        arity("update", &a, 1, 2)?;
+        let d = this_dict(&a)?;
+        if let Some(src) = a.get(1) {
+            dict_update_from(i, &d, src)?;
+        }
+        for (n, v) in k {
+            d.borrow_mut().set_str_rc(n, v);
+        }
+        Ok(Value::None)
+    });
+    add(c, "copy", |_, a, _| {
+        Ok(Value::Dict(Rc::new(RefCell::new(
+            this_dict(&a)?.borrow().clone(),
+        ))))
+    });
+    add(c, "clear", |_, a, _| {
+        this_dict(&a)?.borrow_mut().clear();
+        Ok(Value::None)
+    });
+    c.dict.borrow_mut().set_str(
+        "fromkeys",
+        Value::ClassMethod(Rc::new(method("dict", "fromkeys", |i, a, _| {
+            arity("fromkeys", &a, 2, 3)?;
+            let keys = i.collect_iter(&a[1])?;
+            let v = a.get(2).cloned().unwrap_or(Value::None);
+            let mut d = PyDict::new();
+            for k in keys {
+                i.dict_set(&mut d, k, v.clone())?;
+            }
+            Ok(Value::dict(d))
+        }))),
+    );
+}
+
+fn install_set(c: &Rc<Class>) {
+    let frozen = &*c.name() == "frozenset";
+    fn other_set(i: &mut Interpreter, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Set(_) | Value::FrozenSet(_) => Ok(v.clone()),
+            other => {
+                let items = i.collect_iter(other)?;
+                i.new_set(items)
+            }
+        }
+    }
+    fn binop(i: &mut Interpreter, a: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Value> {
+        let mut acc = a[0].clone();
+        let frozen = matches!(acc, Value::FrozenSet(_));
+        if a.len() == 1 {
+            let items = i.collect_iter(&acc)?;
+            acc = i.new_set(items)?;
+        }
+        for o in &a[1..] {
+            let s = other_set(i, o)?;
+            acc = i.binary_op(&acc, &s, op)?;
+        }
+        if frozen {
+            if let Value::Set(d) = acc {
+                return Ok(Value::FrozenSet(d));
+            }
+        }
+        Ok(acc)
+    }
+    add(c, "union", |i, a, _| binop(i, a, crate::ast::BinOp::BitOr));
+    add(c, "intersection", |i, a, _| {
+        binop(i, a, crate::ast::BinOp::BitAnd)
+    });
+    add(c, "difference", |i, a, _| {
+        binop(i, a, crate::ast::BinOp::Sub)
+    });
+    add(c, "symmetric_difference", |i, a, _| {
+        binop(i, a, crate::ast::BinOp::BitXor)
+    });
+    add(c, "issubset", |i, a, _| {
+        arity("issubset", &a, 2, 2)?;
+        let o = other_set(i, &a[1])?;
+        i.compare(&a[0], &o, crate::ast::CmpOp::LtE)
+    });
+    add(c, "issuperset", |i, a, _| {
+        arity("issuperset", &a, 2, 2)?;
+        let o = other_set(i, &a[1])?;
+        i.compare(&a[0], &o, crate::ast::CmpOp::GtE)
+    });
+    add(c, "isdisjoint", |i, a, _| {
+        arity("isdisjoint", &a, 2, 2)?;
+        for x in i.collect_iter(&a[1])? {
+            if i.contains(&a[0], &x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    });
+    add(c, "copy", |_, a, _| {
+        let d = Rc::new(RefCell::new(this_dict(&a)?.borrow().clone()));
+        Ok(if matches!(a[0], Value::FrozenSet(_)) {
+            Value::FrozenSet(d)
+        } else {
+            Value::Set(d)
+        })
+    });
+    if frozen {
+        return;
+    }
+    add(c, "add", |i, a, _| {
+        arity("add", &a, 2, 2)?;
+        let d = this_dict(&a)?;
+        i.set_add(&d, a[1].clone())?;
+        Ok(Value::None)
+    });
+    add(c, "remove", |i, a, _| {
+        arity("remove", &a, 2, 2)?;
+        let d = this_dict(&a)?;
+        match i.dict_remove(&d, &a[1])? {
+            Some(_) => Ok(Value::None),
+            None => Err(key_error(a[1].clone())),
+        }
+    });
+    add(c, "discard", |i, a, _| {
+        arity("discard", &a, 2, 2)?;
+        let d = this_dict(&a)?;
+        i.dict_remove(&d, &a[1])?;
+        Ok(Value::None)
+    });
+    add(c, "pop", |_, a, _| {
+        let d = this_dict(&a)?;
+        let first = (0..d.borrow().slot_count()).find(|&i| d.borrow().slot(i).is_some());
+        match first.and_then(|i| d.borrow_mut().remove_slot(i)) {
+            Some((k, _)) => Ok(k),
+            None => Err(key_error(Value::str("pop from an empty set"))),
+        }
+    });
+    add(c, "clear", |_, a, _| {
+        this_dict(&a)?.borrow_mut().clear();
+        Ok(Value::None)
+    });
+    add(c, "update", |i, a, _| {
+        let d = this_dict(&a)?;
+        for o in &a[1..] {
+            for x in i.collect_iter(o)? {
+                i.set_add(&d, x)?;
+            }
+        }
+        Ok(Value::None)
+    });
+    add(c, "difference_update", |i, a, _| {
+        let d = this_dict(&a)?;
+        for o in &a[1..] {
+            for x in i.collect_iter(o)? {
+                i.dict_remove(&d, &x)?;
+            }
+        }
+        Ok(Value::None)
+    });
+    add(c, "intersection_update", |i, a, _| {
+        let d = this_dict(&a)?;
+        let r = binop(i, a.clone(), crate::ast::BinOp::BitAnd)?;
+        if let Value::Set(n) = r {
+            let v = n.borrow().clone();
+            *d.borrow_mut() = v;
+        }
+        Ok(Value::None)
+    });
+}

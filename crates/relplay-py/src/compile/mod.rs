@@ -1,0 +1,5 @@
+//! Source AST → bytecode: scope analysis, then code generation.
+
+pub mod code;
+pub mod codegen;
+pub mod symtable;

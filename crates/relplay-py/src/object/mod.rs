@@ -1,0 +1,8 @@
+//! Built-in object kinds and their protocols.
+
+pub mod class;
+pub mod dict;
+pub mod int;
+pub mod iter;
+pub mod native;
+pub mod repr;

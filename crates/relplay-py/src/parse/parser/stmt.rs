@@ -1,0 +1,915 @@
+//! Statements and blocks.
+
+use super::expr::mk;
+use super::targets::{expr_name, invalid_target, with_ctx};
+use super::{PResult, Parser};
+use crate::ast::*;
+use crate::parse::errors::{SyntaxError, SyntaxErrorKind};
+use crate::parse::tokens::Tok;
+use std::rc::Rc;
+
+fn st(span: Span, kind: StmtKind) -> Stmt {
+    Stmt { span, kind }
+}
+
+const AUG_OPS: &[(&str, BinOp)] = &[
+    ("+=", BinOp::Add),
+    ("-=", BinOp::Sub),
+    ("*=", BinOp::Mult),
+    ("@=", BinOp::MatMult),
+    ("/=", BinOp::Div),
+    ("%=", BinOp::Mod),
+    ("**=", BinOp::Pow),
+    ("<<=", BinOp::LShift),
+    (">>=", BinOp::RShift),
+    ("|=", BinOp::BitOr),
+    ("^=", BinOp::BitXor),
+    ("&=", BinOp::BitAnd),
+    ("//=", BinOp::FloorDiv),
+];
+
+impl<'a> Parser<'a> {
+    pub fn module(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        while *self.tok() != Tok::EndMarker {
+            self.statement(&mut body)?;
+        }
+        Ok(Module { body })
+    }
+
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        self.enter()?;
+        let r = self.statement_inner(out);
+        self.leave();
+        r
+    }
+
+    fn statement_inner(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let t = self.tok().clone();
+        if let Tok::Name(n) = &t {
+            let s = match &**n {
+                "if" => Some(self.if_stmt()?),
+                "while" => Some(self.while_stmt()?),
+                "for" => Some(self.for_stmt()?),
+                "try" => Some(self.try_stmt()?),
+                "with" => Some(self.with_stmt()?),
+                "def" => Some(self.funcdef(Vec::new())?),
+                "class" => Some(self.classdef(Vec::new())?),
+                "async" => Some(self.async_stmt(Vec::new())?),
+                "match" => self.match_stmt()?,
+                _ => None,
+            };
+            if let Some(s) = s {
+                out.push(s);
+                return Ok(());
+            }
+        }
+        if t == Tok::Op("@") {
+            let s = self.decorated()?;
+            out.push(s);
+            return Ok(());
+        }
+        self.simple_stmts(out)
+    }
+
+    /// simple_stmt (';' simple_stmt)* [';'] NEWLINE
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let s = self.simple_stmt()?;
+            out.push(s);
+            if self.eat_op(";") {
+                if *self.tok() == Tok::Newline {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if *self.tok() != Tok::Newline {
+            return Err(self.invalid());
+        }
+        self.advance();
+        Ok(())
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        self.reset_height();
+        let start = self.span();
+        let t = self.tok().clone();
+        if let Tok::Name(n) = &t {
+            match &**n {
+                "pass" => return Ok(st(self.advance(), StmtKind::Pass)),
+                "break" => return Ok(st(self.advance(), StmtKind::Break)),
+                "continue" => return Ok(st(self.advance(), StmtKind::Continue)),
+                "return" => {
+                    self.advance();
+                    let v = if self.at_expr_start() || self.at_op("*") {
+                        Some(self.star_expressions()?)
+                    } else {
+                        None
+                    };
+                    let span = start.to(self.prev_span());
+                    return Ok(st(span, StmtKind::Return(v)));
+                }
+                "raise" => {
+                    self.advance();
+                    let mut exc = None;
+                    let mut cause = None;
+                    if self.at_expr_start() {
+                        exc = Some(self.expression()?);
+                        if self.eat_kw("from") {
+                            cause = Some(self.expression()?);
+                        }
+                    }
+                    return Ok(st(
+                        start.to(self.prev_span()),
+                        StmtKind::Raise { exc, cause },
+                    ));
+                }
+                "global" | "nonlocal" => {
+                    self.advance();
+                    let mut names = vec![self.name()?.0];
+                    while self.eat_op(",") {
+                        names.push(self.name()?.0);
+                    }
+                    let span = start.to(self.prev_span());
+                    let kind = if &**n == "global" {
+                        StmtKind::Global(names)
+                    } else {
+                        StmtKind::Nonlocal(names)
+                    };
+                    return Ok(st(span, kind));
+                }
+                "del" => {
+                    self.advance();
+                    let mut targets = Vec::new();
+                    loop {
+                        let e = self.target_list_item()?;
+                        targets.push(self.set_del(e)?);
+                        if !self.eat_op(",") || matches!(self.tok(), Tok::Newline | Tok::Op(";")) {
+                            break;
+                        }
+                    }
+                    if !matches!(self.tok(), Tok::Newline | Tok::Op(";")) {
+                        return Err(self.invalid());
+                    }
+                    return Ok(st(start.to(self.prev_span()), StmtKind::Delete(targets)));
+                }
+                "assert" => {
+                    self.advance();
+                    let test = self.expression()?;
+                    let msg = if self.eat_op(",") {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
+                    return Ok(st(
+                        start.to(self.prev_span()),
+                        StmtKind::Assert { test, msg },
+                    ));
+                }
+                "import" => return self.import(),
+                "from" => return self.import_from(),
+                _ => {}
+            }
+        }
+        self.expr_stmt()
+    }
+
+    fn rhs(&mut self) -> PResult<Expr> {
+        if self.at_kw("yield") {
+            self.yield_expr()
+        } else {
+            self.star_expressions()
+        }
+    }
+
+    /// Expression statements and all assignment forms.
+    fn expr_stmt(&mut self) -> PResult<Stmt> {
+        let start_tok = self.mark();
+        let first = self.rhs()?;
+        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name { .. }) {
+            let msg = format!(
+                "cannot use assignment expressions with {}",
+                expr_name(&first)
+            );
+            return Err(self.err_at(first.span, msg));
+        }
+        if self.at_op(":") {
+            return self.ann_assign(start_tok, first);
+        }
+        if let Some(&(_, op)) = AUG_OPS.iter().find(|(o, _)| self.at_op(o)) {
+            if !matches!(
+                first.kind,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                let msg = format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&first)
+                );
+                return Err(self.err_at(first.span, msg));
+            }
+            self.advance();
+            let value = self.rhs()?;
+            let span = self.toks[start_tok].span.to(self.prev_span());
+            let target = with_ctx(first, Ctx::Store);
+            return Ok(st(span, StmtKind::AugAssign { target, op, value }));
+        }
+        if !self.at_op("=") {
+            let span = self.toks[start_tok].span.to(self.prev_span());
+            return Ok(st(span, StmtKind::Expr(first)));
+        }
+        let mut exprs = vec![first];
+        while self.eat_op("=") {
+            exprs.push(self.rhs()?);
+        }
+        let value = exprs
+            .pop()
+            .unwrap_or_else(|| mk(Span::default(), ExprKind::Constant(Constant::None)));
+        for (i, t) in exprs.iter().enumerate() {
+            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+                return Err(self.err_at(t.span, "assignment to yield expression not possible"));
+            }
+            let Some(bad) = invalid_target(t, false) else {
+                continue;
+            };
+            // CPython's invalid_named_expression fires first for a lone
+            // non-display target: `f() = 1`.
+            let here = i == 0
+                && !matches!(
+                    t.kind,
+                    ExprKind::List { .. }
+                        | ExprKind::Tuple { .. }
+                        | ExprKind::GeneratorExp { .. }
+                        | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+                )
+                && is_bitwise_or_level(t)
+                && self.lone_value_after_first(start_tok);
+            if here {
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(bad)
+                );
+                return Err(self.err_at(t.span, msg));
+            }
+            if i >= 1 {
+                if let Some(e) = self.name_eq_hint(start_tok, &exprs[0], &exprs[1]) {
+                    return Err(e);
+                }
+            }
+            let msg = format!("cannot assign to {}", expr_name(bad));
+            return Err(self.err_at(bad.span, msg));
+        }
+        let targets: Vec<Expr> = exprs.into_iter().map(|t| with_ctx(t, Ctx::Store)).collect();
+        let span = self.toks[start_tok].span.to(self.prev_span());
+        Ok(st(span, StmtKind::Assign { targets, value }))
+    }
+
+    /// CPython's `NAME '=' bitwise_or !('='|':=')` hint, reached when a
+    /// later target of an assignment chain is invalid: the last name of
+    /// the first target is followed by `=` and a value that does not end
+    /// at the next `=`.
+    fn name_eq_hint(
+        &self,
+        start_tok: usize,
+        first: &Expr,
+        second: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let name = match &first.kind {
+            ExprKind::Name { .. } if self.toks[start_tok].span.start == first.span.start => first,
+            ExprKind::Tuple { elts, .. } if self.toks[start_tok].tok != Tok::Op("(") => {
+                let last = elts.last()?;
+                matches!(last.kind, ExprKind::Name { .. }).then_some(last)?
+            }
+            _ => return None,
+        };
+        // The bitwise_or prefix of the value, if the value goes on past it.
+        let mut b = second;
+        let mut longer = false;
+        loop {
+            match &b.kind {
+                ExprKind::Tuple { elts, .. }
+                    if self.src.as_bytes()[b.span.start as usize] != b'(' =>
+                {
+                    b = elts.first()?;
+                    longer = true;
+                }
+                ExprKind::Compare { left, .. } => {
+                    b = left;
+                    longer = true;
+                }
+                ExprKind::BoolOp { values, .. } => {
+                    b = values.first()?;
+                    longer = true;
+                }
+                ExprKind::IfExp { body, .. } => {
+                    b = body;
+                    longer = true;
+                }
+                _ => break,
+            }
+        }
+        if !longer || !is_bitwise_or_level(b) {
+            return None;
+        }
+        Some(self.err_range(
+            name.span,
+            b.span,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ))
+    }
+
+    /// Is the statement `target = value` with a single `=` whose value is
+    /// a bitwise_or expression (as CPython's invalid_named_expression needs)?
+    fn lone_value_after_first(&self, start_tok: usize) -> bool {
+        let eqs = self.toks[start_tok..self.pos]
+            .iter()
+            .filter(|t| t.tok == Tok::Op("=") && t.level == 0)
+            .count();
+        eqs == 1
+    }
+
+    fn ann_assign(&mut self, start_tok: usize, target: Expr) -> PResult<Stmt> {
+        let parenthesized = self.toks[start_tok].tok == Tok::Op("(");
+        let msg = match &target.kind {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+            ExprKind::Tuple { .. } => Some("only single target (not tuple) can be annotated"),
+            ExprKind::List { .. } => Some("only single target (not list) can be annotated"),
+            _ => Some("illegal target for annotation"),
+        };
+        if let Some(msg) = msg {
+            // CPython's rule needs an annotation expression after the ':'.
+            let colon = self.mark();
+            let save_max = self.max_pos.get();
+            self.advance();
+            let ok = self.expression().is_ok();
+            self.max_pos.set(save_max);
+            self.reset(colon);
+            if ok {
+                return Err(self.err_at(target.span, msg));
+            }
+            return Err(self.invalid());
+        }
+        self.advance();
+        let annotation = self.expression()?;
+        let value = if self.eat_op("=") {
+            Some(self.rhs()?)
+        } else {
+            None
+        };
+        let simple = !parenthesized && matches!(target.kind, ExprKind::Name { .. });
+        let span = self.toks[start_tok].span.to(self.prev_span());
+        let target = with_ctx(target, Ctx::Store);
+        Ok(st(
+            span,
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            },
+        ))
+    }
+
+    fn dotted_name(&mut self) -> PResult<(String, Span)> {
+        let (n, s) = self.name()?;
+        let mut name = n.to_string();
+        let mut span = s;
+        while self.at_op(".") {
+            self.advance();
+            let (n, s) = self.name()?;
+            name.push('.');
+            name.push_str(&n);
+            span = span.to(s);
+        }
+        Ok((name, span))
+    }
+
+    fn import(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let mut names = Vec::new();
+        loop {
+            let (name, mut span) = self.dotted_name()?;
+            let asname = if self.eat_kw("as") {
+                let (a, s) = self.name()?;
+                span = span.to(s);
+                Some(a)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name: name.into(),
+                asname,
+                span,
+            });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(st(start.to(self.prev_span()), StmtKind::Import(names)))
+    }
+
+    fn import_from(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let mut level = 0;
+        loop {
+            if self.eat_op(".") {
+                level += 1;
+            } else if self.eat_op("...") {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level > 0 && self.at_kw("import") {
+            None
+        } else {
+            Some(Rc::from(self.dotted_name()?.0))
+        };
+        self.expect_kw("import")?;
+        let mut names = Vec::new();
+        if self.at_op("*") {
+            let s = self.advance();
+            names.push(Alias {
+                name: "*".into(),
+                asname: None,
+                span: s,
+            });
+        } else {
+            let paren = self.eat_op("(");
+            loop {
+                let (name, mut span) = self.name()?;
+                let asname = if self.eat_kw("as") {
+                    let (a, s) = self.name()?;
+                    span = span.to(s);
+                    Some(a)
+                } else {
+                    None
+                };
+                names.push(Alias { name, asname, span });
+                if !self.eat_op(",") {
+                    break;
+                }
+                if paren && self.at_op(")") {
+                    break;
+                }
+                if !paren && *self.tok() == Tok::Newline {
+                    let s = self.span();
+                    return Err(self.err_at(
+                        s,
+                        "trailing comma not allowed without surrounding parentheses",
+                    ));
+                }
+            }
+            if paren {
+                self.expect_op(")")?;
+            }
+        }
+        Ok(st(
+            start.to(self.prev_span()),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            },
+        ))
+    }
+
+    /// A block after `:`: an indented suite or statements on the same line.
+    /// `what` names the header for CPython's IndentationError message.
+    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if *self.tok() != Tok::Newline {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.advance();
+        if *self.tok() != Tok::Indent {
+            if *self.tok() == Tok::Error {
+                return Err(self.invalid());
+            }
+            let s = self.span();
+            let end = if matches!(self.tok(), Tok::EndMarker | Tok::Dedent) {
+                0
+            } else {
+                s.end_col + 1
+            };
+            return Err(Box::new(
+                SyntaxError::new(
+                    SyntaxErrorKind::IndentationError,
+                    format!("expected an indented block after {} on line {}", what, line),
+                    s.line,
+                    s.col + 1,
+                )
+                .with_end(s.line, end)
+                .with_text_from(self.src),
+            ));
+        }
+        self.advance();
+        while !matches!(self.tok(), Tok::Dedent | Tok::EndMarker) {
+            self.statement(&mut body)?;
+        }
+        self.eat_dedent();
+        Ok(body)
+    }
+
+    fn eat_dedent(&mut self) {
+        if *self.tok() == Tok::Dedent {
+            self.advance();
+        }
+    }
+
+    fn end_of(body: &[Stmt], default: Span) -> Span {
+        body.last().map_or(default, |s| s.span)
+    }
+
+    /// `:` that CPython reports as "expected ':'" only before a NEWLINE.
+    fn colon_before_newline(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        if *self.tok() == Tok::Newline {
+            return self.expect_colon().map(|_| ());
+        }
+        Err(self.invalid())
+    }
+
+    /// `if`/`while` condition with CPython's `=` vs `==` hints.
+    fn condition(&mut self) -> PResult<Expr> {
+        self.named_expression()
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let test = self.condition()?;
+        self.colon_before_newline()?;
+        let body = self.block("'if' statement", start.line)?;
+        let orelse = self.elif_else()?;
+        let span = start.to(Self::end_of(&orelse, Self::end_of(&body, start)));
+        Ok(st(span, StmtKind::If { test, body, orelse }))
+    }
+
+    fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw("elif") {
+            let start = self.advance();
+            let test = self.condition()?;
+            self.colon_before_newline()?;
+            let body = self.block("'elif' statement", start.line)?;
+            let orelse = self.elif_else()?;
+            let span = start.to(Self::end_of(&orelse, Self::end_of(&body, start)));
+            return Ok(vec![st(span, StmtKind::If { test, body, orelse })]);
+        }
+        self.else_block()
+    }
+
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw("else") {
+            let s = self.advance();
+            self.expect_colon()?;
+            return self.block("'else' statement", s.line);
+        }
+        Ok(Vec::new())
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let test = self.condition()?;
+        self.colon_before_newline()?;
+        let body = self.block("'while' statement", start.line)?;
+        let orelse = self.else_block()?;
+        let span = start.to(Self::end_of(&orelse, Self::end_of(&body, start)));
+        Ok(st(span, StmtKind::While { test, body, orelse }))
+    }
+
+    fn for_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let target_at = self.mark();
+        let target = self.target_list("in")?;
+        if !self.at_kw("in") {
+            return Err(self.invalid_for_target(target_at));
+        }
+        self.advance();
+        let iter = self.star_expressions()?;
+        self.colon_before_newline()?;
+        let body = self.block("'for' statement", start.line)?;
+        let orelse = self.else_block()?;
+        let span = start.to(Self::end_of(&orelse, Self::end_of(&body, start)));
+        Ok(st(
+            span,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            },
+        ))
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let context = self.expression()?;
+        let vars = if self.eat_kw("as") {
+            let t = self.target_list_item()?;
+            Some(self.set_store(t, "assign to")?)
+        } else {
+            None
+        };
+        Ok(WithItem { context, vars })
+    }
+
+    fn target_list_item(&mut self) -> PResult<Expr> {
+        self.target_item()
+    }
+
+    fn with_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let mut items = Vec::new();
+        // Parenthesized items, `with (a as b, c):`, when the `)` is followed by `:`.
+        if self.at_op("(") {
+            let save = self.mark();
+            self.advance();
+            let mut ok = false;
+            let mut parsed = Vec::new();
+            while let Ok(it) = self.with_item() {
+                parsed.push(it);
+                if self.eat_op(",") {
+                    if self.at_op(")") {
+                        self.advance();
+                        ok = self.at_op(":");
+                        break;
+                    }
+                    continue;
+                }
+                if self.eat_op(")") {
+                    ok = self.at_op(":");
+                }
+                break;
+            }
+            if ok {
+                items = parsed;
+            } else {
+                self.reset(save);
+            }
+        }
+        if items.is_empty() {
+            loop {
+                items.push(self.with_item()?);
+                if !self.eat_op(",") {
+                    break;
+                }
+            }
+        }
+        self.colon_before_newline()?;
+        let body = self.block("'with' statement", start.line)?;
+        let span = start.to(Self::end_of(&body, start));
+        Ok(st(span, StmtKind::With { items, body }))
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        self.expect_colon()?;
+        let body = self.block("'try' statement", start.line)?;
+        let mut handlers = Vec::new();
+        let mut star = false;
+        while self.at_kw("except") {
+            let hs = self.advance();
+            if self.eat_op("*") {
+                star = true;
+            }
+            let mut typ = None;
+            let mut name = None;
+            if !self.at_op(":") && *self.tok() != Tok::Newline {
+                let t = self.expression()?;
+                if self.at_op(",") {
+                    let save = self.mark();
+                    self.advance();
+                    if let Ok(e) = self.expression() {
+                        return Err(self.err_range(
+                            t.span,
+                            e.span,
+                            "multiple exception types must be parenthesized",
+                        ));
+                    }
+                    self.reset(save);
+                }
+                typ = Some(t);
+                if self.eat_kw("as") {
+                    name = Some(self.name()?.0);
+                }
+            }
+            self.colon_before_newline()?;
+            let hbody = self.block("'except' statement", hs.line)?;
+            let span = hs.to(Self::end_of(&hbody, hs));
+            handlers.push(ExceptHandler {
+                span,
+                typ,
+                name,
+                body: hbody,
+            });
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
+        let mut finalbody = Vec::new();
+        if self.at_kw("finally") {
+            let fs = self.advance();
+            self.expect_colon()?;
+            finalbody = self.block("'finally' statement", fs.line)?;
+        }
+        if handlers.is_empty() && finalbody.is_empty() {
+            if *self.tok() == Tok::Error {
+                return Err(self.invalid());
+            }
+            let s = self.span();
+            return Err(self.err_at(s, "expected 'except' or 'finally' block"));
+        }
+        let end = Self::end_of(
+            &finalbody,
+            Self::end_of(
+                &orelse,
+                handlers
+                    .last()
+                    .map_or(Self::end_of(&body, start), |h| h.span),
+            ),
+        );
+        let span = start.to(end);
+        if star {
+            return Ok(st(
+                span,
+                StmtKind::Unsupported("except* (exception groups)"),
+            ));
+        }
+        Ok(st(
+            span,
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+        ))
+    }
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expression()?);
+            if *self.tok() != Tok::Newline {
+                return Err(self.invalid());
+            }
+            self.advance();
+        }
+        if self.at_kw("def") {
+            self.funcdef(decorators)
+        } else if self.at_kw("class") {
+            self.classdef(decorators)
+        } else if self.at_kw("async") && matches!(self.tok_at(1), Tok::Name(n) if &**n == "def") {
+            self.async_stmt(decorators)
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.advance();
+        let (mut s, what) = if self.at_kw("def") {
+            (self.funcdef(decorators)?, "async functions")
+        } else if self.at_kw("for") {
+            (self.for_stmt()?, "async for")
+        } else if self.at_kw("with") {
+            (self.with_stmt()?, "async with")
+        } else {
+            return Err(self.invalid());
+        };
+        s.span = start.to(s.span);
+        s.kind = StmtKind::Unsupported(what);
+        Ok(s)
+    }
+
+    fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.advance();
+        let (name, name_span) = self.name()?;
+        if !self.at_op("(") {
+            let s = self.span();
+            return Err(self.err_at(s, "expected '('"));
+        }
+        self.advance();
+        let args = self.parameters(true, ")")?;
+        self.expect_op(")")?;
+        if self.at_op("->")
+            && !matches!(
+                self.tok_at(1),
+                Tok::Op("(" | "[" | "{" | "-" | "+" | "~" | "...")
+            )
+            && !matches!(
+                self.tok_at(1),
+                Tok::Name(_) | Tok::Str(_) | Tok::Int(..) | Tok::Float(_) | Tok::Imag(_)
+            )
+        {
+            // CPython's forced ':' after an unparsable return annotation.
+            let s = self.span();
+            return Err(self.err_at(s, "expected ':'"));
+        }
+        let returns = if self.eat_op("->") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let body = self.block("function definition", start.line)?;
+        let span = start.to(Self::end_of(&body, start));
+        let f = FunctionDef {
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+            name_span,
+        };
+        Ok(st(span, StmtKind::FunctionDef(Rc::new(f))))
+    }
+
+    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.advance();
+        let (name, name_span) = self.name()?;
+        let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        if self.at_op("(") {
+            // Reuse call-argument parsing on a synthetic call.
+            let call = self.primary_call_args()?;
+            bases = call.0;
+            keywords = call.1;
+        }
+        self.colon_before_newline()?;
+        let body = self.block("class definition", start.line)?;
+        let span = start.to(Self::end_of(&body, start));
+        let c = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+            name_span,
+        };
+        Ok(st(span, StmtKind::ClassDef(Rc::new(c))))
+    }
+
+    /// `match` is a soft keyword: a match statement only when the line is
+    /// `match <subject>:` followed by an indented `case`.
+    fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let save = self.mark();
+        let save_max = self.max_pos.get();
+        let start = self.advance();
+        let looks = self.at_expr_start()
+            && self.star_expressions().is_ok()
+            && self.eat_op(":")
+            && *self.tok() == Tok::Newline
+            && *self.tok_at(1) == Tok::Indent
+            && matches!(self.tok_at(2), Tok::Name(n) if &**n == "case");
+        if !looks {
+            self.reset(save);
+            self.max_pos.set(save_max);
+            return Ok(None);
+        }
+        // Skip the block: the playground does not run match statements.
+        self.advance();
+        self.advance();
+        let mut depth = 1;
+        let mut end = start;
+        while depth > 0 {
+            match self.tok() {
+                Tok::Indent => depth += 1,
+                Tok::Dedent => depth -= 1,
+                Tok::EndMarker => break,
+                Tok::Error => return Err(self.invalid()),
+                Tok::Newline => {}
+                _ => end = self.span(),
+            }
+            self.advance();
+        }
+        Ok(Some(st(
+            start.to(end),
+            StmtKind::Unsupported("the match statement"),
+        )))
+    }
+}
+
+/// Expressions CPython's `bitwise_or` rule can produce (no comparison,
+/// boolean, conditional, lambda, starred or walrus at the top).
+pub(crate) fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Starred { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_)
+    )
+}

@@ -1,0 +1,76 @@
+use crate::parse::*;
+
+#[test]
+fn smoke() {
+    let m = parse_module("x = 1\nprint(x)\n").unwrap();
+    assert_eq!(m.body.len(), 2);
+}
+
+/// Dev helper: `RELPLAY_CASES=file cargo test -p relplay-py dump_cases -- --ignored --nocapture`
+/// prints one result per line (cases are Python string-literal bodies),
+/// in the same format as the CPython script used to record expectations.
+#[test]
+#[ignore]
+fn dump_cases() {
+    let Ok(path) = std::env::var("RELPLAY_CASES") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for case in text.lines() {
+        let src = unescape(case);
+        match parse_module(&src) {
+            Ok(m) => {
+                if std::env::var("RELPLAY_AST").is_ok() {
+                    println!("{:#?}", m);
+                }
+                println!("OK")
+            }
+            Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
+        }
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some('x') => {
+                let h: String = it.by_ref().take(2).collect();
+                out.push(char::from_u32(u32::from_str_radix(&h, 16).unwrap()).unwrap());
+            }
+            Some('\\') => out.push('\\'),
+            Some(o) => {
+                out.push('\\');
+                out.push(o)
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Dev helper: prints sorted node spans of RELPLAY_SPANS (a source file).
+#[test]
+#[ignore]
+fn dump_spans() {
+    let Ok(path) = std::env::var("RELPLAY_SPANS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let m = parse_module(&text).unwrap();
+    let mut out = Vec::new();
+    super::walk::walk_body(&m.body, &mut out);
+    out.sort();
+    for l in out {
+        println!("SPAN {}", l);
+    }
+}

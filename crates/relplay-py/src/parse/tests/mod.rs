@@ -1,0 +1,4 @@
+//! Parser tests: structures, spans, CPython error table, robustness.
+
+mod basic;
+mod walk;

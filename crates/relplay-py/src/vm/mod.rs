@@ -1,0 +1,158 @@
+//! The interpreter: owns the frame stack, the module table, the output
+//! buffers and the limits. See the crate docs for the embedding API.
+
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod ops;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::object::dict::PyDict;
+use crate::value::{DictRef, Module, PyErr, PyResult, Value};
+use frame::Frame;
+
+/// Limits and knobs of one interpreter.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Instructions a run may execute before it is stopped (uncatchably).
+    pub step_budget: u64,
+    /// Python frames allowed on the stack (CPython's default is 1000).
+    pub recursion_limit: usize,
+    /// Nesting of Rust→Python re-entries (`__repr__`, `__init__`, `key=`),
+    /// each of which uses Rust stack; bounded well below wasm's 1 MB.
+    pub native_depth_limit: usize,
+    /// Largest container/string length a single operation may create.
+    pub max_alloc: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            step_budget: 60_000_000,
+            recursion_limit: 1000,
+            native_depth_limit: 120,
+            max_alloc: 50_000_000,
+        }
+    }
+}
+
+/// Receives an event for each new source line executed (the step-by-step view).
+pub trait LineHook {
+    fn on_line(&mut self, line: u32, depth: usize);
+}
+
+/// Builds a built-in module on first import; returns its namespace.
+pub type ModuleBuilder = Rc<dyn Fn(&mut Interpreter) -> PyResult<PyDict>>;
+
+/// What a run printed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub struct Interpreter {
+    pub(crate) config: Config,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) builtins: DictRef,
+    pub(crate) modules: HashMap<String, Value>,
+    pub(crate) builders: HashMap<String, ModuleBuilder>,
+    pub(crate) out: Output,
+    pub(crate) steps: u64,
+    /// Set when the step budget ran out: unwinding skips every handler.
+    pub(crate) aborting: bool,
+    /// Set by `Reraise` so the current frame is not added to the traceback twice.
+    pub(crate) reraising: bool,
+    pub(crate) native_depth: usize,
+    pub(crate) repr_depth: usize,
+    pub(crate) repr_stack: Vec<u64>,
+    pub(crate) hook: Option<Box<dyn LineHook>>,
+    pub(crate) sources: HashMap<Rc<str>, Rc<Vec<String>>>,
+    pub(crate) warnings_seen: HashSet<(String, String, u32)>,
+    pub(crate) main_path: Rc<str>,
+}
+
+impl Interpreter {
+    pub fn new(config: Config) -> Interpreter {
+        let mut i = Interpreter {
+            config,
+            frames: Vec::new(),
+            builtins: Rc::new(RefCell::new(PyDict::new())),
+            modules: HashMap::new(),
+            builders: HashMap::new(),
+            out: Output::default(),
+            steps: 0,
+            aborting: false,
+            reraising: false,
+            native_depth: 0,
+            repr_depth: 0,
+            repr_stack: Vec::new(),
+            hook: None,
+            sources: HashMap::new(),
+            warnings_seen: HashSet::new(),
+            main_path: Rc::from("<string>"),
+        };
+        crate::builtins::install(&mut i);
+        crate::modules::register_all(&mut i);
+        i
+    }
+
+    /// Registers a built-in module, built lazily on first import. Dotted
+    /// names (`sqlalchemy.orm`) become attributes of their parent package.
+    pub fn register_module(
+        &mut self,
+        name: &str,
+        builder: impl Fn(&mut Interpreter) -> PyResult<PyDict> + 'static,
+    ) {
+        self.builders.insert(name.to_string(), Rc::new(builder));
+    }
+
+    pub fn set_line_hook(&mut self, hook: Option<Box<dyn LineHook>>) {
+        self.hook = hook;
+    }
+
+    pub fn output(&self) -> &Output {
+        &self.out
+    }
+    pub fn take_output(&mut self) -> Output {
+        std::mem::take(&mut self.out)
+    }
+    pub fn write_stdout(&mut self, s: &str) {
+        self.out.stdout.push_str(s);
+    }
+    pub fn write_stderr(&mut self, s: &str) {
+        self.out.stderr.push_str(s);
+    }
+
+    /// The line being executed in the innermost Python frame (for warnings
+    /// and errors raised from native code).
+    pub fn current_line(&self) -> u32 {
+        self.frames.last().map(|f| f.line()).unwrap_or(0)
+    }
+
+    pub fn builtins(&self) -> DictRef {
+        self.builtins.clone()
+    }
+
+    /// Creates a module object from a namespace.
+    pub fn new_module(name: &str, mut dict: PyDict) -> Value {
+        dict.set_str("__name__", Value::str(name));
+        Value::Module(Rc::new(Module {
+            name: Rc::from(name),
+            dict: Rc::new(RefCell::new(dict)),
+        }))
+    }
+
+    pub(crate) fn check_alloc(&self, n: usize) -> PyResult<()> {
+        if n > self.config.max_alloc {
+            Err(PyErr::bare("MemoryError"))
+        } else {
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,22 @@
+# features: bytes repr, bytearray, bytes methods, indexing
+b = b"hello"
+print(b, repr(b), len(b), b[0], b[-1], b[1:3])
+print(b"it's", b'say "hi"', b"both ' \"")
+print(b"\x00\x01\x7f\x80\xff", b"\t\n\r", b"\\")
+print(bytes(range(0, 256, 17)))
+print(bytes(5), bytes([65, 66, 67]), bytes("é", "utf-8"))
+ba = bytearray(b"abc")
+ba.append(100)
+ba[0] = 65
+print(ba, repr(ba), len(ba))
+print(bytearray(), bytearray(3))
+print(b"a,b,c".split(b","), b" x ".strip(), b"abc".upper())
+print(b"abc" + b"def", b"ab" * 3, b"b" in b"abc")
+print(b"hello".hex(), bytes.fromhex("68 69"))
+print(b"hello".find(b"l"), b"hello".count(b"l"), b"hello".replace(b"l", b"L"))
+print(list(b"hi"), tuple(b"\x01\x02"))
+print(b"abc" == b"abc", b"abc" < b"abd", b"" == bytes())
+print(b"%s and %d" % (b"x", 5))
+print(b"Hi".decode(), b"caf\xc3\xa9".decode("utf-8"))
+print(str(b"x"), f"{b'y'}")
+print([b"a", b"'"], {b"k": b"v"})

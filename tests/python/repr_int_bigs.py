@@ -1,0 +1,31 @@
+# features: int repr, big integers, i64 limits, arithmetic overflow, bin/hex/oct
+big = 2**63 - 1
+print(big, -big - 1)
+print(big + 1, -big - 2)
+print(big * 2, big * big)
+print(2**64, 2**100, -(2**100))
+print(10**30 // 7, 10**30 % 7)
+print(-(10**30) // 7, -(10**30) % 7)
+f = 1
+for i in range(1, 31):
+    f *= i
+print("30! =", f)
+print(len(str(2**1000)))
+print(2**63 // 2, (2**63) >> 1, 1 << 70)
+print(hex(2**64), oct(2**64), bin(2**65))
+print(hex(-255), bin(-5), oct(-8))
+print(abs(-2**70), -(-2**63))
+print(int("123456789012345678901234567890") + 1)
+print(str(-12345678901234567890))
+print(repr(10**20), 10**20 == 100000000000000000000)
+print(big + 1 - 1 == big, type(big + 1).__name__)
+print(divmod(2**70, 12345), divmod(-2**70, 12345))
+print(pow(3, 100), pow(3, 100, 1000))
+print(9223372036854775807 * -1 - 1)
+print((2**64 - 1) & 0xFFFF, (2**64) | 1, (2**64) ^ (2**63))
+print(~0, ~(2**64), -(2**64) >> 3)
+print(1_000_000, 0x_ff, 0o_17, 0b_1010)
+print(int(1e20), int(-1.5e19), int(2.0**70))
+print(float(2**63), float(10**20))
+print(sum(range(10**6)))
+print(round(2**70 / 3))
