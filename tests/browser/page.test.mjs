@@ -288,3 +288,20 @@ test("REAL: every built-in example exits as recorded in its .expected", async (t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("REAL: a run that overflows the stack is reported in the console, not lost", async (t) => {
+  if (placeholder(t)) return;
+  // tests/hostile/deep_data_repr.py: CPython says RecursionError; if relplay's
+  // interpreter instead traps (the browser's stack is smaller than native),
+  // the page must still say what happened, and keep working.
+  const { page } = await fresh();
+  await page.evaluate(() => (window.relplay.setCode('print("before")\n'), window.relplay.run()));
+  const code = fs.readFileSync(path.join(REPO_ROOT, "tests/hostile/deep_data_repr.py"), "utf8");
+  await page.evaluate((c) => window.relplay.setCode(c), code);
+  await page.locator('[data-testid="run"]').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="stdout"]').textContent.includes("before"));
+  assert.match(await paneText(page, "stderr"), /RecursionError|relplay crashed/);
+  const r = await page.evaluate(() => (window.relplay.setCode('print("after")\n'), window.relplay.run()));
+  assert.deepEqual(r, { stdout: "after\n", stderr: "", exit: 0 });
+  await page.close();
+});

@@ -2,6 +2,8 @@
 //! the output panes. All state lives in `Playground` (Copy signals), which the
 //! UI and the `window.relplay` contract share.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -10,7 +12,14 @@ use crate::{contract, editor, examples, storage, traceback};
 /// The path the script runs as: it is what tracebacks name.
 pub const SCRIPT_PATH: &str = "main.py";
 
-/// What the last run printed.
+thread_local! {
+    /// True while `relplay::run` is on the stack. If the wasm traps mid-run
+    /// (a panic, or the JS engine's stack limit), the flag stays set and the
+    /// window `error` listener reports the crash in the console pane.
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// What the last run printed. `exit` is -1 when the run crashed relplay itself.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Output {
     pub stdout: String,
@@ -40,7 +49,9 @@ impl Playground {
         let code = editor::get_code();
         editor::clear_errors();
         let t0 = now();
+        RUNNING.with(|r| r.set(true));
         let result = relplay::run(&code, SCRIPT_PATH);
+        RUNNING.with(|r| r.set(false));
         let millis = now() - t0;
         if result.exit != 0 {
             if let Some(spot) = traceback::error_spot(&result.stderr, SCRIPT_PATH) {
@@ -117,6 +128,30 @@ fn install_run_shortcut(pg: Playground) {
     handler.forget();
 }
 
+/// A run that never returned (the wasm trapped) surfaces as an uncaught
+/// error on `window`: say so in the console pane rather than leave the old output.
+fn install_crash_report(pg: Playground) {
+    let handler = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+        if !RUNNING.with(|r| r.replace(false)) {
+            return;
+        }
+        pg.output.set(Some(Output {
+            stdout: String::new(),
+            stderr: format!(
+                "relplay crashed while running this script: {}\n\
+                 This is a bug in relplay, not in your script. If the page misbehaves, reload it.\n",
+                ev.message()
+            ),
+            exit: -1,
+            millis: 0.0,
+        }));
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("error", handler.as_ref().unchecked_ref());
+    }
+    handler.forget();
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let pg = Playground::new();
@@ -148,6 +183,7 @@ pub fn App() -> impl IntoView {
         editor::mount(&el, &initial, move |text| pg.code_changed(&text));
         let _ = el.set_attribute("data-editor", editor::kind());
         install_run_shortcut(pg);
+        install_crash_report(pg);
         contract::install(pg);
         true
     });
