@@ -249,32 +249,99 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The output side. Panes are a list so the SQL log, ER diagram and objects
-/// views slot in as they start to work; only working panes are listed.
+/// The output panes, in tab order. Only panes that work are listed; the SQL
+/// log, ER diagram and objects views join here (a variant, its title, and an
+/// arm in `OutputPanel`'s body) as the facade starts to report those facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pane {
+    Console,
+}
+
+impl Pane {
+    const ALL: &'static [Pane] = &[Pane::Console];
+
+    fn title(self) -> &'static str {
+        match self {
+            Pane::Console => "Console",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Pane::Console => "console",
+        }
+    }
+}
+
+/// The output side: a tab strip (with the last run's status) over the active pane.
 #[component]
 fn OutputPanel(pg: Playground) -> impl IntoView {
-    let stdout = move || {
-        pg.output
-            .with(|o| o.as_ref().map(|o| o.stdout.clone()).unwrap_or_default())
-    };
-    let stderr = move || {
-        pg.output
-            .with(|o| o.as_ref().map(|o| o.stderr.clone()).unwrap_or_default())
-    };
+    let active = RwSignal::new(Pane::Console);
     let status = move || {
         pg.output.with(|o| {
             o.as_ref().map(|o| {
                 let ok = o.exit == 0;
                 let class = if ok { "status ok" } else { "status failed" };
-                let text = format!(
-                    "{} exit {} · {:.1} ms",
-                    if ok { "✓" } else { "✗" },
-                    o.exit,
-                    o.millis
-                );
+                let text = if o.exit < 0 {
+                    "✗ crashed".to_string()
+                } else {
+                    let mark = if ok { "✓" } else { "✗" };
+                    format!("{mark} exit {} · {:.1} ms", o.exit, o.millis)
+                };
                 view! { <span class=class data-testid="status">{text}</span> }
             })
         })
+    };
+    let tabs = Pane::ALL
+        .iter()
+        .map(|&pane| {
+            view! {
+                <button
+                    class="tab"
+                    class:active=move || active.get() == pane
+                    role="tab"
+                    id=format!("tab-{}", pane.id())
+                    aria-controls=format!("panel-{}", pane.id())
+                    aria-selected=move || (active.get() == pane).to_string()
+                    on:click=move |_| active.set(pane)
+                >
+                    {pane.title()}
+                </button>
+            }
+        })
+        .collect_view();
+    let body = move || match active.get() {
+        Pane::Console => view! { <ConsolePane pg=pg /> },
+    };
+
+    view! {
+        <section class="pane output-pane" aria-label="Output">
+            <div class="pane-head" role="tablist">
+                {tabs}
+                <div class="spacer"></div>
+                {status}
+            </div>
+            <div
+                class="pane-body"
+                role="tabpanel"
+                id=move || format!("panel-{}", active.get().id())
+                aria-labelledby=move || format!("tab-{}", active.get().id())
+            >
+                {body}
+            </div>
+        </section>
+    }
+}
+
+/// What the script printed: stdout, then stderr (styled as an error).
+/// Always text nodes: the script's output is never parsed as markup.
+#[component]
+fn ConsolePane(pg: Playground) -> impl IntoView {
+    let text = move |pick: fn(&Output) -> &String| {
+        move || {
+            pg.output
+                .with(|o| o.as_ref().map(|o| pick(o).clone()).unwrap_or_default())
+        }
     };
     let not_run = move || pg.output.with(Option::is_none);
     let empty = move || {
@@ -283,24 +350,16 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
                 .is_some_and(|o| o.stdout.is_empty() && o.stderr.is_empty())
         })
     };
-
     view! {
-        <section class="pane output-pane" aria-label="Output">
-            <div class="pane-head" role="tablist">
-                <span class="tab active" role="tab" aria-selected="true" id="tab-console">"Console"</span>
-                <div class="spacer"></div>
-                {status}
-            </div>
-            <div class="console" role="tabpanel" aria-labelledby="tab-console" aria-live="polite">
-                <Show when=not_run>
-                    <p class="hint">"Press Run to execute the script. Its output appears here."</p>
-                </Show>
-                <Show when=empty>
-                    <p class="hint">"(no output)"</p>
-                </Show>
-                <pre class="stdout" data-testid="stdout">{stdout}</pre>
-                <pre class="stderr" data-testid="stderr">{stderr}</pre>
-            </div>
-        </section>
+        <div class="console" aria-live="polite">
+            <Show when=not_run>
+                <p class="hint">"Press Run to execute the script. Its output appears here."</p>
+            </Show>
+            <Show when=empty>
+                <p class="hint">"(no output)"</p>
+            </Show>
+            <pre class="stdout" data-testid="stdout">{text(|o| &o.stdout)}</pre>
+            <pre class="stderr" data-testid="stderr">{text(|o| &o.stderr)}</pre>
+        </div>
     }
 }
