@@ -37,7 +37,19 @@ fn run(file: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = relplay::run_bytes(&bytes, file);
+    // Python frames live on the heap, but native re-entries (`__repr__`,
+    // `__init__` called from Rust) use the Rust stack, and debug builds use
+    // far more of it per call than release or wasm builds.
+    let path = file.to_string();
+    let result = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || relplay::run_bytes(&bytes, &path))
+        .ok()
+        .and_then(|handle| handle.join().ok());
+    let Some(result) = result else {
+        eprintln!("relplay: internal error: the interpreter thread failed");
+        return ExitCode::from(70);
+    };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(result.stdout.as_bytes());
     let _ = stdout.flush();

@@ -2,6 +2,260 @@
 //! with `sqlparser`, translated into the store's own plan and executed against
 //! tables held in memory. The store knows nothing of the ORM.
 
+mod affinity;
+mod ddl;
+mod error;
+mod exec;
+mod functions;
+mod plan;
+mod schema;
+mod storage;
+mod translate;
+mod txn;
 mod value;
 
+pub use error::{SqlError, SqlErrorKind};
 pub use value::Value;
+
+use exec::{Env, State};
+use plan::{Prepared, Stmt};
+use std::collections::HashMap;
+use std::rc::Rc;
+use txn::Txn;
+
+/// Statement parameters: `?`/`?NNN` take positional values, `:name` named ones.
+#[derive(Clone, Debug, Default)]
+pub enum Params {
+    #[default]
+    None,
+    Positional(Vec<Value>),
+    Named(Vec<(String, Value)>),
+}
+
+/// What one statement produced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    /// Rows inserted, updated or deleted (0 for other statements).
+    pub rows_affected: u64,
+    /// The connection's last inserted rowid, as `sqlite3_last_insert_rowid`.
+    pub last_insert_rowid: i64,
+}
+
+/// Prepared statements kept per SQL text; SQLAlchemy re-sends identical text often.
+const CACHE_LIMIT: usize = 512;
+
+/// One in-memory database, like `sqlite3.connect(":memory:")`.
+#[derive(Default)]
+pub struct Database {
+    state: State,
+    txn: Txn,
+    cache: HashMap<String, (u64, Rc<Prepared>)>,
+    /// Bumped by every schema change so cached plans are re-translated.
+    schema_version: u64,
+}
+
+impl Database {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// True inside BEGIN ... COMMIT/ROLLBACK (or a SAVEPOINT opened outside one).
+    pub fn in_transaction(&self) -> bool {
+        self.txn.active
+    }
+
+    fn prepare(&mut self, sql: &str) -> Result<Rc<Prepared>, SqlError> {
+        if let Some((v, p)) = self.cache.get(sql) {
+            if *v == self.schema_version {
+                return Ok(p.clone());
+            }
+        }
+        let p = Rc::new(translate::prepare(sql, &self.state.tables)?);
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache.insert(sql.to_string(), (self.schema_version, p.clone()));
+        Ok(p)
+    }
+
+    /// Execute one SQL statement.
+    pub fn execute(&mut self, sql: &str, params: &Params) -> Result<QueryResult, SqlError> {
+        let prepared = self.prepare(sql)?;
+        let values = bind(&prepared, params)?;
+        let mark = self.state.log.len();
+        let result = self.run(&prepared.stmt, &values);
+        let result = result.and_then(|r| exec::fk::check_pending(&mut self.state).map(|_| r));
+        match result {
+            Ok(mut r) => {
+                if !self.txn.active {
+                    self.state.log.clear();
+                }
+                r.last_insert_rowid = self.state.last_rowid;
+                Ok(r)
+            }
+            Err(e) => {
+                // A failed statement leaves no trace (SQLite's statement journal).
+                self.state.pending_fk.clear();
+                if self.state.log.len() > mark {
+                    let ddl = self.state.log[mark..].iter().any(|u| {
+                        !matches!(
+                            u,
+                            txn::Undo::Insert { .. } | txn::Undo::Delete { .. } | txn::Undo::Update { .. } | txn::Undo::Seq { .. }
+                        )
+                    });
+                    self.state.undo_to(mark);
+                    if ddl {
+                        self.schema_version += 1;
+                    }
+                }
+                if !self.txn.active {
+                    self.state.log.clear();
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn run(&mut self, stmt: &Stmt, params: &[Value]) -> Result<QueryResult, SqlError> {
+        let st = &mut self.state;
+        match stmt {
+            Stmt::Query(q) => {
+                let env = Env::new(&st.tables, params);
+                let rows = exec::select::run_query(q, &env, None)?;
+                Ok(QueryResult {
+                    columns: q.columns.clone(),
+                    rows,
+                    ..Default::default()
+                })
+            }
+            Stmt::Insert {
+                table,
+                columns,
+                source,
+                conflict,
+                returning,
+            } => exec::insert::insert(st, params, table, columns, source, *conflict, returning),
+            Stmt::Update {
+                table,
+                sets,
+                filter,
+                access,
+                returning,
+            } => exec::update::update(st, params, table, sets, filter, access, returning),
+            Stmt::Delete {
+                table,
+                filter,
+                access,
+                returning,
+            } => exec::delete::delete(st, params, table, filter, access, returning),
+            Stmt::CreateTable { .. } | Stmt::CreateIndex { .. } | Stmt::DropTable { .. } | Stmt::DropIndex { .. } => {
+                let r = ddl::run(st, stmt)?;
+                self.schema_version += 1;
+                Ok(r)
+            }
+            Stmt::Pragma(p) => ddl::pragma(st, p),
+            Stmt::Begin => {
+                if self.txn.active {
+                    return Err(SqlError::op("cannot start a transaction within a transaction"));
+                }
+                self.txn.active = true;
+                self.txn.by_savepoint = false;
+                Ok(QueryResult::default())
+            }
+            Stmt::Commit => {
+                if !self.txn.active {
+                    return Err(SqlError::op("cannot commit - no transaction is active"));
+                }
+                self.end_txn();
+                Ok(QueryResult::default())
+            }
+            Stmt::Rollback => {
+                if !self.txn.active {
+                    return Err(SqlError::op("cannot rollback - no transaction is active"));
+                }
+                self.state.undo_to(0);
+                self.schema_version += 1;
+                self.end_txn();
+                Ok(QueryResult::default())
+            }
+            Stmt::Savepoint(name) => {
+                if !self.txn.active {
+                    self.txn.active = true;
+                    self.txn.by_savepoint = true;
+                }
+                self.txn.savepoints.push((name.clone(), self.state.log.len()));
+                Ok(QueryResult::default())
+            }
+            Stmt::Release(name) => {
+                let i = self.find_savepoint(name)?;
+                self.txn.savepoints.truncate(i);
+                if self.txn.savepoints.is_empty() && self.txn.by_savepoint {
+                    self.end_txn();
+                }
+                Ok(QueryResult::default())
+            }
+            Stmt::RollbackTo(name) => {
+                let i = self.find_savepoint(name)?;
+                let mark = self.txn.savepoints[i].1;
+                self.state.undo_to(mark);
+                self.schema_version += 1;
+                self.txn.savepoints.truncate(i + 1);
+                Ok(QueryResult::default())
+            }
+        }
+    }
+
+    fn find_savepoint(&self, name: &str) -> Result<usize, SqlError> {
+        self.txn
+            .savepoints
+            .iter()
+            .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            .ok_or_else(|| SqlError::op(format!("no such savepoint: {name}")))
+    }
+
+    fn end_txn(&mut self) {
+        self.txn = Txn::default();
+        self.state.log.clear();
+    }
+}
+
+/// Match supplied parameters to the statement's placeholders, as Python's sqlite3 does.
+fn bind(p: &Prepared, params: &Params) -> Result<Vec<Value>, SqlError> {
+    let n = p.param_names.len();
+    match params {
+        Params::None | Params::Positional(_) => {
+            let vals = match params {
+                Params::Positional(v) => v.clone(),
+                _ => Vec::new(),
+            };
+            if vals.len() != n {
+                return Err(SqlError::programming(format!(
+                    "Incorrect number of bindings supplied. The current statement uses {n}, and there are {} supplied.",
+                    vals.len()
+                )));
+            }
+            Ok(vals)
+        }
+        Params::Named(named) => p
+            .param_names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match name {
+                None => Err(SqlError::programming(format!(
+                    "Binding {} has no name, but you supplied a dictionary (which has only names).",
+                    i + 1
+                ))),
+                Some(full) => {
+                    let bare = &full[1..];
+                    named
+                        .iter()
+                        .find(|(k, _)| k == bare || k == full)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| SqlError::programming(format!("You did not supply a value for binding parameter {full}.")))
+                }
+            })
+            .collect(),
+    }
+}

@@ -2,6 +2,8 @@
 //! `run(source, path)` executes a learner's script and returns what CPython
 //! would print, plus (later) the structured facts the UI draws.
 
+use relplay_py::{Config, Interpreter};
+
 /// What one run of a script produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Run {
@@ -14,12 +16,13 @@ pub struct Run {
 /// Runs `source` as the script at `path` (the path appears in tracebacks and
 /// warnings, as CPython prints them).
 pub fn run(source: &str, path: &str) -> Run {
-    // Placeholder until the interpreter lands on main (same session).
-    let _ = (source, path);
+    let mut interp = Interpreter::new(Config::default());
+    let outcome = interp.run_file(source, path);
+    let output = interp.take_output();
     Run {
-        stdout: String::new(),
-        stderr: "NotImplementedError: the interpreter has not landed yet\n".into(),
-        exit: 1,
+        stdout: output.stdout,
+        stderr: output.stderr,
+        exit: outcome.exit_code,
     }
 }
 

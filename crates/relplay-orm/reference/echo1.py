@@ -1,0 +1,21 @@
+from sqlalchemy import *
+m = MetaData()
+a = Table("a", m, Column("id", Integer, primary_key=True), Column("name", String(20), index=True), Column("flag", Boolean), Column("d", Date), Column("dt", DateTime), Column("n", Numeric(10,2)), Column("f", Float))
+b = Table("b", m, Column("id", Integer, primary_key=True), Column("a_id", ForeignKey("a.id")), Column("x", LargeBinary))
+e = create_engine("sqlite://", echo=True)
+m.create_all(e)
+m.create_all(e)
+import datetime, decimal
+with e.begin() as c:
+    c.execute(a.insert(), [{"name": "n%d" % i, "flag": i % 2 == 0, "d": datetime.date(2024,1,2), "dt": datetime.datetime(2024,1,2,3,4,5), "n": decimal.Decimal("1.50"), "f": 2.5} for i in range(25)])
+    c.execute(a.insert().values(name="single"))
+    c.execute(a.update().where(a.c.id == 3).values(name="z"))
+    c.execute(a.delete().where(a.c.id == 4))
+    r = c.execute(select(a).where(a.c.id == 1)).all(); print(r)
+    c.execute(b.insert(), {"a_id": 1, "x": b"\x00\x01abc'"})
+    c.execute(select(b)).all()
+    c.execute(select(a.c.name).where(a.c.id.in_(list(range(150))))).all()
+    c.execute(select(a.c.name).where(a.c.name == "x"*400)).all()
+    c.exec_driver_sql("select 1").all()
+    c.execute(text("select :x"), {"x": 5}).all()
+m.drop_all(e)

@@ -1,0 +1,12 @@
+//! Schema objects (mirrors `sql/schema.py`): a `MetaData` holding tables in
+//! definition order, their columns, constraints and indexes.
+
+mod column;
+mod constraint;
+mod metadata;
+mod table;
+
+pub use column::{Column, ServerDefault};
+pub use constraint::{Constraint, ConstraintKind, ForeignKeyRef, Index};
+pub use metadata::{CreationOrder, MetaData};
+pub use table::Table;

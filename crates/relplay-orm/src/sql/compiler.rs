@@ -1,0 +1,745 @@
+//! Rendering statements as the SQLite dialect's compiler does, with
+//! positional `?` parameters in render order, and a cache key: the
+//! statement's shape without its values (expanding IN lists of any length
+//! share one key, as in SQLAlchemy).
+
+use super::dml::{Delete, Insert, Update};
+use super::expr::{and_, Alias, AliasTarget, ColRef, Expr, Source};
+use super::operators::{BinOp, PREC_AND, PREC_BETWEEN, PREC_NEG, PREC_NOT, PREC_OR};
+use super::quote::{quote_in, Dialect};
+use super::select::{FromItem, LabelStyle, Select};
+use crate::error::{OrmError, OrmErrorKind, OrmResult};
+use crate::types::{bind_process, SqlType};
+use crate::PyValue;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Statement<'a> {
+    Select(&'a Select),
+    Insert(&'a Insert),
+    Update(&'a Update),
+    Delete(&'a Delete),
+}
+
+/// A rendered statement. `params` holds one bind-processed parameter set
+/// per row (one for a plain execute; several for an executemany).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compiled {
+    pub sql: String,
+    pub params: Vec<Vec<PyValue>>,
+    pub cache_key: String,
+}
+
+impl Compiled {
+    /// Put the cache key in a namespace. SQLAlchemy's cache key also
+    /// depends on where a statement comes from, so identical SQL is
+    /// "generated" again per origin (reference/cache*.py): a Core
+    /// statement, an ORM `select(Entity)`, `session.get(Entity)`, a lazy
+    /// loader of one relationship, and the flush statements of a mapper
+    /// (kept in the mapper's own compiled cache) never share entries.
+    pub fn in_namespace(mut self, ns: &str) -> Compiled {
+        self.cache_key = format!("{ns}#{}", self.cache_key);
+        self
+    }
+}
+
+/// The context an expression is rendered in, for parenthesisation.
+#[derive(Clone, Copy, PartialEq)]
+enum Parent {
+    Bin(BinOp),
+    And,
+    Or,
+    Prec(i32),
+}
+
+impl Parent {
+    fn prec(self) -> i32 {
+        match self {
+            Parent::Bin(op) => op.precedence(),
+            Parent::And => PREC_AND,
+            Parent::Or => PREC_OR,
+            Parent::Prec(p) => p,
+        }
+    }
+}
+
+/// Whether an element of precedence `prec` (operator `me`) needs
+/// parentheses inside `against` (`operators.is_precedent`).
+fn needs_group(prec: i32, me: Option<Parent>, against: Option<Parent>) -> bool {
+    let Some(a) = against else { return false };
+    if let (Some(Parent::Bin(m)), Parent::Bin(o)) = (me, a) {
+        if m == o && m.self_associative() {
+            return false;
+        }
+    }
+    if me.is_some() && me == Some(a) && matches!(a, Parent::And | Parent::Or) {
+        return false;
+    }
+    prec <= a.prec()
+}
+
+#[derive(Clone, PartialEq, Debug)]
+enum FromKey {
+    Table(Rc<str>),
+    Alias(u32),
+}
+
+fn source_key(s: &Source) -> FromKey {
+    match s {
+        Source::Table(t) => FromKey::Table(t.clone()),
+        Source::Alias(a) => FromKey::Alias(a.id),
+    }
+}
+
+fn from_key(f: &FromItem) -> Option<FromKey> {
+    match f {
+        FromItem::Table(t) => Some(FromKey::Table(t.clone())),
+        FromItem::Alias(a) => Some(FromKey::Alias(a.id)),
+        FromItem::Join { .. } => None,
+    }
+}
+
+fn source_from(s: &Source) -> FromItem {
+    match s {
+        Source::Table(t) => FromItem::Table(t.clone()),
+        Source::Alias(a) => FromItem::Alias(a.clone()),
+    }
+}
+
+/// Every FROM a join covers (its `_hide_froms`).
+fn join_members(f: &FromItem, out: &mut Vec<FromKey>) {
+    match f {
+        FromItem::Join { left, right, .. } => {
+            join_members(left, out);
+            join_members(right, out);
+        }
+        other => out.extend(from_key(other)),
+    }
+}
+
+/// Sources referenced by an expression, not descending into subqueries.
+fn expr_sources(e: &Expr, out: &mut Vec<Source>) {
+    match e {
+        Expr::Column(c) if !out.iter().any(|s| source_key(s) == source_key(&c.source)) => {
+            out.push(c.source.clone());
+        }
+        Expr::Binary { left, right, .. } => {
+            expr_sources(left, out);
+            expr_sources(right, out);
+        }
+        Expr::LikeAffix { expr, pattern, .. } => {
+            expr_sources(expr, out);
+            expr_sources(pattern, out);
+        }
+        Expr::Not(x) | Expr::Neg(x) | Expr::Desc(x) | Expr::Asc(x) => expr_sources(x, out),
+        Expr::Label { expr, .. } => expr_sources(expr, out),
+        Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| expr_sources(x, out)),
+        Expr::Func { args, .. } => args.iter().for_each(|x| expr_sources(x, out)),
+        Expr::Between {
+            expr, low, high, ..
+        } => {
+            expr_sources(expr, out);
+            expr_sources(low, out);
+            expr_sources(high, out);
+        }
+        _ => {}
+    }
+}
+
+/// The name a bind compared with `e` is derived from.
+fn key_of(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Column(c) => Some(c.name.clone()),
+        Expr::Func { name, .. } | Expr::Label { name, .. } => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The FROMs implied by a columns clause, in order.
+pub(crate) fn column_froms(cols: &[Expr]) -> Vec<FromItem> {
+    let mut s = Vec::new();
+    cols.iter().for_each(|c| expr_sources(c, &mut s));
+    s.iter().map(source_from).collect()
+}
+
+struct Ctx {
+    key_mode: bool,
+    dialect: Dialect,
+    /// Name base of the next bind in `Dialect::Default` (`name_1`, ...):
+    /// the key of the expression it is compared with, else `param`.
+    bind_base: Option<String>,
+    params: Vec<PyValue>,
+    types: Vec<SqlType>,
+    anon: HashMap<String, u32>,
+    alias_names: HashMap<u32, String>,
+    /// FROMs of enclosing SELECTs, for auto-correlation.
+    enclosing: Vec<Vec<FromKey>>,
+}
+
+impl Ctx {
+    fn new(key_mode: bool, dialect: Dialect) -> Ctx {
+        Ctx {
+            key_mode,
+            dialect,
+            bind_base: None,
+            params: Vec::new(),
+            types: Vec::new(),
+            anon: HashMap::new(),
+            alias_names: HashMap::new(),
+            enclosing: Vec::new(),
+        }
+    }
+
+    /// Next anonymous name for `base`: `base_1`, `base_2`, ...
+    fn anon_name(&mut self, base: &str, sep: &str) -> String {
+        let key = format!("{base}{sep}");
+        let n = self.anon.entry(key).or_insert(0);
+        *n += 1;
+        format!("{base}{sep}{n}")
+    }
+
+    fn alias_name(&mut self, a: &Alias) -> String {
+        if let Some(n) = &a.name {
+            return n.clone();
+        }
+        if let Some(n) = self.alias_names.get(&a.id) {
+            return n.clone();
+        }
+        let n = self.anon_name(a.anon_base(), "_");
+        self.alias_names.insert(a.id, n.clone());
+        n
+    }
+
+    fn source_name(&mut self, s: &Source) -> String {
+        match s {
+            Source::Table(t) => self.q(t),
+            Source::Alias(a) => {
+                let n = self.alias_name(a);
+                self.q(&n)
+            }
+        }
+    }
+
+    fn source_label_base(&mut self, s: &Source) -> String {
+        match s {
+            Source::Table(t) => t.to_string(),
+            Source::Alias(a) => self.alias_name(a),
+        }
+    }
+
+    /// A DML value placeholder: `?`, or `:col` (named after the column).
+    fn dml_mark(&self, col: &str) -> String {
+        match self.dialect {
+            Dialect::Sqlite => "?".into(),
+            Dialect::Default => format!(":{col}"),
+        }
+    }
+
+    fn q(&self, name: &str) -> String {
+        quote_in(self.dialect, name)
+    }
+
+    /// The anonymous bind name of `Dialect::Default`; binds share the
+    /// counters of anonymous labels (`count_1` label, then `count_2` bind).
+    fn bind_name(&mut self) -> String {
+        let base = self.bind_base.take().unwrap_or_else(|| "param".into());
+        self.anon_name(&base, "_")
+    }
+
+    fn bind(&mut self, v: &PyValue, ty: &SqlType) -> OrmResult<String> {
+        self.params.push(bind_process(ty, v)?);
+        self.types.push(ty.clone());
+        Ok(match self.dialect {
+            Dialect::Sqlite => "?".into(),
+            Dialect::Default => format!(":{}", self.bind_name()),
+        })
+    }
+
+    /// Render `e` with binds named after `key` (the compared expression).
+    fn expr_keyed(
+        &mut self,
+        e: &Expr,
+        against: Option<Parent>,
+        key: Option<String>,
+    ) -> OrmResult<String> {
+        self.bind_base = key;
+        let r = self.expr(e, against);
+        self.bind_base = None;
+        r
+    }
+
+    fn column(&mut self, c: &ColRef) -> String {
+        format!("{}.{}", self.source_name(&c.source), self.q(&c.name))
+    }
+
+    fn expr(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
+        Ok(match e {
+            Expr::Column(c) => self.column(c),
+            Expr::Bind { value, ty } => self.bind(value, ty)?,
+            Expr::Expanding { values, ty } => {
+                if self.key_mode {
+                    self.types.push(ty.clone());
+                    "(__[POSTCOMPILE])".into()
+                } else if self.dialect == Dialect::Default {
+                    self.types.push(ty.clone());
+                    format!("(__[POSTCOMPILE_{}])", self.bind_name())
+                } else if values.is_empty() {
+                    // The SQLite dialect's empty-set expression.
+                    "(SELECT 1 FROM (SELECT 1) WHERE 1!=1)".into()
+                } else {
+                    let mut marks = Vec::new();
+                    for v in values {
+                        marks.push(self.bind(v, ty)?);
+                    }
+                    format!("({})", marks.join(", "))
+                }
+            }
+            Expr::Null => "NULL".into(),
+            Expr::Bool(b) => if *b { "1" } else { "0" }.into(),
+            Expr::Raw(s) => s.clone(),
+            Expr::Star => "*".into(),
+            Expr::Binary { left, op, right } => {
+                let me = Parent::Bin(*op);
+                let (l, r) = match op {
+                    BinOp::ILike | BinOp::NotILike => (
+                        format!("lower({})", self.expr(left, Some(Parent::Prec(-1)))?),
+                        format!("lower({})", self.expr(right, Some(Parent::Prec(-1)))?),
+                    ),
+                    _ => {
+                        let l = self.expr_keyed(left, Some(me), None)?;
+                        (l, self.expr_keyed(right, Some(me), key_of(left))?)
+                    }
+                };
+                let s = format!("{l}{}{r}", op.sql());
+                // NOT IN is always rendered in its own parentheses.
+                if *op == BinOp::NotIn || needs_group(op.precedence(), Some(me), against) {
+                    format!("({s})")
+                } else {
+                    s
+                }
+            }
+            Expr::LikeAffix {
+                expr,
+                pattern,
+                prefix,
+                suffix,
+            } => {
+                let l = self.expr(expr, Some(Parent::Bin(BinOp::Like)))?;
+                let p = self.expr_keyed(pattern, Some(Parent::Bin(BinOp::Concat)), key_of(expr))?;
+                let mut rhs = String::new();
+                if *suffix {
+                    rhs.push_str("'%' || ");
+                }
+                rhs.push_str(&p);
+                if *prefix {
+                    rhs.push_str(" || '%'");
+                }
+                format!("({l} LIKE {rhs})")
+            }
+            Expr::Not(inner) => {
+                let s = format!("NOT {}", self.group_for(inner, PREC_NOT)?);
+                if needs_group(PREC_NOT, None, against) {
+                    format!("({s})")
+                } else {
+                    s
+                }
+            }
+            Expr::Neg(inner) => format!("-{}", self.group_for(inner, PREC_NEG)?),
+            Expr::And(items) | Expr::Or(items) => {
+                let (me, sep) = if matches!(e, Expr::And(_)) {
+                    (Parent::And, " AND ")
+                } else {
+                    (Parent::Or, " OR ")
+                };
+                let mut parts = Vec::new();
+                for i in items {
+                    parts.push(self.expr(i, Some(me))?);
+                }
+                let s = parts.join(sep);
+                if items.len() > 1 && needs_group(me.prec(), Some(me), against) {
+                    format!("({s})")
+                } else {
+                    s
+                }
+            }
+            Expr::Between {
+                expr,
+                low,
+                high,
+                negated,
+            } => {
+                let p = Some(Parent::Prec(PREC_BETWEEN));
+                let s = format!(
+                    "{} {}BETWEEN {} AND {}",
+                    self.expr(expr, p)?,
+                    if *negated { "NOT " } else { "" },
+                    self.expr_keyed(low, p, key_of(expr))?,
+                    self.expr_keyed(high, p, key_of(expr))?
+                );
+                if needs_group(PREC_BETWEEN, None, against) {
+                    format!("({s})")
+                } else {
+                    s
+                }
+            }
+            Expr::Func { name, args, .. } => {
+                let mut parts = Vec::new();
+                for a in args {
+                    parts.push(self.expr(a, Some(Parent::Prec(-1)))?);
+                }
+                format!("{name}({})", parts.join(", "))
+            }
+            Expr::Label { expr, .. } => self.expr(expr, against)?,
+            Expr::Exists(sel) => {
+                let s = format!("EXISTS ({})", self.select(sel, SelectMode::Nested)?);
+                if needs_group(0, None, against) {
+                    format!("({s})")
+                } else {
+                    s
+                }
+            }
+            Expr::ScalarSelect(sel) => format!("({})", self.select(sel, SelectMode::Nested)?),
+            Expr::Desc(x) => format!("{} DESC", self.expr(x, Some(Parent::Prec(3)))?),
+            Expr::Asc(x) => format!("{} ASC", self.expr(x, Some(Parent::Prec(3)))?),
+        })
+    }
+
+    fn group_for(&mut self, e: &Expr, prec: i32) -> OrmResult<String> {
+        let s = self.expr(e, Some(Parent::Prec(prec)))?;
+        // Elements that group themselves already did; wrap the rest only
+        // when they are compound.
+        let compound = matches!(e, Expr::Exists(_));
+        if compound {
+            Ok(format!("({s})"))
+        } else {
+            Ok(s)
+        }
+    }
+
+    fn render_from(&mut self, f: &FromItem) -> OrmResult<String> {
+        Ok(match f {
+            FromItem::Table(t) => self.q(t),
+            FromItem::Alias(a) => {
+                let name = self.alias_name(a);
+                match &a.target {
+                    AliasTarget::Table(t) => format!("{} AS {}", self.q(t), self.q(&name)),
+                    AliasTarget::Select(s) => {
+                        let inner = self.select(s, SelectMode::Subquery)?;
+                        format!("({inner}) AS {}", self.q(&name))
+                    }
+                }
+            }
+            FromItem::Join {
+                left,
+                right,
+                on,
+                outer,
+            } => {
+                let l = self.render_from(left)?;
+                let r = self.render_from(right)?;
+                let on = self.expr(on, None)?;
+                format!(
+                    "{l} {}JOIN {r} ON {on}",
+                    if *outer { "LEFT OUTER " } else { "" }
+                )
+            }
+        })
+    }
+
+    fn display_froms(&self, s: &Select) -> Vec<FromItem> {
+        let mut candidates: Vec<FromItem> = s.from.clone();
+        candidates.extend(column_froms(&s.columns));
+        let mut srcs = Vec::new();
+        s.where_.iter().for_each(|w| expr_sources(w, &mut srcs));
+        candidates.extend(srcs.iter().map(source_from));
+        let mut hidden = Vec::new();
+        for f in &s.from {
+            if let FromItem::Join { .. } = f {
+                join_members(f, &mut hidden);
+            }
+        }
+        let mut out: Vec<FromItem> = Vec::new();
+        let mut seen: Vec<FromKey> = Vec::new();
+        for f in candidates {
+            match from_key(&f) {
+                Some(k) => {
+                    if hidden.contains(&k) || seen.contains(&k) {
+                        continue;
+                    }
+                    seen.push(k);
+                    out.push(f);
+                }
+                None => out.push(f),
+            }
+        }
+        // Auto-correlation: drop FROMs the enclosing SELECT provides,
+        // unless nothing would be left.
+        if let Some(outer) = self.enclosing.last() {
+            let kept: Vec<FromItem> = out
+                .iter()
+                .filter(|f| from_key(f).map_or(true, |k| !outer.contains(&k)))
+                .cloned()
+                .collect();
+            if !kept.is_empty() {
+                return kept;
+            }
+        }
+        out
+    }
+
+    fn column_entry(
+        &mut self,
+        c: &Expr,
+        mode: SelectMode,
+        style: LabelStyle,
+        seen: &mut Vec<(String, Option<ColRef>)>,
+    ) -> OrmResult<String> {
+        let rendered = self.expr(c, Some(Parent::Prec(-1)))?;
+        let label = match c {
+            Expr::Label { name, .. } => Some(self.q(name)),
+            Expr::Column(col) => match (mode, style) {
+                (_, LabelStyle::TablenamePlusCol) => {
+                    let base = self.source_label_base(&col.source);
+                    Some(self.q(&format!("{}_{}", base, col.name)))
+                }
+                // A subquery names every column so the outer query can
+                // refer to it: `address.user_id AS user_id`.
+                (SelectMode::Subquery, _) => Some(self.q(&col.name)),
+                _ => {
+                    let same = seen.iter().any(|(_, r)| r.as_ref() == Some(col));
+                    let name_taken = seen.iter().any(|(n, _)| n == &col.name);
+                    seen.push((col.name.clone(), Some(col.clone())));
+                    if same {
+                        Some(self.anon_name(&col.name, "__"))
+                    } else if name_taken {
+                        Some(self.anon_name(&col.name, "_"))
+                    } else {
+                        None
+                    }
+                }
+            },
+            Expr::Func { name, .. } => Some(self.anon_name(name, "_")),
+            // `*` and literal columns (`exists(1)` gives `SELECT 1`).
+            Expr::Star | Expr::Raw(_) => None,
+            _ => Some(self.anon_name("anon", "_")),
+        };
+        Ok(match label {
+            Some(l) => format!("{rendered} AS {l}"),
+            None => rendered,
+        })
+    }
+
+    fn select(&mut self, s: &Select, mode: SelectMode) -> OrmResult<String> {
+        let froms = self.display_froms(s);
+        let mut keys = Vec::new();
+        for f in &froms {
+            join_members(f, &mut keys);
+        }
+        let mut out = String::from("SELECT ");
+        if s.distinct {
+            out.push_str("DISTINCT ");
+        }
+        let mut seen = Vec::new();
+        let mut cols = Vec::new();
+        for c in &s.columns {
+            cols.push(self.column_entry(c, mode, s.label_style, &mut seen)?);
+        }
+        out.push_str(&cols.join(", "));
+        let mut from_sql = Vec::new();
+        for f in &froms {
+            from_sql.push(self.render_from(f)?);
+        }
+        if !from_sql.is_empty() {
+            out.push_str(" \nFROM ");
+            out.push_str(&from_sql.join(", "));
+        }
+        // Nested selects in WHERE correlate against this one's FROMs.
+        self.enclosing.push(keys);
+        let res = self.select_tail(s, &mut out);
+        self.enclosing.pop();
+        res?;
+        Ok(out)
+    }
+
+    fn select_tail(&mut self, s: &Select, out: &mut String) -> OrmResult<()> {
+        if let Some(w) = s.where_clause() {
+            out.push_str(" \nWHERE ");
+            out.push_str(&self.expr(&w, None)?);
+        }
+        if !s.group_by.is_empty() {
+            let mut parts = Vec::new();
+            for g in &s.group_by {
+                parts.push(self.expr(g, Some(Parent::Prec(-1)))?);
+            }
+            out.push_str(" GROUP BY ");
+            out.push_str(&parts.join(", "));
+        }
+        if !s.having.is_empty() {
+            out.push_str(" \nHAVING ");
+            let h = and_(s.having.clone());
+            out.push_str(&self.expr(&h, None)?);
+        }
+        if !s.order_by.is_empty() {
+            let mut parts = Vec::new();
+            for o in &s.order_by {
+                parts.push(self.expr(o, Some(Parent::Prec(-1)))?);
+            }
+            out.push_str(" ORDER BY ");
+            out.push_str(&parts.join(", "));
+        }
+        match self.dialect {
+            // SQLite always renders both: LIMIT -1 without a limit, OFFSET
+            // 0 without an offset.
+            Dialect::Sqlite => {
+                if let Some((limit, offset)) = s.limit_params() {
+                    out.push_str("\n LIMIT ");
+                    out.push_str(&self.bind(&limit, &SqlType::Integer)?);
+                    out.push_str(" OFFSET ");
+                    out.push_str(&self.bind(&offset, &SqlType::Integer)?);
+                }
+            }
+            Dialect::Default => {
+                if let Some(l) = s.limit {
+                    out.push_str("\n LIMIT ");
+                    out.push_str(&self.bind(&PyValue::Int(l), &SqlType::Integer)?);
+                }
+                if let Some(o) = s.offset {
+                    if s.limit.is_none() {
+                        out.push_str("\n LIMIT -1");
+                    }
+                    out.push_str(" OFFSET ");
+                    out.push_str(&self.bind(&PyValue::Int(o), &SqlType::Integer)?);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum SelectMode {
+    Top,
+    Subquery,
+    Nested,
+}
+
+fn where_sql(ctx: &mut Ctx, w: &[Expr]) -> OrmResult<String> {
+    if w.is_empty() {
+        return Ok(String::new());
+    }
+    Ok(format!(" WHERE {}", ctx.expr(&and_(w.to_vec()), None)?))
+}
+
+fn render(stmt: Statement, ctx: &mut Ctx) -> OrmResult<String> {
+    match stmt {
+        Statement::Select(s) => ctx.select(s, SelectMode::Top),
+        Statement::Insert(i) => {
+            let mut sql = format!("INSERT INTO {}", ctx.q(&i.table));
+            if i.columns.is_empty() {
+                sql.push_str(" DEFAULT VALUES");
+            } else {
+                let cols: Vec<String> = i.columns.iter().map(|(c, _)| ctx.q(c)).collect();
+                let marks: Vec<String> = i.columns.iter().map(|(c, _)| ctx.dml_mark(c)).collect();
+                let marks = marks.join(", ");
+                sql.push_str(&format!(" ({}) VALUES ({marks})", cols.join(", ")));
+            }
+            if !i.returning.is_empty() {
+                let r: Vec<String> = i.returning.iter().map(|c| ctx.q(c)).collect();
+                sql.push_str(&format!(" RETURNING {}", r.join(", ")));
+            }
+            ctx.types = i.columns.iter().map(|(_, t)| t.clone()).collect();
+            Ok(sql)
+        }
+        Statement::Update(u) => {
+            let sets: Vec<String> = u
+                .set
+                .iter()
+                .map(|(c, _)| format!("{}={}", ctx.q(c), ctx.dml_mark(c)))
+                .collect();
+            ctx.types = u.set.iter().map(|(_, t)| t.clone()).collect();
+            let w = where_sql(ctx, &u.where_)?;
+            Ok(format!(
+                "UPDATE {} SET {}{w}",
+                ctx.q(&u.table),
+                sets.join(", ")
+            ))
+        }
+        Statement::Delete(d) => {
+            let w = where_sql(ctx, &d.where_)?;
+            Ok(format!("DELETE FROM {}{w}", ctx.q(&d.table)))
+        }
+    }
+}
+
+/// Bind-process explicit rows; a row may omit the trailing WHERE values,
+/// which then come from the statement's own binds.
+fn row_params(
+    rows: &[Vec<PyValue>],
+    types: &[SqlType],
+    own: &[PyValue],
+) -> OrmResult<Vec<Vec<PyValue>>> {
+    let mut out = Vec::new();
+    for row in rows {
+        if row.len() > types.len() {
+            return Err(OrmError::new(
+                OrmErrorKind::ArgumentError,
+                format!("{} values given for {} parameters", row.len(), types.len()),
+            ));
+        }
+        let mut set = Vec::with_capacity(types.len());
+        for (i, ty) in types.iter().enumerate() {
+            match row.get(i) {
+                Some(v) => set.push(bind_process(ty, v)?),
+                None => set.push(own.get(i).cloned().unwrap_or(PyValue::None)),
+            }
+        }
+        out.push(set);
+    }
+    Ok(out)
+}
+
+/// `str(statement)`: the default string compiler, with named binds
+/// (`:name_1`), `__[POSTCOMPILE_x]` IN lists and the default reserved
+/// words (reference/strstmt.py).
+pub fn compile_str(stmt: Statement) -> OrmResult<String> {
+    let mut ctx = Ctx::new(false, Dialect::Default);
+    render(stmt, &mut ctx)
+}
+
+/// Compile a statement for the SQLite dialect.
+pub fn compile(stmt: Statement) -> OrmResult<Compiled> {
+    let mut ctx = Ctx::new(false, Dialect::Sqlite);
+    let sql = render(stmt, &mut ctx)?;
+    let mut kctx = Ctx::new(true, Dialect::Sqlite);
+    let shape = render(stmt, &mut kctx)?;
+    let tys: Vec<&str> = kctx.types.iter().map(|t| t.affinity()).collect();
+    let cache_key = format!("{shape}|{}", tys.join(","));
+    let params = match stmt {
+        Statement::Select(_) => vec![ctx.params],
+        Statement::Insert(i) => row_params(&i.rows, &ctx.types, &[])?,
+        Statement::Update(u) => {
+            let mut own = vec![PyValue::None; u.set.len()];
+            own.extend(ctx.params.iter().cloned());
+            if u.rows.is_empty() {
+                return Err(OrmError::new(
+                    OrmErrorKind::ArgumentError,
+                    "UPDATE without values",
+                ));
+            }
+            row_params(&u.rows, &ctx.types, &own)?
+        }
+        Statement::Delete(d) => {
+            if d.rows.is_empty() {
+                vec![ctx.params]
+            } else {
+                row_params(&d.rows, &ctx.types, &ctx.params)?
+            }
+        }
+    };
+    Ok(Compiled {
+        sql,
+        params,
+        cache_key,
+    })
+}

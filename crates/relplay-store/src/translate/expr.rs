@@ -1,0 +1,418 @@
+//! Expressions: AST -> plan `Expr`, resolving names and comparison affinities.
+use super::scope::Scope;
+use super::Translator;
+use crate::affinity::{comparison, Affinity};
+use crate::error::{Result, SqlError};
+use crate::plan::{AggCall, AggFn, BinOp, CastTo, CmpOp, Expr, UnOp};
+use crate::value::Value;
+use sqlparser::ast::{self, BinaryOperator as B, UnaryOperator as U};
+use std::rc::Rc;
+
+pub fn cast_target(t: &str) -> CastTo {
+    match Affinity::from_decl(t) {
+        Affinity::Integer => CastTo::Integer,
+        Affinity::Real => CastTo::Real,
+        Affinity::Numeric => CastTo::Numeric,
+        Affinity::Text => CastTo::Text,
+        Affinity::Blob | Affinity::None => CastTo::Blob,
+    }
+}
+
+const SCALARS: &[(&str, usize, usize)] = &[
+    ("lower", 1, 1),
+    ("upper", 1, 1),
+    ("length", 1, 1),
+    ("coalesce", 2, 99),
+    ("ifnull", 2, 2),
+    ("nullif", 2, 2),
+    ("iif", 3, 3),
+    ("abs", 1, 1),
+    ("typeof", 1, 1),
+    ("substr", 2, 3),
+    ("substring", 2, 3),
+    ("replace", 3, 3),
+    ("trim", 1, 2),
+    ("ltrim", 1, 2),
+    ("rtrim", 1, 2),
+    ("instr", 2, 2),
+    ("round", 1, 2),
+    ("max", 2, 99),
+    ("min", 2, 99),
+    ("hex", 1, 1),
+    ("quote", 1, 1),
+    ("sign", 1, 1),
+];
+
+fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+impl Translator<'_> {
+    pub(super) fn literal(&self, v: &ast::ValueWithSpan) -> Result<Expr> {
+        Ok(Expr::Literal(match &v.value {
+            ast::Value::Number(s, _) => {
+                if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+                    Value::Integer(u64::from_str_radix(h, 16).map_err(|_| SqlError::op("hex literal too big"))? as i64)
+                } else if let Ok(i) = s.parse::<i64>() {
+                    Value::Integer(i)
+                } else {
+                    Value::Real(s.parse::<f64>().map_err(|_| SqlError::op(format!("unrecognized token: \"{s}\"")))?)
+                }
+            }
+            ast::Value::SingleQuotedString(s) => Value::text(s),
+            ast::Value::Null => Value::Null,
+            ast::Value::Boolean(b) => Value::Integer(*b as i64),
+            ast::Value::HexStringLiteral(h) => Value::Blob(Rc::from(
+                hex_decode(h).ok_or_else(|| SqlError::op(format!("unrecognized token: \"X'{h}'\"")))?,
+            )),
+            ast::Value::Placeholder(_) => {
+                let k = (v.span.start.line, v.span.start.column);
+                return self
+                    .params
+                    .get(&k)
+                    .map(|&i| Expr::Param(i))
+                    .ok_or_else(|| SqlError::op("unknown placeholder"));
+            }
+            other => return Err(SqlError::unsupported(format!("literal {other}"))),
+        }))
+    }
+
+    /// Affinity of a translated expression: columns and CASTs have one, others none.
+    pub(super) fn affinity(&self, e: &Expr, sc: &Scope) -> Affinity {
+        match e {
+            Expr::Column { depth, idx } => sc.affinity_at(*depth, *idx),
+            Expr::Cast(_, t) => match t {
+                CastTo::Integer => Affinity::Integer,
+                CastTo::Real => Affinity::Real,
+                CastTo::Numeric => Affinity::Numeric,
+                CastTo::Text => Affinity::Text,
+                CastTo::Blob => Affinity::Blob,
+            },
+            Expr::Subquery(q) => q.affinities.first().copied().unwrap_or(Affinity::None),
+            _ => Affinity::None,
+        }
+    }
+
+    fn compare(&mut self, op: CmpOp, l: &ast::Expr, r: &ast::Expr, sc: &Scope) -> Result<Expr> {
+        let l = self.expr(l, sc)?;
+        let r = self.expr(r, sc)?;
+        Ok(self.make_compare(op, l, r, sc))
+    }
+
+    /// `IS` compares like `=` (same affinity rules) but treats NULLs as equal.
+    pub(super) fn make_is(&self, l: Expr, r: Expr, negated: bool, sc: &Scope) -> Expr {
+        let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
+        Expr::Is {
+            l: Box::new(l),
+            r: Box::new(r),
+            negated,
+            aff,
+        }
+    }
+
+    pub(super) fn make_compare(&self, op: CmpOp, l: Expr, r: Expr, sc: &Scope) -> Expr {
+        let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
+        Expr::Compare {
+            op,
+            l: Box::new(l),
+            r: Box::new(r),
+            aff,
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &ast::Expr, sc: &Scope) -> Result<Expr> {
+        use ast::Expr as A;
+        Ok(match e {
+            A::Identifier(i) => sc.resolve(None, &i.value)?.0,
+            A::CompoundIdentifier(parts) => match parts.as_slice() {
+                [t, c] => sc.resolve(Some(&t.value), &c.value)?.0,
+                [s, t, c] if s.value.eq_ignore_ascii_case("main") => sc.resolve(Some(&t.value), &c.value)?.0,
+                _ => return Err(SqlError::unsupported(format!("name {e}"))),
+            },
+            A::Value(v) => self.literal(v)?,
+            A::Nested(inner) => self.expr(inner, sc)?,
+            A::BinaryOp { left, op, right } => {
+                let cmp = match op {
+                    B::Eq => Some(CmpOp::Eq),
+                    B::NotEq => Some(CmpOp::Ne),
+                    B::Lt => Some(CmpOp::Lt),
+                    B::LtEq => Some(CmpOp::Le),
+                    B::Gt => Some(CmpOp::Gt),
+                    B::GtEq => Some(CmpOp::Ge),
+                    _ => None,
+                };
+                if let Some(c) = cmp {
+                    return self.compare(c, left, right, sc);
+                }
+                let bop = match op {
+                    B::Plus => BinOp::Add,
+                    B::Minus => BinOp::Sub,
+                    B::Multiply => BinOp::Mul,
+                    B::Divide => BinOp::Div,
+                    B::Modulo => BinOp::Rem,
+                    B::StringConcat => BinOp::Concat,
+                    B::And => BinOp::And,
+                    B::Or => BinOp::Or,
+                    B::BitwiseAnd => BinOp::BitAnd,
+                    B::BitwiseOr => BinOp::BitOr,
+                    B::PGBitwiseShiftLeft => BinOp::Shl,
+                    B::PGBitwiseShiftRight => BinOp::Shr,
+                    B::Is | B::IsNot => {
+                        let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
+                        return Ok(self.make_is(l, r, matches!(op, B::IsNot), sc));
+                    }
+                    B::Glob => {
+                        let (l, r) = (self.expr(left, sc)?, self.expr(right, sc)?);
+                        return Ok(Expr::Like {
+                            expr: Box::new(l),
+                            pattern: Box::new(r),
+                            escape: None,
+                            negated: false,
+                            glob: true,
+                        });
+                    }
+                    other => return Err(SqlError::unsupported(format!("operator {other}"))),
+                };
+                Expr::Binary(bop, Box::new(self.expr(left, sc)?), Box::new(self.expr(right, sc)?))
+            }
+            A::UnaryOp { op, expr } => {
+                let inner = self.expr(expr, sc)?;
+                match (op, &inner) {
+                    (U::Minus, Expr::Literal(Value::Integer(i))) => Expr::Literal(match i.checked_neg() {
+                        Some(n) => Value::Integer(n),
+                        None => Value::Real(-(*i as f64)),
+                    }),
+                    (U::Minus, Expr::Literal(Value::Real(f))) => Expr::Literal(Value::Real(-f)),
+                    _ => {
+                        let u = match op {
+                            U::Minus => UnOp::Neg,
+                            U::Plus => UnOp::Plus,
+                            U::Not => UnOp::Not,
+                            U::BitwiseNot => UnOp::BitNot,
+                            other => return Err(SqlError::unsupported(format!("operator {other}"))),
+                        };
+                        Expr::Unary(u, Box::new(inner))
+                    }
+                }
+            }
+            A::IsNull(x) => Expr::IsNull(Box::new(self.expr(x, sc)?), false),
+            A::IsNotNull(x) => Expr::IsNull(Box::new(self.expr(x, sc)?), true),
+            A::IsNotDistinctFrom(l, r) | A::IsDistinctFrom(l, r) => {
+                let (l, r) = (self.expr(l, sc)?, self.expr(r, sc)?);
+                self.make_is(l, r, matches!(e, A::IsDistinctFrom(..)), sc)
+            }
+            A::In { expr, target, negated, .. } => {
+                let x = self.expr(expr, sc)?;
+                let xa = self.affinity(&x, sc);
+                match target {
+                    ast::InTarget::List(list) => {
+                        let list = list.iter().map(|i| self.expr(i, sc)).collect::<Result<Vec<_>>>()?;
+                        // The list values count as having no affinity (lang_expr "The IN operator").
+                        let aff = xa;
+                        Expr::InList {
+                            expr: Box::new(x),
+                            list,
+                            negated: *negated,
+                            aff,
+                        }
+                    }
+                    ast::InTarget::Subquery(q) => {
+                        let q = self.query(q, Some(sc))?;
+                        if q.columns.len() != 1 {
+                            return Err(SqlError::op(format!("sub-select returns {} columns - expected 1", q.columns.len())));
+                        }
+                        let aff = comparison(q.affinities[0], xa);
+                        Expr::InSubquery {
+                            expr: Box::new(x),
+                            query: q,
+                            negated: *negated,
+                            aff,
+                        }
+                    }
+                    _ => return Err(SqlError::unsupported(format!("IN target {target}"))),
+                }
+            }
+            A::Between { expr, negated, low, high } => {
+                let ge = self.compare(CmpOp::Ge, expr, low, sc)?;
+                let le = self.compare(CmpOp::Le, expr, high, sc)?;
+                let both = Expr::Binary(BinOp::And, Box::new(ge), Box::new(le));
+                if *negated {
+                    Expr::Unary(UnOp::Not, Box::new(both))
+                } else {
+                    both
+                }
+            }
+            A::Like {
+                negated,
+                any: false,
+                expr,
+                pattern,
+                escape_char,
+            } => Expr::Like {
+                expr: Box::new(self.expr(expr, sc)?),
+                pattern: Box::new(self.expr(pattern, sc)?),
+                escape: match escape_char {
+                    Some(x) => Some(Box::new(self.expr(x, sc)?)),
+                    None => None,
+                },
+                negated: *negated,
+                glob: false,
+            },
+            A::Case {
+                operand,
+                conditions,
+                else_result,
+                ..
+            } => {
+                let base = match operand {
+                    Some(o) => Some(self.expr(o, sc)?),
+                    None => None,
+                };
+                let mut whens = Vec::new();
+                for w in conditions {
+                    let c = self.expr(&w.condition, sc)?;
+                    let c = match &base {
+                        Some(b) => self.make_compare(CmpOp::Eq, b.clone(), c, sc),
+                        None => c,
+                    };
+                    whens.push((c, self.expr(&w.result, sc)?));
+                }
+                let else_ = match else_result {
+                    Some(x) => Some(Box::new(self.expr(x, sc)?)),
+                    None => None,
+                };
+                Expr::Case {
+                    operand: None,
+                    whens,
+                    else_,
+                }
+            }
+            A::Cast {
+                kind: ast::CastKind::Cast,
+                expr,
+                data_type,
+                format: None,
+            } => Expr::Cast(Box::new(self.expr(expr, sc)?), cast_target(&data_type.to_string())),
+            A::Exists { subquery, negated } => Expr::Exists {
+                query: self.query(subquery, Some(sc))?,
+                negated: *negated,
+            },
+            A::Subquery(q) => {
+                let q = self.query(q, Some(sc))?;
+                if q.columns.len() != 1 {
+                    return Err(SqlError::op(format!("sub-select returns {} columns - expected 1", q.columns.len())));
+                }
+                Expr::Subquery(q)
+            }
+            A::Trim {
+                expr,
+                trim_where: None,
+                trim_what: None,
+                trim_characters,
+            } => {
+                let mut args = vec![self.expr(expr, sc)?];
+                if let Some(chars) = trim_characters {
+                    for c in chars {
+                        args.push(self.expr(c, sc)?);
+                    }
+                }
+                if args.len() > 2 {
+                    return Err(SqlError::op("wrong number of arguments to function trim()"));
+                }
+                Expr::Func("trim".into(), args)
+            }
+            A::Substring {
+                expr,
+                substring_from: Some(from),
+                substring_for,
+                special: true,
+                ..
+            } => {
+                let mut args = vec![self.expr(expr, sc)?, self.expr(from, sc)?];
+                if let Some(f) = substring_for {
+                    args.push(self.expr(f, sc)?);
+                }
+                Expr::Func("substr".into(), args)
+            }
+            A::Collate { expr, collation } if collation.to_string().eq_ignore_ascii_case("binary") => self.expr(expr, sc)?,
+            A::Function(f) => self.function(f, sc)?,
+            other => return Err(SqlError::unsupported(format!("expression {other}"))),
+        })
+    }
+
+    fn function(&mut self, f: &ast::Function, sc: &Scope) -> Result<Expr> {
+        let name = f.name.to_string().to_ascii_lowercase();
+        if f.over.is_some() || f.filter.is_some() || !f.within_group.is_empty() {
+            return Err(SqlError::unsupported(format!("window or filtered function {name}()")));
+        }
+        let (distinct, raw_args): (bool, Vec<&ast::FunctionArg>) = match &f.args {
+            ast::FunctionArguments::None => (false, Vec::new()),
+            ast::FunctionArguments::List(l) => {
+                if !l.clauses.is_empty() {
+                    return Err(SqlError::unsupported(format!("clauses in {name}()")));
+                }
+                (
+                    matches!(l.duplicate_treatment, Some(ast::DuplicateTreatment::Distinct)),
+                    l.args.iter().collect(),
+                )
+            }
+            ast::FunctionArguments::Subquery(_) => return Err(SqlError::unsupported("subquery as function arguments")),
+        };
+        let star = raw_args.len() == 1 && matches!(raw_args[0], ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard));
+        let agg = match (name.as_str(), raw_args.len()) {
+            ("count", 0) => Some(AggFn::CountStar),
+            ("count", 1) if star => Some(AggFn::CountStar),
+            ("count", 1) => Some(AggFn::Count),
+            ("sum", 1) => Some(AggFn::Sum),
+            ("total", 1) => Some(AggFn::Total),
+            ("avg", 1) => Some(AggFn::Avg),
+            ("min", 1) => Some(AggFn::Min),
+            ("max", 1) => Some(AggFn::Max),
+            ("group_concat", 1 | 2) => Some(AggFn::GroupConcat),
+            _ => None,
+        };
+        if star && agg != Some(AggFn::CountStar) {
+            return Err(SqlError::op(format!("wrong number of arguments to function {name}()")));
+        }
+        let mut args = Vec::new();
+        if !star {
+            for a in raw_args {
+                match a {
+                    ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(self.expr(x, sc)?),
+                    other => return Err(SqlError::unsupported(format!("function argument {other}"))),
+                }
+            }
+        }
+        if let Some(func) = agg {
+            let mut slot = sc.aggs.borrow_mut();
+            let Some(list) = slot.as_mut() else {
+                return Err(SqlError::op(format!("misuse of aggregate function {name}()")));
+            };
+            if distinct && args.len() != 1 {
+                return Err(SqlError::op("DISTINCT aggregates must have exactly one argument"));
+            }
+            list.push(AggCall { func, args, distinct });
+            return Ok(Expr::Column {
+                depth: 0,
+                idx: sc.width + list.len() - 1,
+            });
+        }
+        if distinct {
+            return Err(SqlError::op("DISTINCT aggregates must have exactly one argument"));
+        }
+        match SCALARS.iter().find(|(n, _, _)| *n == name) {
+            Some((_, lo, hi)) if args.len() >= *lo && args.len() <= *hi => Ok(Expr::Func(name, args)),
+            Some(_) => Err(SqlError::op(format!("wrong number of arguments to function {name}()"))),
+            None if ["count", "sum", "total", "avg", "group_concat"].contains(&name.as_str()) => {
+                Err(SqlError::op(format!("wrong number of arguments to function {name}()")))
+            }
+            None => Err(SqlError::op(format!("no such function: {}", f.name))),
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! Differential testing against real SQLite (rusqlite, bundled): the fixtures
+//! and randomly generated schemas/data/queries run through both engines, and
+//! rows (with storage classes) or error messages must agree. SQL the store
+//! rejects as unsupported is counted separately, not as a failure.
+#![cfg(not(target_arch = "wasm32"))]
+mod common;
+
+use common::{fixture_files, parse, render_row, Record};
+use relplay_store::{Database, Params, Value};
+use rusqlite::types::{Value as SV, ValueRef};
+use rusqlite::Connection;
+use std::rc::Rc;
+
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Rows(Vec<String>),
+    Error(String),
+    Unsupported(String),
+}
+
+fn to_sql(v: &Value) -> SV {
+    match v {
+        Value::Null => SV::Null,
+        Value::Integer(i) => SV::Integer(*i),
+        Value::Real(f) => SV::Real(*f),
+        Value::Text(s) => SV::Text(s.to_string()),
+        Value::Blob(b) => SV::Blob(b.to_vec()),
+    }
+}
+
+fn from_ref(r: ValueRef) -> Value {
+    match r {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(Rc::from(String::from_utf8_lossy(t).as_ref())),
+        ValueRef::Blob(b) => Value::Blob(Rc::from(b)),
+    }
+}
+
+fn sqlite_msg(e: rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg,
+        // Newer SQLite appends " in <sql> at offset N" to prepare errors.
+        rusqlite::Error::SqliteFailure(_, Some(m)) => match m.find(" in ") {
+            Some(i) if m.contains(" at offset ") => m[..i].to_string(),
+            _ => m,
+        },
+        other => other.to_string(),
+    }
+}
+
+/// A connection configured like Python's sqlite3 default (foreign keys off).
+fn open_sqlite() -> Connection {
+    let c = Connection::open_in_memory().unwrap();
+    c.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    c
+}
+
+fn run_sqlite(conn: &Connection, sql: &str, params: &[Value]) -> Outcome {
+    let mut stmt = match conn.prepare(sql) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Error(sqlite_msg(e)),
+    };
+    let n = stmt.column_count();
+    let mut rows = match stmt.query(rusqlite::params_from_iter(params.iter().map(to_sql))) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Error(sqlite_msg(e)),
+    };
+    let mut out = Vec::new();
+    loop {
+        match rows.next() {
+            Ok(Some(r)) => {
+                let vals: Vec<Value> = (0..n).map(|i| from_ref(r.get_ref(i).unwrap())).collect();
+                out.push(render_row(&vals));
+            }
+            Ok(None) => break,
+            Err(e) => return Outcome::Error(sqlite_msg(e)),
+        }
+    }
+    Outcome::Rows(out)
+}
+
+fn run_store(db: &mut Database, sql: &str, params: &[Value]) -> Outcome {
+    let p = if params.is_empty() {
+        Params::None
+    } else {
+        Params::Positional(params.to_vec())
+    };
+    match db.execute(sql, &p) {
+        Ok(r) => Outcome::Rows(r.rows.iter().map(|r| render_row(r)).collect()),
+        Err(e) if e.is_unsupported_message() => Outcome::Unsupported(e.message),
+        Err(e) => Outcome::Error(e.message),
+    }
+}
+
+trait Unsupported {
+    fn is_unsupported_message(&self) -> bool;
+}
+impl Unsupported for relplay_store::SqlError {
+    fn is_unsupported_message(&self) -> bool {
+        self.message.starts_with("not supported by relplay-store")
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    agree: usize,
+    unsupported: usize,
+    disagree: Vec<String>,
+}
+
+impl Tally {
+    fn compare(&mut self, what: &str, sql: &str, store: Outcome, sqlite: Outcome, sort: bool) {
+        let (store, sqlite) = match (store, sqlite) {
+            (Outcome::Rows(mut a), Outcome::Rows(mut b)) if sort => {
+                a.sort();
+                b.sort();
+                (Outcome::Rows(a), Outcome::Rows(b))
+            }
+            other => other,
+        };
+        match (&store, &sqlite) {
+            (Outcome::Unsupported(_), _) => self.unsupported += 1,
+            (a, b) if a == b => self.agree += 1,
+            _ => self
+                .disagree
+                .push(format!("{what}: {sql}\n  store:  {store:?}\n  sqlite: {sqlite:?}")),
+        }
+    }
+
+    fn report(&self, name: &str) {
+        println!(
+            "{name}: {} agree, {} unsupported by the store, {} disagree",
+            self.agree,
+            self.unsupported,
+            self.disagree.len()
+        );
+        for d in self.disagree.iter().take(30) {
+            println!("{d}");
+        }
+        assert!(self.disagree.is_empty(), "{name}: {} disagreements", self.disagree.len());
+    }
+}
+
+#[test]
+fn fixtures_agree_with_sqlite() {
+    let mut t = Tally::default();
+    for path in fixture_files() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut db = Database::new();
+        let mut conn = open_sqlite();
+        for rec in parse(&text) {
+            match rec {
+                Record::Reset => {
+                    db = Database::new();
+                    conn = open_sqlite();
+                }
+                Record::Sql { sql, params, line, .. } => {
+                    let a = run_store(&mut db, &sql, &params);
+                    let b = run_sqlite(&conn, &sql, &params);
+                    t.compare(&format!("{name}:{line}"), &sql, a, b, false);
+                }
+            }
+        }
+    }
+    t.report("fixtures vs SQLite");
+}
+
+/// xorshift64*: deterministic, dependency-free randomness.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+    fn chance(&mut self, pct: usize) -> bool {
+        self.below(100) < pct
+    }
+}
+
+struct GenTable {
+    name: String,
+    cols: Vec<String>,
+}
+
+const TYPES: &[&str] = &["INTEGER", "TEXT", "REAL", "NUMERIC", "BLOB", "VARCHAR(10)", ""];
+const LITERALS: &[&str] = &[
+    "NULL", "0", "1", "2", "3", "-1", "10", "1.0", "2.5", "-0.5", "'a'", "'B'", "'abc'", "'10'", "'2'", "' 3'", "'2.0'", "x'01'", "''",
+];
+const LIKES: &[&str] = &["'a%'", "'%b%'", "'_'", "'1%'", "'%'", "'A_C'", "'%.%'"];
+
+fn literal(r: &mut Rng) -> String {
+    r.pick(LITERALS).to_string()
+}
+
+fn col(r: &mut Rng, tables: &[(&GenTable, String)]) -> String {
+    let (t, alias) = r.pick(tables);
+    format!("{alias}.{}", r.pick(&t.cols))
+}
+
+fn scalar(r: &mut Rng, tables: &[(&GenTable, String)], depth: usize) -> String {
+    if depth > 2 {
+        return if r.chance(70) { col(r, tables) } else { literal(r) };
+    }
+    match r.below(12) {
+        0..=4 => col(r, tables),
+        5 => literal(r),
+        6 => format!(
+            "({} {} {})",
+            scalar(r, tables, depth + 1),
+            r.pick(&["+", "-", "*", "/", "%", "||"]),
+            scalar(r, tables, depth + 1)
+        ),
+        7 => format!("coalesce({}, {})", scalar(r, tables, depth + 1), literal(r)),
+        8 => format!("typeof({})", scalar(r, tables, depth + 1)),
+        9 => format!(
+            "CASE WHEN {} THEN {} ELSE {} END",
+            pred(r, tables, depth + 1),
+            scalar(r, tables, depth + 1),
+            literal(r)
+        ),
+        10 => format!(
+            "CAST({} AS {})",
+            scalar(r, tables, depth + 1),
+            r.pick(&["INTEGER", "TEXT", "REAL", "NUMERIC"])
+        ),
+        _ => format!("{}({})", r.pick(&["lower", "upper", "length", "abs"]), scalar(r, tables, depth + 1)),
+    }
+}
+
+fn pred(r: &mut Rng, tables: &[(&GenTable, String)], depth: usize) -> String {
+    let leaf = depth > 2 || r.chance(55);
+    if leaf {
+        match r.below(9) {
+            0..=3 => format!(
+                "{} {} {}",
+                scalar(r, tables, depth + 1),
+                r.pick(&["=", "<>", "<", "<=", ">", ">=", "IS", "IS NOT"]),
+                scalar(r, tables, depth + 1)
+            ),
+            4 => format!("{} IS {}NULL", scalar(r, tables, depth + 1), if r.chance(50) { "NOT " } else { "" }),
+            5 => {
+                let n = 1 + r.below(4);
+                let items: Vec<String> = (0..n).map(|_| literal(r)).collect();
+                format!(
+                    "{} {}IN ({})",
+                    col(r, tables),
+                    if r.chance(30) { "NOT " } else { "" },
+                    items.join(", ")
+                )
+            }
+            6 => format!(
+                "{} {}LIKE {}",
+                scalar(r, tables, depth + 1),
+                if r.chance(20) { "NOT " } else { "" },
+                r.pick(LIKES)
+            ),
+            7 => format!("{} BETWEEN {} AND {}", col(r, tables), literal(r), literal(r)),
+            _ => scalar(r, tables, depth + 1),
+        }
+    } else {
+        match r.below(3) {
+            0 => format!("({} AND {})", pred(r, tables, depth + 1), pred(r, tables, depth + 1)),
+            1 => format!("({} OR {})", pred(r, tables, depth + 1), pred(r, tables, depth + 1)),
+            _ => format!("NOT ({})", pred(r, tables, depth + 1)),
+        }
+    }
+}
+
+fn gen_query(r: &mut Rng, tables: &[GenTable]) -> (String, bool) {
+    let a = r.pick(tables);
+    let b = r.pick(tables);
+    let join = r.below(4);
+    let scope: Vec<(&GenTable, String)> = if join == 0 {
+        vec![(a, "x".into())]
+    } else {
+        vec![(a, "x".into()), (b, "y".into())]
+    };
+    let from = match join {
+        0 => format!("{} AS x", a.name),
+        1 => format!(
+            "{} AS x JOIN {} AS y ON x.{} = y.{}",
+            a.name,
+            b.name,
+            r.pick(&a.cols),
+            r.pick(&b.cols)
+        ),
+        2 => format!(
+            "{} AS x LEFT OUTER JOIN {} AS y ON x.{} = y.{}",
+            a.name,
+            b.name,
+            r.pick(&a.cols),
+            r.pick(&b.cols)
+        ),
+        _ => format!("{} AS x, {} AS y", a.name, b.name),
+    };
+    let where_ = if r.chance(75) {
+        format!(" WHERE {}", pred(r, &scope, 0))
+    } else {
+        String::new()
+    };
+    match r.below(7) {
+        0..=2 => {
+            let n = 1 + r.below(3);
+            let proj: Vec<String> = (0..n).map(|_| scalar(r, &scope, 1)).collect();
+            let distinct = if r.chance(20) { "DISTINCT " } else { "" };
+            (format!("SELECT {distinct}{} FROM {from}{where_}", proj.join(", ")), true)
+        }
+        3 => {
+            let g = col(r, &scope);
+            let v = col(r, &scope);
+            let having = if r.chance(30) {
+                format!(" HAVING count(*) > {}", r.below(3))
+            } else {
+                String::new()
+            };
+            let agg = r
+                .pick(&[
+                    "count(*)",
+                    "count(V)",
+                    "sum(V)",
+                    "total(V)",
+                    "min(V)",
+                    "max(V)",
+                    "count(DISTINCT V)",
+                    "avg(V)",
+                ])
+                .replace('V', &v);
+            (format!("SELECT {g}, {agg} FROM {from}{where_} GROUP BY {g}{having}"), true)
+        }
+        4 => {
+            let s = scalar(r, &scope, 1);
+            let dir = r.pick(&["", " DESC", " NULLS LAST", " DESC NULLS FIRST"]);
+            let rowid = "x.rowid";
+            let yrow = if join == 0 { String::new() } else { ", y.rowid".to_string() };
+            (
+                format!(
+                    "SELECT {rowid}{yrow}, {s} FROM {from}{where_} ORDER BY {s}{dir}, {rowid}{yrow} LIMIT {} OFFSET {}",
+                    1 + r.below(5),
+                    r.below(3)
+                ),
+                false,
+            )
+        }
+        5 => {
+            let c = col(r, &[(a, "x".into())]);
+            let sub = format!(
+                "SELECT {} FROM {} AS z WHERE {}",
+                r.pick(&b.cols).clone(),
+                b.name,
+                pred(r, &[(b, "z".into())], 1)
+            );
+            (
+                format!(
+                    "SELECT x.rowid, {c} FROM {} AS x WHERE {c} {}IN ({sub})",
+                    a.name,
+                    if r.chance(40) { "NOT " } else { "" }
+                ),
+                true,
+            )
+        }
+        _ => {
+            let op = r.pick(&["UNION", "UNION ALL", "INTERSECT", "EXCEPT"]);
+            // quote(): which of two equal values (1 vs 1.0) a compound keeps depends
+            // on SQLite's scan order (it may read a covering index), so compare text.
+            let c1 = format!("quote({})", col(r, &[(a, "x".into())]));
+            let c2 = format!("quote({})", col(r, &[(b, "y".into())]));
+            (
+                format!("SELECT {c1} FROM {} AS x {op} SELECT {c2} FROM {} AS y", a.name, b.name),
+                true,
+            )
+        }
+    }
+}
+
+#[test]
+fn random_queries_agree_with_sqlite() {
+    let mut t = Tally::default();
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..60 {
+        let mut db = Database::new();
+        let conn = open_sqlite();
+        let mut exec = |t: &mut Tally, sql: &str| {
+            let a = run_store(&mut db, sql, &[]);
+            let b = run_sqlite(&conn, sql, &[]);
+            t.compare(&format!("round {round}"), sql, a, b, true);
+        };
+        let mut tables = Vec::new();
+        for k in 0..2 + r.below(2) {
+            let name = format!("t{k}");
+            let n = 2 + r.below(3);
+            let mut cols = Vec::new();
+            let mut defs = Vec::new();
+            let with_pk = r.chance(50);
+            if with_pk {
+                cols.push("id".to_string());
+                defs.push("id INTEGER PRIMARY KEY".to_string());
+            }
+            for c in 0..n {
+                let cname = format!("c{c}");
+                let ty = r.pick(TYPES);
+                let uniq = if r.chance(10) { " UNIQUE" } else { "" };
+                defs.push(format!("{cname} {ty}{uniq}"));
+                cols.push(cname);
+            }
+            exec(&mut t, &format!("CREATE TABLE {name} ({})", defs.join(", ")));
+            if r.chance(40) {
+                exec(
+                    &mut t,
+                    &format!("CREATE INDEX ix_{name} ON {name} ({})", r.pick(&cols[with_pk as usize..])),
+                );
+            }
+            let rows = r.below(12);
+            for _ in 0..rows {
+                let vals: Vec<String> = cols
+                    .iter()
+                    .enumerate()
+                    .map(|(i, _)| {
+                        if with_pk && i == 0 {
+                            if r.chance(70) {
+                                "NULL".into()
+                            } else {
+                                format!("{}", r.below(20))
+                            }
+                        } else {
+                            literal(&mut r)
+                        }
+                    })
+                    .collect();
+                exec(&mut t, &format!("INSERT INTO {name} VALUES ({})", vals.join(", ")));
+            }
+            tables.push(GenTable { name, cols });
+        }
+        for _ in 0..30 {
+            let (q, sort) = gen_query(&mut r, &tables);
+            let a = run_store(&mut db, &q, &[]);
+            let b = run_sqlite(&conn, &q, &[]);
+            t.compare(&format!("round {round}"), &q, a, b, sort);
+        }
+        // A few writes, then re-check a full scan of each table.
+        for _ in 0..5 {
+            let tb = r.pick(&tables);
+            let scope = [(tb, tb.name.clone())];
+            let sql = if r.chance(50) {
+                format!(
+                    "UPDATE {} SET {} = {} WHERE {}",
+                    tb.name,
+                    r.pick(&tb.cols),
+                    literal(&mut r),
+                    pred(&mut r, &scope, 1)
+                )
+            } else {
+                format!("DELETE FROM {} WHERE {}", tb.name, pred(&mut r, &scope, 1))
+            };
+            let a = run_store(&mut db, &sql, &[]);
+            let b = run_sqlite(&conn, &sql, &[]);
+            t.compare(&format!("round {round}"), &sql, a, b, true);
+        }
+        for tb in &tables {
+            let q = format!("SELECT rowid, * FROM {}", tb.name);
+            let a = run_store(&mut db, &q, &[]);
+            let b = run_sqlite(&conn, &q, &[]);
+            t.compare(&format!("round {round}"), &q, a, b, true);
+        }
+    }
+    t.report("random queries vs SQLite");
+}
