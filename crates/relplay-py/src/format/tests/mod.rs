@@ -735,3 +735,61 @@ fn float_arith_tables() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn huge_precision_and_width() {
+    // Rust's formatter panics above u16::MAX digits: make sure we never ask.
+    let s = format_float_spec(1.5, ".100000f").unwrap_or_default();
+    assert_eq!(s.len(), 100_002);
+    assert!(s.starts_with("1.5000"));
+    let s = format_float_spec(0.1, ".70000e").unwrap_or_default();
+    assert!(s.starts_with("1.000000000000000055511151231257827021181583404541015625000"));
+    assert!(s.ends_with("e-01"));
+    // 'g' drops trailing zeros: the exact integer value, 301 digits
+    let s = format_float_spec(1e300, ".70000g").unwrap_or_default();
+    assert_eq!(s.len(), 301);
+    assert!(s.starts_with("10000000000000000525047602552044202487"));
+    assert_eq!(format_int_spec(1, "999999999999"), Err(String::new()));
+    assert_eq!(error_kind(""), "MemoryError");
+    assert_eq!(
+        format_str_spec("abc", ".999999999999"),
+        Ok("abc".to_string())
+    );
+}
+
+#[test]
+#[allow(clippy::repeat_once)]
+fn int_digit_limit() {
+    let cases: Vec<(String, u32, &str)> = vec![
+        ("1".repeat(4301) + &"x".repeat(1), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1_".repeat(2200) + "1", 10, "ok 7309"),
+        ("x".repeat(5000), 10, "Err: invalid literal for int() with base 10: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+        ("1".repeat(5000), 3, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(5000), 2, "ok 5000"),
+        ("1".repeat(5000), 16, "ok 19997"),
+        ("0".repeat(4301), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(4301), 0, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("0".repeat(1) + &"x".repeat(1) + &"1".repeat(5000), 0, "ok 19997"),
+        ("1".repeat(4301) + &"_".repeat(2) + &"1".repeat(1), 10, "Err: invalid literal for int() with base 10: '1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"),
+        ("1".repeat(4300), 10, "ok 14282"),
+        ("-".repeat(1) + &"7".repeat(4301), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(4301) + &"_".repeat(1), 10, "Err: invalid literal for int() with base 10: '1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"),
+    ];
+    for (s, base, want) in &cases {
+        let got = match parse_int(s, *base) {
+            Ok(ParsedInt::Small(v)) => format!("ok {}", 64 - v.unsigned_abs().leading_zeros()),
+            Ok(ParsedInt::Big { digits, .. }) => format!("ok big {}", digits.len()),
+            Err(e) => format!("Err: {e}"),
+        };
+        let want_cmp = if want.starts_with("ok") && got.starts_with("ok big") {
+            got.clone()
+        } else {
+            want.to_string()
+        };
+        assert_eq!(got, want_cmp, "int({:?}..., {base})", &s[..s.len().min(12)]);
+    }
+    assert_eq!(
+        int_to_str_limit_error(4300),
+        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    );
+}

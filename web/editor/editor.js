@@ -1,0 +1,174 @@
+// The editor glue: CodeMirror 6, bundled by esbuild (npm run build:editor)
+// into web/generated/editor.js, which index.html loads before the wasm.
+//
+// Rust talks to it only through `window.relplayEditor` (see web/src/editor.rs):
+//   mount(parent, doc, onChange)  -> creates the editor inside `parent`
+//   getCode() / setCode(text)     -> read / replace the whole document
+//   markError(line, msg)          -> underline a 1-based line and show `msg` under it
+//   clearErrors()                 -> remove the mark
+//   focus()
+// Ctrl/Cmd+Enter is handled by the page (a capture-phase listener on window),
+// not here, so it works the same with or without CodeMirror.
+
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import {
+  EditorView,
+  Decoration,
+  WidgetType,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  drawSelection,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import {
+  HighlightStyle,
+  syntaxHighlighting,
+  indentOnInput,
+  bracketMatching,
+  indentUnit,
+} from "@codemirror/language";
+import { python } from "@codemirror/lang-python";
+import { tags as t } from "@lezer/highlight";
+
+// Colours come from CSS variables (web/style.css), so light/dark follow
+// prefers-color-scheme without a second theme.
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--syn-keyword)" },
+  { tag: [t.string, t.special(t.string)], color: "var(--syn-string)" },
+  { tag: [t.number, t.bool, t.null], color: "var(--syn-number)" },
+  { tag: [t.comment, t.lineComment], color: "var(--syn-comment)", fontStyle: "italic" },
+  { tag: [t.function(t.definition(t.variableName)), t.function(t.variableName)], color: "var(--syn-function)" },
+  { tag: [t.definition(t.className), t.className], color: "var(--syn-class)" },
+  { tag: [t.self, t.atom], color: "var(--syn-self)" },
+  { tag: [t.meta], color: "var(--syn-meta)" },
+  { tag: [t.propertyName], color: "var(--syn-property)" },
+  { tag: t.invalid, color: "var(--error)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { height: "100%", backgroundColor: "var(--editor-bg)", color: "var(--fg)" },
+  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
+  ".cm-content": { caretColor: "var(--fg)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
+  ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", border: "none" },
+  ".cm-activeLine": { backgroundColor: "var(--editor-active)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--editor-active)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--editor-selection) !important" },
+  "&.cm-focused": { outline: "none" },
+  ".cm-matchingBracket": { backgroundColor: "var(--editor-bracket)", outline: "none" },
+  ".cm-relplay-error-line": { backgroundColor: "var(--error-bg)" },
+  ".cm-relplay-error-msg": {
+    backgroundColor: "var(--error-bg)",
+    color: "var(--error)",
+    fontFamily: "var(--mono)",
+    fontSize: "0.85em",
+    padding: "0 0.5em 0.2em 1.5em",
+    whiteSpace: "pre-wrap",
+  },
+});
+
+// --- the error mark: a line decoration plus a block widget carrying the message
+class ErrorWidget extends WidgetType {
+  constructor(msg) { super(); this.msg = msg; }
+  eq(other) { return other.msg === this.msg; }
+  toDOM() {
+    const div = document.createElement("div");
+    div.className = "cm-relplay-error-msg";
+    div.setAttribute("data-testid", "editor-error");
+    div.textContent = this.msg; // text, never markup
+    return div;
+  }
+}
+
+const setError = StateEffect.define();
+const errorField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setError)) {
+        if (e.value === null) {
+          deco = Decoration.none;
+        } else {
+          const line = tr.state.doc.line(e.value.line);
+          deco = Decoration.set([
+            Decoration.line({ class: "cm-relplay-error-line" }).range(line.from),
+            Decoration.widget({ widget: new ErrorWidget(e.value.msg), block: true, side: 1 }).range(line.to),
+          ]);
+        }
+      }
+    }
+    // Any edit clears the mark: it described the code as it was.
+    if (tr.docChanged && !tr.effects.some((e) => e.is(setError))) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+let view = null;
+
+function mount(parent, doc, onChange) {
+  if (view) view.destroy();
+  view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        indentUnit.of("    "),
+        EditorState.tabSize.of(4),
+        syntaxHighlighting(highlight),
+        python(),
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        errorField,
+        theme,
+        EditorView.contentAttributes.of({ "aria-label": "Python code", spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged && typeof onChange === "function") onChange(u.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return view;
+}
+
+function getCode() {
+  return view ? view.state.doc.toString() : "";
+}
+
+function setCode(text) {
+  if (!view) return;
+  view.dispatch({
+    changes: { from: 0, to: view.state.doc.length, insert: String(text) },
+    selection: { anchor: 0 },
+    scrollIntoView: true,
+  });
+}
+
+function markError(line, msg) {
+  if (!view) return;
+  const n = Math.min(Math.max(1, Math.floor(Number(line)) || 1), view.state.doc.lines);
+  view.dispatch({
+    effects: [setError.of({ line: n, msg: String(msg) }), EditorView.scrollIntoView(view.state.doc.line(n).from, { y: "center" })],
+  });
+}
+
+function clearErrors() {
+  if (view) view.dispatch({ effects: setError.of(null) });
+}
+
+function focus() {
+  if (view) view.focus();
+}
+
+window.relplayEditor = { mount, getCode, setCode, markError, clearErrors, focus, kind: "codemirror" };
