@@ -3,9 +3,11 @@
 //! `fixtures/dump_relationships.py`): direction, sync pairs and
 //! local/remote pairs, in SQLAlchemy's order.
 
-use relplay_orm::relationships::{analyze, ColId, RelationshipSpec};
+use relplay_orm::relationships::{analyze, lazy_clause, ColId, RelationshipSpec};
 use relplay_orm::schema::{Column, CreationOrder, MetaData, Table};
+use relplay_orm::sql::{compile, Expr, Select, Statement};
 use relplay_orm::types::SqlType;
+use relplay_orm::PyValue;
 use serde_json::Value;
 
 fn build(tables: &[Value]) -> MetaData {
@@ -87,6 +89,17 @@ fn scenario_relationships_match_sqlalchemy() {
                 a.local_remote_pairs,
                 pairs(&r["local_remote_pairs"]),
                 "{ctx}: local/remote pairs"
+            );
+            // The lazy loader's WHERE, as `_lazywhere` compiles on SQLite.
+            let clause = lazy_clause(&md, &a, &|_| Some(PyValue::Int(1))).unwrap();
+            let t = &spec.target_table;
+            let sel = Select::new(vec![Expr::col(t, "id", SqlType::Integer)]).where_(clause);
+            let sql = compile(Statement::Select(&sel)).unwrap().sql;
+            let where_ = sql.split_once("WHERE ").map(|(_, w)| w).unwrap_or("");
+            assert_eq!(
+                where_,
+                r["lazywhere"].as_str().unwrap(),
+                "{ctx}: lazy clause"
             );
             checked += 1;
         }
