@@ -292,6 +292,7 @@ fn cascade_delete_parent_nullify_flush() {
                 child: 0,
             },
         ],
+        without_states: vec![],
     };
     let pk = [("id".to_string(), SqlType::Integer)];
     let mut r = Run::new();

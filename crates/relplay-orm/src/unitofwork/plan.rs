@@ -13,11 +13,18 @@ pub struct FlushDep {
     pub child: usize,
 }
 
+/// The mappers and relationships taking part in one flush: every mapper
+/// with objects to flush, with the relationships declared on those (not
+/// viewonly), plus the mappers these point to.
 #[derive(Clone, Debug, Default)]
 pub struct FlushGraph {
     /// Each mapper's sort key: `"module.ClassName"` (e.g. `"__main__.User"`).
     pub mappers: Vec<String>,
     pub deps: Vec<FlushDep>,
+    /// Mappers present only as a relationship's target, with no objects in
+    /// this flush: they lack the "save before delete" edge of
+    /// `_per_mapper_flush_actions`, which changes the order.
+    pub without_states: Vec<usize>,
 }
 
 /// One step of the flush, in execution order.
@@ -53,8 +60,10 @@ pub fn plan_flush(g: &FlushGraph) -> OrmResult<Vec<Action>> {
         actions.push(Action::SaveUpdate(m));
         actions.push(Action::Delete(m));
     }
-    // Each mapper saves before it deletes (`_per_mapper_flush_actions`).
+    // Each mapper with objects in the flush saves before it deletes
+    // (`_per_mapper_flush_actions`).
     let mut edges: Vec<(Action, Action)> = (0..g.mappers.len())
+        .filter(|m| !g.without_states.contains(m))
         .map(|m| (Action::SaveUpdate(m), Action::Delete(m)))
         .collect();
     for (i, d) in g.deps.iter().enumerate() {
@@ -180,6 +189,7 @@ mod tests {
         FlushGraph {
             mappers: mappers.iter().map(|m| format!("__main__.{m}")).collect(),
             deps,
+            without_states: Vec::new(),
         }
     }
 
