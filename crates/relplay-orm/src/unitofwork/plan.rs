@@ -148,7 +148,7 @@ fn layered_sort<T: Clone + PartialEq>(items: &[T], edges: &[(T, T)]) -> Option<V
 /// Per-row order for a self-referential mapper: rows (in insert order)
 /// grouped into layers where each row's parent is in an earlier layer.
 /// SQLAlchemy executes each layer as one batch (so a layer of several
-/// new rows is one insertmanyvalues run). For deletes, reverse the layers.
+/// new rows is one insertmanyvalues run). Deletes use `layer_rows_for_delete`.
 pub fn layer_rows(
     rows: &[usize],
     parent_of: &dyn Fn(usize) -> Option<usize>,
@@ -168,6 +168,40 @@ pub fn layer_rows(
             .iter()
             .copied()
             .filter(|n| !edges.iter().any(|(p, c)| c == n && todo.contains(p)))
+            .collect();
+        if layer.is_empty() {
+            return Err(OrmError::new(
+                OrmErrorKind::CircularDependencyError,
+                "Circular dependency detected.",
+            ));
+        }
+        todo.retain(|n| !layer.contains(n));
+        out.push(layer);
+    }
+    Ok(out)
+}
+
+/// Per-row order of DELETEs for a self-referential mapper: each layer holds
+/// the rows none of whose children (among `rows`) are still to be deleted,
+/// so leaves go first. This is not the insert layering reversed: in
+/// root -> (a -> a1), b the first layer is a1 *and* b.
+pub fn layer_rows_for_delete(
+    rows: &[usize],
+    parent_of: &dyn Fn(usize) -> Option<usize>,
+) -> OrmResult<Vec<Vec<usize>>> {
+    let child_of = |r: usize| -> Vec<usize> {
+        rows.iter()
+            .copied()
+            .filter(|&c| c != r && parent_of(c) == Some(r))
+            .collect()
+    };
+    let mut todo: Vec<usize> = rows.to_vec();
+    let mut out = Vec::new();
+    while !todo.is_empty() {
+        let layer: Vec<usize> = todo
+            .iter()
+            .copied()
+            .filter(|&n| child_of(n).iter().all(|c| !todo.contains(c)))
             .collect();
         if layer.is_empty() {
             return Err(OrmError::new(
@@ -395,6 +429,17 @@ mod tests {
                 Delete(4),
                 Delete(3),
             ]
+        );
+    }
+
+    #[test]
+    fn adjacency_deletes_leaves_first() {
+        // reference/treedel.py: root(0) -> a(1) -> a1(3); root -> b(2).
+        // SQLAlchemy: DELETE [(b), (a1)] by PK, then a, then root.
+        let parent = |r: usize| [None, Some(0), Some(0), Some(1)][r];
+        assert_eq!(
+            layer_rows_for_delete(&[0, 1, 2, 3], &parent).unwrap(),
+            vec![vec![2, 3], vec![1], vec![0]]
         );
     }
 
