@@ -89,8 +89,15 @@ impl EchoLog {
         // The ORM's insertmanyvalues INSERT carries `return_defaults(...,
         // sort_by_parameter_order=True)`, so it never shares a cache entry
         // with the same SQL run row by row (reference/insdef.py).
+        // SQLAlchemy's compiled-cache key includes `for_executemany`: the
+        // same statement with several parameter sets and with one set are
+        // separate entries (reference/treedel.py). The ORM's
+        // insertmanyvalues INSERT carries `return_defaults(...,
+        // sort_by_parameter_order=True)`, so it never shares an entry with
+        // the same SQL run row by row (reference/insdef.py).
         let key = match kind {
             ExecKind::InsertManyValuesOrdered => format!("imv#{}", c.cache_key),
+            _ if c.params.len() > 1 => format!("many#{}", c.cache_key),
             _ => c.cache_key.clone(),
         };
         let stats = self.cache_stats(clock, key, compile_started);
@@ -297,6 +304,32 @@ mod namespace_tests {
         assert_eq!(
             head(log.execute(&Fixed, &two, ExecKind::InsertManyValuesOrdered, 1.0)),
             "[generated"
+        );
+    }
+
+    /// treedel.py: DELETE with [(3,), (4,)] generated, then (2,) generated
+    /// again (not an executemany), then (1,) cached.
+    #[test]
+    fn executemany_is_its_own_cache_entry() {
+        use crate::sql::Delete;
+        let del = |rows: Vec<i64>| {
+            let mut d = Delete::by_primary_key("node", &[("id".into(), SqlType::Integer)]);
+            d.rows = rows.into_iter().map(|r| vec![PyValue::Int(r)]).collect();
+            compile(Statement::Delete(&d)).unwrap()
+        };
+        let mut log = EchoLog::new();
+        let head = |l: Vec<String>| l[1].split(' ').next().unwrap_or("").to_string();
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![3, 4]), ExecKind::Many, 1.0)),
+            "[generated"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![2]), ExecKind::Many, 1.0)),
+            "[generated"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![1]), ExecKind::Many, 1.0)),
+            "[cached"
         );
     }
 
