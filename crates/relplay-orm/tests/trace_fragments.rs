@@ -80,6 +80,7 @@ impl Run {
                 vec![]
             },
             rows,
+            defaulted: vec![],
         };
         let kind = match strategy {
             InsertStrategy::InsertManyValues => ExecKind::InsertManyValuesOrdered,

@@ -211,6 +211,7 @@ mod tests {
             columns: vec![("name".into(), SqlType::String(Some(30)))],
             rows: vec![vec![PyValue::str("spongebob")], vec![PyValue::str("sandy")]],
             returning: vec!["id".into()],
+            defaulted: vec![],
         };
         let c = compile(Statement::Insert(&ins)).unwrap();
         let clock = Tick(Cell::new(0.0));
@@ -288,6 +289,7 @@ mod namespace_tests {
             columns: vec![("n".into(), SqlType::String(None))],
             rows: (0..n).map(|i| vec![PyValue::Int(i as i64)]).collect(),
             returning: vec!["id".into(), "sd".into()],
+            defaulted: vec![],
         };
         let mut log = EchoLog::new();
         let one = compile(Statement::Insert(&ins(1))).unwrap();
@@ -331,6 +333,40 @@ mod namespace_tests {
             head(log.execute(&Fixed, &del(vec![1]), ExecKind::Many, 1.0)),
             "[cached"
         );
+    }
+
+    /// lazy_dynamic: `unread` defaulted, supplied, defaulted again:
+    /// generated, generated, cached.
+    #[test]
+    fn supplied_parameter_keys_are_part_of_the_key() {
+        use crate::sql::Insert;
+        let ins = |unread: i64, defaulted: bool| Insert {
+            table: "message".into(),
+            columns: vec![
+                ("subject".into(), SqlType::String(None)),
+                ("unread".into(), SqlType::Integer),
+            ],
+            rows: vec![vec![PyValue::str("s"), PyValue::Int(unread)]],
+            defaulted: if defaulted {
+                vec!["unread".into()]
+            } else {
+                vec![]
+            },
+            ..Insert::default()
+        };
+        let mut log = EchoLog::new();
+        let head = |l: Vec<String>| l[1].split(' ').next().unwrap_or("").to_string();
+        let run = |log: &mut EchoLog, i: Insert| {
+            head(log.execute(
+                &Fixed,
+                &compile(Statement::Insert(&i)).unwrap(),
+                ExecKind::Single,
+                1.0,
+            ))
+        };
+        assert_eq!(run(&mut log, ins(1, true)), "[generated");
+        assert_eq!(run(&mut log, ins(0, false)), "[generated");
+        assert_eq!(run(&mut log, ins(1, true)), "[cached");
     }
 
     /// cache2.py: session.get(U, 1), then a lazy load of the same SQL, then

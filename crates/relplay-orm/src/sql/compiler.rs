@@ -714,7 +714,12 @@ pub fn compile(stmt: Statement) -> OrmResult<Compiled> {
     let mut kctx = Ctx::new(true, Dialect::Sqlite);
     let shape = render(stmt, &mut kctx)?;
     let tys: Vec<&str> = kctx.types.iter().map(|t| t.affinity()).collect();
-    let cache_key = format!("{shape}|{}", tys.join(","));
+    let mut cache_key = format!("{shape}|{}", tys.join(","));
+    if let Statement::Insert(i) = stmt {
+        if !i.defaulted.is_empty() {
+            cache_key.push_str(&format!("|defaulted={}", i.defaulted.join(",")));
+        }
+    }
     let params = match stmt {
         Statement::Select(_) => vec![ctx.params],
         Statement::Insert(i) => row_params(&i.rows, &ctx.types, &[])?,

@@ -437,6 +437,7 @@ fn dml_statements() {
         columns: vec![("name".into(), SqlType::String(Some(30)))],
         rows: vec![vec![PyValue::str("spongebob")], vec![PyValue::str("sandy")]],
         returning: vec!["id".into()],
+        defaulted: vec![],
     };
     let c = compile(Statement::Insert(&ins)).unwrap();
     assert_eq!(
@@ -449,6 +450,7 @@ fn dml_statements() {
         columns: vec![],
         rows: vec![vec![]],
         returning: vec!["id".into()],
+        defaulted: vec![],
     };
     assert_eq!(
         compile(Statement::Insert(&empty)).unwrap().sql,
@@ -741,6 +743,7 @@ fn str_of_statements() {
         columns: vec![("name".into(), SqlType::String(Some(30)))],
         rows: vec![vec![PyValue::str("x")]],
         returning: vec![],
+        defaulted: vec![],
     };
     assert_eq!(
         st(Statement::Insert(&ins)),
