@@ -4,6 +4,7 @@
 mod column;
 mod constraint;
 mod metadata;
+mod repr;
 mod sequence;
 mod table;
 
