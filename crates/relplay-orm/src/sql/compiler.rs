@@ -297,16 +297,10 @@ impl Ctx {
         })
     }
 
+    /// The operand of a unary operator; compound operands parenthesise
+    /// themselves against its precedence (`NOT (a OR b)`, `NOT (EXISTS ...)`).
     fn group_for(&mut self, e: &Expr, prec: i32) -> OrmResult<String> {
-        let s = self.expr(e, Some(Parent::Prec(prec)))?;
-        // Elements that group themselves already did; wrap the rest only
-        // when they are compound.
-        let compound = matches!(e, Expr::Exists(_));
-        if compound {
-            Ok(format!("({s})"))
-        } else {
-            Ok(s)
-        }
+        self.expr(e, Some(Parent::Prec(prec)))
     }
 
     fn render_from(&mut self, f: &FromItem) -> OrmResult<String> {

@@ -386,6 +386,46 @@ fn legacy_query_labels() {
 }
 
 #[test]
+fn not_exists_and_not_or() {
+    // comp2.py: 'NOT (EXISTS (SELECT * \nFROM u \n...' and 'NOT (u.id = ? OR u.id = ?)'
+    let inner = Select::new(vec![Expr::Star])
+        .select_from(FromItem::table("address"))
+        .where_(addr("user_id").binary(BinOp::Eq, ua("id")));
+    assert_eq!(
+        w(not_(Expr::Exists(Box::new(inner)))),
+        "NOT (EXISTS (SELECT * \nFROM address \nWHERE address.user_id = user_account.id))"
+    );
+    assert_eq!(
+        w(not_(or_(vec![
+            ua("id").eq_value(int(1)),
+            ua("id").eq_value(int(2))
+        ]))),
+        "NOT (user_account.id = ? OR user_account.id = ?)"
+    );
+}
+
+#[test]
+fn exists_grouped_inside_and_or() {
+    // "WHERE (EXISTS (SELECT * \nFROM a \nWHERE a.uid = u.id)) AND u.id > :id_1"
+    let ex = || {
+        Expr::Exists(Box::new(
+            Select::new(vec![Expr::Star]).where_(addr("user_id").binary(BinOp::Eq, ua("id"))),
+        ))
+    };
+    let gt = || ua("id").op_value(BinOp::Gt, int(1));
+    let inner = "EXISTS (SELECT * \nFROM address \nWHERE address.user_id = user_account.id)";
+    assert_eq!(
+        w(and_(vec![ex(), gt()])),
+        format!("({inner}) AND user_account.id > ?")
+    );
+    assert_eq!(
+        w(or_(vec![ex(), gt()])),
+        format!("({inner}) OR user_account.id > ?")
+    );
+    assert_eq!(w(ex()), inner);
+}
+
+#[test]
 fn exists_and_correlation() {
     let inner = Select::new(vec![Expr::Star]).where_(addr("user_id").binary(BinOp::Eq, ua("id")));
     assert_eq!(
