@@ -35,6 +35,10 @@ impl Parent {
     }
 }
 
+fn is_bool_column(e: &Expr) -> bool {
+    matches!(e, Expr::Column(c) if c.ty == SqlType::Boolean)
+}
+
 /// Whether an element of precedence `prec` (operator `me`) needs
 /// parentheses inside `against` (`operators.is_precedent`).
 fn needs_group(prec: i32, me: Option<Parent>, against: Option<Parent>) -> bool {
@@ -162,7 +166,16 @@ impl Ctx {
 
     /// A top-level expression (a WHERE clause).
     pub(super) fn top_expr(&mut self, e: &Expr) -> OrmResult<String> {
-        self.expr(e, None)
+        self.boolean(e, None)
+    }
+
+    /// An expression in a boolean position (WHERE, HAVING, AND/OR items):
+    /// a bare Boolean column is `col = 1` on SQLite.
+    fn boolean(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
+        if is_bool_column(e) {
+            return Ok(format!("{} = 1", self.expr(e, None)?));
+        }
+        self.expr(e, against)
     }
 
     fn expr(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
@@ -229,6 +242,7 @@ impl Ctx {
                 }
                 format!("({l} LIKE {rhs})")
             }
+            Expr::Not(inner) if is_bool_column(inner) => format!("{} = 0", self.expr(inner, None)?),
             Expr::Not(inner) => {
                 let s = format!("NOT {}", self.group_for(inner, PREC_NOT)?);
                 if needs_group(PREC_NOT, None, against) {
@@ -246,7 +260,7 @@ impl Ctx {
                 };
                 let mut parts = Vec::new();
                 for i in items {
-                    parts.push(self.expr(i, Some(me))?);
+                    parts.push(self.boolean(i, Some(me))?);
                 }
                 let s = parts.join(sep);
                 if items.len() > 1 && needs_group(me.prec(), Some(me), against) {
@@ -451,7 +465,7 @@ impl Ctx {
     fn select_tail(&mut self, s: &Select, out: &mut String) -> OrmResult<()> {
         if let Some(w) = s.where_clause() {
             out.push_str(" \nWHERE ");
-            out.push_str(&self.expr(&w, None)?);
+            out.push_str(&self.boolean(&w, None)?);
         }
         if !s.group_by.is_empty() {
             let mut parts = Vec::new();
@@ -464,7 +478,7 @@ impl Ctx {
         if !s.having.is_empty() {
             out.push_str(" \nHAVING ");
             let h = and_(s.having.clone());
-            out.push_str(&self.expr(&h, None)?);
+            out.push_str(&self.boolean(&h, None)?);
         }
         if !s.order_by.is_empty() {
             let mut parts = Vec::new();

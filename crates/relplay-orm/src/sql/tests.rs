@@ -405,6 +405,34 @@ fn not_exists_and_not_or() {
 }
 
 #[test]
+fn boolean_columns_on_sqlite() {
+    // 'u.f = 1', 'u.f = 0', 'u.f = 1 AND u.id = ?', 'NOT (NOT (u.id = ? AND u.id = ?))'
+    let f = || Expr::col("user_account", "f", SqlType::Boolean);
+    assert_eq!(w(f()), "user_account.f = 1");
+    assert_eq!(w(not_(f())), "user_account.f = 0");
+    assert_eq!(w(not_(not_(f()))), "user_account.f = 1");
+    assert_eq!(
+        w(and_(vec![f(), ua("id").eq_value(int(1))])),
+        "user_account.f = 1 AND user_account.id = ?"
+    );
+    assert_eq!(w(f().eq_value(PyValue::Bool(true))), "user_account.f = 1");
+    // comp.py: `name == True` on a String column is `= 1` too.
+    assert_eq!(
+        w(ua("name").eq_value(PyValue::Bool(true))),
+        "user_account.name = 1"
+    );
+    let both = || and_(vec![ua("id").eq_value(int(1)), ua("id").eq_value(int(2))]);
+    assert_eq!(
+        w(not_(not_(both()))),
+        "NOT (NOT (user_account.id = ? AND user_account.id = ?))"
+    );
+    assert_eq!(
+        w(not_(not_(ua("id").in_values(vec![int(1)])))),
+        "user_account.id IN (?)"
+    );
+}
+
+#[test]
 fn exists_grouped_inside_and_or() {
     // "WHERE (EXISTS (SELECT * \nFROM a \nWHERE a.uid = u.id)) AND u.id > :id_1"
     let ex = || {
