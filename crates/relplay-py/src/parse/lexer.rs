@@ -339,7 +339,7 @@ impl<'a> Lexer<'a> {
                 ));
             }
         } else if col > top {
-            if self.indents.len() > MAX_INDENT {
+            if self.indents.len() >= MAX_INDENT {
                 return Err(self.indent_error(
                     SyntaxErrorKind::IndentationError,
                     "too many levels of indentation",

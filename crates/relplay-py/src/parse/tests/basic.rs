@@ -74,3 +74,16 @@ fn dump_spans() {
         println!("SPAN {}", l);
     }
 }
+
+#[test]
+#[ignore]
+fn sizes() {
+    println!(
+        "SIZES expr={} kind={} tok={} token={} presult={}",
+        std::mem::size_of::<crate::ast::Expr>(),
+        std::mem::size_of::<crate::ast::ExprKind>(),
+        std::mem::size_of::<crate::parse::tokens::Tok>(),
+        std::mem::size_of::<crate::parse::tokens::Token>(),
+        std::mem::size_of::<Result<crate::ast::Expr, Box<SyntaxError>>>()
+    );
+}

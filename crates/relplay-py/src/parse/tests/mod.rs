@@ -1,4 +1,5 @@
 //! Parser tests: structures, spans, CPython error table, robustness.
 
 mod basic;
+mod robust;
 mod walk;
