@@ -18,6 +18,7 @@ pub fn check_module(m: &Module, src: &str) -> Result<(), SyntaxError> {
     let mut work = Vec::new();
     push_body(&mut work, &m.body, Ctx::MODULE);
     run(work.clone(), src, Pass::Symtable)?;
+    super::scopes::check_nonlocals(&m.body, src)?;
     run(work, src, Pass::Compile)
 }
 

@@ -689,7 +689,7 @@ impl<'a> Lexer<'a> {
         } else {
             false
         };
-        self.end_of_number("decimal")?;
+        self.end_of_number(if imag { "imaginary" } else { "decimal" })?;
         self.finish_number(start, is_float, imag)
     }
 
