@@ -237,6 +237,7 @@ fn large_script_is_linear() {
     let t = std::time::Instant::now();
     let m = parse_module(&src).unwrap();
     let elapsed = t.elapsed();
+    eprintln!("{} lines parsed in {elapsed:?}", src.lines().count());
     assert!(m.body.len() > 100);
     // Generous for unoptimised test builds; release parses this in ms.
     assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
