@@ -290,7 +290,8 @@ impl<'a> Parser<'a> {
         }
         let soft = single_name
             && matches!(&a_tok, Tok::Name(n) if matches!(&**n, "match" | "case" | "_" | "type"));
-        let name_str = single_name && matches!(self.tok(), Tok::Str(_));
+        let name_str =
+            single_name && matches!(a_tok, Tok::Name(_)) && matches!(self.tok(), Tok::Str(_));
         if soft || name_str || self.at_kw("not") {
             return Ok(());
         }
