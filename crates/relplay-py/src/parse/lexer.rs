@@ -356,11 +356,19 @@ impl<'a> Lexer<'a> {
             self.indents.push((col, alt));
             self.push(Tok::Indent, start);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push(Tok::Dedent, start);
+            // A column matching no open level is an error before any DEDENT.
+            let &(top, top_alt) = self
+                .indents
+                .iter()
+                .rev()
+                .find(|l| l.0 <= col)
+                .unwrap_or(&(0, 0));
+            if col == top {
+                while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
+                    self.indents.pop();
+                    self.push(Tok::Dedent, start);
+                }
             }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
                 // CPython reads the whole line first: the offset is past its end.
                 let rest = self.src[self.pos..self.end]

@@ -14,6 +14,18 @@ const P_CMP: u8 = 4;
 const P_BOR: u8 = 5;
 const P_UNARY: u8 = 11;
 
+/// Can this token begin an expression?
+pub(crate) fn starts_expr(t: &Tok) -> bool {
+    match t {
+        Tok::Name(n) => {
+            !is_keyword(n) || matches!(&**n, "None" | "True" | "False" | "not" | "lambda" | "await")
+        }
+        Tok::Int(..) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
+        Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+        _ => false,
+    }
+}
+
 pub(crate) fn mk(span: Span, kind: ExprKind) -> Expr {
     Expr { span, kind }
 }
@@ -34,15 +46,7 @@ enum Infix {
 impl<'a> Parser<'a> {
     /// Can the current token begin an expression?
     pub fn at_expr_start(&self) -> bool {
-        match self.tok() {
-            Tok::Name(n) => {
-                !is_keyword(n)
-                    || matches!(&**n, "None" | "True" | "False" | "not" | "lambda" | "await")
-            }
-            Tok::Int(..) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
-            Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
-            _ => false,
-        }
+        starts_expr(self.tok())
     }
 
     /// star_expressions: `a`, `a, *b`, `a,` (a tuple when there is a comma).
@@ -106,7 +110,7 @@ impl<'a> Parser<'a> {
             return self.walrus();
         }
         let e = self.expression()?;
-        if self.at_op(":=") || (self.at_op("=") && !self.no_invalid && !in_call_args) {
+        if self.at_op(":=") || (self.at_op("=") && !in_call_args && self.speculating == 0) {
             return self.named_expression_error(e);
         }
         Ok(e)
@@ -137,6 +141,9 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn named_expression_error(&mut self, e: Expr) -> PResult<Expr> {
         if self.at_op(":=") {
+            if !starts_expr(self.tok_at(1)) {
+                return Err(self.invalid());
+            }
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 super::targets::expr_name(&e)
@@ -154,7 +161,13 @@ impl<'a> Parser<'a> {
     fn misplaced_assignment(&mut self, e: &Expr) -> PResult<()> {
         let eq = self.mark();
         self.advance();
-        let b = self.without_invalid(|p| p.binary(P_BOR));
+        let b = match self.speculate(|p| p.binary(P_BOR)) {
+            Ok(b) => b,
+            Err(e) => {
+                self.reset(eq);
+                return Err(e);
+            }
+        };
         let r = match b {
             Some(b) if !self.at_op("=") && !self.at_op(":=") => {
                 if matches!(e.kind, ExprKind::Name { .. }) && eq == self.expr_start_of(e) + 1 {
@@ -211,7 +224,7 @@ impl<'a> Parser<'a> {
         }
         let start = self.mark();
         let a = self.binary(P_OR)?;
-        if self.at_kw("if") || (self.at_expr_start() && !self.no_invalid) {
+        if self.at_kw("if") || (self.speculating == 0 && self.at_expr_start()) {
             return self.expression_tail(start, a);
         }
         Ok(a)
@@ -267,7 +280,7 @@ impl<'a> Parser<'a> {
     #[cold]
     #[inline(never)]
     fn adjacent_expressions(&mut self, start: usize, a: &Expr) -> PResult<()> {
-        if self.no_invalid {
+        if self.speculating > 0 {
             return Ok(());
         }
         let after = self.mark();
@@ -276,7 +289,7 @@ impl<'a> Parser<'a> {
         if single_name {
             if let Tok::Name(n) = &a_tok {
                 if matches!(&**n, "print" | "exec") && !self.at_op("(") {
-                    if let Some(b) = self.without_invalid(|p| p.star_expressions()) {
+                    if let Some(b) = self.speculate(|p| p.star_expressions())? {
                         let msg = format!(
                             "Missing parentheses in call to '{}'. Did you mean {}(...)?",
                             n, n
@@ -297,11 +310,11 @@ impl<'a> Parser<'a> {
         }
         // `b` is the longest expression CPython's PEG parser would accept
         // here; a primary approximates it when the full parse fails.
-        let b = match self.without_invalid(|p| p.expression()) {
+        let b = match self.speculate(|p| p.expression())? {
             Some(b) => Some(b),
             None => {
                 self.reset(after);
-                self.without_invalid(|p| p.primary())
+                self.speculate(|p| p.primary())?
             }
         };
         if let Some(b) = b {
@@ -317,16 +330,23 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Runs a speculative parse with the `invalid_*` checks off, keeping the
-    /// farthest-token mark of the main parse (CPython's first pass).
-    fn without_invalid(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> Option<Expr> {
+    /// Runs a speculative parse for a diagnostic with the diagnostics off
+    /// (CPython's `*_without_invalid` rules), keeping the farthest-token
+    /// mark of the main parse (CPython's first pass). A failed parse means
+    /// "no match", unless it ran into the tokenizer's error, which CPython
+    /// raises as soon as it reads it.
+    fn speculate(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Option<Expr>> {
         let save_max = self.max_pos.get();
-        let saved = std::mem::replace(&mut self.no_invalid, true);
+        self.speculating += 1;
         let r = f(self);
-        self.no_invalid = saved;
+        self.speculating -= 1;
         self.max_all.set(self.max_all.get().max(self.max_pos.get()));
         self.max_pos.set(save_max);
-        r.ok()
+        match r {
+            Ok(e) => Ok(Some(e)),
+            Err(e) if self.hit_lex_error || self.saw_error_token.get() => Err(e),
+            Err(_) => Ok(None),
+        }
     }
 
     #[cold]
@@ -894,7 +914,7 @@ impl<'a> Parser<'a> {
     #[cold]
     #[inline(never)]
     pub fn invalid_for_target(&mut self, at: usize) -> Box<crate::parse::errors::SyntaxError> {
-        if self.no_invalid {
+        if self.speculating > 0 {
             return self.invalid();
         }
         let save = self.mark();
@@ -1139,7 +1159,7 @@ impl<'a> Parser<'a> {
     /// `{k: *v}`.
     #[inline(never)]
     fn dict_value(&mut self) -> PResult<Expr> {
-        if !self.no_invalid {
+        if self.speculating == 0 {
             if self.at_op("}") || self.at_op(",") {
                 let colon = self.prev_span();
                 return Err(self.err_at(colon, "expression expected after dictionary key and ':'"));
@@ -1203,7 +1223,7 @@ impl<'a> Parser<'a> {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
-                    if self.no_invalid || keys.is_empty() {
+                    if self.speculating > 0 || keys.is_empty() {
                         return Err(self.invalid());
                     }
                     // CPython points just before the key's end.

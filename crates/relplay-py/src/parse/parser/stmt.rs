@@ -210,7 +210,10 @@ impl<'a> Parser<'a> {
     fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start_tok = self.mark();
         let first = self.rhs()?;
-        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name { .. }) {
+        if self.at_op(":=")
+            && !matches!(first.kind, ExprKind::Name { .. })
+            && super::expr::starts_expr(self.tok_at(1))
+        {
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 expr_name(&first)
@@ -826,16 +829,7 @@ impl<'a> Parser<'a> {
         self.advance();
         let args = self.parameters(true, ")")?;
         self.expect_op(")")?;
-        if self.at_op("->")
-            && !matches!(
-                self.tok_at(1),
-                Tok::Op("(" | "[" | "{" | "-" | "+" | "~" | "...")
-            )
-            && !matches!(
-                self.tok_at(1),
-                Tok::Name(_) | Tok::Str(_) | Tok::Int(..) | Tok::Float(_) | Tok::Imag(_)
-            )
-        {
+        if self.at_op("->") && !super::expr::starts_expr(self.tok_at(1)) {
             // CPython's forced ':' after an unparsable return annotation.
             let s = self.span();
             return Err(self.err_at(s, "expected ':'"));

@@ -127,3 +127,26 @@ fn strings_in_fstring_fields() {
     assert_eq!(module("f'{a!r:{b}}'"), "F[{a!r:[{b}]}]");
     assert_eq!(module("f''"), "F[]");
 }
+
+#[test]
+fn line_endings_bom_and_form_feed() {
+    let src = "\u{feff}x = 1\r\nif x:\r\n    s = '''a\r\nb'''\r\n\x0c\r\ny = 2";
+    assert_eq!(
+        module(src),
+        "Assign(x! = 1)\nIf(x [Assign(s! = \"a\\nb\")] else [])\nAssign(y! = 2)"
+    );
+    let m = parse_module("x = (1 +\\\n     2)\nz = 3 \\\n  + 4\n").unwrap();
+    assert_eq!(m.body[1].span.line, 3);
+    assert_eq!((m.body[1].span.end_line, m.body[1].span.end_col), (4, 5));
+}
+
+#[test]
+fn unsupported_constructs_keep_their_span() {
+    let m = parse_module("async def f():\n    await g()\nx = 1\n").unwrap();
+    assert_eq!(m.body[0].kind, StmtKind::Unsupported("async functions"));
+    assert_eq!((m.body[0].span.line, m.body[0].span.end_line), (1, 2));
+    assert_eq!(
+        module("match p:\n    case 1:\n        pass\ny = 2"),
+        "Unsupported(the match statement)\nAssign(y! = 2)"
+    );
+}
