@@ -4,6 +4,9 @@
 //! points at the farthest token looked at, and a few targeted checks
 //! (CPython's `invalid_*` rules) produce the friendlier messages.
 
+mod calls;
+mod compound;
+mod displays;
 mod expr;
 mod params;
 mod stmt;
