@@ -79,10 +79,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub fn lex_error(&self) -> Option<&LexError> {
-        self.lex_err.as_ref()
-    }
-
     fn touch(&self, i: usize) {
         if self.toks[i.min(self.toks.len() - 1)].tok == Tok::Error {
             self.saw_error_token.set(true);

@@ -568,33 +568,36 @@ impl<'a> Parser<'a> {
         let mut sub = Parser::new(self.src, lexed.tokens, lexed.error);
         sub.fstring = true;
         sub.depth = self.depth;
-        let r = sub.star_expressions().and_then(|e| {
-            if *sub.tok() == Tok::EndMarker {
-                Ok(e)
+        // CPython compiles the field as "(expr)": `yield` is allowed and a
+        // lone `*x` is a starred group.
+        let r = (|| {
+            let e = if sub.at_kw("yield") {
+                sub.yield_expr()?
             } else {
-                Err(sub.invalid())
+                sub.star_expressions()?
+            };
+            if matches!(e.kind, ExprKind::Starred { .. }) {
+                return Err(sub.err_at(e.span, "cannot use starred expression here"));
             }
-        });
-        match r {
-            Ok(e) => Ok(e),
-            Err(mut e) => {
-                if let Some(le) = sub.lex_error() {
-                    if sub.hit_lex_error || le.overrides_parser {
-                        let mut err = le.err.clone();
-                        err.msg = format!("f-string: {}", err.msg.trim_start_matches("f-string: "));
-                        return Err(Box::new(err));
-                    }
-                }
-                // CPython parses the field as "(expr)" on its own: columns
-                // on the field's first line are relative to that copy.
-                if e.line == line {
-                    e.col = e.col.saturating_sub(col) + 1;
-                    if e.end_line == line {
-                        e.end_col = e.end_col.saturating_sub(col) + 1;
-                    }
-                }
-                Err(e)
+            if *sub.tok() != Tok::EndMarker {
+                return Err(sub.invalid());
+            }
+            Ok(e)
+        })();
+        let Err(e) = r else { return r };
+        let mut e = sub.finalize_error(*e);
+        // Columns on the field's first line are relative to that "(expr)"
+        // copy; the end of input is its closing parenthesis.
+        if e.line == line {
+            if e.col == 0 {
+                e.col = self.src[start..end].chars().count() as u32 + 2;
+            } else {
+                e.col = e.col.saturating_sub(col) + 1;
+            }
+            if e.end_line == line {
+                e.end_col = e.end_col.saturating_sub(col) + 1;
             }
         }
+        Err(Box::new(e))
     }
 }
