@@ -728,7 +728,7 @@ impl<'a> Lexer<'a> {
                     start.2 + 1,
                     true,
                 );
-                e.err.end_col = start.2 + zeros_end as u32;
+                e.err.end_col = start.2 + zeros_end as u32 + 1;
                 return Err(e);
             }
             self.push(Tok::Int("0".into(), 10), start);

@@ -185,11 +185,11 @@ impl<'a> Parser<'a> {
                 "iterable argument unpacking follows keyword argument unpacking",
             ));
         }
+        let star = self.span();
         let e = self.star_expression()?;
         if acc.seen_kwunpack {
-            return Err(self.err_range(
-                e.span,
-                e.span,
+            return Err(self.err_at(
+                star,
                 "iterable argument unpacking follows keyword argument unpacking",
             ));
         }
@@ -201,11 +201,12 @@ impl<'a> Parser<'a> {
     pub(super) fn keyword_arg(&mut self, acc: &mut CallArgs) -> PResult<()> {
         if matches!(self.tok(), Tok::Name(n) if matches!(&**n, "True" | "False" | "None")) {
             let s = self.span();
+            let eq = self.toks[(self.pos + 1).min(self.toks.len() - 1)].span;
             let msg = format!(
                 "cannot assign to {}",
                 &self.src[s.start as usize..s.end as usize]
             );
-            return Err(self.err_at(s, msg));
+            return Err(self.err_range(s, eq, msg));
         }
         let (arg, s) = self.name()?;
         self.advance();

@@ -121,9 +121,10 @@ impl<'a> Parser<'a> {
             }
             if self.at_op("*") {
                 let star = self.span();
+                let operand = self.toks[(self.pos + 1).min(self.toks.len() - 1)].span;
                 return Err(self.err_range(
                     star,
-                    star,
+                    operand,
                     "cannot use a starred expression in a dictionary value",
                 ));
             }

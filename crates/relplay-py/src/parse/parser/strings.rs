@@ -591,6 +591,8 @@ impl<'a> Parser<'a> {
         if e.line == line {
             if e.col == 0 {
                 e.col = self.src[start..end].chars().count() as u32 + 2;
+                e.end_col = e.col + 1;
+                return Err(Box::new(e));
             } else {
                 e.col = e.col.saturating_sub(col) + 1;
             }

@@ -25,7 +25,15 @@ fn dump_cases() {
                 }
                 println!("OK")
             }
-            Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
+            Err(e) => println!(
+                "{} {:?} {} {} {} {}",
+                e.kind.name(),
+                e.msg,
+                e.line,
+                e.col,
+                e.end_line,
+                e.end_col
+            ),
         }
     }
 }
