@@ -183,14 +183,25 @@ fn stmt<'a>(
             let mut head: Vec<&Expr> = f.decorators.iter().collect();
             head.extend(arg_exprs(&f.args));
             head.extend(f.returns.as_ref());
-            push_exprs(work, &head, v);
+            // `*args: *Ts` may be starred.
+            let star_ann = f.args.vararg.as_ref().and_then(|a| a.annotation.as_ref());
+            let items: Vec<Item> = head
+                .into_iter()
+                .map(|e| {
+                    let ok = star_ann.is_some_and(|s| std::ptr::eq(s, e));
+                    Item::E(e, Ctx { star_ok: ok, ..v })
+                })
+                .collect();
+            work.extend(items.into_iter().rev());
         }
         StmtKind::ClassDef(k) => {
             push_body(work, &k.body, c.scope(false, false));
             let mut head: Vec<&Expr> = k.decorators.iter().collect();
-            head.extend(k.bases.iter());
             head.extend(k.keywords.iter().map(|kw| &kw.value));
             push_exprs(work, &head, v);
+            // Bases are call arguments: `class A(*bases)`.
+            let star_ok = Ctx { star_ok: true, ..v };
+            work.extend(k.bases.iter().rev().map(|b| Item::E(b, star_ok)));
         }
         StmtKind::Nonlocal(_) if c.module && !compile => {
             return Err(err(

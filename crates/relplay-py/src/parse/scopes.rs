@@ -178,6 +178,11 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
             let mut p = scopes[i].parent;
             let mut found = false;
             while let Some(j) = p {
+                // Methods may declare the implicit `__class__` cell nonlocal.
+                if !scopes[j].is_func && j != 0 && &**name == "__class__" {
+                    found = true;
+                    break;
+                }
                 if scopes[j].is_func
                     && (scopes[j].bound.contains(name)
                         || scopes[j].nonlocals.iter().any(|(n, _)| n == name))

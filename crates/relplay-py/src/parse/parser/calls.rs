@@ -185,8 +185,16 @@ impl<'a> Parser<'a> {
                 "iterable argument unpacking follows keyword argument unpacking",
             ));
         }
-        let star = self.span();
-        let e = self.star_expression()?;
+        // In calls `*` takes a whole expression (`f(*a or b)`).
+        let star = self.advance();
+        let value = self.expression()?;
+        let e = mk(
+            star.to(self.prev_span()),
+            ExprKind::Starred {
+                value: Box::new(value),
+                ctx: Ctx::Load,
+            },
+        );
         if acc.seen_kwunpack {
             return Err(self.err_at(
                 star,

@@ -366,14 +366,31 @@ impl<'a> Parser<'a> {
         };
         Ok(st(span, StmtKind::ClassDef(Rc::new(c))))
     }
+
+    /// subject_expr: `star_named_expression ',' ...` or a named_expression.
+    fn match_subject(&mut self) -> bool {
+        if self.star_named_expression().is_err() {
+            return false;
+        }
+        while self.eat_op(",") {
+            if self.at_op(":") {
+                break;
+            }
+            if self.star_named_expression().is_err() {
+                return false;
+            }
+        }
+        true
+    }
+
     /// `match` is a soft keyword: a match statement only when the line is
     /// `match <subject>:` followed by an indented `case`.
     pub(super) fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
         let save = self.mark();
         let save_max = self.max_pos.get();
         let start = self.advance();
-        let looks = self.at_expr_start()
-            && self.star_expressions().is_ok()
+        let looks = (self.at_expr_start() || self.at_op("*"))
+            && self.match_subject()
             && self.eat_op(":")
             && *self.tok() == Tok::Newline
             && *self.tok_at(1) == Tok::Indent

@@ -25,7 +25,7 @@ fn dump_cases() {
                 }
                 println!("OK")
             }
-            Err(e) => println!(
+            Err(e) if std::env::var("RELPLAY_ENDS").is_ok() => println!(
                 "{} {:?} {} {} {} {}",
                 e.kind.name(),
                 e.msg,
@@ -34,6 +34,7 @@ fn dump_cases() {
                 e.end_line,
                 e.end_col
             ),
+            Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
         }
     }
 }
@@ -133,4 +134,29 @@ fn timing() {
             t.elapsed()
         );
     }
+}
+
+/// Dev helper: parses every file listed in RELPLAY_FILES (one path per
+/// line) and prints those that fail, to check acceptance on real code.
+#[test]
+#[ignore]
+fn parse_files() {
+    let Ok(list) = std::env::var("RELPLAY_FILES") else {
+        return;
+    };
+    let list = std::fs::read_to_string(list).unwrap();
+    let (mut ok, mut bad) = (0, 0);
+    for path in list.lines() {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        match parse_module(&src) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                bad += 1;
+                println!("FAIL {path}: {} line {} col {}", e, e.line, e.col);
+            }
+        }
+    }
+    println!("FILES ok={ok} bad={bad}");
 }

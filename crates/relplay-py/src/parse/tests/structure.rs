@@ -150,3 +150,22 @@ fn unsupported_constructs_keep_their_span() {
         "Unsupported(the match statement)\nAssign(y! = 2)"
     );
 }
+
+#[test]
+fn real_world_forms_from_cpython_sources() {
+    assert_eq!(module("f(*[] or [2])"), "Call(f, [*Or(List[], List[2])])");
+    assert_eq!(
+        module("class A(0, *r, **d, foo='bar'): pass"),
+        "Class(A(0, *r, **=d, foo=\"bar\") [Pass])"
+    );
+    assert_eq!(
+        module("def f(*args: *Ts): pass"),
+        "Def(f(*args:*Ts) [Pass])"
+    );
+    assert_eq!(
+        module("match w := x,:\n    case y: pass"),
+        "Unsupported(the match statement)"
+    );
+    assert!(parse_module("class A:\n    def f(self):\n        nonlocal __class__\n").is_ok());
+    assert!(parse_module("x\u{301} = 1\n").is_ok()); // combining accent in a name
+}
