@@ -71,16 +71,19 @@ fn unescape(s: &str) -> String {
 #[test]
 #[ignore]
 fn dump_spans() {
-    let Ok(path) = std::env::var("RELPLAY_SPANS") else {
+    let Ok(paths) = std::env::var("RELPLAY_SPANS") else {
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap();
-    let m = parse_module(&text).unwrap();
-    let mut out = Vec::new();
-    super::walk::walk_body(&m.body, &mut out);
-    out.sort();
-    for l in out {
-        println!("SPAN {}", l);
+    for path in paths.split(',') {
+        let text = std::fs::read_to_string(path).unwrap();
+        let m = parse_module(&text).unwrap();
+        let mut out = Vec::new();
+        super::walk::walk_body(&m.body, &mut out);
+        out.sort();
+        println!("SPAN FILE {path}");
+        for l in out {
+            println!("SPAN {}", l);
+        }
     }
 }
 
