@@ -63,7 +63,8 @@ pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
         if offset > 0 && *p.tok() == Tok::Indent {
             p.advance();
         }
-        let e = p.star_expressions()?;
+        // eval's `expressions`: no `*x` items.
+        let e = p.expressions()?;
         while matches!(p.tok(), Tok::Newline | Tok::Dedent) {
             p.advance();
         }

@@ -66,6 +66,30 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// expressions (eval input): `a`, `a, b`, `a,` without starred items.
+    pub fn expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.expression()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.at_expr_start() {
+                break;
+            }
+            elts.push(self.expression()?);
+        }
+        let span = start.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
+        ))
+    }
+
     pub fn star_expression(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             return self.starred_bor();

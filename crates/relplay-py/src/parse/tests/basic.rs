@@ -163,3 +163,19 @@ fn parse_files() {
     }
     println!("FILES ok={ok} bad={bad}");
 }
+
+/// Dev helper: eval-mode results for RELPLAY_EVAL cases.
+#[test]
+#[ignore]
+fn dump_eval_cases() {
+    let Ok(path) = std::env::var("RELPLAY_EVAL") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for case in text.lines() {
+        match parse_expression(&unescape(case)) {
+            Ok(_) => println!("OK"),
+            Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
+        }
+    }
+}

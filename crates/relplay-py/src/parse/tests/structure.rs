@@ -107,6 +107,14 @@ fn eval_expressions() {
     );
     let e = parse_expression("1, 2").unwrap();
     assert_eq!(expr(&e), "Tuple(1, 2)");
+    // eval input takes no starred items, and no statements.
+    assert_eq!(parse_expression("*a, b").unwrap_err().msg, "invalid syntax");
+    assert_eq!(parse_expression("x = 1").unwrap_err().col, 3);
+    let e = parse_expression("\n x").unwrap_err();
+    assert_eq!(
+        (e.kind, e.msg.as_str()),
+        (SyntaxErrorKind::IndentationError, "unexpected indent")
+    );
 }
 
 #[test]
