@@ -195,6 +195,9 @@ fn stmt<'a>(
             work.extend(items.into_iter().rev());
         }
         StmtKind::ClassDef(k) => {
+            if compile {
+                repeated_keyword(&k.keywords, src)?;
+            }
             push_body(work, &k.body, c.scope(false, false));
             let mut head: Vec<&Expr> = k.decorators.iter().collect();
             head.extend(k.keywords.iter().map(|kw| &kw.value));
@@ -361,9 +364,15 @@ fn expr<'a>(
                     return Err(err(e.span, "'yield' outside function", src));
                 }
             }
+            // Async function bodies are not kept, so any function here is
+            // a plain one.
             ExprKind::Await(_) if !c.func && !c.lambda => {
                 return Err(err(e.span, "'await' outside function", src));
             }
+            ExprKind::Await(_) => {
+                return Err(err(e.span, "'await' outside async function", src));
+            }
+            ExprKind::Call { keywords, .. } => repeated_keyword(keywords, src)?,
             ExprKind::Starred { .. } if c.target && !c.star_ok => {
                 return Err(err(
                     e.span,
@@ -418,6 +427,21 @@ fn expr<'a>(
         });
     }
     work.extend(kids.into_iter().rev());
+    Ok(())
+}
+
+/// The compiler's `keyword argument repeated: x`.
+fn repeated_keyword(keywords: &[Keyword], src: &str) -> Result<(), SyntaxError> {
+    for (i, k) in keywords.iter().enumerate() {
+        let Some(name) = &k.arg else { continue };
+        if keywords[..i].iter().any(|p| p.arg.as_ref() == Some(name)) {
+            return Err(err(
+                k.span,
+                format!("keyword argument repeated: {}", name),
+                src,
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -293,6 +293,13 @@ const CASES: &[(&str, &str, &str, u32, u32)] = &[
     ("x = f\"{ }\"", "SyntaxError", "f-string: empty expression not allowed", 1, 11),
     ("x = f\"{a b c}\"", "SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?", 1, 2),
     ("x = F\"{a}\" Rb\"x\"", "SyntaxError", "cannot mix bytes and nonbytes literals", 1, 17),
+    ("f(a=1, a=2)", "SyntaxError", "keyword argument repeated: a", 1, 8),
+    ("class A(x=1, x=2): pass", "SyntaxError", "keyword argument repeated: x", 1, 14),
+    ("def f():\n    await x", "SyntaxError", "'await' outside async function", 2, 5),
+    ("lambda: await x", "SyntaxError", "'await' outside async function", 1, 9),
+    ("def f():\n    x = 1\n    f(a=1, b=2, a=3)", "SyntaxError", "keyword argument repeated: a", 3, 17),
+    ("f(**a, a=1, a=2)", "SyntaxError", "keyword argument repeated: a", 1, 13),
+    ("await x", "SyntaxError", "'await' outside function", 1, 1),
 ];
 
 #[test]
