@@ -369,6 +369,12 @@ fn expr<'a>(
             ExprKind::Await(_) if !c.func && !c.lambda => {
                 return Err(err(e.span, "'await' outside function", src));
             }
+            // Generator expressions may await (they become async ones).
+            ExprKind::Await(_) if c.comp == Some("generator expression") => {}
+            ExprKind::Await(_) if c.comp.is_some() => {
+                let msg = "asynchronous comprehension outside of an asynchronous function";
+                return Err(err(e.span, msg, src));
+            }
             ExprKind::Await(_) => {
                 return Err(err(e.span, "'await' outside async function", src));
             }
