@@ -5,6 +5,7 @@
 use super::expr::mk;
 use super::{PResult, Parser};
 use crate::ast::*;
+use crate::parse::errors::SyntaxError;
 use crate::parse::lexer::tokenize_inner;
 use crate::parse::tokens::{StrTok, Tok};
 use std::rc::Rc;
@@ -329,13 +330,11 @@ impl<'a> Parser<'a> {
 
     /// Error located where CPython puts f-string errors: the token after
     /// the string group.
-    fn ferr(&self, msg: &str) -> Box<crate::parse::errors::SyntaxError> {
+    /// Inside a field of an enclosing f-string, CPython prefixes once more
+    /// (`f-string: f-string: ...`), as `err_at` does.
+    fn ferr(&self, msg: &str) -> Box<SyntaxError> {
         let s = self.span();
-        let mut e = self.err_at(s, msg);
-        if !e.msg.starts_with("f-string") && self.fstring {
-            e.msg = msg.to_string();
-        }
-        e
+        self.err_at(s, msg)
     }
 
     fn fstring_parts(

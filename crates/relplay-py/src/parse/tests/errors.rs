@@ -300,6 +300,9 @@ const CASES: &[(&str, &str, &str, u32, u32)] = &[
     ("def f():\n    x = 1\n    f(a=1, b=2, a=3)", "SyntaxError", "keyword argument repeated: a", 3, 17),
     ("f(**a, a=1, a=2)", "SyntaxError", "keyword argument repeated: a", 1, 13),
     ("await x", "SyntaxError", "'await' outside function", 1, 1),
+    ("x = f'{f\"{y!z}\"}'", "SyntaxError", "f-string: f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 10),
+    ("x = f'{f\"{}\"}'", "SyntaxError", "f-string: f-string: empty expression not allowed", 1, 7),
+    ("x = f'{f\"}\"}'", "SyntaxError", "f-string: f-string: single '}' is not allowed", 1, 6),
 ];
 
 #[test]
