@@ -18,25 +18,7 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         if *self.tok() != Tok::Indent {
-            if *self.tok() == Tok::Error {
-                return Err(self.invalid());
-            }
-            let s = self.span();
-            let end = if matches!(self.tok(), Tok::EndMarker | Tok::Dedent) {
-                0
-            } else {
-                s.end_col + 1
-            };
-            return Err(Box::new(
-                SyntaxError::new(
-                    SyntaxErrorKind::IndentationError,
-                    format!("expected an indented block after {} on line {}", what, line),
-                    s.line,
-                    s.col + 1,
-                )
-                .with_end(s.line, end)
-                .with_text_from(self.src),
-            ));
+            return Err(self.missing_block(what, line));
         }
         self.advance();
         while !matches!(self.tok(), Tok::Dedent | Tok::EndMarker) {
@@ -45,6 +27,32 @@ impl<'a> Parser<'a> {
         self.eat_dedent();
         Ok(body)
     }
+
+    /// CPython's "expected an indented block after ..." at the current token.
+    #[cold]
+    #[inline(never)]
+    fn missing_block(&mut self, what: &str, line: u32) -> Box<SyntaxError> {
+        if *self.tok() == Tok::Error {
+            return self.invalid();
+        }
+        let s = self.span();
+        let end = if matches!(self.tok(), Tok::EndMarker | Tok::Dedent) {
+            0
+        } else {
+            s.end_col + 1
+        };
+        Box::new(
+            SyntaxError::new(
+                SyntaxErrorKind::IndentationError,
+                format!("expected an indented block after {} on line {}", what, line),
+                s.line,
+                s.col + 1,
+            )
+            .with_end(s.line, end)
+            .with_text_from(self.src),
+        )
+    }
+
     pub(super) fn eat_dedent(&mut self) {
         if *self.tok() == Tok::Dedent {
             self.advance();
@@ -389,16 +397,25 @@ impl<'a> Parser<'a> {
         let save = self.mark();
         let save_max = self.max_pos.get();
         let start = self.advance();
-        let looks = (self.at_expr_start() || self.at_op("*"))
+        let header = (self.at_expr_start() || self.at_op("*"))
             && self.match_subject()
             && self.eat_op(":")
-            && *self.tok() == Tok::Newline
-            && *self.tok_at(1) == Tok::Indent
-            && matches!(self.tok_at(2), Tok::Name(n) if &**n == "case");
-        if !looks {
+            && *self.tok() == Tok::Newline;
+        if !header {
             self.reset(save);
             self.max_pos.set(save_max);
             return Ok(None);
+        }
+        // `match x:` on its own line is a match statement for CPython too:
+        // its block errors are reported as such.
+        if *self.tok_at(1) != Tok::Indent {
+            self.advance();
+            return Err(self.missing_block("'match' statement", start.line));
+        }
+        if !matches!(self.tok_at(2), Tok::Name(n) if &**n == "case") {
+            self.advance();
+            self.advance();
+            return Err(self.invalid());
         }
         // Skip the block: the playground does not run match statements.
         self.advance();
