@@ -10,7 +10,7 @@ use std::rc::Rc;
 impl<'a> Parser<'a> {
     pub(super) fn paren(&mut self) -> PResult<Expr> {
         let open = self.advance();
-        if self.at_op(")") || self.at_kw("yield") {
+        if self.at_op(")") || self.at_kw("yield") || self.at_op("**") {
             return self.paren_special(open);
         }
         let first = self.star_named_expression()?;
@@ -28,6 +28,17 @@ impl<'a> Parser<'a> {
                     ctx: Ctx::Load,
                 },
             ));
+        }
+        if self.at_op("**") {
+            // CPython's invalid_group: `(**x)`.
+            let star = self.advance();
+            let save_max = self.max_pos.get();
+            let ok = self.expression().is_ok() && self.at_op(")");
+            if ok {
+                return Err(self.err_at(star, "cannot use double starred expression here"));
+            }
+            self.max_pos.set(save_max);
+            return Err(self.invalid());
         }
         let e = self.yield_expr()?;
         self.expect_op(")")?;

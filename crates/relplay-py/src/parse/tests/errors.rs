@@ -303,6 +303,12 @@ const CASES: &[(&str, &str, &str, u32, u32)] = &[
     ("x = f'{f\"{y!z}\"}'", "SyntaxError", "f-string: f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 10),
     ("x = f'{f\"{}\"}'", "SyntaxError", "f-string: f-string: empty expression not allowed", 1, 7),
     ("x = f'{f\"}\"}'", "SyntaxError", "f-string: f-string: single '}' is not allowed", 1, 6),
+    ("v = (a) if (**b) else (c)", "SyntaxError", "cannot use double starred expression here", 1, 13),
+    ("x = (**)", "SyntaxError", "invalid syntax", 1, 6),
+    ("x = (**a", "SyntaxError", "'(' was never closed", 1, 5),
+    ("match x:\ncase 1:\n        pass", "IndentationError", "expected an indented block after 'match' statement on line 1", 2, 1),
+    ("match x:\n    cas->e 1:\n", "SyntaxError", "invalid syntax", 2, 5),
+    ("match x:\n    y = 1\n", "SyntaxError", "invalid syntax", 2, 5),
 ];
 
 #[test]
