@@ -63,11 +63,12 @@ fn run_sqlite(conn: &Connection, sql: &str, params: &[Value]) -> Outcome {
         Err(e) => return Outcome::Error(sqlite_msg(e)),
     };
     let n = stmt.column_count();
+    let names = format!("#columns {}", stmt.column_names().collect::<Vec<_>>().join(", "));
     let mut rows = match stmt.query(rusqlite::params_from_iter(params.iter().map(to_sql))) {
         Ok(r) => r,
         Err(e) => return Outcome::Error(sqlite_msg(e)),
     };
-    let mut out = Vec::new();
+    let mut out = if n > 0 { vec![names] } else { Vec::new() };
     loop {
         match rows.next() {
             Ok(Some(r)) => {
@@ -88,7 +89,15 @@ fn run_store(db: &mut Database, sql: &str, params: &[Value]) -> Outcome {
         Params::Positional(params.to_vec())
     };
     match db.execute(sql, &p) {
-        Ok(r) => Outcome::Rows(r.rows.iter().map(|r| render_row(r)).collect()),
+        Ok(r) => {
+            let mut out: Vec<String> = if r.columns.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!("#columns {}", r.columns.join(", "))]
+            };
+            out.extend(r.rows.iter().map(|r| render_row(r)));
+            Outcome::Rows(out)
+        }
         Err(e) if e.is_unsupported_message() => Outcome::Unsupported(e.message),
         Err(e) => Outcome::Error(e.message),
     }
