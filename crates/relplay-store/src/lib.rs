@@ -1,6 +1,25 @@
-//! An in-memory relational store with SQLite's semantics. SQL text is parsed
-//! with `sqlparser`, translated into the store's own plan and executed against
-//! tables held in memory. The store knows nothing of the ORM.
+//! An in-memory relational store with SQLite's semantics (SQLite 3.40 as
+//! Python's `sqlite3` exposes it to SQLAlchemy's `sqlite` dialect). SQL text is
+//! parsed with `sqlparser`, translated into the store's own plan (only
+//! `translate` sees `sqlparser::ast`) and executed against tables held in
+//! memory. Translated statements are cached by SQL text. The store knows
+//! nothing of the ORM.
+//!
+//! Supported: CREATE TABLE (affinity from the declared type, INTEGER PRIMARY
+//! KEY as rowid alias incl. table-level `PRIMARY KEY (id)`, AUTOINCREMENT,
+//! NOT NULL, UNIQUE, DEFAULT, CHECK, REFERENCES / FOREIGN KEY with ON
+//! DELETE/UPDATE actions), CREATE [UNIQUE] INDEX, DROP TABLE/INDEX [IF
+//! EXISTS], sqlite_master, PRAGMA table_info / foreign_keys / foreign_key_list
+//! / index_list; INSERT (VALUES, DEFAULT VALUES, SELECT, OR IGNORE/REPLACE,
+//! RETURNING), UPDATE and DELETE (RETURNING); SELECT with joins (inner, left,
+//! cross, comma), subqueries (FROM, scalar, IN, EXISTS, correlated), GROUP BY /
+//! HAVING / aggregates, DISTINCT, ORDER BY (NULLS FIRST/LAST), LIMIT/OFFSET,
+//! UNION [ALL] / INTERSECT / EXCEPT, VALUES; BEGIN / COMMIT / ROLLBACK and
+//! savepoints (undo log, DDL included). Anything else is rejected with an
+//! error whose message starts "not supported by relplay-store".
+//!
+//! Lookups: rowid and index probes for `col = expr` / `col IN (...)`, also on
+//! join conditions; UNIQUE, non-rowid PRIMARY KEY and FK child columns are indexed.
 
 mod affinity;
 mod ddl;
