@@ -116,6 +116,22 @@ impl Translator<'_> {
         }
     }
 
+    /// `(a, b) = (c, d)`: every component equal (NULL if undecided).
+    fn row_equal(&mut self, ls: &[ast::Expr], rs: &[ast::Expr], sc: &Scope) -> Result<Expr> {
+        if ls.len() != rs.len() || ls.is_empty() {
+            return Err(SqlError::op("row value misused"));
+        }
+        let mut all: Option<Expr> = None;
+        for (l, r) in ls.iter().zip(rs) {
+            let c = self.compare(CmpOp::Eq, l, r, sc)?;
+            all = Some(match all {
+                None => c,
+                Some(prev) => Expr::Binary(BinOp::And, Box::new(prev), Box::new(c)),
+            });
+        }
+        all.ok_or_else(|| SqlError::op("row value misused"))
+    }
+
     pub(super) fn make_compare(&self, op: CmpOp, l: Expr, r: Expr, sc: &Scope) -> Expr {
         let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
         Expr::Compare {
@@ -147,6 +163,13 @@ impl Translator<'_> {
                     B::GtEq => Some(CmpOp::Ge),
                     _ => None,
                 };
+                if let (Some(c), A::Tuple(ls), A::Tuple(rs)) = (cmp, &**left, &**right) {
+                    return match c {
+                        CmpOp::Eq => self.row_equal(ls, rs, sc),
+                        CmpOp::Ne => Ok(Expr::Unary(UnOp::Not, Box::new(self.row_equal(ls, rs, sc)?))),
+                        _ => Err(SqlError::unsupported("row-value ordering comparison")),
+                    };
+                }
                 if let Some(c) = cmp {
                     return self.compare(c, left, right, sc);
                 }
@@ -206,6 +229,26 @@ impl Translator<'_> {
             A::IsNotDistinctFrom(l, r) | A::IsDistinctFrom(l, r) => {
                 let (l, r) = (self.expr(l, sc)?, self.expr(r, sc)?);
                 self.make_is(l, r, matches!(e, A::IsDistinctFrom(..)), sc)
+            }
+            // Row values: `(a, b) IN ((?, ?), ...)` is an OR of row equalities, which
+            // gives IN's three-valued result.
+            A::In { expr, target: ast::InTarget::List(list), negated, .. } if matches!(**expr, A::Tuple(_)) => {
+                let A::Tuple(ls) = &**expr else { return Err(SqlError::unsupported("row value")) };
+                let mut any: Option<Expr> = None;
+                for item in list {
+                    let A::Tuple(rs) = item else { return Err(SqlError::op("row value misused")) };
+                    let eq = self.row_equal(ls, rs, sc)?;
+                    any = Some(match any {
+                        None => eq,
+                        Some(prev) => Expr::Binary(BinOp::Or, Box::new(prev), Box::new(eq)),
+                    });
+                }
+                let any = any.unwrap_or(Expr::Literal(Value::Integer(0)));
+                if *negated {
+                    Expr::Unary(UnOp::Not, Box::new(any))
+                } else {
+                    any
+                }
             }
             A::In { expr, target, negated, .. } => {
                 let x = self.expr(expr, sc)?;
