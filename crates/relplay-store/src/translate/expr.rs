@@ -232,11 +232,20 @@ impl Translator<'_> {
             }
             // Row values: `(a, b) IN ((?, ?), ...)` is an OR of row equalities, which
             // gives IN's three-valued result.
-            A::In { expr, target: ast::InTarget::List(list), negated, .. } if matches!(**expr, A::Tuple(_)) => {
-                let A::Tuple(ls) = &**expr else { return Err(SqlError::unsupported("row value")) };
+            A::In {
+                expr,
+                target: ast::InTarget::List(list),
+                negated,
+                ..
+            } if matches!(**expr, A::Tuple(_)) => {
+                let A::Tuple(ls) = &**expr else {
+                    return Err(SqlError::unsupported("row value"));
+                };
                 let mut any: Option<Expr> = None;
                 for item in list {
-                    let A::Tuple(rs) = item else { return Err(SqlError::op("row value misused")) };
+                    let A::Tuple(rs) = item else {
+                        return Err(SqlError::op("row value misused"));
+                    };
                     let eq = self.row_equal(ls, rs, sc)?;
                     any = Some(match any {
                         None => eq,
