@@ -154,7 +154,8 @@ impl Database {
         let st = &mut self.state;
         match stmt {
             Stmt::Query(q) => {
-                let env = Env::new(&st.tables, params);
+                let mut env = Env::new(&st.tables, params);
+                env.sequence_table = st.sequence_table;
                 let rows = exec::select::run_query(q, &env, None)?;
                 Ok(QueryResult {
                     columns: q.columns.clone(),

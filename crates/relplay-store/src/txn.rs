@@ -13,6 +13,7 @@ pub enum Undo {
     CreateIndex { table: Rc<str>, name: String },
     DropIndex { table: Rc<str>, index: Box<Index> },
     Seq { table: Rc<str>, old: Option<i64> },
+    SequenceTableCreated,
 }
 
 #[derive(Default)]
@@ -104,6 +105,7 @@ impl State {
                         t.indexes.push(*index);
                     }
                 }
+                Undo::SequenceTableCreated => self.sequence_table = None,
                 Undo::Seq { table, old } => match old {
                     Some(v) => {
                         self.seq.insert(table.to_string(), v);

@@ -14,7 +14,25 @@ fn mangled_sql_never_panics() {
         seed ^= seed << 17;
         (seed % n.max(1) as u64) as usize
     };
-    let junk = ["(", ")", ",", "'", "?", "NULL", " SELECT ", " IN ", "*", "||", " AND ", ";", " ORDER BY 1", " x'0", "--", "\"", "9e999"];
+    let junk = [
+        "(",
+        ")",
+        ",",
+        "'",
+        "?",
+        "NULL",
+        " SELECT ",
+        " IN ",
+        "*",
+        "||",
+        " AND ",
+        ";",
+        " ORDER BY 1",
+        " x'0",
+        "--",
+        "\"",
+        "9e999",
+    ];
     let mut runs = 0;
     for path in fixture_files() {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -27,7 +45,11 @@ fn mangled_sql_never_panics() {
             })
             .collect();
         for (sql, params) in stmts.iter().take(400) {
-            let p = if params.is_empty() { Params::None } else { Params::Positional(params.clone()) };
+            let p = if params.is_empty() {
+                Params::None
+            } else {
+                Params::Positional(params.clone())
+            };
             let _ = db.execute(sql, &p);
             for _ in 0..4 {
                 let chars: Vec<char> = sql.chars().collect();
