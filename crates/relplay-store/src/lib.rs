@@ -389,6 +389,10 @@ mod tests {
         assert!(e.is_unsupported() || e.kind == SqlErrorKind::Operational, "{e}");
         let e = err(&mut db, "WITH x AS (SELECT 1) SELECT * FROM x", &Params::None);
         assert!(e.is_unsupported(), "{e}");
+        let e = err(&mut db, "SELECT row_number() OVER (ORDER BY id) FROM t", &Params::None);
+        assert!(e.is_unsupported(), "{e}");
+        let e = err(&mut db, "SELECT CURRENT_TIMESTAMP", &Params::None);
+        assert!(e.kind == SqlErrorKind::Operational, "{e}");
     }
 
     #[test]

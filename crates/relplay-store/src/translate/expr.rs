@@ -232,20 +232,27 @@ impl Translator<'_> {
             }
             // Row values: `(a, b) IN ((?, ?), ...)` is an OR of row equalities, which
             // gives IN's three-valued result.
-            A::In {
-                expr,
-                target: ast::InTarget::List(list),
-                negated,
-                ..
-            } if matches!(**expr, A::Tuple(_)) => {
+            // SQLAlchemy's sqlite dialect writes tuple IN as `(a, b) IN (VALUES (?, ?), ...)`.
+            A::In { expr, target, negated, .. } if matches!(**expr, A::Tuple(_)) => {
                 let A::Tuple(ls) = &**expr else {
                     return Err(SqlError::unsupported("row value"));
                 };
+                let rows: Vec<&[ast::Expr]> = match target {
+                    ast::InTarget::List(list) => list
+                        .iter()
+                        .map(|item| match item {
+                            A::Tuple(rs) => Ok(rs.as_slice()),
+                            _ => Err(SqlError::op("row value misused")),
+                        })
+                        .collect::<Result<_>>()?,
+                    ast::InTarget::Subquery(q) => match (&*q.body, &q.order_by, &q.limit_clause, &q.with) {
+                        (ast::SetExpr::Values(v), None, None, None) => v.rows.iter().map(|r| r.content.as_slice()).collect(),
+                        _ => return Err(SqlError::unsupported("row value IN (SELECT ...)")),
+                    },
+                    _ => return Err(SqlError::unsupported("row value IN target")),
+                };
                 let mut any: Option<Expr> = None;
-                for item in list {
-                    let A::Tuple(rs) = item else {
-                        return Err(SqlError::op("row value misused"));
-                    };
+                for rs in rows {
                     let eq = self.row_equal(ls, rs, sc)?;
                     any = Some(match any {
                         None => eq,
