@@ -471,6 +471,28 @@ impl Translator<'_> {
             None if ["count", "sum", "total", "avg", "group_concat"].contains(&name.as_str()) => {
                 Err(SqlError::op(format!("wrong number of arguments to function {name}()")))
             }
+            // Clock and randomness have no deterministic in-browser answer here.
+            None if [
+                "current_timestamp",
+                "current_date",
+                "current_time",
+                "datetime",
+                "date",
+                "time",
+                "julianday",
+                "strftime",
+                "unixepoch",
+                "random",
+                "randomblob",
+                "printf",
+                "format",
+                "json",
+                "json_extract",
+            ]
+            .contains(&name.as_str()) =>
+            {
+                Err(SqlError::unsupported(format!("function {name}()")))
+            }
             None => Err(SqlError::op(format!("no such function: {}", f.name))),
         }
     }
