@@ -36,15 +36,16 @@ impl State {
         }
     }
 
-    pub fn delete_row(&mut self, table: &str, rowid: i64) -> Option<Row> {
-        let t = self.tables.get_mut(table)?;
-        let row = t.delete_raw(rowid)?;
+    /// Remove a row; the undo log keeps it. Returns whether it existed.
+    pub fn delete_row(&mut self, table: &str, rowid: i64) -> bool {
+        let Some(t) = self.tables.get_mut(table) else { return false };
+        let Some(row) = t.delete_raw(rowid) else { return false };
         self.log.push(Undo::Delete {
             table: t.key.clone(),
             rowid,
-            row: row.clone(),
+            row,
         });
-        Some(row)
+        true
     }
 
     pub fn replace_row(&mut self, table: &str, rowid: i64, new: Row) {

@@ -182,16 +182,18 @@ pub fn insert(
             }
         }
         fk::check_child(state, table, &row, None)?;
-        state.insert_row(table, rowid, row.clone());
+        // Keep a copy only when RETURNING needs the row afterwards.
+        if returning.is_some() {
+            let mut copy = row.clone();
+            copy.push(Value::Integer(rowid));
+            changed.push(copy);
+        }
+        state.insert_row(table, rowid, row);
         if schema.autoincrement && rowid > state.seq.get(table).copied().unwrap_or(0) {
             state.set_seq(table, rowid);
         }
         state.last_rowid = rowid;
         affected += 1;
-        if returning.is_some() {
-            row.push(Value::Integer(rowid));
-            changed.push(row);
-        }
     }
     let (columns, rows) = returning_rows(state, params, returning, &changed)?;
     Ok(QueryResult {
