@@ -51,11 +51,26 @@ impl Class {
         dict: PyDict,
         builtin: bool,
     ) -> Result<Rc<Class>, String> {
-        let layout = bases
-            .iter()
-            .map(|b| b.layout)
-            .find(|l| *l != Layout::Object)
-            .unwrap_or(Layout::Object);
+        let base_types = [
+            "int",
+            "float",
+            "str",
+            "bytes",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+        ];
+        let layout = if builtin && base_types.contains(&name) {
+            Layout::Base
+        } else {
+            bases
+                .iter()
+                .map(|b| b.layout)
+                .find(|l| *l != Layout::Object)
+                .unwrap_or(Layout::Object)
+        };
         let qual = match dict.get_str("__qualname__") {
             Some(Value::Str(s)) => s,
             _ => Rc::from(name),

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::object::class::{types, Class, Layout};
-use crate::value::{Payload, PyErr, PyResult, Value};
+use crate::value::{PyErr, PyResult, Value};
 use crate::vm::exc::{attribute_error, exc_args, type_error, with_exc};
 use crate::vm::Interpreter;
 
@@ -295,17 +295,6 @@ impl Interpreter {
                     } else {
                         Value::tuple(a)
                     })
-                }
-                _ => None,
-            },
-            (Value::Instance(i), _) => match &*i.payload.borrow() {
-                Payload::Base(b) => {
-                    let b = b.clone();
-                    let cls = b.class();
-                    match cls.lookup(name) {
-                        Some(a) => Some(self.bind(&a, &b, &Value::Class(cls))?),
-                        None => None,
-                    }
                 }
                 _ => None,
             },

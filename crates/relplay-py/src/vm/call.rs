@@ -417,8 +417,11 @@ impl Interpreter {
             return Ok(inst);
         }
         match c.lookup_with_owner("__init__") {
-            Some((owner, init)) if !owner.builtin || owner.layout == Layout::Exception => {
-                if owner.builtin {
+            Some((owner, init)) if !owner.builtin || owner.layout != Layout::Object => {
+                if owner.builtin && owner.layout == Layout::Base {
+                    let m = self.bind(&init, &inst, &cv)?;
+                    self.call(&m, args, kw)?;
+                } else if owner.builtin {
                     // BaseException.__init__ stores the arguments.
                     with_exc(&inst, |d| d.args = args.clone());
                 } else {
@@ -458,7 +461,10 @@ impl Interpreter {
                     .into_iter()
                     .find(|k| k.builtin && k.dict.borrow().contains_str("__ctor__"));
                 if let Some(b) = base {
-                    let v = self.call_class(&b, args.to_vec(), vec![])?;
+                    // Mutable bases start empty and are filled by __init__.
+                    let mutable = ["list", "dict", "set"].contains(&&*b.name());
+                    let a = if mutable { Vec::new() } else { args.to_vec() };
+                    let v = self.call_class(&b, a, vec![])?;
                     let v = base_value(&v).unwrap_or(v);
                     *inst.payload.borrow_mut() = Payload::Base(v);
                 }

@@ -1309,6 +1309,12 @@ impl Interpreter {
                 )))
             }
             Value::Class(c) => {
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some(f) = meta.lookup("__getitem__") {
+                        let m = self.bind(&f, o, &Value::Class(meta))?;
+                        return self.call(&m, vec![k], vec![]);
+                    }
+                }
                 if let Some(m) = self.getattr_opt(o, "__class_getitem__")? {
                     return self.call(&m, vec![k], vec![]);
                 }
