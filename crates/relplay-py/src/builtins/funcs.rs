@@ -233,7 +233,7 @@ pub fn install(interp: &mut Interpreter) {
             | Value::Class(_)
             | Value::StaticMethod(_) => true,
             Value::Instance(_) => v.class().lookup("__call__").is_some(),
-            Value::Native(_) => v.class().lookup("__call__").is_some() || true,
+            Value::Native(_) => true,
             _ => false,
         }))
     });

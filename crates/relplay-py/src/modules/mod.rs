@@ -167,20 +167,11 @@ impl Interpreter {
             let m = match self.load_module(&full)? {
                 Some(m) => m,
                 None => {
-                    let root = parts[0];
-                    if STDLIB.contains(&root)
-                        || self
-                            .builders
-                            .keys()
-                            .any(|k| k.split('.').next() == Some(root))
-                            && i > 0
-                    {
-                        if i == 0 || STDLIB.contains(&root) {
-                            return Err(not_supported(
-                                &format!("module '{full}'"),
-                                self.current_line(),
-                            ));
-                        }
+                    if STDLIB.contains(&parts[0]) {
+                        return Err(not_supported(
+                            &format!("module '{full}'"),
+                            self.current_line(),
+                        ));
                     }
                     let e = PyErr::new("ModuleNotFoundError", format!("No module named '{full}'"));
                     e.0.dict.borrow_mut().set_str("name", Value::str(&full));

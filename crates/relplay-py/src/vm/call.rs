@@ -98,6 +98,7 @@ impl Interpreter {
     }
 
     /// Binds arguments into a new frame for `func`.
+    #[allow(clippy::needless_range_loop)]
     pub(crate) fn bind_frame(
         &mut self,
         func: &Function,

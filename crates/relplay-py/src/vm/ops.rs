@@ -1554,7 +1554,7 @@ impl Interpreter {
                             return self.call(&m, vec![], vec![]);
                         }
                     }
-                    return Err(type_error(format!("'type' object is not iterable")));
+                    return Err(type_error("'type' object is not iterable".to_string()));
                 }
                 if let Some(b) = base_value(v) {
                     return self.iter(&b);
