@@ -888,11 +888,14 @@ fn install_set(c: &Rc<Class>) {
         i.dict_remove(&d, &a[1])?;
         Ok(Value::None)
     });
-    add(c, "pop", |_, a, _| {
+    add(c, "pop", |i, a, _| {
         let d = this_dict(&a)?;
-        let first = (0..d.borrow().slot_count()).find(|&i| d.borrow().slot(i).is_some());
-        match first.and_then(|i| d.borrow_mut().remove_slot(i)) {
-            Some((k, _)) => Ok(k),
+        let first = d.borrow().keys().into_iter().next();
+        match first {
+            Some(k) => {
+                i.dict_remove(&d, &k)?;
+                Ok(k)
+            }
             None => Err(key_error(Value::str("pop from an empty set"))),
         }
     });

@@ -878,15 +878,23 @@ impl Interpreter {
             Value::Bytes(b) => str_hash(&String::from_utf8_lossy(b)) ^ 0x5bd1,
             Value::None => 0x5f3a_1b2c,
             Value::Tuple(t) => {
-                let mut h: i64 = 0x345678;
+                // CPython's xxHash-based tuple hash, so sets of tuples
+                // iterate in CPython's order.
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let mut acc: u64 = P5;
                 for x in t.iter() {
-                    let xh = self.hash(x)?;
-                    h = (h ^ xh).wrapping_mul(1_000_003);
+                    let lane = self.hash(x)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
                 }
-                if h == -1 {
-                    -2
+                acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
+                if acc as i64 == -1 {
+                    1546275796
                 } else {
-                    h
+                    acc as i64
                 }
             }
             Value::FrozenSet(d) => {
@@ -1011,7 +1019,7 @@ impl Interpreter {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let d = Rc::new(RefCell::new(PyDict::new()));
+        let d = Rc::new(RefCell::new(PyDict::new_set()));
         for v in items {
             self.set_add(&d, v)?;
         }
