@@ -48,6 +48,8 @@ struct Lexer<'a> {
     tokens: Vec<Token>,
     /// Lexing an f-string field: no NEWLINE/INDENT, as if inside brackets.
     inner: bool,
+    /// CPython's NEWLINE token starts where a trailing comment starts.
+    comment_at: Option<(usize, u32, u32)>,
 }
 
 /// Tokenizes a whole module.
@@ -111,6 +113,7 @@ impl<'a> Lexer<'a> {
             parens: Vec::new(),
             tokens: Vec::new(),
             inner,
+            comment_at: None,
         }
     }
 
@@ -190,6 +193,7 @@ impl<'a> Lexer<'a> {
         let mut at_line_start = !self.inner;
         // Blank and comment-only lines produce no tokens at all.
         let mut blank = false;
+        // CPython's NEWLINE token starts where a trailing comment starts.
         loop {
             if at_line_start {
                 at_line_start = false;
@@ -209,6 +213,7 @@ impl<'a> Lexer<'a> {
             };
             match c {
                 '#' => {
+                    self.comment_at = Some(start);
                     while let Some(c) = self.peek() {
                         if c == '\n' || c == '\r' {
                             break;
@@ -217,7 +222,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 '\n' | '\r' => {
-                    let nl_start = self.here();
+                    let nl_start = self.comment_at.take().unwrap_or_else(|| self.here());
                     self.bump();
                     if c == '\r' && self.peek() == Some('\n') {
                         self.bump();
@@ -249,9 +254,18 @@ impl<'a> Lexer<'a> {
                 }
                 '\\' => {
                     self.bump();
+                    let (bl, bc) = (self.line, self.col + 1);
                     match self.peek() {
                         Some('\n') => {
                             self.bump();
+                            if self.pos >= self.end {
+                                return Err(self.error(
+                                    "unexpected EOF while parsing",
+                                    bl,
+                                    bc,
+                                    false,
+                                ));
+                            }
                         }
                         Some('\r') => {
                             self.bump();
@@ -265,11 +279,12 @@ impl<'a> Lexer<'a> {
                         }
                         Some(_) => {
                             let (l, c) = (self.line, self.col + 1);
+                            // Reported only when the parser reaches it (no PyErr in CPython).
                             let mut e = self.error(
                                 "unexpected character after line continuation character",
                                 l,
                                 c,
-                                true,
+                                false,
                             );
                             e.err.end_col = 0;
                             return Err(e);
@@ -309,7 +324,8 @@ impl<'a> Lexer<'a> {
         }
         match self.peek() {
             None | Some('#') | Some('\n') | Some('\r') => return Ok(true),
-            Some('\\') if matches!(self.peek_byte(1), b'\n' | b'\r') => return Ok(true),
+            // CPython treats a line starting with a backslash as blank.
+            Some('\\') => return Ok(true),
             _ => {}
         }
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
@@ -323,7 +339,7 @@ impl<'a> Lexer<'a> {
                 ));
             }
         } else if col > top {
-            if self.indents.len() > MAX_INDENT {
+            if self.indents.len() >= MAX_INDENT {
                 return Err(self.indent_error(
                     SyntaxErrorKind::IndentationError,
                     "too many levels of indentation",
@@ -346,10 +362,16 @@ impl<'a> Lexer<'a> {
             }
             let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
+                // CPython reads the whole line first: the offset is past its end.
+                let rest = self.src[self.pos..self.end]
+                    .split(['\n', '\r'])
+                    .next()
+                    .unwrap_or("");
+                let width = self.col + rest.chars().count() as u32;
                 return Err(self.indent_error(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    col + 2,
+                    width + 1,
                 ));
             }
             if alt != top_alt {
@@ -384,7 +406,7 @@ impl<'a> Lexer<'a> {
         // the last line terminator of the file.
         let at = match self.tokens.last() {
             Some(t) if t.tok != Tok::Newline => {
-                let h = self.here();
+                let h = self.comment_at.take().unwrap_or_else(|| self.here());
                 let span = Span {
                     start: h.0 as u32,
                     end: h.0 as u32,
@@ -667,7 +689,7 @@ impl<'a> Lexer<'a> {
         } else {
             false
         };
-        self.end_of_number("decimal")?;
+        self.end_of_number(if imag { "imaginary" } else { "decimal" })?;
         self.finish_number(start, is_float, imag)
     }
 

@@ -18,10 +18,13 @@ use std::cell::Cell;
 
 pub(crate) type PResult<T> = Result<T, Box<SyntaxError>>;
 
-/// Recursion budget shared by expressions and statements. Each unit costs
-/// a handful of stack frames; 200 keeps a debug build well inside a 2 MB
-/// thread stack and a release build inside wasm's 1 MB.
-const MAX_DEPTH: u32 = 200;
+/// Expression recursion budget: one unit per bracket, f-string, lambda,
+/// conditional, unary or `**` level. A unit costs up to ~8 KB of stack in
+/// a debug build and ~3 KB in release, so 80 units plus 99 nested blocks
+/// (the tokenizer's indentation limit, ~8 KB / 2 KB each) stay within a
+/// 2 MB debug test thread and well within wasm's 1 MB. CPython allows 200
+/// brackets; learner code never comes close.
+const MAX_DEPTH: u32 = 80;
 const MAX_HEIGHT: u32 = 1000;
 
 pub(crate) struct Parser<'a> {
@@ -30,6 +33,15 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     /// Farthest token index examined: where CPython reports `invalid syntax`.
     max_pos: Cell<usize>,
+    /// Farthest token examined including speculative parses.
+    max_all: Cell<usize>,
+    /// Inside a speculative parse for a diagnostic: no further diagnostics.
+    pub no_invalid: bool,
+    /// The next `named_expression` is a call argument.
+    call_arg_next: bool,
+    /// The error is CPython's "unexpected indent"/"unindent", which it
+    /// reports without looking at the rest of the file.
+    indent_error: Cell<bool>,
     /// Set once the tokenizer's error token has been looked at.
     saw_error_token: Cell<bool>,
     lex_err: Option<LexError>,
@@ -51,6 +63,10 @@ impl<'a> Parser<'a> {
             pos: 0,
             max_pos: Cell::new(0),
             saw_error_token: Cell::new(false),
+            max_all: Cell::new(0),
+            no_invalid: false,
+            call_arg_next: false,
+            indent_error: Cell::new(false),
             lex_err,
             hit_lex_error: false,
             depth: 0,
@@ -85,10 +101,6 @@ impl<'a> Parser<'a> {
 
     pub fn span(&self) -> Span {
         self.toks[self.pos.min(self.toks.len() - 1)].span
-    }
-
-    pub fn level(&self) -> u32 {
-        self.toks[self.pos.min(self.toks.len() - 1)].level
     }
 
     /// Span of the previously consumed token.
@@ -178,6 +190,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn check_lex_error(&mut self) -> Option<Box<SyntaxError>> {
         let i = self.max_pos.get().min(self.toks.len() - 1);
         if self.toks[i].tok == Tok::Error
@@ -191,10 +205,14 @@ impl<'a> Parser<'a> {
         None
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn err_at(&self, span: Span, msg: impl Into<String>) -> Box<SyntaxError> {
         self.err_range(span, span, msg)
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn err_range(&self, a: Span, b: Span, msg: impl Into<String>) -> Box<SyntaxError> {
         let mut msg = msg.into();
         if self.fstring {
@@ -209,12 +227,17 @@ impl<'a> Parser<'a> {
 
     /// CPython's generic error: `invalid syntax` at the farthest token
     /// examined (or an indentation error if that token is INDENT/DEDENT).
+    #[cold]
+    #[inline(never)]
     pub fn invalid(&mut self) -> Box<SyntaxError> {
         if let Some(e) = self.check_lex_error() {
             return e;
         }
         let i = self.max_pos.get().min(self.toks.len() - 1);
         let t = &self.toks[i];
+        if matches!(t.tok, Tok::Indent | Tok::Dedent) && !self.no_invalid {
+            self.indent_error.set(true);
+        }
         match t.tok {
             Tok::Indent => Box::new(
                 SyntaxError::new(
@@ -238,6 +261,13 @@ impl<'a> Parser<'a> {
                     .with_text_from(self.src),
                 )
             }
+            Tok::EndMarker => {
+                // CPython's ENDMARKER has no column: offset 0.
+                let mut e = self.err_range(t.span, t.span, "invalid syntax");
+                e.col = 0;
+                e.end_col = 0;
+                e
+            }
             _ => {
                 let s = t.span;
                 self.err_range(s, s, "invalid syntax")
@@ -248,8 +278,7 @@ impl<'a> Parser<'a> {
     pub fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            let s = self.span();
-            return Err(self.err_at(s, "expression nesting too deep"));
+            return Err(self.too_deep(true));
         }
         Ok(())
     }
@@ -262,14 +291,24 @@ impl<'a> Parser<'a> {
     pub fn grow(&mut self) -> PResult<()> {
         self.hmax += 1;
         if self.hmax > MAX_HEIGHT {
-            let s = self.span();
-            return Err(self.err_at(s, "expression nesting too deep"));
+            return Err(self.too_deep(false));
         }
         Ok(())
     }
 
     pub fn reset_height(&mut self) {
         self.hmax = 0;
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self, nesting: bool) -> Box<SyntaxError> {
+        let s = self.span();
+        let msg = match self.tok() {
+            Tok::Op("(" | "[" | "{") if nesting => "too many nested parentheses",
+            _ => "expression nesting too deep",
+        };
+        self.err_at(s, msg)
     }
 
     pub fn leave(&mut self) {
@@ -283,14 +322,19 @@ impl<'a> Parser<'a> {
     /// wins; an unclosed bracket wins over errors on later lines.
     pub fn finalize_error(&self, e: SyntaxError) -> SyntaxError {
         if let Some(le) = &self.lex_err {
-            if self.hit_lex_error || self.saw_error_token.get() || le.overrides_parser {
+            if self.hit_lex_error || self.saw_error_token.get() {
+                return le.err.clone();
+            }
+            if self.indent_error.get() && e.kind == SyntaxErrorKind::IndentationError {
+                return e;
+            }
+            if le.overrides_parser {
                 return le.err.clone();
             }
             if let Some((_, line, _)) = le.unclosed {
                 // CPython compares with the line of the last token read.
-                let last = self.toks[self.max_pos.get().min(self.toks.len() - 1)]
-                    .span
-                    .line;
+                let far = self.max_pos.get().max(self.max_all.get());
+                let last = self.toks[far.min(self.toks.len() - 1)].span.line;
                 if last.max(e.line) > line {
                     return le.err.clone();
                 }

@@ -89,7 +89,11 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        let default = if allow_default && self.eat_op("=") {
+        let default = if allow_default && self.at_op("=") {
+            let eq = self.advance();
+            if self.at_op(")") || self.at_op(",") || self.at_op(":") {
+                return Err(self.err_at(eq, "expected default value expression"));
+            }
             Some(self.expression()?)
         } else {
             None

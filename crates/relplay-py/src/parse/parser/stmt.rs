@@ -37,39 +37,61 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
+    /// Block nesting is bounded by the tokenizer's indentation limit.
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        self.enter()?;
-        let r = self.statement_inner(out);
-        self.leave();
-        r
+        self.statement_inner(out)
     }
 
+    /// Dispatches on the first token. Statement nesting recurses through
+    /// here, so the `Stmt` values live in [`Parser::push_stmt`]'s frame only.
     fn statement_inner(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let t = self.tok().clone();
-        if let Tok::Name(n) = &t {
-            let s = match &**n {
-                "if" => Some(self.if_stmt()?),
-                "while" => Some(self.while_stmt()?),
-                "for" => Some(self.for_stmt()?),
-                "try" => Some(self.try_stmt()?),
-                "with" => Some(self.with_stmt()?),
-                "def" => Some(self.funcdef(Vec::new())?),
-                "class" => Some(self.classdef(Vec::new())?),
-                "async" => Some(self.async_stmt(Vec::new())?),
-                "match" => self.match_stmt()?,
+        let kw = match self.tok() {
+            Tok::Name(n) => match &**n {
+                "if" => Some(0),
+                "while" => Some(1),
+                "for" => Some(2),
+                "try" => Some(3),
+                "with" => Some(4),
+                "def" => Some(5),
+                "class" => Some(6),
+                "async" => Some(7),
+                "match" => Some(8),
                 _ => None,
+            },
+            Tok::Op("@") => Some(9),
+            _ => None,
+        };
+        match kw {
+            Some(k) => self.compound_stmt(k, out),
+            None => self.simple_stmts(out),
+        }
+    }
+
+    #[inline(never)]
+    fn compound_stmt(&mut self, k: u8, out: &mut Vec<Stmt>) -> PResult<()> {
+        if k == 8 {
+            return match self.match_stmt()? {
+                Some(s) => {
+                    out.push(s);
+                    Ok(())
+                }
+                None => self.simple_stmts(out),
             };
-            if let Some(s) = s {
-                out.push(s);
-                return Ok(());
-            }
         }
-        if t == Tok::Op("@") {
-            let s = self.decorated()?;
-            out.push(s);
-            return Ok(());
-        }
-        self.simple_stmts(out)
+        // Every arm writes into the one `r` (no per-arm temporaries).
+        let r = match k {
+            0 => self.if_stmt(),
+            1 => self.while_stmt(),
+            2 => self.for_stmt(),
+            3 => self.try_stmt(),
+            4 => self.with_stmt(),
+            5 => self.funcdef(Vec::new()),
+            6 => self.classdef(Vec::new()),
+            7 => self.async_stmt(Vec::new()),
+            _ => self.decorated(),
+        };
+        out.push(r?);
+        Ok(())
     }
 
     /// simple_stmt (';' simple_stmt)* [';'] NEWLINE
@@ -188,7 +210,7 @@ impl<'a> Parser<'a> {
     fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start_tok = self.mark();
         let first = self.rhs()?;
-        if self.at_op(":=") {
+        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name { .. }) {
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 expr_name(&first)
@@ -226,40 +248,97 @@ impl<'a> Parser<'a> {
         let value = exprs
             .pop()
             .unwrap_or_else(|| mk(Span::default(), ExprKind::Constant(Constant::None)));
-        let mut targets = Vec::with_capacity(exprs.len());
-        for (i, t) in exprs.into_iter().enumerate() {
+        for (i, t) in exprs.iter().enumerate() {
             if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
                 return Err(self.err_at(t.span, "assignment to yield expression not possible"));
             }
-            if let Some(bad) = invalid_target(&t, false) {
-                // CPython's invalid_named_expression fires first for a lone
-                // non-display target: `f() = 1`.
-                let here = i == 0
-                    && targets.is_empty()
-                    && !matches!(
-                        t.kind,
-                        ExprKind::List { .. }
-                            | ExprKind::Tuple { .. }
-                            | ExprKind::GeneratorExp { .. }
-                            | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-                    )
-                    && is_bitwise_or_level(&t)
-                    && self.lone_value_after_first(start_tok);
-                let msg = if here {
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(bad)
-                    )
-                } else {
-                    format!("cannot assign to {}", expr_name(bad))
-                };
-                let s = if here { t.span } else { bad.span };
-                return Err(self.err_at(s, msg));
+            let Some(bad) = invalid_target(t, false) else {
+                continue;
+            };
+            // CPython's invalid_named_expression fires first for a lone
+            // non-display target: `f() = 1`.
+            let here = i == 0
+                && !matches!(
+                    t.kind,
+                    ExprKind::List { .. }
+                        | ExprKind::Tuple { .. }
+                        | ExprKind::GeneratorExp { .. }
+                        | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+                )
+                && is_bitwise_or_level(t)
+                && self.lone_value_after_first(start_tok);
+            if here {
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(bad)
+                );
+                return Err(self.err_at(t.span, msg));
             }
-            targets.push(with_ctx(t, Ctx::Store));
+            if i >= 1 {
+                if let Some(e) = self.name_eq_hint(start_tok, &exprs[0], &exprs[1]) {
+                    return Err(e);
+                }
+            }
+            let msg = format!("cannot assign to {}", expr_name(bad));
+            return Err(self.err_at(bad.span, msg));
         }
+        let targets: Vec<Expr> = exprs.into_iter().map(|t| with_ctx(t, Ctx::Store)).collect();
         let span = self.toks[start_tok].span.to(self.prev_span());
         Ok(st(span, StmtKind::Assign { targets, value }))
+    }
+
+    /// CPython's `NAME '=' bitwise_or !('='|':=')` hint, reached when a
+    /// later target of an assignment chain is invalid: the last name of
+    /// the first target is followed by `=` and a value that does not end
+    /// at the next `=`.
+    fn name_eq_hint(
+        &self,
+        start_tok: usize,
+        first: &Expr,
+        second: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let name = match &first.kind {
+            ExprKind::Name { .. } if self.toks[start_tok].span.start == first.span.start => first,
+            ExprKind::Tuple { elts, .. } if self.toks[start_tok].tok != Tok::Op("(") => {
+                let last = elts.last()?;
+                matches!(last.kind, ExprKind::Name { .. }).then_some(last)?
+            }
+            _ => return None,
+        };
+        // The bitwise_or prefix of the value, if the value goes on past it.
+        let mut b = second;
+        let mut longer = false;
+        loop {
+            match &b.kind {
+                ExprKind::Tuple { elts, .. }
+                    if self.src.as_bytes()[b.span.start as usize] != b'(' =>
+                {
+                    b = elts.first()?;
+                    longer = true;
+                }
+                ExprKind::Compare { left, .. } => {
+                    b = left;
+                    longer = true;
+                }
+                ExprKind::BoolOp { values, .. } => {
+                    b = values.first()?;
+                    longer = true;
+                }
+                ExprKind::IfExp { body, .. } => {
+                    b = body;
+                    longer = true;
+                }
+                _ => break,
+            }
+        }
+        if !longer || !is_bitwise_or_level(b) {
+            return None;
+        }
+        Some(self.err_range(
+            name.span,
+            b.span,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ))
     }
 
     /// Is the statement `target = value` with a single `=` whose value is
@@ -274,21 +353,24 @@ impl<'a> Parser<'a> {
 
     fn ann_assign(&mut self, start_tok: usize, target: Expr) -> PResult<Stmt> {
         let parenthesized = self.toks[start_tok].tok == Tok::Op("(");
-        match &target.kind {
-            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple { .. } => {
-                return Err(self.err_at(
-                    target.span,
-                    "only single target (not tuple) can be annotated",
-                ));
+        let msg = match &target.kind {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+            ExprKind::Tuple { .. } => Some("only single target (not tuple) can be annotated"),
+            ExprKind::List { .. } => Some("only single target (not list) can be annotated"),
+            _ => Some("illegal target for annotation"),
+        };
+        if let Some(msg) = msg {
+            // CPython's rule needs an annotation expression after the ':'.
+            let colon = self.mark();
+            let save_max = self.max_pos.get();
+            self.advance();
+            let ok = self.expression().is_ok();
+            self.max_pos.set(save_max);
+            self.reset(colon);
+            if ok {
+                return Err(self.err_at(target.span, msg));
             }
-            ExprKind::List { .. } => {
-                return Err(self.err_at(
-                    target.span,
-                    "only single target (not list) can be annotated",
-                ));
-            }
-            _ => return Err(self.err_at(target.span, "illegal target for annotation")),
+            return Err(self.invalid());
         }
         self.advance();
         let annotation = self.expression()?;
@@ -476,41 +558,7 @@ impl<'a> Parser<'a> {
 
     /// `if`/`while` condition with CPython's `=` vs `==` hints.
     fn condition(&mut self) -> PResult<Expr> {
-        let e = self.named_expression()?;
-        if self.at_op("=") {
-            let eq = self.mark();
-            self.advance();
-            if let Ok(b) = self.binary(5) {
-                if !self.at_op("=") && !self.at_op(":=") {
-                    if matches!(e.kind, ExprKind::Name { .. }) {
-                        return Err(self.err_range(
-                            e.span,
-                            b.span,
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        ));
-                    }
-                    if is_bitwise_or_level(&e)
-                        && !matches!(
-                            e.kind,
-                            ExprKind::List { .. }
-                                | ExprKind::Tuple { .. }
-                                | ExprKind::GeneratorExp { .. }
-                                | ExprKind::Constant(
-                                    Constant::True | Constant::False | Constant::None
-                                )
-                        )
-                    {
-                        let msg = format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(&e)
-                        );
-                        return Err(self.err_at(e.span, msg));
-                    }
-                }
-            }
-            self.reset(eq);
-        }
-        Ok(e)
+        self.named_expression()
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
@@ -557,8 +605,12 @@ impl<'a> Parser<'a> {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance();
+        let target_at = self.mark();
         let target = self.target_list("in")?;
-        self.expect_kw("in")?;
+        if !self.at_kw("in") {
+            return Err(self.invalid_for_target(target_at));
+        }
+        self.advance();
         let iter = self.star_expressions()?;
         self.colon_before_newline()?;
         let body = self.block("'for' statement", start.line)?;
@@ -587,18 +639,7 @@ impl<'a> Parser<'a> {
     }
 
     fn target_list_item(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            let s = self.advance();
-            let v = self.binary(5)?;
-            return Ok(mk(
-                s.to(v.span),
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: Ctx::Load,
-                },
-            ));
-        }
-        self.binary(5)
+        self.target_item()
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
@@ -649,6 +690,13 @@ impl<'a> Parser<'a> {
         let start = self.advance();
         self.expect_colon()?;
         let body = self.block("'try' statement", start.line)?;
+        self.try_rest(start, body)
+    }
+
+    /// Handlers, `else` and `finally`: a separate frame, so that nested
+    /// blocks in the `try` body do not carry this one's locals.
+    #[inline(never)]
+    fn try_rest(&mut self, start: Span, body: Vec<Stmt>) -> PResult<Stmt> {
         let mut handlers = Vec::new();
         let mut star = false;
         while self.at_kw("except") {
@@ -778,6 +826,20 @@ impl<'a> Parser<'a> {
         self.advance();
         let args = self.parameters(true, ")")?;
         self.expect_op(")")?;
+        if self.at_op("->")
+            && !matches!(
+                self.tok_at(1),
+                Tok::Op("(" | "[" | "{" | "-" | "+" | "~" | "...")
+            )
+            && !matches!(
+                self.tok_at(1),
+                Tok::Name(_) | Tok::Str(_) | Tok::Int(..) | Tok::Float(_) | Tok::Imag(_)
+            )
+        {
+            // CPython's forced ':' after an unparsable return annotation.
+            let s = self.span();
+            return Err(self.err_at(s, "expected ':'"));
+        }
         let returns = if self.eat_op("->") {
             Some(self.expression()?)
         } else {
@@ -863,7 +925,7 @@ impl<'a> Parser<'a> {
 
 /// Expressions CPython's `bitwise_or` rule can produce (no comparison,
 /// boolean, conditional, lambda, starred or walrus at the top).
-fn is_bitwise_or_level(e: &Expr) -> bool {
+pub(crate) fn is_bitwise_or_level(e: &Expr) -> bool {
     !matches!(
         e.kind,
         ExprKind::Compare { .. }
