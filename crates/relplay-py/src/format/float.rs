@@ -36,19 +36,42 @@ fn from_exp_text(s: &str) -> Digits {
     normalize(&all, exp + 1)
 }
 
-/// Shortest round-trip digits (dtoa mode 0).
+/// Shortest round-trip digits (dtoa mode 0): the fewest digits that read
+/// back as `ax`, and among those the closest to `ax` (ties to even). Rust's
+/// shortest formatting gives the right length but may pick the other one
+/// of two equally close candidates (`1e16 / 7.5` is `...333.25`: CPython
+/// prints `1333333333333333.2`), so the correctly rounded candidate of
+/// that length is preferred whenever it round-trips.
 fn digits_shortest(ax: f64) -> Digits {
-    from_exp_text(&format!("{:e}", ax))
+    let short = format!("{:e}", ax);
+    let n = short
+        .split_once('e')
+        .map_or(short.as_str(), |(m, _)| m)
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
+    let nearest = format!("{:.*e}", n.saturating_sub(1), ax);
+    if nearest != short && nearest.parse::<f64>().ok() == Some(ax) {
+        return from_exp_text(&nearest);
+    }
+    from_exp_text(&short)
 }
+
+/// More digits than any double's exact decimal expansion has (at most 767
+/// significant, 1074 after the point): asking for more only adds zeros,
+/// which [`normalize`] strips anyway. Rust's formatting panics on
+/// precisions above `u16::MAX`, so requests are clamped to this.
+const EXACT_DIGITS: usize = 1100;
 
 /// `n >= 1` significant digits, correctly rounded (dtoa mode 2).
 fn digits_significant(ax: f64, n: usize) -> Digits {
+    let n = n.min(EXACT_DIGITS);
     from_exp_text(&format!("{:.*e}", n.saturating_sub(1), ax))
 }
 
 /// `p` digits after the decimal point, correctly rounded (dtoa mode 3).
 fn digits_fixed(ax: f64, p: usize) -> Digits {
-    let s = format!("{:.*}", p, ax);
+    let s = format!("{:.*}", p.min(EXACT_DIGITS), ax);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let mut all = String::with_capacity(int.len() + frac.len());
     all.push_str(int);

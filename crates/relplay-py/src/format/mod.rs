@@ -6,9 +6,29 @@
 //! - [`strformat`]: `str.format` templates.
 //! - [`percent`]: printf-style `str % args`.
 //! - [`strmethods`]: `str` methods (`split`, `strip`, `find`, `is*`, ...).
+//! - [`num`]: float `//`, `%`, `divmod`, `round`, `**`, `hex`/`fromhex` corner cases.
 //! - [`parse_num`]: `int(str, base)` and `float(str)`.
+//!
+//! Notes for the VM:
+//! - Errors are `Err(String)` holding CPython's exact message; the class is
+//!   given by [`error_kind`] (format specs: `ValueError`/`OverflowError`),
+//!   [`percent_error_kind`] (`%`: `TypeError`/`ValueError`/`OverflowError`),
+//!   [`num_error_kind`] (arithmetic), `ValueError` for [`parse_int`] /
+//!   [`parse_float`] / `str` methods, and [`FormatError::Template`] is a
+//!   `ValueError` for `str.format`.
+//! - `format(x, "")` is `str(x)` in CPython: `format(True, "")` is
+//!   `'True'` but `format(True, "d")` / `f"{True:>5}"` format the int `1`
+//!   (use [`format_int`] for bools with a non-empty spec).
+//! - Parse specs with [`FormatSpec::parse_for`] (or the `format_*_spec`
+//!   helpers) so "Invalid format specifier" names the right type.
+//! - [`percent_format`] passes the `Err` of a [`PercentArgs`] callback
+//!   through unchanged: keep the real exception on the VM side.
+//! - `bin(x)` / `oct(x)` / `hex(x)` are [`format_bigint`] with `#b` / `#o` / `#x`.
+//! - [`float_repr`] never goes through `{}` of `f64`: Rust's shortest
+//!   digits can differ from CPython's in ties (`1e16 / 7.5`).
 
 pub mod float;
+pub mod num;
 pub mod parse_num;
 pub mod percent;
 pub mod repr;
@@ -24,11 +44,15 @@ pub use spec::{
     format_str, format_str_spec, unknown_code, FormatSpec,
 };
 
+pub use num::{
+    float_divmod, float_floordiv, float_fromhex, float_hex, float_mod, float_pow, float_round,
+    float_round_int, float_truediv, int_floordiv, int_mod, int_truediv, num_error_kind, PowResult,
+};
 pub use parse_num::{parse_float, parse_int, ParsedInt};
 pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};
 pub use strformat::{
-    conversion_error, parse_format_pieces, parse_format_string, FieldAccessor, FieldArg,
-    FormatField, FormatPiece,
+    conversion_error, parse_format_pieces, parse_format_string, render_format, FieldAccessor,
+    FieldArg, FormatArgs, FormatError, FormatField, FormatPiece,
 };
 
 #[cfg(test)]

@@ -412,3 +412,79 @@ fn make_field(
         spec_text,
     })
 }
+
+/// What [`render_format`] needs from the VM.
+pub trait FormatArgs {
+    /// The VM's value type.
+    type Value;
+    /// The VM's exception type.
+    type Error;
+    /// `args[index]` (CPython: `IndexError: Replacement index 3 out of
+    /// range for positional args tuple`).
+    fn positional(&mut self, index: usize) -> Result<Self::Value, Self::Error>;
+    /// `kwargs[name]` (`KeyError: 'name'`).
+    fn keyword(&mut self, name: &str) -> Result<Self::Value, Self::Error>;
+    /// `getattr(value, name)`.
+    fn attr(&mut self, value: Self::Value, name: &str) -> Result<Self::Value, Self::Error>;
+    /// `value[index]` for an all-digit key.
+    fn item_index(&mut self, value: Self::Value, index: usize) -> Result<Self::Value, Self::Error>;
+    /// `value[key]` for any other key (a `str`).
+    fn item_key(&mut self, value: Self::Value, key: &str) -> Result<Self::Value, Self::Error>;
+    /// `repr(value)` / `str(value)` / `ascii(value)` for `!r` / `!s` / `!a`.
+    fn convert(&mut self, value: Self::Value, conversion: char)
+        -> Result<Self::Value, Self::Error>;
+    /// `format(value, spec)`.
+    fn format(&mut self, value: Self::Value, spec: &str) -> Result<String, Self::Error>;
+}
+
+/// A failure of [`render_format`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError<E> {
+    /// A malformed template: raise `ValueError(message)`.
+    Template(String),
+    /// An exception raised by one of the [`FormatArgs`] callbacks.
+    Vm(E),
+}
+
+/// Renders parsed pieces in CPython's order: each field is looked up,
+/// walked through its accessors, converted, its nested spec rendered, then
+/// formatted; a template error is raised when reached.
+pub fn render_format<A: FormatArgs + ?Sized>(
+    pieces: &[FormatPiece],
+    args: &mut A,
+) -> Result<String, FormatError<A::Error>> {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            FormatPiece::Literal(t) => out.push_str(t),
+            FormatPiece::Error(m) => return Err(FormatError::Template(m.clone())),
+            FormatPiece::Field(f) => {
+                let mut v = match &f.arg {
+                    FieldArg::Index(i) => args.positional(*i),
+                    FieldArg::Keyword(k) => args.keyword(k),
+                }
+                .map_err(FormatError::Vm)?;
+                for acc in &f.accessors {
+                    v = match acc {
+                        FieldAccessor::Attr(a) => args.attr(v, a),
+                        FieldAccessor::Index(i) => args.item_index(v, *i),
+                        FieldAccessor::Key(k) => args.item_key(v, k),
+                    }
+                    .map_err(FormatError::Vm)?;
+                }
+                if let Some(m) = &f.accessor_error {
+                    return Err(FormatError::Template(m.clone()));
+                }
+                if let Some(c) = f.conversion {
+                    if let Some(m) = conversion_error(c) {
+                        return Err(FormatError::Template(m));
+                    }
+                    v = args.convert(v, c).map_err(FormatError::Vm)?;
+                }
+                let spec = render_format(&f.spec, args)?;
+                out.push_str(&args.format(v, &spec).map_err(FormatError::Vm)?);
+            }
+        }
+    }
+    Ok(out)
+}

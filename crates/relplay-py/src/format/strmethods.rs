@@ -2,7 +2,7 @@
 //! widths count characters (code points), never bytes.
 
 use super::repr::{in_table, is_printable_char};
-use super::unicode_tables::{DECIMAL, DIGIT_ONLY, NUMERIC_ONLY};
+use super::unicode_tables::{ALPHA_FLIP, DECIMAL, DIGIT_ONLY, ID_START_EXTRA, NUMERIC_ONLY};
 
 // ---------------------------------------------------------------- chars
 
@@ -39,13 +39,27 @@ pub fn is_numeric_char(c: char) -> bool {
     is_digit_char(c) || (!c.is_ascii() && in_table(NUMERIC_ONLY, c))
 }
 
-/// `c.isalpha()` (approximated by the Unicode Alphabetic property).
+/// `c.isalpha()` (general categories Lu Ll Lt Lm Lo): Rust's Alphabetic
+/// property corrected by a table of the code points where they differ.
 pub fn is_alpha_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        c.is_alphabetic() && !is_numeric_char(c)
+        c.is_alphabetic() != in_table(ALPHA_FLIP, c)
     }
+}
+
+/// `XID_Start` or `_`: may begin an identifier.
+pub fn is_id_start(c: char) -> bool {
+    c == '_' || is_alpha_char(c) || (!c.is_ascii() && in_table(ID_START_EXTRA, c))
+}
+
+/// `XID_Continue` (approximated outside ASCII: letters, digits, marks).
+pub fn is_id_continue(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '_' || c.is_ascii_alphanumeric();
+    }
+    is_id_start(c) || is_decimal_char(c) || c.is_alphabetic() || is_combining(c)
 }
 
 /// `c.isalnum()`.
@@ -276,14 +290,14 @@ pub fn istitle(s: &str) -> bool {
     }
     cased
 }
-/// `s.isidentifier()` (XID approximated by Alphabetic/Alphanumeric).
+/// `s.isidentifier()` (keywords included: `'class'.isidentifier()` is true).
 pub fn isidentifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
+        Some(c) if is_id_start(c) => {}
         _ => return false,
     }
-    it.all(|c| c == '_' || c.is_alphanumeric() || is_decimal_char(c) || is_combining(c))
+    it.all(is_id_continue)
 }
 
 fn is_combining(c: char) -> bool {

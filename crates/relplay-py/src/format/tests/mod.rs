@@ -313,60 +313,68 @@ impl Val {
     }
 }
 
-fn render(pieces: &[FormatPiece], args: &[Val], kw: &[(&str, Val)]) -> Result<String, String> {
-    let mut out = String::new();
-    for p in pieces {
-        match p {
-            FormatPiece::Literal(t) => out.push_str(t),
-            FormatPiece::Error(m) => return Err(format!("ValueError: {m}")),
-            FormatPiece::Field(f) => {
-                let mut v = match &f.arg {
-                    FieldArg::Index(i) => args.get(*i).cloned().ok_or_else(|| {
-                        format!(
-                            "IndexError: Replacement index {i} out of range for positional args tuple"
-                        )
-                    })?,
-                    FieldArg::Keyword(k) => kw
-                        .iter()
-                        .find(|(n, _)| n == k)
-                        .map(|(_, v)| v.clone())
-                        .ok_or_else(|| format!("KeyError: {}", str_repr(k)))?,
-                };
-                if let Some(acc) = f.accessors.first() {
-                    return Err(match acc {
-                        FieldAccessor::Attr(a) => format!(
-                            "AttributeError: '{}' object has no attribute '{}'",
-                            v.type_name(),
-                            a
-                        ),
-                        _ => format!("TypeError: '{}' object is not subscriptable", v.type_name()),
-                    });
-                }
-                if let Some(m) = &f.accessor_error {
-                    return Err(format!("ValueError: {m}"));
-                }
-                if let Some(c) = f.conversion {
-                    if let Some(m) = conversion_error(c) {
-                        return Err(format!("ValueError: {m}"));
-                    }
-                    v = Val::S(match c {
-                        'r' => v.repr(),
-                        'a' => ascii_escape(&v.repr()),
-                        _ => v.str(),
-                    });
-                }
-                let spec = render(&f.spec, args, kw)?;
-                let r = match &v {
-                    Val::I(i) if spec.is_empty() => Ok(i.to_string()),
-                    Val::I(i) => format_int_spec(*i, &spec),
-                    Val::F(x) => format_float_spec(*x, &spec),
-                    Val::S(s) => format_str_spec(s, &spec),
-                };
-                out.push_str(&r.map_err(|e| format!("{}: {}", error_kind(&e), e))?);
-            }
-        }
+struct TestFormatArgs<'a> {
+    args: &'a [Val],
+    kw: &'a [(&'a str, Val)],
+}
+
+impl FormatArgs for TestFormatArgs<'_> {
+    type Value = Val;
+    type Error = String;
+    fn positional(&mut self, i: usize) -> Result<Val, String> {
+        self.args.get(i).cloned().ok_or_else(|| {
+            format!("IndexError: Replacement index {i} out of range for positional args tuple")
+        })
     }
-    Ok(out)
+    fn keyword(&mut self, k: &str) -> Result<Val, String> {
+        self.kw
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| format!("KeyError: {}", str_repr(k)))
+    }
+    fn attr(&mut self, v: Val, a: &str) -> Result<Val, String> {
+        Err(format!(
+            "AttributeError: '{}' object has no attribute '{}'",
+            v.type_name(),
+            a
+        ))
+    }
+    fn item_index(&mut self, v: Val, _: usize) -> Result<Val, String> {
+        Err(format!(
+            "TypeError: '{}' object is not subscriptable",
+            v.type_name()
+        ))
+    }
+    fn item_key(&mut self, v: Val, _: &str) -> Result<Val, String> {
+        Err(format!(
+            "TypeError: '{}' object is not subscriptable",
+            v.type_name()
+        ))
+    }
+    fn convert(&mut self, v: Val, c: char) -> Result<Val, String> {
+        Ok(Val::S(match c {
+            'r' => v.repr(),
+            'a' => ascii_escape(&v.repr()),
+            _ => v.str(),
+        }))
+    }
+    fn format(&mut self, v: Val, spec: &str) -> Result<String, String> {
+        let r = match &v {
+            Val::I(i) if spec.is_empty() => Ok(i.to_string()),
+            Val::I(i) => format_int_spec(*i, spec),
+            Val::F(x) => format_float_spec(*x, spec),
+            Val::S(s) => format_str_spec(s, spec),
+        };
+        r.map_err(|e| format!("{}: {}", error_kind(&e), e))
+    }
+}
+
+fn render(pieces: &[FormatPiece], args: &[Val], kw: &[(&str, Val)]) -> Result<String, String> {
+    render_format(pieces, &mut TestFormatArgs { args, kw }).map_err(|e| match e {
+        FormatError::Template(m) => format!("ValueError: {m}"),
+        FormatError::Vm(m) => m,
+    })
 }
 
 #[test]
@@ -633,4 +641,118 @@ fn fuzz_no_panics() {
         let _ = parse_float(&s);
         let _ = str_repr(&s);
     }
+}
+
+// ------------------------------------------------------------ numbers
+
+#[rustfmt::skip]
+mod num_cases;
+
+fn float_result(r: Result<f64, String>) -> String {
+    match r {
+        Ok(x) => float_repr(x),
+        Err(e) => format!("Err: {}: {}", num::num_error_kind(&e), e),
+    }
+}
+
+#[test]
+fn float_arith_tables() {
+    use num::*;
+    let mut bad = Vec::new();
+    for &(a, b, op, want) in num_cases::FLOAT_BINOPS {
+        let (a, b) = (f64::from_bits(a), f64::from_bits(b));
+        let got = match op {
+            "divmod" => match float_divmod(a, b) {
+                Ok((q, r)) => format!("({}, {})", float_repr(q), float_repr(r)),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            },
+            "//" => float_result(float_floordiv(a, b)),
+            "%" => float_result(float_mod(a, b)),
+            "/" => float_result(float_truediv(a, b)),
+            _ => match float_pow(a, b) {
+                Ok(PowResult::Real(x)) => float_repr(x),
+                Ok(PowResult::Complex) => "complex".to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            },
+        };
+        if got != want {
+            bad.push(format!("{a:?} {op} {b:?}: got {got}, want {want}"));
+        }
+    }
+    for &(x, n, want) in num_cases::ROUND_CASES {
+        let x = f64::from_bits(x);
+        let got = if n == i64::MIN {
+            match float_round_int(x) {
+                Ok(v) => format!("{:.0}", v + 0.0),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        } else {
+            float_result(float_round(x, n))
+        };
+        if got != want {
+            bad.push(format!("round({x:?}, {n}): got {got}, want {want}"));
+        }
+    }
+    for &(x, want) in num_cases::HEX_CASES {
+        let got = float_hex(f64::from_bits(x));
+        if got != want {
+            bad.push(format!("hex: got {got}, want {want}"));
+        }
+    }
+    for &(s, want) in num_cases::FROMHEX_CASES {
+        let got = float_result(float_fromhex(s));
+        if got != want {
+            bad.push(format!("fromhex({s:?}): got {got}, want {want}"));
+        }
+    }
+    for &(a, b, op, want) in num_cases::INT_DIVMOD {
+        let got = if op == "//" {
+            match int_floordiv(a, b) {
+                Ok(Some(v)) => v.to_string(),
+                Ok(None) => "9223372036854775808".to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        } else {
+            match int_mod(a, b) {
+                Ok(v) => v.to_string(),
+                Err(e) => format!("Err: {}: {}", num_error_kind(&e), e),
+            }
+        };
+        if got != want {
+            bad.push(format!("{a} {op} {b}: got {got}, want {want}"));
+        }
+    }
+    for &(a, b, want) in num_cases::INT_TRUEDIV {
+        let got = float_result(int_truediv(a, b));
+        if got != want {
+            bad.push(format!("{a} / {b}: got {got}, want {want}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} failures:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn huge_precision_and_width() {
+    // Rust's formatter panics above u16::MAX digits: make sure we never ask.
+    let s = format_float_spec(1.5, ".100000f").unwrap_or_default();
+    assert_eq!(s.len(), 100_002);
+    assert!(s.starts_with("1.5000"));
+    let s = format_float_spec(0.1, ".70000e").unwrap_or_default();
+    assert!(s.starts_with("1.000000000000000055511151231257827021181583404541015625000"));
+    assert!(s.ends_with("e-01"));
+    // 'g' drops trailing zeros: the exact integer value, 301 digits
+    let s = format_float_spec(1e300, ".70000g").unwrap_or_default();
+    assert_eq!(s.len(), 301);
+    assert!(s.starts_with("10000000000000000525047602552044202487"));
+    assert_eq!(format_int_spec(1, "999999999999"), Err(String::new()));
+    assert_eq!(error_kind(""), "MemoryError");
+    assert_eq!(
+        format_str_spec("abc", ".999999999999"),
+        Ok("abc".to_string())
+    );
 }

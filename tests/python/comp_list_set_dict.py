@@ -1,0 +1,25 @@
+# features: list, set, dict comprehensions, generator expressions, nested, conditions
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([x if x % 2 else -x for x in range(6)])
+print([(i, j) for i in range(3) for j in range(i)])
+print([[i * j for j in range(4)] for i in range(3)])
+print({x % 4 for x in range(20)})
+print({k: v for k, v in zip("abc", [1, 2, 3])})
+print({v: k for k, v in {"a": 1, "b": 2}.items()})
+print({n: n ** 2 for n in range(5) if n != 2})
+print(sum(x for x in range(10)), max(len(w) for w in ["a", "abc", "ab"]))
+print(list(x * 2 for x in "ab"), tuple(i for i in range(3)))
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([row[i] for row in matrix for i in range(len(row))])
+print([[row[i] for row in matrix] for i in range(3)])
+print([c.upper() for c in "hello" if c not in "aeiou"])
+words = ["apple", "bob", "kayak", "test"]
+print([w for w in words if w == w[::-1]], {w[0]: len(w) for w in words})
+print(any(x > 4 for x in [1, 5]), all(x > 0 for x in [1, 0]), all([]), any([]))
+print(sorted({len(w) for w in words}), dict.fromkeys(range(3), []))
+flat = [y for x in [[1, [2]], [3]] for y in x]
+print(flat)
+gen = (i * i for i in range(4))
+print(next(gen), next(gen), list(gen), list(gen))
+print([(lambda v: v + 1)(i) for i in range(3)])

@@ -1,0 +1,12 @@
+# features: ImportError, ModuleNotFoundError uncaught, from import errors caught
+import math
+print(math.floor(2.7))
+try:
+    from math import nosuch
+except ImportError as e:
+    print("ImportError:", e)
+try:
+    import nosuch_module_abc
+except ModuleNotFoundError as e:
+    print("ModuleNotFoundError:", e, "| name:", e.name)
+import nosuch_module_xyz
