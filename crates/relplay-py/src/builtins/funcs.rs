@@ -349,6 +349,21 @@ pub fn install(interp: &mut Interpreter) {
             let mut r: i128 = 1;
             let mut b = (b as i128).rem_euclid(m as i128);
             let mut e = e;
+            if e < 0 {
+                // Modular inverse by the extended Euclidean algorithm.
+                let (mut old_r, mut rr) = (b, (m as i128).abs());
+                let (mut old_s, mut s) = (1i128, 0i128);
+                while rr != 0 {
+                    let q = old_r / rr;
+                    (old_r, rr) = (rr, old_r - q * rr);
+                    (old_s, s) = (s, old_s - q * s);
+                }
+                if old_r != 1 {
+                    return Err(value_error("base is not invertible for the given modulus"));
+                }
+                b = old_s.rem_euclid(m as i128);
+                e = -e;
+            }
             while e > 0 {
                 if e & 1 == 1 {
                     r = r * b % m as i128;

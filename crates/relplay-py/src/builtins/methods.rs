@@ -460,109 +460,63 @@ fn just(a: Vec<Value>, how: char) -> PyResult<Value> {
     }))
 }
 
-/// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[key]}`, `!r`, `:spec`.
+/// `str.format`, over `format::parse_format_pieces` (which numbers `{}`
+/// fields and reports template errors in CPython's order).
 pub fn str_format(i: &mut Interpreter, s: &str, args: &[Value], kw: &Kw) -> PyResult<String> {
+    let pieces = crate::format::parse_format_pieces(s);
+    render_pieces(i, &pieces, args, kw)
+}
+
+fn render_pieces(
+    i: &mut Interpreter,
+    pieces: &[crate::format::FormatPiece],
+    args: &[Value],
+    kw: &Kw,
+) -> PyResult<String> {
+    use crate::format::{FieldAccessor, FieldArg, FormatPiece};
     let mut out = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    let mut p = 0;
-    let mut auto = 0usize;
-    while p < chars.len() {
-        let c = chars[p];
-        if c == '{' {
-            if chars.get(p + 1) == Some(&'{') {
-                out.push('{');
-                p += 2;
-                continue;
-            }
-            let mut depth = 1;
-            let st = p + 1;
-            p += 1;
-            while p < chars.len() && depth > 0 {
-                if chars[p] == '{' {
-                    depth += 1;
-                } else if chars[p] == '}' {
-                    depth -= 1;
-                }
-                p += 1;
-            }
-            if depth > 0 {
-                return Err(value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[st..p - 1].iter().collect();
-            let (name_conv, spec) = match field.find(':') {
-                Some(ci) => (field[..ci].to_string(), field[ci + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match name_conv.find('!') {
-                Some(bi) => (
-                    name_conv[..bi].to_string(),
-                    name_conv[bi + 1..].chars().next(),
-                ),
-                None => (name_conv, None),
-            };
-            let spec = if spec.contains('{') {
-                str_format(i, &spec, args, kw)?
-            } else {
-                spec
-            };
-            let first_end = name.find(['.', '[']).unwrap_or(name.len());
-            let head = &name[..first_end];
-            let mut v = if head.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| {
-                    index_error(format!(
-                        "Replacement index {auto} out of range for positional args tuple"
-                    ))
-                })?;
-                auto += 1;
-                v
-            } else if let Ok(n) = head.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| {
-                    index_error(format!(
-                        "Replacement index {n} out of range for positional args tuple"
-                    ))
-                })?
-            } else {
-                kw.iter()
-                    .find(|(k, _)| &**k == head)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| key_error(Value::str(head)))?
-            };
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let e = r.find(['.', '[']).unwrap_or(r.len());
-                    v = i.getattr(&v, &r[..e])?;
-                    rest = &r[e..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let e = r.find(']').unwrap_or(r.len());
-                    let key = &r[..e];
-                    let k = match key.parse::<i64>() {
-                        Ok(n) => Value::Int(n),
-                        Err(_) => Value::str(key),
+    for p in pieces {
+        match p {
+            FormatPiece::Literal(t) => out.push_str(t),
+            FormatPiece::Error(m) => return Err(value_error(m.clone())),
+            FormatPiece::Field(f) => {
+                let mut v = match &f.arg {
+                    FieldArg::Index(n) => args.get(*n).cloned().ok_or_else(|| {
+                        index_error(format!(
+                            "Replacement index {n} out of range for positional args tuple"
+                        ))
+                    })?,
+                    FieldArg::Keyword(k) => kw
+                        .iter()
+                        .find(|(n, _)| &**n == k)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| key_error(Value::str(k)))?,
+                };
+                for acc in &f.accessors {
+                    v = match acc {
+                        FieldAccessor::Attr(a) => i.getattr(&v, a)?,
+                        FieldAccessor::Index(n) => i.getitem(&v, Value::Int(*n as i64))?,
+                        FieldAccessor::Key(k) => i.getitem(&v, Value::str(k))?,
                     };
-                    v = i.getitem(&v, k)?;
-                    rest = r.get(e + 1..).unwrap_or("");
-                } else {
-                    break;
                 }
+                if let Some(e) = &f.accessor_error {
+                    return Err(value_error(e.clone()));
+                }
+                let v = match f.conversion {
+                    None => v,
+                    Some('r') => Value::str(&i.repr(&v)?),
+                    Some('s') => Value::str(&i.str(&v)?),
+                    Some('a') => Value::str(&crate::object::repr::ascii(&i.repr(&v)?)),
+                    Some(c) => {
+                        return Err(value_error(
+                            crate::format::conversion_error(c)
+                                .unwrap_or_else(|| "bad conversion".into()),
+                        ))
+                    }
+                };
+                let spec = render_pieces(i, &f.spec, args, kw)?;
+                out.push_str(&i.format(&v, &spec)?);
             }
-            let v = match conv {
-                Some('r') => Value::str(&i.repr(&v)?),
-                Some('s') => Value::str(&i.str(&v)?),
-                Some('a') => Value::str(&crate::object::repr::ascii(&i.repr(&v)?)),
-                _ => v,
-            };
-            out.push_str(&i.format(&v, &spec)?);
-        } else if c == '}' {
-            if chars.get(p + 1) == Some(&'}') {
-                out.push('}');
-                p += 2;
-                continue;
-            }
-            return Err(value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            p += 1;
         }
     }
     Ok(out)

@@ -91,7 +91,10 @@ impl Interpreter {
                     if self.repr_stack.contains(&id) {
                         return Ok("(...)".into());
                     }
-                    format!("({},)", self.repr(&t[0])?)
+                    self.repr_stack.push(id);
+                    let inner = self.repr(&t[0]);
+                    self.repr_stack.pop();
+                    format!("({},)", inner?)
                 } else {
                     self.container_repr(v, "(", ")", t.to_vec(), None)?
                 }
@@ -296,7 +299,7 @@ impl Interpreter {
         let s = crate::format::FormatSpec::parse_for(spec, &tn)
             .map_err(|m| PyErr::new(crate::format::error_kind(&m), m))?;
         let r = match v {
-            Value::Bool(b) if s.ty.is_none() => {
+            Value::Bool(b) if s.ty.is_none() && spec.is_empty() => {
                 crate::format::format_str(if *b { "True" } else { "False" }, &s)
             }
             Value::Int(_) | Value::Bool(_) => {

@@ -673,6 +673,23 @@ impl Interpreter {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
             }
+            (Value::Float(f), b) | (b, Value::Float(f))
+                if as_int(b).is_some() && f.is_finite() && f.abs() < 9.2e18 =>
+            {
+                // Exact comparison (2**53 + 1 > 2.0**53), as CPython does.
+                let i = as_int(b).unwrap_or(0) as i128;
+                let fl = f.floor();
+                let o = match i.cmp(&(fl as i128)) {
+                    Ordering::Equal if *f > fl => Ordering::Less,
+                    o => o,
+                };
+                let o = if matches!(l, Value::Float(_)) {
+                    o.reverse()
+                } else {
+                    o
+                };
+                Some(o)
+            }
             (a, b) if as_float(a).is_some() && as_float(b).is_some() => {
                 let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
                 match x.partial_cmp(&y) {
@@ -1272,12 +1289,11 @@ impl Interpreter {
             Value::Range(r) => {
                 let len = crate::object::iter::range_len(r.0, r.1, r.2) as usize;
                 if let Value::Slice(sl) = &k {
-                    let idx = self.slice_indices(sl, len)?;
-                    let vals: Vec<Value> = idx
-                        .into_iter()
-                        .map(|i| Value::Int(r.0 + r.2 * i as i64))
-                        .collect();
-                    return Ok(Value::list(vals));
+                    let (start, stop, step) = self.slice_bounds(sl, len)?;
+                    let n = crate::object::iter::range_len(start, stop, step);
+                    let first = r.0 + r.2 * start;
+                    let nstep = r.2 * step;
+                    return Ok(Value::Range(Rc::new((first, first + nstep * n, nstep))));
                 }
                 let i = self.index_of(&k, len, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))
