@@ -197,6 +197,12 @@ pub fn install(interp: &mut Interpreter) {
                 it.type_name()
             )));
         }
+        if let Value::Generator(g) = it {
+            return match crate::builtins::methods::gen_step(i, g, Value::None) {
+                Err(e) if e.is_instance_of("StopIteration") && a.len() == 2 => Ok(a[1].clone()),
+                r => r,
+            };
+        }
         if let Value::Instance(_) = it {
             let m = i.lookup_special(it, "__next__")?.unwrap_or(Value::None);
             return match i.call(&m, vec![], vec![]) {

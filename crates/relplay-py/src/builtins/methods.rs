@@ -80,8 +80,60 @@ fn strs(v: Vec<String>) -> Value {
     Value::list(v.into_iter().map(|s| Value::str(&s)).collect())
 }
 
+fn stop_iteration(v: Value) -> PyErr {
+    let args = if v.is_none() { vec![] } else { vec![v] };
+    PyErr::from_class(&types().exc("StopIteration"), args)
+}
+
+fn this_gen(a: &[Value]) -> PyResult<Rc<RefCell<crate::value::Generator>>> {
+    match a.first() {
+        Some(Value::Generator(g)) => Ok(g.clone()),
+        _ => Err(type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+/// `next(gen)` / `gen.send(v)`: StopIteration carries the return value.
+pub fn gen_step(
+    i: &mut Interpreter,
+    g: &Rc<RefCell<crate::value::Generator>>,
+    v: Value,
+) -> PyResult<Value> {
+    match i.gen_send(g, v)? {
+        crate::vm::call::GenStep::Yield(v) => Ok(v),
+        crate::vm::call::GenStep::Return(v) => Err(stop_iteration(v)),
+    }
+}
+
+fn install_generator(c: &Rc<Class>) {
+    add(c, "send", |i, a, _| {
+        arity("send", &a, 2, 2)?;
+        let g = this_gen(&a)?;
+        gen_step(i, &g, a[1].clone())
+    });
+    add(c, "__next__", |i, a, _| {
+        let g = this_gen(&a)?;
+        gen_step(i, &g, Value::None)
+    });
+    add(c, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add(c, "throw", |i, a, _| {
+        arity("throw", &a, 2, 4)?;
+        let g = this_gen(&a)?;
+        let e = i.make_exception(a[1].clone())?;
+        match i.gen_throw(&g, e)? {
+            crate::vm::call::GenStep::Yield(v) => Ok(v),
+            crate::vm::call::GenStep::Return(v) => Err(stop_iteration(v)),
+        }
+    });
+    add(c, "close", |i, a, _| {
+        let g = this_gen(&a)?;
+        i.gen_close(&g)?;
+        Ok(Value::None)
+    });
+}
+
 pub fn install() {
     let t = types();
+    install_generator(&t.generator);
     install_str(&t.str_);
     install_list(&t.list);
     install_dict(&t.dict);

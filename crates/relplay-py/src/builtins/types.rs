@@ -277,6 +277,24 @@ pub fn install_type_methods() {
         }),
     );
 
+    for name in ["__or__", "__ror__"] {
+        set(
+            &t.type_,
+            name,
+            method("type", name, move |i, a, _| {
+                arity(name, &a, 2, 2)?;
+                let (l, r) = if name == "__or__" {
+                    (a[0].clone(), a[1].clone())
+                } else {
+                    (a[1].clone(), a[0].clone())
+                };
+                let m = i.import("typing", true)?;
+                let f = i.getattr(&m, "_union_type")?;
+                i.call(&f, vec![l, r], vec![])
+            }),
+        );
+    }
+
     // BaseException
     let be = &t.base_exception;
     set(
@@ -499,6 +517,7 @@ fn install_base_dunders() {
     ] {
         let owner = c.name();
         let o = owner.clone();
+        let container = !matches!(&*owner, "int" | "float");
         set(
             c,
             "__repr__",
@@ -513,6 +532,24 @@ fn install_base_dunders() {
                 Ok(Value::str(&i.str(&base_of(&a[0]))?))
             }),
         );
+        set(
+            c,
+            "__eq__",
+            method(&o, "__eq__", |i, a, _| {
+                arity("__eq__", &a, 2, 2)?;
+                i.richcompare(&base_of(&a[0]), &base_of(&a[1]), crate::ast::CmpOp::Eq)
+            }),
+        );
+        set(
+            c,
+            "__hash__",
+            method(&o, "__hash__", |i, a, _| {
+                Ok(Value::Int(i.hash(&base_of(&a[0]))?))
+            }),
+        );
+        if !container {
+            continue;
+        }
         set(
             c,
             "__len__",

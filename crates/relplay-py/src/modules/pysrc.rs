@@ -10,6 +10,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("itertools", include_str!("py/itertools.py")),
     ("datetime", include_str!("py/datetime.py")),
     ("decimal", include_str!("py/decimal.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("operator", include_str!("py/operator.py")),
 ];
 
 pub fn register(interp: &mut Interpreter) {

@@ -194,6 +194,9 @@ fn step_slow(interp: &mut Interpreter, st: &mut NativeIter) -> PyResult<Option<V
             }
         },
         NativeIter::Zip { iters, strict } => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
             let mut out = Vec::with_capacity(iters.len());
             for (i, it) in iters.iter().enumerate() {
                 match interp.next(it)? {

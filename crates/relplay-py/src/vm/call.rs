@@ -533,10 +533,80 @@ impl Interpreter {
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
             Err(e) => {
                 if e.is_instance_of("StopIteration") {
-                    return Err(PyErr::new("RuntimeError", "generator raised StopIteration"));
+                    let r = PyErr::new("RuntimeError", "generator raised StopIteration");
+                    with_exc(&r.value(), |d| {
+                        d.cause = Some(e.value());
+                        d.suppress_context = true;
+                    });
+                    return Err(r);
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// `gen.throw(exc)`: raises `exc` at the generator's paused `yield`.
+    pub(crate) fn gen_throw(
+        &mut self,
+        g: &Rc<RefCell<Generator>>,
+        exc: PyErr,
+    ) -> PyResult<GenStep> {
+        let frame = {
+            let mut gb = g.borrow_mut();
+            if gb.running {
+                return Err(PyErr::new("ValueError", "generator already executing"));
+            }
+            if !gb.started {
+                gb.frame = None;
+            }
+            match gb.frame.take() {
+                None => return Err(exc),
+                Some(f) => {
+                    gb.running = true;
+                    f
+                }
+            }
+        };
+        if let Err(e) = self.push_frame_checked(*frame) {
+            g.borrow_mut().running = false;
+            return Err(e);
+        }
+        let base = self.frames.len() - 1;
+        self.native_depth += 1;
+        let r = match self.unwind_into(exc, base) {
+            Ok(Some(exit)) => Ok(exit),
+            Ok(None) => self.run_frames(base),
+            Err(e) => Err(e),
+        };
+        self.native_depth -= 1;
+        let mut gb = g.borrow_mut();
+        gb.running = false;
+        match r {
+            Ok(Exit::Yield(v, f)) => {
+                gb.frame = Some(f);
+                Ok(GenStep::Yield(v))
+            }
+            Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.close()`: GeneratorExit at the paused `yield`.
+    pub(crate) fn gen_close(&mut self, g: &Rc<RefCell<Generator>>) -> PyResult<()> {
+        if g.borrow().frame.is_none() || !g.borrow().started {
+            g.borrow_mut().frame = None;
+            return Ok(());
+        }
+        match self.gen_throw(g, PyErr::bare("GeneratorExit")) {
+            Ok(GenStep::Yield(_)) => Err(PyErr::new(
+                "RuntimeError",
+                "generator ignored GeneratorExit",
+            )),
+            Ok(GenStep::Return(_)) => Ok(()),
+            Err(e) if e.is_instance_of("GeneratorExit") || e.is_instance_of("StopIteration") => {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 

@@ -1210,10 +1210,16 @@ impl Interpreter {
             None => match self.index_value(idx)? {
                 Some(i) => i,
                 None => {
+                    if what == "string" {
+                        return Err(type_error(format!(
+                            "string indices must be integers, not '{}'",
+                            idx.type_name()
+                        )));
+                    }
                     return Err(type_error(format!(
                         "{what} indices must be integers or slices, not {}",
                         idx.type_name()
-                    )))
+                    )));
                 }
             },
         };
