@@ -46,20 +46,40 @@ impl NativeObject for Column {
     fn is_data_descriptor(&self) -> bool {
         true
     }
-    fn descr_get(&self, _: &mut Interpreter, me: &Value, instance: &Value, _: &Value) -> PyResult<Option<Value>> {
+    fn descr_get(
+        &self,
+        _: &mut Interpreter,
+        me: &Value,
+        instance: &Value,
+        _: &Value,
+    ) -> PyResult<Option<Value>> {
         match instance {
             Value::None => Ok(Some(me.clone())),
-            Value::Instance(i) => Ok(Some(i.dict.borrow().get_str(&self.name).unwrap_or(Value::None))),
+            Value::Instance(i) => Ok(Some(
+                i.dict.borrow().get_str(&self.name).unwrap_or(Value::None),
+            )),
             _ => Ok(None),
         }
     }
-    fn descr_set(&self, _: &mut Interpreter, _: &Value, instance: &Value, v: Value) -> PyResult<bool> {
+    fn descr_set(
+        &self,
+        _: &mut Interpreter,
+        _: &Value,
+        instance: &Value,
+        v: Value,
+    ) -> PyResult<bool> {
         if let Value::Instance(i) = instance {
             i.dict.borrow_mut().set_str(&self.name, v);
         }
         Ok(true)
     }
-    fn richcompare(&self, interp: &mut Interpreter, _: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+    fn richcompare(
+        &self,
+        interp: &mut Interpreter,
+        _: &Value,
+        op: CmpOp,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         let sym = match op {
             CmpOp::Eq => "=",
             CmpOp::Lt => "<",
@@ -67,7 +87,10 @@ impl NativeObject for Column {
         };
         let rhs = interp.repr(other)?;
         let class = interp.new_native_class("BinaryExpression", "sqla.sql", vec![]);
-        Ok(Some(Value::Native(Rc::new(Expr { class, text: format!("{} {} {}", self.name, sym, rhs) }))))
+        Ok(Some(Value::Native(Rc::new(Expr {
+            class,
+            text: format!("{} {} {}", self.name, sym, rhs),
+        }))))
     }
     fn repr(&self, _: &mut Interpreter, _: &Value) -> PyResult<Option<String>> {
         Ok(Some(format!("Column({:?})", self.name)))
@@ -91,15 +114,24 @@ fn run(src: &str) -> (String, String, i32) {
                             Some(Value::Str(s)) => s.to_string(),
                             _ => "?".into(),
                         };
-                        Ok(Value::Native(Rc::new(Column { class: col_class.clone(), name })))
+                        Ok(Value::Native(Rc::new(Column {
+                            class: col_class.clone(),
+                            name,
+                        })))
                     }),
                 );
-                let err = interp.new_exception_class("InvalidRequestError", "sqla.exc", &types().exc("Exception"));
+                let err = interp.new_exception_class(
+                    "InvalidRequestError",
+                    "sqla.exc",
+                    &types().exc("Exception"),
+                );
                 let err2 = err.clone();
                 d.set_str("InvalidRequestError", Value::Class(err));
                 d.set_str(
                     "fail",
-                    builtin("fail", move |_, _, _| Err(PyErr::from_class(&err2, vec![Value::str("no session")]))),
+                    builtin("fail", move |_, _, _| {
+                        Err(PyErr::from_class(&err2, vec![Value::str("no session")]))
+                    }),
                 );
                 d.set_str(
                     "legacy",

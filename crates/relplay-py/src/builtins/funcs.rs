@@ -47,9 +47,13 @@ pub fn install(interp: &mut Interpreter) {
     reg("abs", |i, a, _| {
         arity("abs", &a, 1, 1)?;
         match &a[0] {
-            Value::Int(n) => Ok(Value::Int(
-                n.checked_abs().ok_or_else(crate::vm::exc::overflow_error)?,
-            )),
+            Value::Int(n) => Ok(match n.checked_abs() {
+                Some(v) => Value::Int(v),
+                None => {
+                    crate::object::int::int_value(crate::object::bigint::BigInt::from_i64(*n).abs())
+                }
+            }),
+            Value::BigInt(b) => Ok(crate::object::int::int_value(b.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             other => match i.lookup_special(other, "__abs__")? {

@@ -690,6 +690,7 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
     let base = p[1].as_ref().and_then(as_int);
     match (x, base) {
         (Value::Int(n), None) => Ok(Value::Int(*n)),
+        (Value::BigInt(_), None) => Ok(x.clone()),
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
         (Value::Float(f), None) => {
             if f.is_nan() {
@@ -702,7 +703,10 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
                 ));
             }
             if f.abs() >= 9.223372036854775e18 {
-                return Err(crate::vm::exc::overflow_error());
+                let digits = format!("{:.0}", f.trunc().abs());
+                return crate::object::bigint::BigInt::parse(&digits, *f < 0.0)
+                    .map(crate::object::int::int_value)
+                    .ok_or_else(crate::vm::exc::overflow_error);
             }
             Ok(Value::Int(f.trunc() as i64))
         }
@@ -734,7 +738,11 @@ pub fn parse_int(s: &str, base: i64) -> PyResult<Value> {
     }
     match crate::format::parse_int(s, base as u32) {
         Ok(crate::format::ParsedInt::Small(v)) => Ok(Value::Int(v)),
-        Ok(crate::format::ParsedInt::Big { .. }) => Err(crate::vm::exc::overflow_error()),
+        Ok(crate::format::ParsedInt::Big { neg, digits }) => {
+            crate::object::bigint::BigInt::parse(&digits, neg)
+                .map(crate::object::int::int_value)
+                .ok_or_else(|| value_error("invalid literal"))
+        }
         Err(m) => Err(value_error(m)),
     }
 }

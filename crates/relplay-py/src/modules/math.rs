@@ -161,13 +161,14 @@ pub fn build(_: &mut Interpreter) -> PyResult<PyDict> {
             if n < 0 {
                 return Err(value_error("factorial() not defined for negative values"));
             }
-            let mut r: i64 = 1;
-            for i in 2..=n {
-                r = r
-                    .checked_mul(i)
-                    .ok_or_else(crate::vm::exc::overflow_error)?;
+            let mut r = crate::object::bigint::BigInt::from_i64(1);
+            for k in 2..=n {
+                r = r.mul(&crate::object::bigint::BigInt::from_i64(k));
+                if r.bit_length() > 200_000 {
+                    return Err(crate::vm::exc::overflow_error());
+                }
             }
-            Ok(Value::Int(r))
+            Ok(crate::object::int::int_value(r))
         }),
     );
     d.set_str(

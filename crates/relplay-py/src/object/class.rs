@@ -358,7 +358,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::NotImplemented => t.not_implemented.clone(),
         Value::Ellipsis => t.ellipsis.clone(),
         Value::Bool(_) => t.bool_.clone(),
-        Value::Int(_) => t.int.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
         Value::Float(_) => t.float.clone(),
         Value::Str(_) => t.str_.clone(),
         Value::Bytes(_) => t.bytes.clone(),

@@ -78,6 +78,13 @@ impl Interpreter {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => {
+                let s = b.to_string();
+                if s.trim_start_matches('-').len() > 4300 {
+                    return Err(PyErr::new("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+                }
+                s
+            }
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -306,6 +313,7 @@ impl Interpreter {
                 crate::format::format_int(crate::vm::ops::as_int(v).unwrap_or(0), &s)
             }
             Value::Float(f) => crate::format::format_float(*f, &s),
+            Value::BigInt(b) => crate::format::format_bigint(b.is_neg(), &b.abs().to_string(), &s),
             Value::Str(x) => crate::format::format_str(x, &s),
             _ => {
                 return Err(type_error(format!(
@@ -388,6 +396,7 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
                     let i = crate::vm::ops::as_int(&v).unwrap_or(0);
                     Ok((i < 0, i.unsigned_abs().to_string()))
                 }
+                Value::BigInt(b) => Ok((b.is_neg(), b.abs().to_string())),
                 Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
                     let t = f.trunc();
                     Ok((t < 0.0, format!("{:.0}", t.abs())))

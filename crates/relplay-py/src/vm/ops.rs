@@ -6,8 +6,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
+use crate::object::bigint::BigInt;
 use crate::object::class::base_value;
 use crate::object::dict::{str_hash, PyDict};
+use crate::object::int::{as_big, int_value, overflows};
 use crate::value::{DictRef, NativeIter, PyErr, PyResult, Value, ViewKind};
 use crate::vm::exc::{index_error, key_error, overflow_error, type_error, value_error};
 use crate::vm::Interpreter;
@@ -24,8 +26,19 @@ pub fn as_float(v: &Value) -> Option<f64> {
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
         Value::Float(f) => Some(*f),
+        Value::BigInt(b) => Some(b.to_f64()),
         _ => None,
     }
+}
+
+/// Integers beyond this many bits are refused (schoolbook multiplication).
+const MAX_BIG_BITS: usize = 200_000;
+
+fn too_big() -> PyErr {
+    PyErr::new(
+        "OverflowError",
+        "integer too large for the playground (more than 200000 bits)",
+    )
 }
 
 fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
@@ -127,8 +140,89 @@ impl Interpreter {
     }
 
     /// Built-in arithmetic; `Ok(None)` means NotImplemented.
+    fn big_binop(&mut self, a: BigInt, b: BigInt, op: BinOp) -> PyResult<Option<Value>> {
+        let zero = || PyErr::new("ZeroDivisionError", "integer division or modulo by zero");
+        let v = match op {
+            BinOp::Add => a.add(&b),
+            BinOp::Sub => a.sub(&b),
+            BinOp::Mult => {
+                if a.bit_length() + b.bit_length() > MAX_BIG_BITS {
+                    return Err(too_big());
+                }
+                a.mul(&b)
+            }
+            BinOp::FloorDiv => a.divmod(&b).ok_or_else(zero)?.0,
+            BinOp::Mod => {
+                if b.is_zero() {
+                    return Err(PyErr::new("ZeroDivisionError", "integer modulo by zero"));
+                }
+                a.divmod(&b).ok_or_else(zero)?.1
+            }
+            BinOp::Div => {
+                if b.is_zero() {
+                    return Err(PyErr::new("ZeroDivisionError", "division by zero"));
+                }
+                let f = a.to_f64() / b.to_f64();
+                if !f.is_finite() {
+                    return Err(PyErr::new(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
+                }
+                return Ok(Some(Value::Float(f)));
+            }
+            BinOp::Pow => {
+                if b.is_neg() {
+                    return Ok(Some(Value::Float(a.to_f64().powf(b.to_f64()))));
+                }
+                let e = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if (a.bit_length() as u128) * (e as u128) > MAX_BIG_BITS as u128
+                    && a.bit_length() > 1
+                {
+                    return Err(too_big());
+                }
+                a.pow(e)
+            }
+            BinOp::LShift => {
+                if b.is_neg() {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if a.bit_length() as u64 + n > MAX_BIG_BITS as u64 {
+                    return Err(too_big());
+                }
+                a.mul(&BigInt::from_i64(2).pow(n))
+            }
+            BinOp::RShift => {
+                if b.is_neg() {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if n as usize >= a.bit_length() {
+                    return Ok(Some(Value::Int(if a.is_neg() { -1 } else { 0 })));
+                }
+                a.divmod(&BigInt::from_i64(2).pow(n)).ok_or_else(zero)?.0
+            }
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => return Err(PyErr::new(
+                "NotImplementedError",
+                "bitwise operations on integers beyond 64 bits are not supported in the playground",
+            )),
+            BinOp::MatMult => return Ok(Option::None),
+        };
+        Ok(Some(int_value(v)))
+    }
+
     fn prim_binop(&mut self, l: &Value, r: &Value, op: BinOp) -> PyResult<Option<Value>> {
         use Value::*;
+        if let (Some(a), Some(b)) = (as_big(l), as_big(r)) {
+            let big = match (as_int(l), as_int(r)) {
+                (Some(x), Some(y)) => overflows(x, y, op),
+                _ => true,
+            };
+            if big {
+                return self.big_binop(a, b, op);
+            }
+        }
         if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
             let ov = || overflow_error();
             let v = match op {
@@ -531,18 +625,20 @@ impl Interpreter {
             return Ok(Value::Bool(!self.truthy(v)?));
         }
         let r = match (v, op) {
-            (Value::Int(_) | Value::Bool(_), UnaryOp::USub) => Some(Value::Int(
-                as_int(v)
-                    .unwrap_or(0)
-                    .checked_neg()
-                    .ok_or_else(overflow_error)?,
-            )),
+            (Value::Int(_) | Value::Bool(_), UnaryOp::USub) => {
+                Some(match as_int(v).unwrap_or(0).checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => int_value(BigInt::from_i64(i64::MIN).neg()),
+                })
+            }
             (Value::Int(_) | Value::Bool(_), UnaryOp::UAdd) => {
                 Some(Value::Int(as_int(v).unwrap_or(0)))
             }
             (Value::Int(_) | Value::Bool(_), UnaryOp::Invert) => {
                 Some(Value::Int(!as_int(v).unwrap_or(0)))
             }
+            (Value::BigInt(b), UnaryOp::USub) => Some(int_value(b.neg())),
+            (Value::BigInt(_), UnaryOp::UAdd) => Some(v.clone()),
             (Value::Float(f), UnaryOp::USub) => Some(Value::Float(-f)),
             (Value::Float(f), UnaryOp::UAdd) => Some(Value::Float(*f)),
             (Value::Native(n), _) => {
@@ -672,6 +768,15 @@ impl Interpreter {
         let ord: Option<Ordering> = match (l, r) {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
+            }
+            (Value::BigInt(_), _) | (_, Value::BigInt(_))
+                if as_big(l).is_some() && as_big(r).is_some() =>
+            {
+                Some(
+                    as_big(l)
+                        .unwrap_or_else(BigInt::zero)
+                        .compare(&as_big(r).unwrap_or_else(BigInt::zero)),
+                )
             }
             (Value::Float(f), b) | (b, Value::Float(f))
                 if as_int(b).is_some() && f.is_finite() && f.abs() < 9.2e18 =>
@@ -825,6 +930,7 @@ impl Interpreter {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(s) => !s.is_empty(),
@@ -883,6 +989,7 @@ impl Interpreter {
         }
         Ok(match v {
             Value::Int(i) => int_hash(*i),
+            Value::BigInt(b) => b.hash(),
             Value::Bool(b) => *b as i64,
             Value::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 9.2e18 {
