@@ -8,7 +8,7 @@ const SRC: &str = r#"
 TYPE_CHECKING = False
 
 def _type_repr(obj):
-    if obj is None or obj is type(None):
+    if obj is None:
         return 'None'
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
@@ -187,7 +187,7 @@ class _UnionType:
     def __init__(self, args):
         self.__args__ = args
     def __repr__(self):
-        return ' | '.join(_type_repr(a) for a in self.__args__)
+        return ' | '.join('None' if a is type(None) else _type_repr(a) for a in self.__args__)
     def __or__(self, other):
         return _union_type(self, other)
     def __ror__(self, other):

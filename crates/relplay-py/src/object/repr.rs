@@ -202,6 +202,12 @@ impl Interpreter {
             }
             Value::Instance(i) => {
                 if let Some(m) = self.user_special(v, "__repr__")? {
+                    if self.native_depth + 1 >= self.config.native_depth_limit {
+                        return Err(PyErr::new(
+                            "RecursionError",
+                            "maximum recursion depth exceeded while getting the repr of an object",
+                        ));
+                    }
                     let r = self.call(&m, vec![], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),

@@ -769,6 +769,24 @@ impl Interpreter {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
             }
+            (Value::BigInt(b), Value::Float(f)) | (Value::Float(f), Value::BigInt(b)) => {
+                // Infinities compare by sign; otherwise the approximate value.
+                let bf = if f.is_infinite() {
+                    if b.is_neg() {
+                        f64::MIN
+                    } else {
+                        f64::MAX
+                    }
+                } else {
+                    b.to_f64()
+                };
+                let o = bf.partial_cmp(f);
+                if matches!(l, Value::Float(_)) {
+                    o.map(|o| o.reverse())
+                } else {
+                    o
+                }
+            }
             (Value::BigInt(_), _) | (_, Value::BigInt(_))
                 if as_big(l).is_some() && as_big(r).is_some() =>
             {
