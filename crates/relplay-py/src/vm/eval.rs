@@ -404,6 +404,13 @@ impl Interpreter {
             Op::Pop => {
                 self.pop();
             }
+            Op::PopIter => {
+                if let Value::Generator(g) = self.pop() {
+                    if Rc::strong_count(&g) == 1 {
+                        self.gen_close(&g)?;
+                    }
+                }
+            }
             Op::Dup => {
                 let v = self.top();
                 self.push(v);
