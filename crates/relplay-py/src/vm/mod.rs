@@ -33,7 +33,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            step_budget: 60_000_000,
+            step_budget: 150_000_000,
             recursion_limit: 1000,
             native_depth_limit: 120,
             max_alloc: 50_000_000,
