@@ -67,7 +67,10 @@ pub fn install_type_methods() {
             let Value::Str(n) = &a[1] else {
                 return Err(type_error("attribute name must be string"));
             };
-            i.getattr(&a[0], n)
+            match i.generic_getattr(&a[0], n)? {
+                Some(v) => Ok(v),
+                None => Err(i.no_attribute(&a[0], n)),
+            }
         }),
     );
     set(

@@ -687,6 +687,20 @@ impl Interpreter {
     }
 
     pub fn richcompare(&mut self, l: &Value, r: &Value, op: CmpOp) -> PyResult<Value> {
+        // Nested containers compare recursively in Rust: bound the depth.
+        if self.repr_depth > 400 {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.repr_depth += 1;
+        let r = self.richcompare_inner(l, r, op);
+        self.repr_depth -= 1;
+        r
+    }
+
+    fn richcompare_inner(&mut self, l: &Value, r: &Value, op: CmpOp) -> PyResult<Value> {
         if !is_user(l) && !is_user(r) {
             if let Some(b) = self.prim_compare(l, r, op)? {
                 return Ok(Value::Bool(b));
@@ -992,6 +1006,19 @@ impl Interpreter {
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if self.repr_depth > 400 {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.repr_depth += 1;
+        let r = self.hash_inner(v);
+        self.repr_depth -= 1;
+        r
+    }
+
+    fn hash_inner(&mut self, v: &Value) -> PyResult<i64> {
         const M: i64 = (1 << 61) - 1;
         fn int_hash(i: i64) -> i64 {
             let h = if i >= 0 {
