@@ -309,7 +309,10 @@ pub fn install(interp: &mut Interpreter) {
                 if n >= 0 {
                     return Ok(Value::Int(v));
                 }
-                let m = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+                let m = u32::try_from(n.unsigned_abs())
+                    .ok()
+                    .and_then(|e| 10i64.checked_pow(e))
+                    .unwrap_or(i64::MAX);
                 let q = crate::vm::ops::floor_div(v, m).unwrap_or(0);
                 let r = v - q * m;
                 let half = m / 2;

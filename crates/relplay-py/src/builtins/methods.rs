@@ -265,11 +265,19 @@ fn install_str(c: &Rc<Class>) {
     });
     add(c, "startswith", |_, a, _| starts_ends(a, true));
     add(c, "endswith", |_, a, _| starts_ends(a, false));
-    add(c, "replace", |_, a, _| {
+    add(c, "replace", |i, a, _| {
         arity("replace", &a, 3, 4)?;
         let s = this_str(&a)?;
         let old = need_str(&a, 1, "replace")?;
         let new = need_str(&a, 2, "replace")?;
+        if new.len() > old.len() {
+            let n = if old.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(&*old).count()
+            };
+            i.check_alloc(s.len().saturating_add(n.saturating_mul(new.len())))?;
+        }
         Ok(Value::str(&sm::replace(
             &s,
             &old,
@@ -379,10 +387,20 @@ fn install_str(c: &Rc<Class>) {
     add(c, "isidentifier", |_, a, _| {
         Ok(Value::Bool(sm::isidentifier(&this_str(&a)?)))
     });
-    add(c, "center", |_, a, _| just(a, 'c'));
-    add(c, "ljust", |_, a, _| just(a, 'l'));
-    add(c, "rjust", |_, a, _| just(a, 'r'));
-    add(c, "zfill", |_, a, _| {
+    add(c, "center", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'c')
+    });
+    add(c, "ljust", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'l')
+    });
+    add(c, "rjust", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'r')
+    });
+    add(c, "zfill", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
         Ok(Value::str(&sm::zfill(
             &this_str(&a)?,
             opt_int(&a, 1).unwrap_or(0),
@@ -429,7 +447,15 @@ fn install_str(c: &Rc<Class>) {
     add(c, "encode", |_, a, _| {
         Ok(Value::Bytes(Rc::from(this_str(&a)?.as_bytes())))
     });
-    add(c, "expandtabs", |_, a, _| {
+    add(c, "expandtabs", |i, a, _| {
+        let s = this_str(&a)?;
+        let t = opt_int(&a, 1).unwrap_or(8).max(0) as usize;
+        i.check_alloc(
+            s.matches('\t')
+                .count()
+                .saturating_mul(t)
+                .saturating_add(s.len()),
+        )?;
         Ok(Value::str(&sm::expandtabs(
             &this_str(&a)?,
             opt_int(&a, 1).unwrap_or(8),

@@ -352,6 +352,9 @@ pub fn install_type_methods() {
             Ok(Value::Bytes(Rc::from(s.as_bytes())))
         }
         Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(value_error("negative count"));
+            }
             i.check_alloc(*n as usize)?;
             Ok(Value::Bytes(Rc::from(vec![0u8; (*n).max(0) as usize])))
         }
