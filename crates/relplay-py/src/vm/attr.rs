@@ -330,6 +330,11 @@ impl Interpreter {
                 "__module__" => Some(Value::Str(f.module.clone())),
                 "__doc__" => Some(f.doc.clone()),
                 "__dict__" => Some(Value::Dict(f.dict.clone())),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -351,6 +356,10 @@ impl Interpreter {
                 Some(Value::Str(b.name.clone()))
             }
             (Value::Generator(g), "__name__") => Some(Value::Str(g.borrow().name.clone())),
+            (Value::Cell(c), "cell_contents") => match c.borrow().clone() {
+                Some(v) => Some(v),
+                None => return Err(PyErr::new("ValueError", "Cell is empty")),
+            },
             (Value::Property(p), "fget") => Some(p.fget.clone()),
             (Value::Property(p), "fset") => Some(p.fset.clone()),
             (Value::Property(p), "__doc__") => Some(p.doc.clone()),
