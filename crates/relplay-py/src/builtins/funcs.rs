@@ -710,7 +710,7 @@ impl Interpreter {
     pub fn isinstance(&mut self, v: &Value, t: &Value) -> PyResult<bool> {
         match t {
             Value::Class(c) => {
-                if let Some(m) = c.meta.borrow().clone() {
+                if let Some(m) = c.metaclass() {
                     if let Some(f @ Value::Function(_)) = m.lookup("__instancecheck__") {
                         let r = self.call(&f, vec![t.clone(), v.clone()], vec![])?;
                         return self.truthy(&r);
@@ -740,7 +740,15 @@ impl Interpreter {
 
     pub fn issubclass(&mut self, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(k) => Ok(c.is_subclass(k)),
+            Value::Class(k) => {
+                if let Some(m) = k.metaclass() {
+                    if let Some(f @ Value::Function(_)) = m.lookup("__subclasscheck__") {
+                        let r = self.call(&f, vec![t.clone(), Value::Class(c.clone())], vec![])?;
+                        return self.truthy(&r);
+                    }
+                }
+                Ok(c.is_subclass(k))
+            }
             Value::Tuple(ts) => {
                 for x in ts.iter() {
                     if self.issubclass(c, x)? {

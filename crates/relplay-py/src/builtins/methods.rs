@@ -716,7 +716,8 @@ fn install_list(c: &Rc<Class>) {
 pub fn dict_update_from(i: &mut Interpreter, d: &DictRef, src: &Value) -> PyResult<()> {
     match src {
         Value::Dict(s) => {
-            for (k, v) in s.borrow().items() {
+            let snapshot = s.borrow().items();
+            for (k, v) in snapshot {
                 i.dict_setitem(d, k, v)?;
             }
         }

@@ -12,6 +12,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("decimal", include_str!("py/decimal.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("operator", include_str!("py/operator.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 
 pub fn register(interp: &mut Interpreter) {

@@ -91,6 +91,12 @@ impl Class {
         Ok(cls)
     }
 
+    /// The metaclass, if not `type` (the borrow ends here, so callers may
+    /// run Python code that replaces it).
+    pub fn metaclass(&self) -> Option<Rc<Class>> {
+        self.meta.borrow().clone()
+    }
+
     pub fn mro(&self) -> Vec<Rc<Class>> {
         self.mro.borrow().clone()
     }
@@ -372,7 +378,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::Function(_) => t.function.clone(),
         Value::Method(_) => t.method.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
-        Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+        Value::Class(c) => c.metaclass().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.borrow().clone(),
         Value::Module(_) => t.module.clone(),
         Value::Generator(_) => t.generator.clone(),

@@ -238,12 +238,13 @@ impl Interpreter {
             "__module__" => Value::Str(c.module()),
             _ => {
                 // Methods of the metaclass (`type` has `mro`, `__subclasses__`).
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         return self.bind(&a, &cv, &Value::Class(meta)).map(Some);
                     }
                 }
-                if let Some(a) = t.type_.dict.borrow().get_str(name) {
+                let found = t.type_.dict.borrow().get_str(name);
+                if let Some(a) = found {
                     return self.bind(&a, &cv, &Value::Class(t.type_.clone())).map(Some);
                 }
                 return Ok(None);
@@ -392,7 +393,7 @@ impl Interpreter {
                         c.name()
                     )));
                 }
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         if self.is_data_descr(&a) {
                             return self.descr_set(&a, obj, v);

@@ -418,7 +418,8 @@ impl Interpreter {
             }
             (Dict(a), Dict(b), BinOp::BitOr) => {
                 let d = Rc::new(RefCell::new(a.borrow().clone()));
-                for (k, v) in b.borrow().items() {
+                let snapshot = b.borrow().items();
+                for (k, v) in snapshot {
                     self.dict_setitem(&d, k, v)?;
                 }
                 Value::Dict(d)
@@ -585,7 +586,8 @@ impl Interpreter {
             }
             (Value::Dict(a), BinOp::BitOr) => {
                 if let Value::Dict(b) = r {
-                    for (k, v) in b.borrow().items() {
+                    let snapshot = b.borrow().items();
+                    for (k, v) in snapshot {
                         self.dict_setitem(a, k, v)?;
                     }
                     return Ok(l.clone());
@@ -933,7 +935,8 @@ impl Interpreter {
         if a.borrow().len() != b.borrow().len() {
             return Ok(false);
         }
-        for (k, v) in a.borrow().items() {
+        let snapshot = a.borrow().items();
+        for (k, v) in snapshot {
             match self.dict_get(b, &k)? {
                 Some(w) => {
                     if !self.eq(&v, &w)? {
@@ -947,7 +950,8 @@ impl Interpreter {
     }
 
     fn is_subset(&mut self, a: &DictRef, b: &DictRef) -> PyResult<bool> {
-        for k in a.borrow().keys() {
+        let snapshot = a.borrow().keys();
+        for k in snapshot {
             if !self.dict_contains(b, &k)? {
                 return Ok(false);
             }
@@ -1068,7 +1072,8 @@ impl Interpreter {
             }
             Value::FrozenSet(d) => {
                 let mut h: i64 = 0x1f2e;
-                for k in d.borrow().keys() {
+                let snapshot = d.borrow().keys();
+                for k in snapshot {
                     h ^= self.hash(&k)?.wrapping_mul(0x9e37_79b9);
                 }
                 h
@@ -1491,7 +1496,7 @@ impl Interpreter {
                 )))
             }
             Value::Class(c) => {
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(f) = meta.lookup("__getitem__") {
                         let m = self.bind(&f, o, &Value::Class(meta))?;
                         return self.call(&m, vec![k], vec![]);
@@ -1730,7 +1735,7 @@ impl Interpreter {
                     return Ok(it);
                 }
                 if let Value::Class(c) = v {
-                    if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some(meta) = c.metaclass() {
                         if let Some(f) = meta.lookup("__iter__") {
                             let m = self.bind(&f, v, &Value::Class(meta))?;
                             return self.call(&m, vec![], vec![]);
