@@ -13,6 +13,9 @@ const SOURCES: &[(&str, &str)] = &[
     ("contextlib", include_str!("py/contextlib.py")),
     ("operator", include_str!("py/operator.py")),
     ("abc", include_str!("py/abc.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("string", include_str!("py/string.py")),
+    ("json", include_str!("py/json.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 
