@@ -333,7 +333,16 @@ pub fn install(interp: &mut Interpreter) {
                         "cannot convert float infinity to integer",
                     ));
                 }
-                Ok(Value::Int(round_half_even(*f) as i64))
+                {
+                    let r = round_half_even(*f);
+                    if r.abs() < 9.2e18 {
+                        Ok(Value::Int(r as i64))
+                    } else {
+                        crate::object::bigint::BigInt::parse(&format!("{:.0}", r.abs()), r < 0.0)
+                            .map(crate::object::int::int_value)
+                            .ok_or_else(crate::vm::exc::overflow_error)
+                    }
+                }
             }
             (Value::Float(f), Some(n)) => Ok(Value::Float(round_digits(*f, n))),
             _ => Err(type_error(format!(
@@ -592,6 +601,15 @@ fn radix(i: &mut Interpreter, a: Vec<Value>, r: char) -> PyResult<Value> {
         _ => "oct",
     };
     arity(name, &a, 1, 1)?;
+    if let Value::BigInt(b) = &a[0] {
+        let (base, prefix) = match r {
+            'b' => (2, "0b"),
+            'x' => (16, "0x"),
+            _ => (8, "0o"),
+        };
+        let sign = if b.is_neg() { "-" } else { "" };
+        return Ok(Value::str(&format!("{sign}{prefix}{}", b.mag_radix(base))));
+    }
     let n = match i.index_value(&a[0])? {
         Some(n) => n,
         None => {

@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("copy", include_str!("py/copy.py")),
     ("string", include_str!("py/string.py")),
     ("json", include_str!("py/json.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 

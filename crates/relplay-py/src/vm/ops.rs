@@ -203,10 +203,9 @@ impl Interpreter {
                 }
                 a.divmod(&BigInt::from_i64(2).pow(n)).ok_or_else(zero)?.0
             }
-            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => return Err(PyErr::new(
-                "NotImplementedError",
-                "bitwise operations on integers beyond 64 bits are not supported in the playground",
-            )),
+            BinOp::BitAnd => a.bitop(&b, '&'),
+            BinOp::BitOr => a.bitop(&b, '|'),
+            BinOp::BitXor => a.bitop(&b, '^'),
             BinOp::MatMult => return Ok(Option::None),
         };
         Ok(Some(int_value(v)))
@@ -641,6 +640,9 @@ impl Interpreter {
             }
             (Value::BigInt(b), UnaryOp::USub) => Some(int_value(b.neg())),
             (Value::BigInt(_), UnaryOp::UAdd) => Some(v.clone()),
+            (Value::BigInt(b), UnaryOp::Invert) => {
+                Some(int_value(b.neg().sub(&BigInt::from_i64(1))))
+            }
             (Value::Float(f), UnaryOp::USub) => Some(Value::Float(-f)),
             (Value::Float(f), UnaryOp::UAdd) => Some(Value::Float(*f)),
             (Value::Native(n), _) => {
