@@ -25,7 +25,11 @@ class ABCMeta(type):
         return cls
 
     def register(cls, subclass):
-        cls._abc_registry.append(subclass)
+        # A virtual subclass of cls is one of every ABC cls derives from.
+        for c in cls.__mro__:
+            reg = c.__dict__.get('_abc_registry')
+            if reg is not None and subclass not in reg:
+                reg.append(subclass)
         return subclass
 
     def __call__(cls, *args, **kwargs):
@@ -41,10 +45,9 @@ class ABCMeta(type):
     def __subclasscheck__(cls, subclass):
         if cls in getattr(subclass, '__mro__', ()):
             return True
-        for c in getattr(cls, '__mro__', ()):
-            for r in c.__dict__.get('_abc_registry', ()):
-                if r is subclass or r in getattr(subclass, '__mro__', ()):
-                    return True
+        for r in cls.__dict__.get('_abc_registry', ()):
+            if r is subclass or r in getattr(subclass, '__mro__', ()):
+                return True
         hook = cls.__dict__.get('_abc_methods')
         if hook:
             for m in hook:
