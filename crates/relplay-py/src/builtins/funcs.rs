@@ -360,6 +360,33 @@ pub fn install(interp: &mut Interpreter) {
     reg("pow", |i, a, _| {
         arity("pow", &a, 2, 3)?;
         if a.len() == 3 {
+            if let (Some(b), Some(e), Some(m)) = (
+                crate::object::int::as_big(&a[0]),
+                crate::object::int::as_big(&a[1]),
+                crate::object::int::as_big(&a[2]),
+            ) {
+                let small =
+                    as_int(&a[0]).is_some() && as_int(&a[1]).is_some() && as_int(&a[2]).is_some();
+                if !small && !e.is_neg() {
+                    if m.is_zero() {
+                        return Err(value_error("pow() 3rd argument cannot be 0"));
+                    }
+                    let md = |x: &crate::object::bigint::BigInt| {
+                        x.divmod(&m)
+                            .map(|q| q.1)
+                            .unwrap_or_else(crate::object::bigint::BigInt::zero)
+                    };
+                    let base = md(&b);
+                    let mut acc = md(&crate::object::bigint::BigInt::from_i64(1));
+                    for ch in e.mag_radix(2).chars() {
+                        acc = md(&acc.mul(&acc));
+                        if ch == '1' {
+                            acc = md(&acc.mul(&base));
+                        }
+                    }
+                    return Ok(crate::object::int::int_value(acc));
+                }
+            }
             let (Some(b), Some(e), Some(m)) = (as_int(&a[0]), as_int(&a[1]), as_int(&a[2])) else {
                 return Err(type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -393,7 +420,10 @@ pub fn install(interp: &mut Interpreter) {
                 b = b * b % m as i128;
                 e >>= 1;
             }
-            return Ok(Value::Int(r.rem_euclid(m as i128) as i64));
+            let r = r.rem_euclid(m as i128);
+            // Python's result takes the sign of the modulus.
+            let r = if m < 0 && r != 0 { r + m as i128 } else { r };
+            return Ok(Value::Int(r as i64));
         }
         i.binary_op(&a[0], &a[1], crate::ast::BinOp::Pow)
     });

@@ -27,6 +27,8 @@ pub struct Class {
     pub builtin: bool,
     pub meta: RefCell<Option<Rc<Class>>>,
     pub id: u64,
+    /// Direct subclasses, for `__subclasses__()`.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
@@ -85,9 +87,13 @@ impl Class {
             builtin,
             meta: RefCell::new(None),
             id: crate::value::next_id(),
+            subclasses: RefCell::new(Vec::new()),
         });
         let mro = c3(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
+        for b in &bases {
+            b.subclasses.borrow_mut().push(Rc::downgrade(&cls));
+        }
         Ok(cls)
     }
 
@@ -279,6 +285,7 @@ impl Types {
                 builtin: true,
                 meta: RefCell::new(None),
                 id: crate::value::next_id(),
+                subclasses: RefCell::new(Vec::new()),
             });
             *c.mro.borrow_mut() = vec![c.clone(), object.clone()];
             c
