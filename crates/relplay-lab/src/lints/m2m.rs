@@ -14,8 +14,9 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
             if !m.fks_between(ta, tb).is_empty() || !m.fks_between(tb, ta).is_empty() {
                 continue;
             }
-            // Only claim "no foreign key" when both tables are fully known.
-            if m.columns_of_table(ta).is_none() || m.columns_of_table(tb).is_none() {
+            // Only claim "no foreign key" when both tables are fully known and
+            // no foreign key there names a missing table (that lint comes first).
+            if m.columns_of_table(ta).is_none() || m.columns_of_table(tb).is_none() || dangling_fk(m, ta) || dangling_fk(m, tb) {
                 continue;
             }
             let other = m.class(target).map(|t| t.relationships.iter().filter(|s| s.target_class() == Some(&c.name) && plain_tables(m, s).is_some()).collect::<Vec<_>>()).unwrap_or_default();
@@ -97,4 +98,14 @@ fn no_fk_lint(r: &Relationship, ta: &str, tb: &str, target: &str) -> Lint {
         o.to_lowercase()
     ))
     .example("one_to_many")
+}
+
+/// A foreign key on `table` naming a table the script does not declare.
+fn dangling_fk(m: &Model, table: &str) -> bool {
+    let names = m.table_names();
+    m.columns_of_table(table)
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|c| &c.foreign_keys)
+        .any(|fk| fk.table.as_deref().is_some_and(|t| !names.contains(&t)))
 }

@@ -320,8 +320,8 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
         return;
     }
     let (Some(ta), Some(tb)) = (m.table_of(o), m.table_of(t)) else { return };
-    let fk_in_target = !m.fks_between(tb, ta).is_empty();
-    if !fk_in_target && m.fks_between(ta, tb).is_empty() {
+    // The classic case: a one-to-many whose children cannot see their parent.
+    if m.fks_between(tb, ta).is_empty() || !m.fks_between(ta, tb).is_empty() {
         return;
     }
     let other = o.to_lowercase();
