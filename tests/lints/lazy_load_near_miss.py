@@ -15,7 +15,7 @@ class Author(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     books: Mapped[List["Book"]] = relationship(back_populates="author")
-    prizes: Mapped[List["Prize"]] = relationship(lazy="joined")
+    prizes: Mapped[List["Prize"]] = relationship(lazy="joined", back_populates="author")
 
 
 class Book(Base):
@@ -30,6 +30,7 @@ class Prize(Base):
     __tablename__ = "prize"
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("author.id"))
+    author: Mapped[Optional[Author]] = relationship(back_populates="prizes")
 
 
 engine = create_engine("sqlite://")

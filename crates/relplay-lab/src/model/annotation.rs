@@ -16,7 +16,7 @@ pub(crate) struct MappedAnn {
 
 const COLLECTIONS: &[&str] = &["List", "list", "Set", "set", "FrozenSet", "frozenset", "Sequence", "Collection", "Iterable"];
 
-pub(crate) fn read(ann: &Expr, source: &str) -> Option<MappedAnn> {
+pub(crate) fn read(ann: &Expr) -> Option<MappedAnn> {
     let (wrapper, inner) = match &ann.kind {
         ExprKind::Subscript { value, slice, .. } => (last_name(value)?, &**slice),
         _ => return None,

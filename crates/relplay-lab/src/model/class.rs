@@ -72,7 +72,7 @@ fn member(c: &mut MappedClass, s: &Stmt, source: &str) {
         }
         StmtKind::AnnAssign { target, annotation: ann, value, .. } => {
             let ExprKind::Name { id, .. } = &target.kind else { return };
-            let mapped = annotation::read(ann, source);
+            let mapped = annotation::read(ann);
             let a = mapped.as_ref().map(|m| (ann, m));
             match value {
                 Some(v) if relationship::is_relationship_call(v) => {
