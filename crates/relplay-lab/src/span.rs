@@ -31,7 +31,9 @@ impl From<ast::Span> for Span {
 impl Span {
     /// The source text this span covers (empty when out of range, never a panic).
     pub fn text(self, source: &str) -> &str {
-        source.get(self.start as usize..self.end as usize).unwrap_or("")
+        source
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 
     /// The span of a whole 1-based line (without its line break).
@@ -73,6 +75,13 @@ impl Span {
         let before = &source[..off];
         let line = before.matches('\n').count() as u32 + 1;
         let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32;
-        Span { start: off as u32, end: off as u32, line, col, end_line: line, end_col: col }
+        Span {
+            start: off as u32,
+            end: off as u32,
+            line,
+            col,
+            end_line: line,
+            end_col: col,
+        }
     }
 }

@@ -29,19 +29,30 @@ fn codes(source: &str) -> BTreeSet<String> {
 #[test]
 fn lint_scenarios() {
     let files = py_files("tests/lints");
-    assert!(files.len() >= 20, "expected the scenario corpus, found {}", files.len());
+    assert!(
+        files.len() >= 20,
+        "expected the scenario corpus, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for f in &files {
         let src = fs::read_to_string(f).unwrap();
         let header = src.lines().next().unwrap_or("");
         let want: BTreeSet<String> = match header.strip_prefix("# lints:") {
             Some(rest) if rest.trim() == "none" => BTreeSet::new(),
-            Some(rest) => rest.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            Some(rest) => rest
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             None => panic!("{}: first line must be `# lints: ...`", f.display()),
         };
         let got = codes(&src);
         if got != want {
-            failures.push(format!("{}: want {want:?}, got {got:?}", f.file_name().unwrap().to_string_lossy()));
+            failures.push(format!(
+                "{}: want {want:?}, got {got:?}",
+                f.file_name().unwrap().to_string_lossy()
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -49,17 +60,36 @@ fn lint_scenarios() {
 
 #[test]
 fn every_lint_is_complete() {
-    for f in py_files("tests/lints").iter().chain(py_files("tests/gallery").iter()) {
+    for f in py_files("tests/lints")
+        .iter()
+        .chain(py_files("tests/gallery").iter())
+    {
         let src = fs::read_to_string(f).unwrap();
         for l in lint(&src) {
             let name = f.display();
-            assert!(!l.message.is_empty() && !l.why.is_empty() && !l.fix.is_empty(), "{name}: {l:?}");
-            assert!(l.line >= 1 && l.span.start <= l.span.end && (l.span.end as usize) <= src.len(), "{name}: {l:?}");
+            assert!(
+                !l.message.is_empty() && !l.why.is_empty() && !l.fix.is_empty(),
+                "{name}: {l:?}"
+            );
+            assert!(
+                l.line >= 1 && l.span.start <= l.span.end && (l.span.end as usize) <= src.len(),
+                "{name}: {l:?}"
+            );
             if let Some(ex) = &l.example {
-                assert!(root().join("tests/gallery").join(format!("{ex}.py")).exists(), "{name}: unknown example {ex}");
+                assert!(
+                    root()
+                        .join("tests/gallery")
+                        .join(format!("{ex}.py"))
+                        .exists(),
+                    "{name}: unknown example {ex}"
+                );
             }
             for e in &l.edits {
-                assert!((e.span.end as usize) <= src.len() && src.is_char_boundary(e.span.start as usize), "{name}: {e:?}");
+                assert!(
+                    (e.span.end as usize) <= src.len()
+                        && src.is_char_boundary(e.span.start as usize),
+                    "{name}: {e:?}"
+                );
             }
         }
     }
@@ -78,16 +108,31 @@ fn gallery_mistakes_trigger_their_lint() {
         ("lazy_strategies", "lazy-load-in-loop"),
     ];
     let gallery = py_files("tests/gallery");
-    let mistakes: Vec<String> = gallery.iter().map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()).filter(|s| s.starts_with("mistake_")).collect();
+    let mistakes: Vec<String> = gallery
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .filter(|s| s.starts_with("mistake_"))
+        .collect();
     for m in &mistakes {
-        assert!(expect.iter().any(|(id, _)| id == m), "gallery mistake {m} has no lint listed here");
+        assert!(
+            expect.iter().any(|(id, _)| id == m),
+            "gallery mistake {m} has no lint listed here"
+        );
     }
     for (id, code) in expect {
         let src = fs::read_to_string(root().join(format!("tests/gallery/{id}.py"))).unwrap();
         let lints = lint(&src);
         let hit = lints.iter().find(|l| l.code == code);
-        assert!(hit.is_some(), "{id}: expected {code}, got {:?}", lints.iter().map(|l| &l.code).collect::<Vec<_>>());
-        assert_eq!(hit.unwrap().example.as_deref(), Some(id), "{id}: the lint should name its gallery example");
+        assert!(
+            hit.is_some(),
+            "{id}: expected {code}, got {:?}",
+            lints.iter().map(|l| &l.code).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            hit.unwrap().example.as_deref(),
+            Some(id),
+            "{id}: the lint should name its gallery example"
+        );
     }
 }
 
@@ -109,7 +154,11 @@ fn gallery_correct_examples_are_clean() {
     ];
     for id in correct {
         let src = fs::read_to_string(root().join(format!("tests/gallery/{id}.py"))).unwrap();
-        let bad: Vec<String> = lint(&src).into_iter().filter(|l| l.severity > Severity::Info).map(|l| format!("{} line {}: {}", l.code, l.line, l.message)).collect();
+        let bad: Vec<String> = lint(&src)
+            .into_iter()
+            .filter(|l| l.severity > Severity::Info)
+            .map(|l| format!("{} line {}: {}", l.code, l.line, l.message))
+            .collect();
         assert!(bad.is_empty(), "{id}: {bad:#?}");
     }
 }
@@ -125,7 +174,10 @@ fn truncations_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    for f in py_files("tests/gallery").iter().chain(py_files("tests/lints").iter()) {
+    for f in py_files("tests/gallery")
+        .iter()
+        .chain(py_files("tests/lints").iter())
+    {
         let src = fs::read_to_string(f).unwrap();
         let mut cuts: Vec<usize> = src.match_indices('\n').map(|(i, _)| i).collect();
         for _ in 0..40 {
@@ -153,7 +205,10 @@ fn show() {
     if let Ok(f) = std::env::var("LINT_FILE") {
         let src = fs::read_to_string(root().join(&f)).unwrap();
         for l in lint(&src) {
-            println!("{:?} {} line {}: {}\n  why: {}\n  fix: {}\n  code: {:?}\n  edits: {:?}\n", l.severity, l.code, l.line, l.message, l.why, l.fix, l.fix_code, l.edits);
+            println!(
+                "{:?} {} line {}: {}\n  why: {}\n  fix: {}\n  code: {:?}\n  edits: {:?}\n",
+                l.severity, l.code, l.line, l.message, l.why, l.fix, l.fix_code, l.edits
+            );
         }
     }
 }

@@ -24,7 +24,11 @@ fn all_columns(model: &Model) -> Vec<(&ColumnDef, Option<&str>)> {
         v.extend(c.columns.iter().map(|col| (col, t)));
     }
     for t in &model.tables {
-        v.extend(t.columns.iter().map(|col| (col, Some(t.name.value.as_str()))));
+        v.extend(
+            t.columns
+                .iter()
+                .map(|col| (col, Some(t.name.value.as_str()))),
+        );
     }
     v
 }
@@ -34,8 +38,12 @@ fn unknown_targets(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     let tables = model.table_names();
     for (col, own_table) in all_columns(model) {
         for fk in &col.foreign_keys {
-            let (Some(table), Some(column)) = (&fk.table, &fk.column) else { continue };
-            let here = own_table.map(|t| format!("{t}.{}", col.name)).unwrap_or_else(|| col.name.clone());
+            let (Some(table), Some(column)) = (&fk.table, &fk.column) else {
+                continue;
+            };
+            let here = own_table
+                .map(|t| format!("{t}.{}", col.name))
+                .unwrap_or_else(|| col.name.clone());
             if !tables.contains(&table.as_str()) {
                 // `ForeignKey("User.id")`: the class name instead of its table name.
                 let by_class = model.table_of(table);
@@ -55,9 +63,20 @@ fn unknown_targets(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                 ))
                 .example("mistake_wrong_table");
                 if let Some(g) = guess {
-                    let text = fk.target_span.text(cx.source).replacen(&format!("{table}."), &format!("{g}."), 1);
-                    let why = if by_class.is_some() { format!(" (`{table}` is the class; its table is `{g}`)") } else { String::new() };
-                    l = l.fix(format!("Use the table's name{why}: ForeignKey({text}).")).code(format!("ForeignKey({text})")).edit(fk.target_span, text);
+                    let text = fk.target_span.text(cx.source).replacen(
+                        &format!("{table}."),
+                        &format!("{g}."),
+                        1,
+                    );
+                    let why = if by_class.is_some() {
+                        format!(" (`{table}` is the class; its table is `{g}`)")
+                    } else {
+                        String::new()
+                    };
+                    l = l
+                        .fix(format!("Use the table's name{why}: ForeignKey({text})."))
+                        .code(format!("ForeignKey({text})"))
+                        .edit(fk.target_span, text);
                 } else {
                     l = l.fix("Use the `__tablename__` of the class you mean, e.g. ForeignKey(\"parent.id\").");
                 }
@@ -82,8 +101,14 @@ fn unknown_targets(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                 ))
                 .example("mistake_wrong_table");
                 if let Some(g) = guess {
-                    let text = fk.target_span.text(cx.source).replacen(&format!(".{column}"), &format!(".{g}"), 1);
-                    l = l.fix(format!("Point at an existing column: ForeignKey({text}).")).edit(fk.target_span, text);
+                    let text = fk.target_span.text(cx.source).replacen(
+                        &format!(".{column}"),
+                        &format!(".{g}"),
+                        1,
+                    );
+                    l = l
+                        .fix(format!("Point at an existing column: ForeignKey({text})."))
+                        .edit(fk.target_span, text);
                 }
                 out.push(l);
             }
@@ -95,12 +120,19 @@ pub(crate) fn quote_list(items: &[&str]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    items.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The (owner table, target table) of a plain relationship (no secondary,
 /// no custom join), when both are known and differ.
-pub(crate) fn plain_tables<'m>(model: &'m Model, r: &Relationship) -> Option<(&'m str, &'m str, &'m str)> {
+pub(crate) fn plain_tables<'m>(
+    model: &'m Model,
+    r: &Relationship,
+) -> Option<(&'m str, &'m str, &'m str)> {
     if r.secondary.is_some() || r.primaryjoin.is_some() || r.foreign_keys.is_some() {
         return None;
     }
@@ -144,7 +176,11 @@ fn fk_on_parent_side(model: &Model, r: &Relationship, style: Style) -> Option<Li
             col.name
         )
     };
-    let severity = if by_annotation { Severity::Error } else { Severity::Warning };
+    let severity = if by_annotation {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     Some(
         Lint::new(
             "fk-on-parent-side",

@@ -33,14 +33,30 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 
 fn imports(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     for s in &cx.module.body {
-        let StmtKind::ImportFrom { module: Some(m), names, .. } = &s.kind else { continue };
+        let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            ..
+        } = &s.kind
+        else {
+            continue;
+        };
         if &**m != "sqlalchemy.ext.declarative" {
             continue;
         }
-        let Some(a) = names.iter().find(|a| &*a.name == "declarative_base") else { continue };
+        let Some(a) = names.iter().find(|a| &*a.name == "declarative_base") else {
+            continue;
+        };
         let span: Span = s.span.into();
         let only = names.len() == 1;
-        let new = format!("from sqlalchemy.orm import {}", a.asname.as_ref().map_or("declarative_base".to_string(), |n| format!("declarative_base as {n}")));
+        let new = format!(
+            "from sqlalchemy.orm import {}",
+            a.asname
+                .as_ref()
+                .map_or("declarative_base".to_string(), |n| format!(
+                    "declarative_base as {n}"
+                ))
+        );
         let mut l = Lint::new("legacy-1x", Severity::Warning, span, "`sqlalchemy.ext.declarative.declarative_base` is the 1.x location; 2.x warns (MovedIn20Warning).".to_string())
             .why(
                 "Since SQLAlchemy 2.0 declarative_base() lives in sqlalchemy.orm; the old import still works but prints \
@@ -59,8 +75,15 @@ fn imports(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 
 /// A script written in 2.0 style: there `session.query()` is worth pointing out.
 fn two_point_oh(cx: &Ctx<'_>) -> bool {
-    cx.model.bases.iter().any(|b| b.kind == BaseKind::DeclarativeBaseClass)
-        || cx.model.classes.iter().any(|c| matches!(c.style, Style::Annotated | Style::Mixed))
+    cx.model
+        .bases
+        .iter()
+        .any(|b| b.kind == BaseKind::DeclarativeBaseClass)
+        || cx
+            .model
+            .classes
+            .iter()
+            .any(|c| matches!(c.style, Style::Annotated | Style::Mixed))
 }
 
 fn queries(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
@@ -70,15 +93,26 @@ fn queries(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
         for e in walk::stmt_exprs(s) {
             walk::expr(e, &mut |x| {
                 let Some(c) = chain(x) else { return true };
-                let Root::Query { session, args, .. } = &c.root else { return true };
-                if !args.iter().any(|a| cx.model.class(&crate::model::expr::dotted(a).unwrap_or_default()).is_some() || is_mapped_attr(cx, a)) {
+                let Root::Query { session, args, .. } = &c.root else {
+                    return true;
+                };
+                if !args.iter().any(|a| {
+                    cx.model
+                        .class(&crate::model::expr::dotted(a).unwrap_or_default())
+                        .is_some()
+                        || is_mapped_attr(cx, a)
+                }) {
                     return true;
                 }
                 let session = session.span.text_in(cx.source);
                 if let Some((_, get)) = c.methods.iter().find(|(m, _)| *m == "get") {
                     let entity = c.entity().unwrap_or_else(|| "Model".into());
                     let key = match &get.kind {
-                        ExprKind::Call { args, .. } => args.iter().map(|a| a.span.text_in(cx.source)).collect::<Vec<_>>().join(", "),
+                        ExprKind::Call { args, .. } => args
+                            .iter()
+                            .map(|a| a.span.text_in(cx.source))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         _ => String::new(),
                     };
                     let fixed = format!("{session}.get({entity}, {key})");
@@ -106,7 +140,11 @@ fn queries(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                         .fix("Build a select() and run it with session.scalars(...).")
                         .example(EXAMPLE);
                     if let Some(t) = translate(cx.source, &c, session) {
-                        l = l.fix(format!("`{text}` becomes `{t}` (with `from sqlalchemy import select`).")).code(t);
+                        l = l
+                            .fix(format!(
+                                "`{text}` becomes `{t}` (with `from sqlalchemy import select`)."
+                            ))
+                            .code(t);
                     }
                     found.push(l);
                 }
@@ -119,7 +157,9 @@ fn queries(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 
 fn is_mapped_attr(cx: &Ctx<'_>, e: &relplay_py::ast::Expr) -> bool {
     match &e.kind {
-        ExprKind::Attribute { value, .. } => crate::model::expr::dotted(value).is_some_and(|n| cx.model.class(&n).is_some()),
+        ExprKind::Attribute { value, .. } => {
+            crate::model::expr::dotted(value).is_some_and(|n| cx.model.class(&n).is_some())
+        }
         _ => false,
     }
 }
@@ -135,29 +175,42 @@ impl TextIn for relplay_py::ast::Span {
 
 /// `session.query(X).filter(c).first()` → `session.scalars(select(X).where(c)).first()`.
 fn translate(source: &str, c: &Chain<'_>, session: String) -> Option<String> {
-    let Root::Query { args, .. } = &c.root else { return None };
+    let Root::Query { args, .. } = &c.root else {
+        return None;
+    };
     let ents: Vec<String> = args.iter().map(|a| a.span.text_in(source)).collect();
     let mut stmt = format!("select({})", ents.join(", "));
     let mut terminal: Option<&str> = None;
     for (i, (m, call)) in c.methods.iter().enumerate() {
-        let ExprKind::Call { args, keywords, .. } = &call.kind else { return None };
+        let ExprKind::Call { args, keywords, .. } = &call.kind else {
+            return None;
+        };
         let mut parts: Vec<String> = args.iter().map(|a| a.span.text_in(source)).collect();
         parts.extend(keywords.iter().map(|k| k.span.text_in(source)));
         let inner = parts.join(", ");
         let last = i + 1 == c.methods.len();
         match *m {
             "filter" | "where" => stmt.push_str(&format!(".where({inner})")),
-            "filter_by" | "order_by" | "join" | "outerjoin" | "limit" | "offset" | "options" | "group_by" | "having" | "distinct" | "select_from" => {
+            "filter_by" | "order_by" | "join" | "outerjoin" | "limit" | "offset" | "options"
+            | "group_by" | "having" | "distinct" | "select_from" => {
                 stmt.push_str(&format!(".{m}({inner})"))
             }
-            "all" | "first" | "one" | "one_or_none" | "count" | "scalar" if last && inner.is_empty() => terminal = Some(m),
+            "all" | "first" | "one" | "one_or_none" | "count" | "scalar"
+                if last && inner.is_empty() =>
+            {
+                terminal = Some(m)
+            }
             _ => return None,
         }
     }
     let single = ents.len() == 1;
     Some(match terminal {
         Some("count") => {
-            let from = stmt.replacen(&format!("select({})", ents.join(", ")), &format!("select(func.count()).select_from({})", ents.join(", ")), 1);
+            let from = stmt.replacen(
+                &format!("select({})", ents.join(", ")),
+                &format!("select(func.count()).select_from({})", ents.join(", ")),
+                1,
+            );
             format!("{session}.scalar({from})")
         }
         Some("scalar") => format!("{session}.scalar({stmt})"),

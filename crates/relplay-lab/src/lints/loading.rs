@@ -16,7 +16,9 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 fn lazy_false(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     for c in &cx.model.classes {
         for r in &c.relationships {
-            let Some(lazy) = r.lazy.as_ref().filter(|l| l.value == Value::Bool(false)) else { continue };
+            let Some(lazy) = r.lazy.as_ref().filter(|l| l.value == Value::Bool(false)) else {
+                continue;
+            };
             out.push(
                 Lint::new(
                     "lazy-false-is-joined",
@@ -68,7 +70,10 @@ fn resolve<'a>(e: &'a Expr, env: &Env<'a>, model: &Model, depth: u32) -> Option<
         return None;
     }
     if let ExprKind::Name { id, .. } = &e.kind {
-        let (_, _, v) = env.iter().filter(|(n, at, _)| *n == &**id && *at < e.span.start).max_by_key(|(_, at, _)| *at)?;
+        let (_, _, v) = env
+            .iter()
+            .filter(|(n, at, _)| *n == &**id && *at < e.span.start)
+            .max_by_key(|(_, at, _)| *at)?;
         return resolve(v, env, model, depth + 1);
     }
     // `session.scalars(stmt)` where `stmt` is a name for a select().
@@ -80,12 +85,20 @@ fn resolve<'a>(e: &'a Expr, env: &Env<'a>, model: &Model, depth: u32) -> Option<
             if &**attr == "scalars" && dotted(value).is_some() {
                 let stmt = args.first()?;
                 let inner = match &stmt.kind {
-                    ExprKind::Name { id, .. } => env.iter().filter(|(n, at, _)| *n == &**id && *at < stmt.span.start).max_by_key(|(_, at, _)| *at).map(|(_, _, v)| *v)?,
+                    ExprKind::Name { id, .. } => env
+                        .iter()
+                        .filter(|(n, at, _)| *n == &**id && *at < stmt.span.start)
+                        .max_by_key(|(_, at, _)| *at)
+                        .map(|(_, _, v)| *v)?,
                     _ => stmt,
                 };
                 let c = chain(inner)?;
                 let entity = c.entity().filter(|n| model.class(n).is_some())?;
-                return Some(Source { entity, loaded: c.loaded_attrs(), root: c.root_call() });
+                return Some(Source {
+                    entity,
+                    loaded: c.loaded_attrs(),
+                    root: c.root_call(),
+                });
             }
         }
     }
@@ -94,7 +107,11 @@ fn resolve<'a>(e: &'a Expr, env: &Env<'a>, model: &Model, depth: u32) -> Option<
         return None;
     }
     let entity = c.entity().filter(|n| model.class(n).is_some())?;
-    Some(Source { entity, loaded: c.loaded_attrs(), root: c.root_call() })
+    Some(Source {
+        entity,
+        loaded: c.loaded_attrs(),
+        root: c.root_call(),
+    })
 }
 
 fn relationship_of<'m>(m: &'m Model, class: &str, attr: &str) -> Option<&'m Relationship> {
@@ -114,9 +131,18 @@ fn loops(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     let mut seen: Vec<(u32, String)> = Vec::new();
     // `for x in <query>:` statements.
     walk::stmts(&cx.module.body, &mut |s| {
-        let StmtKind::For { target, iter, body, .. } = &s.kind else { return };
-        let ExprKind::Name { id, .. } = &target.kind else { return };
-        let Some(src) = resolve(iter, &env, cx.model, 0) else { return };
+        let StmtKind::For {
+            target, iter, body, ..
+        } = &s.kind
+        else {
+            return;
+        };
+        let ExprKind::Name { id, .. } = &target.kind else {
+            return;
+        };
+        let Some(src) = resolve(iter, &env, cx.model, 0) else {
+            return;
+        };
         let mut exprs: Vec<&Expr> = Vec::new();
         walk::stmts(body, &mut |b| exprs.extend(walk::stmt_exprs(b)));
         for e in exprs {
@@ -129,13 +155,23 @@ fn loops(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     for e in all {
         walk::expr(e, &mut |x| {
             let (elt, generators): (Vec<&Expr>, _) = match &x.kind {
-                ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => (vec![&**elt], generators),
-                ExprKind::DictComp { key, value, generators } => (vec![&**key, &**value], generators),
+                ExprKind::ListComp { elt, generators }
+                | ExprKind::SetComp { elt, generators }
+                | ExprKind::GeneratorExp { elt, generators } => (vec![&**elt], generators),
+                ExprKind::DictComp {
+                    key,
+                    value,
+                    generators,
+                } => (vec![&**key, &**value], generators),
                 _ => return true,
             };
             for g in generators.iter() {
-                let ExprKind::Name { id, .. } = &g.target.kind else { continue };
-                let Some(src) = resolve(&g.iter, &env, cx.model, 0) else { continue };
+                let ExprKind::Name { id, .. } = &g.target.kind else {
+                    continue;
+                };
+                let Some(src) = resolve(&g.iter, &env, cx.model, 0) else {
+                    continue;
+                };
                 for e in elt.iter().copied().chain(g.ifs.iter()) {
                     report_accesses(cx, e, id, &src, x.span.start, &mut seen, out);
                 }
@@ -145,14 +181,28 @@ fn loops(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     }
 }
 
-fn report_accesses(cx: &Ctx<'_>, e: &Expr, var: &str, src: &Source<'_>, loop_at: u32, seen: &mut Vec<(u32, String)>, out: &mut Vec<Lint>) {
+fn report_accesses(
+    cx: &Ctx<'_>,
+    e: &Expr,
+    var: &str,
+    src: &Source<'_>,
+    loop_at: u32,
+    seen: &mut Vec<(u32, String)>,
+    out: &mut Vec<Lint>,
+) {
     walk::expr(e, &mut |x| {
-        let ExprKind::Attribute { value, attr, .. } = &x.kind else { return true };
+        let ExprKind::Attribute { value, attr, .. } = &x.kind else {
+            return true;
+        };
         if !matches!(&value.kind, ExprKind::Name { id, .. } if &**id == var) {
             return true;
         }
-        let Some(r) = relationship_of(cx.model, &src.entity, attr) else { return true };
-        if r.lazy_strategy() != Some("select") || src.loaded.iter().any(|l| l == &**attr || l == "*") {
+        let Some(r) = relationship_of(cx.model, &src.entity, attr) else {
+            return true;
+        };
+        if r.lazy_strategy() != Some("select")
+            || src.loaded.iter().any(|l| l == &**attr || l == "*")
+        {
             return true;
         }
         if seen.iter().any(|(at, a)| *at == loop_at && a == &**attr) {
@@ -167,7 +217,8 @@ fn report_accesses(cx: &Ctx<'_>, e: &Expr, var: &str, src: &Source<'_>, loop_at:
 fn lint(cx: &Ctx<'_>, access: &Expr, r: &Relationship, src: &Source<'_>) -> Lint {
     let m = cx.model;
     let entity = &src.entity;
-    let scalar = !r.declared_collection() && (r.uselist.as_ref().and_then(|u| u.as_bool()) == Some(false) || many_to_one(m, r));
+    let scalar = !r.declared_collection()
+        && (r.uselist.as_ref().and_then(|u| u.as_bool()) == Some(false) || many_to_one(m, r));
     let loader = if scalar { "joinedload" } else { "selectinload" };
     let option = format!(".options({loader}({entity}.{}))", r.attr);
     let root_end = Span::at(cx.source, src.root.span.end as usize);
@@ -195,7 +246,11 @@ fn lint(cx: &Ctx<'_>, access: &Expr, r: &Relationship, src: &Source<'_>) -> Lint
 }
 
 fn many_to_one(m: &Model, r: &Relationship) -> bool {
-    let (Some(t), Some(ta)) = (r.target_class(), m.table_of(&r.owner)) else { return false };
-    let Some(tb) = m.table_of(t) else { return false };
+    let (Some(t), Some(ta)) = (r.target_class(), m.table_of(&r.owner)) else {
+        return false;
+    };
+    let Some(tb) = m.table_of(t) else {
+        return false;
+    };
     r.secondary.is_none() && !m.fks_between(ta, tb).is_empty() && m.fks_between(tb, ta).is_empty()
 }

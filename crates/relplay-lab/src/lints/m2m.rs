@@ -10,17 +10,35 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
     let m = cx.model;
     for c in &m.classes {
         for r in &c.relationships {
-            let Some((ta, tb, target)) = plain_tables(m, r) else { continue };
+            let Some((ta, tb, target)) = plain_tables(m, r) else {
+                continue;
+            };
             if !m.fks_between(ta, tb).is_empty() || !m.fks_between(tb, ta).is_empty() {
                 continue;
             }
             // Only claim "no foreign key" when both tables are fully known and
             // no foreign key there names a missing table (that lint comes first).
-            if m.columns_of_table(ta).is_none() || m.columns_of_table(tb).is_none() || dangling_fk(m, ta) || dangling_fk(m, tb) {
+            if m.columns_of_table(ta).is_none()
+                || m.columns_of_table(tb).is_none()
+                || dangling_fk(m, ta)
+                || dangling_fk(m, tb)
+            {
                 continue;
             }
-            let other = m.class(target).map(|t| t.relationships.iter().filter(|s| s.target_class() == Some(&c.name) && plain_tables(m, s).is_some()).collect::<Vec<_>>()).unwrap_or_default();
-            let collection = |r: &Relationship| r.declared_collection() || (r.annotation.is_none() && looks_plural(&r.attr));
+            let other = m
+                .class(target)
+                .map(|t| {
+                    t.relationships
+                        .iter()
+                        .filter(|s| {
+                            s.target_class() == Some(&c.name) && plain_tables(m, s).is_some()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            let collection = |r: &Relationship| {
+                r.declared_collection() || (r.annotation.is_none() && looks_plural(&r.attr))
+            };
             match other.iter().find(|s| collection(s)) {
                 Some(s) if collection(r) => {
                     if s.span.start < r.span.start {
@@ -35,14 +53,30 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 }
 
 fn pk(m: &Model, table: &str) -> String {
-    m.columns_of_table(table).and_then(|cols| cols.iter().find(|c| c.primary_key).map(|c| c.name.clone())).unwrap_or_else(|| "id".into())
+    m.columns_of_table(table)
+        .and_then(|cols| cols.iter().find(|c| c.primary_key).map(|c| c.name.clone()))
+        .unwrap_or_else(|| "id".into())
 }
 
-fn m2m_lint(m: &Model, r: &Relationship, s: &Relationship, ta: &str, tb: &str, style: Style) -> Lint {
+fn m2m_lint(
+    m: &Model,
+    r: &Relationship,
+    s: &Relationship,
+    ta: &str,
+    tb: &str,
+    style: Style,
+) -> Lint {
     let (a, b) = (&r.owner, &s.owner);
     let assoc = format!("{ta}_{tb}");
-    let (ka, kb) = (format!("{}_id", ta.trim_end_matches('s')), format!("{}_id", tb.trim_end_matches('s')));
-    let metadata = m.bases.first().map(|b| format!("{}.metadata", b.name)).unwrap_or_else(|| "Base.metadata".into());
+    let (ka, kb) = (
+        format!("{}_id", ta.trim_end_matches('s')),
+        format!("{}_id", tb.trim_end_matches('s')),
+    );
+    let metadata = m
+        .bases
+        .first()
+        .map(|b| format!("{}.metadata", b.name))
+        .unwrap_or_else(|| "Base.metadata".into());
     let table = format!(
         "{assoc} = Table(\n    \"{assoc}\",\n    {metadata},\n    Column(\"{ka}\", ForeignKey(\"{ta}.{}\"), primary_key=True),\n    Column(\"{kb}\", ForeignKey(\"{tb}.{}\"), primary_key=True),\n)",
         pk(m, ta),

@@ -85,7 +85,10 @@ impl Lint {
         self
     }
     pub(crate) fn edit(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.edits.push(Edit { span, text: text.into() });
+        self.edits.push(Edit {
+            span,
+            text: text.into(),
+        });
         self
     }
     pub(crate) fn related(mut self, span: Span) -> Self {
@@ -112,7 +115,11 @@ pub(crate) fn run(source: &str) -> Vec<Lint> {
     };
     let (source, module) = patched;
     let model = model::read_module(&module, &source);
-    let cx = Ctx { source: &source, module: &module, model: &model };
+    let cx = Ctx {
+        source: &source,
+        module: &module,
+        model: &model,
+    };
     fk::check(&cx, &mut out);
     pairing::check(&cx, &mut out);
     m2m::check(&cx, &mut out);

@@ -27,7 +27,10 @@ fn is_a(m: &Model, class: &str, other: &str) -> bool {
         if cur == other {
             return true;
         }
-        match m.class(&cur).and_then(|c| c.bases.iter().find(|b| m.class(b).is_some())) {
+        match m
+            .class(&cur)
+            .and_then(|c| c.bases.iter().find(|b| m.class(b).is_some()))
+        {
             Some(b) => cur = b.clone(),
             None => return false,
         }
@@ -36,7 +39,8 @@ fn is_a(m: &Model, class: &str, other: &str) -> bool {
 }
 
 fn points_to(m: &Model, r: &Relationship, class: &str) -> bool {
-    r.target_class().is_some_and(|t| is_a(m, class, t) || is_a(m, t, class))
+    r.target_class()
+        .is_some_and(|t| is_a(m, class, t) || is_a(m, t, class))
 }
 
 /// Relationships on `class` (or its mapped bases).
@@ -57,16 +61,29 @@ pub(crate) fn add_keyword(source: &str, r: &Relationship, kw: &str) -> Edit {
         .keywords
         .iter()
         .map(|k| k.span.end)
-        .chain(r.target.as_ref().filter(|t| t.span.start > r.call_span.start).map(|t| t.span.end))
+        .chain(
+            r.target
+                .as_ref()
+                .filter(|t| t.span.start > r.call_span.start)
+                .map(|t| t.span.end),
+        )
         .max();
     match last_end {
-        Some(end) => Edit { span: Span::at(source, end as usize), text: format!(", {kw}") },
-        None => Edit { span: Span::at(source, r.call_span.end.saturating_sub(1) as usize), text: kw.to_string() },
+        Some(end) => Edit {
+            span: Span::at(source, end as usize),
+            text: format!(", {kw}"),
+        },
+        None => Edit {
+            span: Span::at(source, r.call_span.end.saturating_sub(1) as usize),
+            text: kw.to_string(),
+        },
     }
 }
 
 fn both_on_one(r: &Relationship, out: &mut Vec<Lint>) {
-    let (Some(bp), Some(br)) = (&r.back_populates, &r.backref) else { return };
+    let (Some(bp), Some(br)) = (&r.back_populates, &r.backref) else {
+        return;
+    };
     out.push(
         Lint::new(
             "backref-and-back-populates",
@@ -94,11 +111,15 @@ fn both_on_one(r: &Relationship, out: &mut Vec<Lint>) {
 fn backref_target(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
     let m = cx.model;
     let Some(br) = &r.backref else { return };
-    let Some(target) = r.target_class().and_then(|t| m.class(t)) else { return };
+    let Some(target) = r.target_class().and_then(|t| m.class(t)) else {
+        return;
+    };
     if !target.declares(&br.name) {
         return;
     }
-    let counterpart = target.relationship(&br.name).filter(|s| points_to(m, s, &r.owner));
+    let counterpart = target
+        .relationship(&br.name)
+        .filter(|s| points_to(m, s, &r.owner));
     match counterpart {
         Some(s) => {
             // Backrefs on both sides: report the pair once, on the first.
@@ -164,20 +185,40 @@ fn back_populates(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
     let m = cx.model;
     let Some(bp) = &r.back_populates else { return };
     let Some(x) = bp.as_str() else { return };
-    let Some(target) = r.target_class().and_then(|t| m.class(t)) else { return };
+    let Some(target) = r.target_class().and_then(|t| m.class(t)) else {
+        return;
+    };
     let t = &target.name;
     let o = &r.owner;
     let rels = rels_of(m, t);
-    let made_by_backref = m.classes.iter().flat_map(|c| &c.relationships).any(|s| s.backref.as_ref().is_some_and(|b| b.name == x) && s.target_class() == Some(t));
+    let made_by_backref =
+        m.classes.iter().flat_map(|c| &c.relationships).any(|s| {
+            s.backref.as_ref().is_some_and(|b| b.name == x) && s.target_class() == Some(t)
+        });
     let found = rels.iter().find(|s| s.attr == x);
     let back_to_us: Vec<&&Relationship> = rels.iter().filter(|s| points_to(m, s, o)).collect();
     let mismatch = |msg: String, severity: Severity, why: String| {
-        let mut l = Lint::new("back-populates-mismatch", severity, bp.span, msg).why(why).example("mistake_back_populates_mismatch");
+        let mut l = Lint::new("back-populates-mismatch", severity, bp.span, msg)
+            .why(why)
+            .example("mistake_back_populates_mismatch");
         let names: Vec<&str> = back_to_us.iter().map(|s| s.attr.as_str()).collect();
-        let guess = back_to_us.iter().find(|s| s.back_populates.as_ref().and_then(|b| b.as_str()) == Some(&r.attr)).map(|s| s.attr.as_str()).or_else(|| closest(x, names.iter().copied())).or(if names.len() == 1 { Some(names[0]) } else { None });
+        let guess = back_to_us
+            .iter()
+            .find(|s| s.back_populates.as_ref().and_then(|b| b.as_str()) == Some(&r.attr))
+            .map(|s| s.attr.as_str())
+            .or_else(|| closest(x, names.iter().copied()))
+            .or(if names.len() == 1 {
+                Some(names[0])
+            } else {
+                None
+            });
         if let Some(g) = guess.filter(|g| *g != x) {
             let q = if bp.text.starts_with('\'') { '\'' } else { '"' };
-            l = l.fix(format!("Name the attribute {t} really has: back_populates={q}{g}{q}.")).edit(bp.span, format!("{q}{g}{q}"));
+            l = l
+                .fix(format!(
+                    "Name the attribute {t} really has: back_populates={q}{g}{q}."
+                ))
+                .edit(bp.span, format!("{q}{g}{q}"));
         } else {
             l = l.fix(format!(
                 "Declare the other side on {t}: `{x} = relationship(\"{o}\", back_populates=\"{}\")`, or fix the name.",
@@ -262,7 +303,8 @@ fn back_populates(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
 /// Whether anything links to `r` from the other side (a back_populates naming it).
 fn linked_from_elsewhere(m: &Model, r: &Relationship) -> bool {
     m.classes.iter().flat_map(|c| &c.relationships).any(|s| {
-        s.back_populates.as_ref().and_then(|b| b.as_str()) == Some(&r.attr) && s.target_class().is_some_and(|t| is_a(m, &r.owner, t))
+        s.back_populates.as_ref().and_then(|b| b.as_str()) == Some(&r.attr)
+            && s.target_class().is_some_and(|t| is_a(m, &r.owner, t))
     })
 }
 
@@ -275,20 +317,33 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
     if r.is_viewonly() || !unlinked(m, r) {
         return;
     }
-    let Some(target) = r.target_class().and_then(|t| m.class(t)) else { return };
+    let Some(target) = r.target_class().and_then(|t| m.class(t)) else {
+        return;
+    };
     let t = &target.name;
     let o = &r.owner;
     if t == o {
         return;
     }
     // Attributes created on the target by a backref elsewhere also point back.
-    let backref_back = m.classes.iter().flat_map(|c| &c.relationships).any(|s| s.target_class() == Some(o) && s.owner == *t && s.backref.is_some());
-    let back: Vec<&Relationship> = rels_of(m, t).into_iter().filter(|s| points_to(m, s, o) && s.secondary.is_none() == r.secondary.is_none()).collect();
+    let backref_back = m
+        .classes
+        .iter()
+        .flat_map(|c| &c.relationships)
+        .any(|s| s.target_class() == Some(o) && s.owner == *t && s.backref.is_some());
+    let back: Vec<&Relationship> = rels_of(m, t)
+        .into_iter()
+        .filter(|s| points_to(m, s, o) && s.secondary.is_none() == r.secondary.is_none())
+        .collect();
     if let Some(s) = back.iter().find(|s| unlinked(m, s)) {
         if s.span.start < r.span.start && !s.is_viewonly() {
             return; // reported on the first of the pair
         }
-        let severity = if s.is_viewonly() { Severity::Info } else { Severity::Warning };
+        let severity = if s.is_viewonly() {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
         let e1 = add_keyword(cx.source, r, &format!("back_populates=\"{}\"", s.attr));
         let e2 = add_keyword(cx.source, s, &format!("back_populates=\"{}\"", r.attr));
         out.push(
@@ -319,14 +374,19 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
     if !back.is_empty() || backref_back || r.secondary.is_some() {
         return;
     }
-    let (Some(ta), Some(tb)) = (m.table_of(o), m.table_of(t)) else { return };
+    let (Some(ta), Some(tb)) = (m.table_of(o), m.table_of(t)) else {
+        return;
+    };
     // The classic case: a one-to-many whose children cannot see their parent.
     if m.fks_between(tb, ta).is_empty() || !m.fks_between(ta, tb).is_empty() {
         return;
     }
     let other = o.to_lowercase();
     let e = add_keyword(cx.source, r, &format!("back_populates=\"{other}\""));
-    let decl = format!("{other} = relationship(\"{o}\", back_populates=\"{}\")", r.attr);
+    let decl = format!(
+        "{other} = relationship(\"{o}\", back_populates=\"{}\")",
+        r.attr
+    );
     out.push(
         Lint::new(
             "one-sided-relationship",

@@ -7,11 +7,18 @@ use relplay_py::ast::{Expr, ExprKind};
 
 pub(crate) enum Root<'a> {
     /// `session.query(...)`: `session` is the receiver.
-    Query { call: &'a Expr, session: &'a Expr, args: &'a [Expr] },
+    Query {
+        call: &'a Expr,
+        session: &'a Expr,
+        args: &'a [Expr],
+    },
     /// `select(...)`.
     Select { call: &'a Expr, args: &'a [Expr] },
     /// `session.scalars(<chain>)` / `session.execute(<chain>)`.
-    Exec { method: &'a str, inner: Box<Chain<'a>> },
+    Exec {
+        method: &'a str,
+        inner: Box<Chain<'a>>,
+    },
 }
 
 pub(crate) struct Chain<'a> {
@@ -26,21 +33,42 @@ pub(crate) fn chain(e: &Expr) -> Option<Chain<'_>> {
     let mut methods = Vec::new();
     let mut cur = e;
     for _ in 0..MAX {
-        let ExprKind::Call { func, args, .. } = &cur.kind else { return None };
+        let ExprKind::Call { func, args, .. } = &cur.kind else {
+            return None;
+        };
         match &func.kind {
             ExprKind::Attribute { value, attr, .. } => match &**attr {
-                "query" => return finish(Root::Query { call: cur, session: value, args }, methods),
+                "query" => {
+                    return finish(
+                        Root::Query {
+                            call: cur,
+                            session: value,
+                            args,
+                        },
+                        methods,
+                    )
+                }
                 "scalars" | "execute" if dotted(value).is_some() && !args.is_empty() => {
                     let inner = Box::new(chain(&args[0])?);
-                    return finish(Root::Exec { method: attr, inner }, methods);
+                    return finish(
+                        Root::Exec {
+                            method: attr,
+                            inner,
+                        },
+                        methods,
+                    );
                 }
-                "select" if dotted(value).is_some() => return finish(Root::Select { call: cur, args }, methods),
+                "select" if dotted(value).is_some() => {
+                    return finish(Root::Select { call: cur, args }, methods)
+                }
                 _ => {
                     methods.push((&**attr, cur));
                     cur = value;
                 }
             },
-            ExprKind::Name { id, .. } if &**id == "select" => return finish(Root::Select { call: cur, args }, methods),
+            ExprKind::Name { id, .. } if &**id == "select" => {
+                return finish(Root::Select { call: cur, args }, methods)
+            }
             _ => return None,
         }
     }
@@ -71,7 +99,12 @@ impl<'a> Chain<'a> {
     /// (`joinedload(Post.comments)` → `comments`).
     pub fn loaded_attrs(&self) -> Vec<String> {
         let mut v = Vec::new();
-        let mut calls: Vec<&Expr> = self.methods.iter().filter(|(m, _)| *m == "options").map(|(_, c)| *c).collect();
+        let mut calls: Vec<&Expr> = self
+            .methods
+            .iter()
+            .filter(|(m, _)| *m == "options")
+            .map(|(_, c)| *c)
+            .collect();
         if let Root::Exec { inner, .. } = &self.root {
             v.extend(inner.loaded_attrs());
         }
@@ -90,7 +123,10 @@ impl<'a> Chain<'a> {
         match &self.root {
             Root::Query { args, .. } => args.len() == 1,
             Root::Select { .. } => false,
-            Root::Exec { method, inner } => *method == "scalars" && matches!(&inner.root, Root::Select { args, .. } if !args.is_empty()),
+            Root::Exec { method, inner } => {
+                *method == "scalars"
+                    && matches!(&inner.root, Root::Select { args, .. } if !args.is_empty())
+            }
         }
     }
 }
@@ -100,7 +136,9 @@ fn collect_option(e: &Expr, out: &mut Vec<String>, depth: u32) {
     if depth > 16 {
         return;
     }
-    let ExprKind::Call { func, args, .. } = &e.kind else { return };
+    let ExprKind::Call { func, args, .. } = &e.kind else {
+        return;
+    };
     if let ExprKind::Attribute { value, .. } = &func.kind {
         if callee(value).is_some() {
             collect_option(value, out, depth + 1);

@@ -18,7 +18,10 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The closest candidate, if it is close enough to be a plausible typo or
 /// a singular/plural slip (`users` for `user_account` counts: shared prefix).
-pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let w = word.to_lowercase();
     candidates
         .into_iter()
@@ -26,7 +29,9 @@ pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a s
         .map(|c| {
             let lc = c.to_lowercase();
             let stem = w.trim_end_matches('s');
-            let related = lc.starts_with(stem) || w.starts_with(lc.trim_end_matches('s')) || lc.contains(stem) && stem.len() >= 3;
+            let related = lc.starts_with(stem)
+                || w.starts_with(lc.trim_end_matches('s'))
+                || lc.contains(stem) && stem.len() >= 3;
             let d = distance(&w, c);
             (if related { d.min(2) } else { d }, c)
         })
@@ -40,7 +45,10 @@ mod tests {
     use super::*;
     #[test]
     fn closest_names() {
-        assert_eq!(closest("users", ["user_account", "address"]), Some("user_account"));
+        assert_eq!(
+            closest("users", ["user_account", "address"]),
+            Some("user_account")
+        );
         assert_eq!(closest("parents", ["parent", "name"]), Some("parent"));
         assert_eq!(closest("zzz", ["parent"]), None);
     }

@@ -24,7 +24,11 @@ pub(crate) fn parse_patching_prints(source: &str) -> Result<(Parsed, Vec<Lint>),
         };
         if !err.msg.starts_with(PY2_PRINT) {
             // A real error after patching means our patch was wrong: keep what we have.
-            return Err(if lints.is_empty() { vec![from_error(&err, source)] } else { lints });
+            return Err(if lints.is_empty() {
+                vec![from_error(&err, source)]
+            } else {
+                lints
+            });
         }
         let lint = from_error(&err, source);
         let Some(patched) = patch_print(&src, err.line) else {
@@ -83,7 +87,14 @@ fn print_fix(line: &str, line_span: Span) -> Option<(Span, String)> {
     let len = ("print".len() + rest[..body_len].trim_end().len()) as u32;
     let col = line[..indent].chars().count() as u32;
     let end_col = col + line[indent..indent + len as usize].chars().count() as u32;
-    let span = Span { start, end: start + len, line: line_span.line, col, end_line: line_span.line, end_col };
+    let span = Span {
+        start,
+        end: start + len,
+        line: line_span.line,
+        col,
+        end_line: line_span.line,
+        end_col,
+    };
     Some((span, fixed))
 }
 
@@ -143,8 +154,14 @@ mod tests {
     #[test]
     fn print_fixes() {
         let s = Span::default();
-        assert_eq!(print_fix("print \"a %s\" % x  # hi", s).unwrap().1, "print(\"a %s\" % x)");
-        assert_eq!(print_fix("    print x,", s).unwrap().1, "print(x, end=\" \")");
+        assert_eq!(
+            print_fix("print \"a %s\" % x  # hi", s).unwrap().1,
+            "print(\"a %s\" % x)"
+        );
+        assert_eq!(
+            print_fix("    print x,", s).unwrap().1,
+            "print(x, end=\" \")"
+        );
         assert_eq!(print_fix("print >>f, x", s).unwrap().1, "print(x, file=f)");
     }
     #[test]

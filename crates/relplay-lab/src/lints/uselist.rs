@@ -11,7 +11,9 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
             if r.uselist.as_ref().map(|u| &u.value) != Some(&Value::Bool(false)) {
                 continue;
             }
-            let Some((ta, tb, target)) = plain_tables(m, r) else { continue };
+            let Some((ta, tb, target)) = plain_tables(m, r) else {
+                continue;
+            };
             // One-to-many direction: the FK lives in the target's table.
             let incoming = m.fks_between(tb, ta);
             if incoming.is_empty() || !m.fks_between(ta, tb).is_empty() {
@@ -22,8 +24,13 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                 continue;
             }
             for (col, _) in incoming {
-                let single_pk = col.primary_key && m.columns_of_table(tb).is_some_and(|cs| cs.iter().filter(|c| c.primary_key).count() == 1);
-                let constrained = tc.unique_constraints.iter().any(|u| u.len() == 1 && u[0] == col.name);
+                let single_pk = col.primary_key
+                    && m.columns_of_table(tb)
+                        .is_some_and(|cs| cs.iter().filter(|c| c.primary_key).count() == 1);
+                let constrained = tc
+                    .unique_constraints
+                    .iter()
+                    .any(|u| u.len() == 1 && u[0] == col.name);
                 if col.unique || single_pk || constrained {
                     continue;
                 }
@@ -57,6 +64,12 @@ pub(crate) fn check(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
 fn add_unique(decl: &str) -> Option<String> {
     let close = decl.rfind(')')?;
     let inner = decl[..close].trim_end();
-    let sep = if inner.ends_with('(') { "" } else if inner.ends_with(',') { " " } else { ", " };
+    let sep = if inner.ends_with('(') {
+        ""
+    } else if inner.ends_with(',') {
+        " "
+    } else {
+        ", "
+    };
     Some(format!("{inner}{sep}unique=True{}", &decl[close..]))
 }

@@ -14,7 +14,17 @@ pub(crate) struct MappedAnn {
     pub inner_name: Option<String>,
 }
 
-const COLLECTIONS: &[&str] = &["List", "list", "Set", "set", "FrozenSet", "frozenset", "Sequence", "Collection", "Iterable"];
+const COLLECTIONS: &[&str] = &[
+    "List",
+    "list",
+    "Set",
+    "set",
+    "FrozenSet",
+    "frozenset",
+    "Sequence",
+    "Collection",
+    "Iterable",
+];
 
 pub(crate) fn read(ann: &Expr) -> Option<MappedAnn> {
     let (wrapper, inner) = match &ann.kind {
@@ -62,7 +72,11 @@ fn walk(e: &Expr, out: &mut MappedAnn, depth: u32) {
                 }
             }
         }
-        ExprKind::BinOp { left, op: BinOp::BitOr, right } => {
+        ExprKind::BinOp {
+            left,
+            op: BinOp::BitOr,
+            right,
+        } => {
             walk(left, out, depth + 1);
             walk(right, out, depth + 1);
         }

@@ -10,7 +10,11 @@ pub(crate) fn read(cd: &ClassDef, stmt: &Stmt, source: &str) -> MappedClass {
         name: cd.name.to_string(),
         name_span: cd.name_span.into(),
         span: stmt.span.into(),
-        bases: cd.bases.iter().map(|b| dotted(b).unwrap_or_else(|| text(b.span, source))).collect(),
+        bases: cd
+            .bases
+            .iter()
+            .map(|b| dotted(b).unwrap_or_else(|| text(b.span, source)))
+            .collect(),
         tablename: None,
         style: Style::Unknown,
         is_abstract: false,
@@ -44,47 +48,97 @@ fn member(c: &mut MappedClass, s: &Stmt, source: &str) {
             match &**id {
                 "__tablename__" => {
                     if let Some(t) = str_const(value) {
-                        c.tablename = Some(Located { value: t.to_string(), span: value.span.into() });
+                        c.tablename = Some(Located {
+                            value: t.to_string(),
+                            span: value.span.into(),
+                        });
                     } else {
-                        c.opaque.push(Opaque { what: "__tablename__".into(), text: text(value.span, source), span: value.span.into() });
+                        c.opaque.push(Opaque {
+                            what: "__tablename__".into(),
+                            text: text(value.span, source),
+                            span: value.span.into(),
+                        });
                     }
                 }
-                "__abstract__" => c.is_abstract = matches!(value.kind, ExprKind::Constant(Constant::True)),
+                "__abstract__" => {
+                    c.is_abstract = matches!(value.kind, ExprKind::Constant(Constant::True))
+                }
                 "__table_args__" => table_args(c, value, source),
                 "__mapper_args__" | "__table__" => {
                     if &**id == "__table__" {
-                        c.opaque.push(Opaque { what: "__table__".into(), text: text(value.span, source), span: value.span.into() });
+                        c.opaque.push(Opaque {
+                            what: "__table__".into(),
+                            text: text(value.span, source),
+                            span: value.span.into(),
+                        });
                     }
                 }
-                _ if column::is_column_call(value) => c.columns.push(column::read(Some(value), Some(id), None, s.span, source)),
+                _ if column::is_column_call(value) => {
+                    c.columns
+                        .push(column::read(Some(value), Some(id), None, s.span, source))
+                }
                 _ if relationship::is_relationship_call(value) => {
-                    let d = relationship::Decl { owner: &c.name, attr: id, attr_span: target_span, stmt: s.span, ann: None };
+                    let d = relationship::Decl {
+                        owner: &c.name,
+                        attr: id,
+                        attr_span: target_span,
+                        stmt: s.span,
+                        ann: None,
+                    };
                     c.relationships.push(relationship::read(value, d, source));
                 }
                 _ => {
                     for t in targets {
                         if let ExprKind::Name { id, .. } = &t.kind {
-                            c.other_attrs.push(Located { value: id.to_string(), span: t.span.into() });
+                            c.other_attrs.push(Located {
+                                value: id.to_string(),
+                                span: t.span.into(),
+                            });
                         }
                     }
                 }
             }
         }
-        StmtKind::AnnAssign { target, annotation: ann, value, .. } => {
-            let ExprKind::Name { id, .. } = &target.kind else { return };
+        StmtKind::AnnAssign {
+            target,
+            annotation: ann,
+            value,
+            ..
+        } => {
+            let ExprKind::Name { id, .. } = &target.kind else {
+                return;
+            };
             let mapped = annotation::read(ann);
             let a = mapped.as_ref().map(|m| (ann, m));
             match value {
                 Some(v) if relationship::is_relationship_call(v) => {
-                    let d = relationship::Decl { owner: &c.name, attr: id, attr_span: target.span, stmt: s.span, ann: a };
+                    let d = relationship::Decl {
+                        owner: &c.name,
+                        attr: id,
+                        attr_span: target.span,
+                        stmt: s.span,
+                        ann: a,
+                    };
                     c.relationships.push(relationship::read(v, d, source));
                 }
-                Some(v) if column::is_column_call(v) => c.columns.push(column::read(Some(v), Some(id), a, s.span, source)),
-                None if mapped.is_some() && !id.starts_with("__") => c.columns.push(column::read(None, Some(id), a, s.span, source)),
-                _ => c.other_attrs.push(Located { value: id.to_string(), span: target.span.into() }),
+                Some(v) if column::is_column_call(v) => {
+                    c.columns
+                        .push(column::read(Some(v), Some(id), a, s.span, source))
+                }
+                None if mapped.is_some() && !id.starts_with("__") => {
+                    c.columns
+                        .push(column::read(None, Some(id), a, s.span, source))
+                }
+                _ => c.other_attrs.push(Located {
+                    value: id.to_string(),
+                    span: target.span.into(),
+                }),
             }
         }
-        StmtKind::FunctionDef(f) => c.other_attrs.push(Located { value: f.name.to_string(), span: f.name_span.into() }),
+        StmtKind::FunctionDef(f) => c.other_attrs.push(Located {
+            value: f.name.to_string(),
+            span: f.name_span.into(),
+        }),
         _ => {}
     }
 }
@@ -101,13 +155,25 @@ fn table_args(c: &mut MappedClass, value: &relplay_py::ast::Expr, source: &str) 
         match callee(it) {
             Some("UniqueConstraint") => {
                 let cols = call_parts(it)
-                    .map(|(_, args, _)| args.iter().map(|a| str_const(a).map(str::to_string).unwrap_or_else(|| text(a.span, source))).collect())
+                    .map(|(_, args, _)| {
+                        args.iter()
+                            .map(|a| {
+                                str_const(a)
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|| text(a.span, source))
+                            })
+                            .collect()
+                    })
                     .unwrap_or_default();
                 c.unique_constraints.push(cols);
             }
             Some("Index" | "CheckConstraint") => {}
             _ if matches!(it.kind, ExprKind::Dict { .. }) => {}
-            _ => c.opaque.push(Opaque { what: "__table_args__".into(), text: text(it.span, source), span: it.span.into() }),
+            _ => c.opaque.push(Opaque {
+                what: "__table_args__".into(),
+                text: text(it.span, source),
+                span: it.span.into(),
+            }),
         }
     }
 }

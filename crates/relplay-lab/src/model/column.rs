@@ -1,13 +1,21 @@
 //! `Column(...)`, `mapped_column(...)` and bare `Mapped[int]` declarations.
 
 use super::annotation::MappedAnn;
-use super::expr::{callee, call_parts, kw_bool, kwargs, str_const, text};
+use super::expr::{call_parts, callee, kw_bool, kwargs, str_const, text};
 use super::{ColumnCall, ColumnDef, ForeignKeyRef, Located};
 use crate::span::Span;
 use relplay_py::ast::{self, Expr};
 
 /// Positional arguments of `Column` that are not the type.
-const NOT_A_TYPE: &[&str] = &["ForeignKey", "Sequence", "Identity", "Computed", "CheckConstraint", "FetchedValue", "DefaultClause"];
+const NOT_A_TYPE: &[&str] = &[
+    "ForeignKey",
+    "Sequence",
+    "Identity",
+    "Computed",
+    "CheckConstraint",
+    "FetchedValue",
+    "DefaultClause",
+];
 
 pub(crate) fn is_column_call(e: &Expr) -> bool {
     matches!(callee(e), Some("Column" | "mapped_column"))
@@ -27,7 +35,10 @@ pub(crate) fn read(
         call: ColumnCall::AnnotationOnly,
         span: stmt.into(),
         type_: None,
-        annotation: ann.map(|(e, _)| Located { value: text(e.span, source), span: e.span.into() }),
+        annotation: ann.map(|(e, _)| Located {
+            value: text(e.span, source),
+            span: e.span.into(),
+        }),
         primary_key: false,
         nullable: true,
         unique: false,
@@ -36,7 +47,11 @@ pub(crate) fn read(
     };
     let mut explicit_nullable = None;
     if let Some((func, args, keywords)) = call.and_then(call_parts) {
-        col.call = if super::expr::last_name(func) == Some("Column") { ColumnCall::Column } else { ColumnCall::MappedColumn };
+        col.call = if super::expr::last_name(func) == Some("Column") {
+            ColumnCall::Column
+        } else {
+            ColumnCall::MappedColumn
+        };
         for (i, a) in args.iter().enumerate() {
             if let Some(s) = str_const(a) {
                 if i == 0 {
@@ -49,7 +64,10 @@ pub(crate) fn read(
                 Some(n) if NOT_A_TYPE.contains(&n) => {}
                 _ => {
                     if col.type_.is_none() {
-                        col.type_ = Some(Located { value: text(a.span, source), span: a.span.into() });
+                        col.type_ = Some(Located {
+                            value: text(a.span, source),
+                            span: a.span.into(),
+                        });
                     }
                 }
             }
@@ -65,7 +83,10 @@ pub(crate) fn read(
     if col.type_.is_none() {
         if let Some((e, a)) = ann {
             if let Some(n) = &a.inner_name {
-                col.type_ = Some(Located { value: n.clone(), span: e.span.into() });
+                col.type_ = Some(Located {
+                    value: n.clone(),
+                    span: e.span.into(),
+                });
             }
         }
     }
@@ -82,7 +103,12 @@ pub(crate) fn foreign_key(call: &Expr, source: &str) -> ForeignKeyRef {
     let span: Span = call.span.into();
     let target_expr = call_parts(call).and_then(|(_, args, _)| args.first());
     let (target, target_span) = match target_expr {
-        Some(t) => (str_const(t).map(str::to_string).unwrap_or_else(|| text(t.span, source)), t.span.into()),
+        Some(t) => (
+            str_const(t)
+                .map(str::to_string)
+                .unwrap_or_else(|| text(t.span, source)),
+            t.span.into(),
+        ),
         None => (String::new(), span),
     };
     let is_str = target_expr.and_then(str_const).is_some();
@@ -90,5 +116,11 @@ pub(crate) fn foreign_key(call: &Expr, source: &str) -> ForeignKeyRef {
         Some((t, c)) if is_str => (Some(t.to_string()), Some(c.to_string())),
         _ => (None, None),
     };
-    ForeignKeyRef { target, table, column, target_span, span }
+    ForeignKeyRef {
+        target,
+        table,
+        column,
+        target_span,
+        span,
+    }
 }

@@ -79,7 +79,10 @@ pub(crate) fn kwargs(keywords: &[Keyword], source: &str) -> Vec<KwArg> {
 }
 
 pub(crate) fn kw<'a>(keywords: &'a [Keyword], name: &str) -> Option<&'a Expr> {
-    keywords.iter().find(|k| k.arg.as_deref() == Some(name)).map(|k| &k.value)
+    keywords
+        .iter()
+        .find(|k| k.arg.as_deref() == Some(name))
+        .map(|k| &k.value)
 }
 
 pub(crate) fn kw_bool(keywords: &[Keyword], name: &str) -> Option<bool> {
@@ -93,7 +96,11 @@ pub(crate) fn kw_bool(keywords: &[Keyword], name: &str) -> Option<bool> {
 /// The arguments of a call expression, if it is one.
 pub(crate) fn call_parts(e: &Expr) -> Option<(&Expr, &[Expr], &[Keyword])> {
     match &e.kind {
-        ExprKind::Call { func, args, keywords } => Some((func, args, keywords)),
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => Some((func, args, keywords)),
         _ => None,
     }
 }

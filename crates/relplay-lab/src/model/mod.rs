@@ -87,7 +87,9 @@ pub struct MappedClass {
 
 impl MappedClass {
     pub fn column(&self, name: &str) -> Option<&ColumnDef> {
-        self.columns.iter().find(|c| c.attr.as_deref() == Some(name) || c.name == name)
+        self.columns
+            .iter()
+            .find(|c| c.attr.as_deref() == Some(name) || c.name == name)
     }
     pub fn relationship(&self, attr: &str) -> Option<&Relationship> {
         self.relationships.iter().find(|r| r.attr == attr)
@@ -312,7 +314,9 @@ impl Relationship {
     }
     /// `Mapped[List[...]]` or `uselist=True`: declared as a collection.
     pub fn declared_collection(&self) -> bool {
-        self.annotation.as_ref().is_some_and(|a| a.collection.is_some())
+        self.annotation
+            .as_ref()
+            .is_some_and(|a| a.collection.is_some())
             || self.uselist.as_ref().and_then(Arg::as_bool) == Some(true)
     }
     pub fn keyword(&self, name: &str) -> Option<&KwArg> {
@@ -345,12 +349,19 @@ impl Model {
     }
     /// Every table name the script declares (classes and `Table(...)`).
     pub fn table_names(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.classes.iter().filter_map(|c| c.tablename.as_ref().map(|t| t.value.as_str())).collect();
+        let mut v: Vec<&str> = self
+            .classes
+            .iter()
+            .filter_map(|c| c.tablename.as_ref().map(|t| t.value.as_str()))
+            .collect();
         v.extend(self.tables.iter().map(|t| t.name.value.as_str()));
         v
     }
     pub fn table(&self, var_or_name: &str) -> Option<&TableDef> {
-        self.tables.iter().find(|t| t.var.as_deref() == Some(var_or_name)).or_else(|| self.tables.iter().find(|t| t.name.value == var_or_name))
+        self.tables
+            .iter()
+            .find(|t| t.var.as_deref() == Some(var_or_name))
+            .or_else(|| self.tables.iter().find(|t| t.name.value == var_or_name))
     }
     /// Columns of a table, whichever way it was declared; `None` when a
     /// class on it has parts we could not read (then no "missing" verdicts).
@@ -358,10 +369,14 @@ impl Model {
         if let Some(t) = self.tables.iter().find(|t| t.name.value == table) {
             return t.opaque.is_empty().then(|| t.columns.iter().collect());
         }
-        let owner = self.classes.iter().find(|c| c.tablename.as_ref().is_some_and(|t| t.value == table))?;
+        let owner = self
+            .classes
+            .iter()
+            .find(|c| c.tablename.as_ref().is_some_and(|t| t.value == table))?;
         let mut cols: Vec<&ColumnDef> = Vec::new();
         for c in &self.classes {
-            let on_table = c.name == owner.name || (c.tablename.is_none() && self.table_of(&c.name) == Some(table));
+            let on_table = c.name == owner.name
+                || (c.tablename.is_none() && self.table_of(&c.name) == Some(table));
             if on_table {
                 if !c.opaque.is_empty() {
                     return None;
@@ -370,21 +385,29 @@ impl Model {
             }
         }
         // Columns from mixins or bases we cannot see make the list incomplete.
-        let known_bases = owner.bases.iter().all(|b| self.class(b).is_some() || self.bases.iter().any(|d| &d.name == b));
+        let known_bases = owner
+            .bases
+            .iter()
+            .all(|b| self.class(b).is_some() || self.bases.iter().any(|d| &d.name == b));
         known_bases.then_some(cols)
     }
     /// Foreign keys from `from_table` whose target is `to_table`.
-    pub fn fks_between(&self, from_table: &str, to_table: &str) -> Vec<(&ColumnDef, &ForeignKeyRef)> {
+    pub fn fks_between(
+        &self,
+        from_table: &str,
+        to_table: &str,
+    ) -> Vec<(&ColumnDef, &ForeignKeyRef)> {
         let mut out = Vec::new();
-        let cols: Vec<&ColumnDef> = if let Some(t) = self.tables.iter().find(|t| t.name.value == from_table) {
-            t.columns.iter().collect()
-        } else {
-            self.classes
-                .iter()
-                .filter(|c| self.table_of(&c.name) == Some(from_table))
-                .flat_map(|c| c.columns.iter())
-                .collect()
-        };
+        let cols: Vec<&ColumnDef> =
+            if let Some(t) = self.tables.iter().find(|t| t.name.value == from_table) {
+                t.columns.iter().collect()
+            } else {
+                self.classes
+                    .iter()
+                    .filter(|c| self.table_of(&c.name) == Some(from_table))
+                    .flat_map(|c| c.columns.iter())
+                    .collect()
+            };
         for c in cols {
             for fk in &c.foreign_keys {
                 if fk.table.as_deref() == Some(to_table) || fk_names_class_of(self, fk, to_table) {

@@ -13,7 +13,11 @@ pub fn read_module(module: &Module, source: &str) -> Model {
     let mut imported_from: HashMap<String, String> = HashMap::new();
     for s in &module.body {
         match &s.kind {
-            StmtKind::ImportFrom { module: Some(md), names, .. } => {
+            StmtKind::ImportFrom {
+                module: Some(md),
+                names,
+                ..
+            } => {
                 for a in names {
                     let local = a.asname.as_ref().unwrap_or(&a.name);
                     imported_from.insert(local.to_string(), md.to_string());
@@ -33,16 +37,34 @@ pub fn read_module(module: &Module, source: &str) -> Model {
                             ExprKind::Attribute { value, .. } => dotted(value),
                             _ => None,
                         });
-                        let bind = call_parts(value).and_then(|(_, _, k)| kw(k, "bind")).map(|e| arg(e, source));
-                        m.bases.push(DeclarativeBase { name: var, kind: BaseKind::DeclarativeBaseFunction { module }, span: s.span.into(), bind });
+                        let bind = call_parts(value)
+                            .and_then(|(_, _, k)| kw(k, "bind"))
+                            .map(|e| arg(e, source));
+                        m.bases.push(DeclarativeBase {
+                            name: var,
+                            kind: BaseKind::DeclarativeBaseFunction { module },
+                            span: s.span.into(),
+                            bind,
+                        });
                     }
                     Some("generate_base") => {
-                        m.bases.push(DeclarativeBase { name: var, kind: BaseKind::RegistryGenerateBase, span: s.span.into(), bind: None });
+                        m.bases.push(DeclarativeBase {
+                            name: var,
+                            kind: BaseKind::RegistryGenerateBase,
+                            span: s.span.into(),
+                            bind: None,
+                        });
                     }
-                    _ if table::is_table_call(value) => match table::read(Some(&var), value, s.span, source) {
-                        Some(t) => m.tables.push(t),
-                        None => m.opaque.push(Opaque { what: "Table".into(), text: super::expr::text(s.span, source), span: s.span.into() }),
-                    },
+                    _ if table::is_table_call(value) => {
+                        match table::read(Some(&var), value, s.span, source) {
+                            Some(t) => m.tables.push(t),
+                            None => m.opaque.push(Opaque {
+                                what: "Table".into(),
+                                text: super::expr::text(s.span, source),
+                                span: s.span.into(),
+                            }),
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -60,15 +82,30 @@ pub fn read_module(module: &Module, source: &str) -> Model {
                         last_name(f).is_some_and(|n| names.contains(&n))
                     })
                 };
-                if base_names.iter().any(|b| BASE_CLASSES.contains(&last(b).as_str())) {
-                    m.bases.push(DeclarativeBase { name: cd.name.to_string(), kind: BaseKind::DeclarativeBaseClass, span: s.span.into(), bind: None });
+                if base_names
+                    .iter()
+                    .any(|b| BASE_CLASSES.contains(&last(b).as_str()))
+                {
+                    m.bases.push(DeclarativeBase {
+                        name: cd.name.to_string(),
+                        kind: BaseKind::DeclarativeBaseClass,
+                        span: s.span.into(),
+                        bind: None,
+                    });
                     continue;
                 }
                 if decorated(&["as_declarative"]) {
-                    m.bases.push(DeclarativeBase { name: cd.name.to_string(), kind: BaseKind::AsDeclarative, span: s.span.into(), bind: None });
+                    m.bases.push(DeclarativeBase {
+                        name: cd.name.to_string(),
+                        kind: BaseKind::AsDeclarative,
+                        span: s.span.into(),
+                        bind: None,
+                    });
                     continue;
                 }
-                let known = base_names.iter().any(|b| m.bases.iter().any(|d| &d.name == b) || m.classes.iter().any(|c| &c.name == b));
+                let known = base_names.iter().any(|b| {
+                    m.bases.iter().any(|d| &d.name == b) || m.classes.iter().any(|c| &c.name == b)
+                });
                 let has_tablename = cd.body.iter().any(|st| match &st.kind {
                     StmtKind::Assign { targets, .. } => targets.iter().any(|t| matches!(&t.kind, ExprKind::Name { id, .. } if &**id == "__tablename__")),
                     _ => false,

@@ -28,10 +28,16 @@ pub(crate) fn read(call: &Expr, d: Decl<'_>, source: &str) -> Relationship {
         inner: a.inner_name.clone(),
     });
     let target = match args.first().or_else(|| kw(keywords, "argument")) {
-        Some(t) => Some(Located { value: target_of(t, source), span: t.span.into() }),
-        None => annotation
-            .as_ref()
-            .and_then(|a| Some(Located { value: Target::Annotation(a.inner.clone()?), span: a.span })),
+        Some(t) => Some(Located {
+            value: target_of(t, source),
+            span: t.span.into(),
+        }),
+        None => annotation.as_ref().and_then(|a| {
+            Some(Located {
+                value: Target::Annotation(a.inner.clone()?),
+                span: a.span,
+            })
+        }),
     };
     Relationship {
         owner: d.owner.to_string(),
@@ -73,7 +79,12 @@ fn target_of(e: &Expr, source: &str) -> Target {
 /// `backref="name"` or `backref=backref("name", uselist=False, ...)`.
 fn backref(e: &Expr, source: &str) -> Option<Backref> {
     if let Some(s) = str_const(e) {
-        return Some(Backref { name: s.to_string(), name_span: e.span.into(), span: e.span.into(), keywords: Vec::new() });
+        return Some(Backref {
+            name: s.to_string(),
+            name_span: e.span.into(),
+            span: e.span.into(),
+            keywords: Vec::new(),
+        });
     }
     let (_, args, keywords) = call_parts(e)?;
     if callee(e) != Some("backref") {
