@@ -24,14 +24,23 @@ fn one_to_many_annotated() {
     let parent = m.class("Parent").unwrap();
     assert_eq!(parent.style, Style::Annotated);
     assert_eq!(parent.tablename.as_ref().unwrap().value, "parent");
-    assert_eq!(parent.tablename.as_ref().unwrap().span.text(&src), "\"parent\"");
+    assert_eq!(
+        parent.tablename.as_ref().unwrap().span.text(&src),
+        "\"parent\""
+    );
     let id = parent.column("id").unwrap();
     assert!(id.primary_key && !id.nullable);
     assert_eq!(id.type_.as_ref().unwrap().value, "int");
-    assert_eq!(parent.column("name").unwrap().type_.as_ref().unwrap().value, "String(30)");
+    assert_eq!(
+        parent.column("name").unwrap().type_.as_ref().unwrap().value,
+        "String(30)"
+    );
 
     let children = parent.relationship("children").unwrap();
-    assert_eq!(children.target.as_ref().unwrap().value, Target::Annotation("Child".into()));
+    assert_eq!(
+        children.target.as_ref().unwrap().value,
+        Target::Annotation("Child".into())
+    );
     assert_eq!(children.target_class(), Some("Child"));
     let ann = children.annotation.as_ref().unwrap();
     assert_eq!(ann.collection.as_deref(), Some("List"));
@@ -41,7 +50,10 @@ fn one_to_many_annotated() {
     assert_eq!(bp.span.text(&src), "\"parent\"");
     assert_eq!(bp.span.line, 18);
     assert_eq!(children.span.line, 18);
-    assert_eq!(children.call_span.text(&src), "relationship(back_populates=\"parent\")");
+    assert_eq!(
+        children.call_span.text(&src),
+        "relationship(back_populates=\"parent\")"
+    );
     assert_eq!(children.attr_span.text(&src), "children");
 
     let child = m.class("Child").unwrap();
@@ -50,7 +62,10 @@ fn one_to_many_annotated() {
     assert_eq!(fk_col.call, ColumnCall::MappedColumn);
     assert_eq!(fk_col.foreign_keys[0].table.as_deref(), Some("parent"));
     assert_eq!(fk_col.foreign_keys[0].column.as_deref(), Some("id"));
-    assert_eq!(fk_col.foreign_keys[0].target_span.text(&src), "\"parent.id\"");
+    assert_eq!(
+        fk_col.foreign_keys[0].target_span.text(&src),
+        "\"parent.id\""
+    );
     let parent_rel = child.relationship("parent").unwrap();
     assert!(parent_rel.annotation.as_ref().unwrap().optional);
     assert!(parent_rel.annotation.as_ref().unwrap().collection.is_none());
@@ -60,21 +75,43 @@ fn one_to_many_annotated() {
 #[test]
 fn legacy_columns_and_backref() {
     let (src, m) = gallery("person_offences");
-    assert_eq!(m.bases[0].kind, BaseKind::DeclarativeBaseFunction { module: Some("sqlalchemy.orm".into()) });
+    assert_eq!(
+        m.bases[0].kind,
+        BaseKind::DeclarativeBaseFunction {
+            module: Some("sqlalchemy.orm".into())
+        }
+    );
     let person = m.class("Person").unwrap();
     assert_eq!(person.style, Style::Legacy);
     let id = person.column("id").unwrap();
-    assert_eq!(id.type_.as_ref().unwrap().value, "Integer", "Sequence(...) is not the type");
+    assert_eq!(
+        id.type_.as_ref().unwrap().value,
+        "Integer",
+        "Sequence(...) is not the type"
+    );
     assert!(id.primary_key);
     let offences = person.relationship("offences").unwrap();
-    assert_eq!(offences.target.as_ref().unwrap().value, Target::Str("Offence".into()));
-    assert_eq!(offences.target.as_ref().unwrap().span.text(&src), "\"Offence\"");
+    assert_eq!(
+        offences.target.as_ref().unwrap().value,
+        Target::Str("Offence".into())
+    );
+    assert_eq!(
+        offences.target.as_ref().unwrap().span.text(&src),
+        "\"Offence\""
+    );
     let br = offences.backref.as_ref().unwrap();
     assert_eq!(br.name, "person");
     assert_eq!(br.name_span.text(&src), "\"person\"");
     assert_eq!(offences.lazy.as_ref().unwrap().value, Value::Bool(true));
     assert_eq!(offences.lazy_strategy(), Some("select"));
-    assert_eq!(offences.keywords.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(), ["backref", "lazy"]);
+    assert_eq!(
+        offences
+            .keywords
+            .iter()
+            .map(|k| k.name.as_str())
+            .collect::<Vec<_>>(),
+        ["backref", "lazy"]
+    );
     assert_eq!(offences.keywords[1].span.text(&src), "lazy=True");
 }
 
@@ -86,8 +123,15 @@ fn association_table_and_secondary() {
     assert_eq!(t.var.as_deref(), Some("association_table"));
     assert_eq!(t.name.value, "association");
     assert_eq!(t.metadata.as_deref(), Some("Base.metadata"));
-    let cols: Vec<(&str, Option<&str>)> = t.columns.iter().map(|c| (c.name.as_str(), c.foreign_keys[0].table.as_deref())).collect();
-    assert_eq!(cols, [("left_id", Some("left")), ("right_id", Some("right"))]);
+    let cols: Vec<(&str, Option<&str>)> = t
+        .columns
+        .iter()
+        .map(|c| (c.name.as_str(), c.foreign_keys[0].table.as_deref()))
+        .collect();
+    assert_eq!(
+        cols,
+        [("left_id", Some("left")), ("right_id", Some("right"))]
+    );
     assert_eq!(t.span.line, 8);
     let children = m.class("Parent").unwrap().relationship("children").unwrap();
     let sec = children.secondary.as_ref().unwrap();
@@ -101,12 +145,21 @@ fn association_table_and_secondary() {
 fn secondary_as_lambda_and_string() {
     let (_, m) = gallery("many_to_many_lambda");
     let courses = m.class("Student").unwrap().relationship("courses").unwrap();
-    assert_eq!(courses.secondary.as_ref().unwrap().value, Value::Lambda("enrollment".into()));
+    assert_eq!(
+        courses.secondary.as_ref().unwrap().value,
+        Value::Lambda("enrollment".into())
+    );
     let students = m.class("Course").unwrap().relationship("students").unwrap();
-    assert_eq!(students.secondary.as_ref().unwrap().value, Value::Str("enrollment".into()));
+    assert_eq!(
+        students.secondary.as_ref().unwrap().value,
+        Value::Str("enrollment".into())
+    );
     // The table is declared after the classes and still found.
     assert_eq!(m.tables[0].name.value, "enrollment");
-    assert!(m.tables[0].columns.iter().all(|c| c.primary_key && c.type_.is_none()));
+    assert!(m.tables[0]
+        .columns
+        .iter()
+        .all(|c| c.primary_key && c.type_.is_none()));
 }
 
 #[test]
@@ -115,30 +168,78 @@ fn self_reference_one_to_one_and_cascade() {
     let parent = m.class("Node").unwrap().relationship("parent").unwrap();
     assert_eq!(parent.remote_side.as_ref().unwrap().text, "[id]");
     assert_eq!(parent.backref.as_ref().unwrap().name, "children");
-    assert!(m.class("Node").unwrap().other_attrs.iter().any(|a| a.value == "__repr__"));
+    assert!(m
+        .class("Node")
+        .unwrap()
+        .other_attrs
+        .iter()
+        .any(|a| a.value == "__repr__"));
     assert_eq!(parent.remote_side.as_ref().unwrap().span.text(&src), "[id]");
 
     let (_, m) = gallery("one_to_one");
     let passport = m.class("Person").unwrap().relationship("passport").unwrap();
     assert_eq!(passport.uselist.as_ref().unwrap().value, Value::Bool(false));
-    assert!(m.class("Passport").unwrap().column("owner_id").unwrap().unique);
+    assert!(
+        m.class("Passport")
+            .unwrap()
+            .column("owner_id")
+            .unwrap()
+            .unique
+    );
 
     let (_, m) = gallery("blog");
     let posts = m.class("User").unwrap().relationship("posts").unwrap();
-    assert_eq!(posts.cascade.as_ref().unwrap().value, Value::Str("all, delete-orphan".into()));
+    assert_eq!(
+        posts.cascade.as_ref().unwrap().value,
+        Value::Str("all, delete-orphan".into())
+    );
     assert!(m.class("User").unwrap().column("username").unwrap().unique);
-    assert_eq!(m.class("Post").unwrap().column("body").unwrap().type_.as_ref().unwrap().value, "Text");
+    assert_eq!(
+        m.class("Post")
+            .unwrap()
+            .column("body")
+            .unwrap()
+            .type_
+            .as_ref()
+            .unwrap()
+            .value,
+        "Text"
+    );
 
     let (_, m) = gallery("lazy_strategies");
-    let lazies: Vec<Option<&str>> = m.class("Author").unwrap().relationships.iter().map(|r| r.lazy_strategy()).collect();
-    assert_eq!(lazies, [Some("select"), Some("joined"), Some("selectin"), Some("subquery")]);
-    assert!(m.class("Author").unwrap().relationships.iter().all(|r| r.is_viewonly()));
+    let lazies: Vec<Option<&str>> = m
+        .class("Author")
+        .unwrap()
+        .relationships
+        .iter()
+        .map(|r| r.lazy_strategy())
+        .collect();
+    assert_eq!(
+        lazies,
+        [
+            Some("select"),
+            Some("joined"),
+            Some("selectin"),
+            Some("subquery")
+        ]
+    );
+    assert!(m
+        .class("Author")
+        .unwrap()
+        .relationships
+        .iter()
+        .all(|r| r.is_viewonly()));
 }
 
 #[test]
 fn legacy_base_with_bind() {
     let (src, m) = gallery("mistake_legacy_1x");
-    assert_eq!(m.bases[0].kind, BaseKind::DeclarativeBaseFunction { module: Some("sqlalchemy.ext.declarative".into()) });
+    assert_eq!(
+        m.bases[0].kind,
+        BaseKind::DeclarativeBaseFunction {
+            module: Some("sqlalchemy.ext.declarative".into())
+        }
+    );
     let bind = m.bases[0].bind.as_ref().unwrap();
     assert_eq!(bind.value, Value::Name("engine".into()));
     assert_eq!(bind.span.text(&src), "engine");
@@ -154,16 +255,27 @@ fn every_gallery_script_reads() {
             let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
             match read_model(&src) {
                 Ok(m) => {
-                    assert!(!m.classes.is_empty() || stem == "mistake_legacy_1x", "{stem}");
+                    assert!(
+                        !m.classes.is_empty() || stem == "mistake_legacy_1x",
+                        "{stem}"
+                    );
                     // Serde round trip: the page receives the model as JSON.
                     let json = serde_json::to_string(&m).unwrap();
                     let back: Model = serde_json::from_str(&json).unwrap();
                     assert_eq!(back, m, "{stem}");
                     for c in &m.classes {
                         for r in &c.relationships {
-                            assert!(r.call_span.text(&src).starts_with("relationship("), "{stem}: {}", r.attr);
+                            assert!(
+                                r.call_span.text(&src).starts_with("relationship("),
+                                "{stem}: {}",
+                                r.attr
+                            );
                             for k in &r.keywords {
-                                assert!(k.span.text(&src).starts_with(&format!("{}=", k.name)), "{stem}: {}", k.name);
+                                assert!(
+                                    k.span.text(&src).starts_with(&format!("{}=", k.name)),
+                                    "{stem}: {}",
+                                    k.name
+                                );
                                 assert_eq!(k.arg.span.text(&src), k.arg.text, "{stem}");
                             }
                         }
@@ -186,10 +298,20 @@ fn other_base_spellings() {
                class A(Base):\n    __tablename__ = 'a'\n    id = Column(Integer, primary_key=True)\n    x = object()\n\n\
                class B(Other):\n    __tablename__ = 'b'\n    id = Column('b_id', Integer, primary_key=True)\n    a = relationship(lambda: A)\n";
     let m = read_model(src).unwrap();
-    assert_eq!(m.bases.iter().map(|b| b.kind.clone()).collect::<Vec<_>>(), [BaseKind::RegistryGenerateBase, BaseKind::AsDeclarative]);
+    assert_eq!(
+        m.bases.iter().map(|b| b.kind.clone()).collect::<Vec<_>>(),
+        [BaseKind::RegistryGenerateBase, BaseKind::AsDeclarative]
+    );
     assert_eq!(m.classes.len(), 2);
     assert!(m.class("A").unwrap().declares("x"));
     assert_eq!(m.class("B").unwrap().columns[0].name, "b_id");
     assert_eq!(m.class("B").unwrap().columns[0].attr.as_deref(), Some("id"));
-    assert_eq!(m.class("B").unwrap().relationships[0].target.as_ref().unwrap().value, Target::Lambda("A".into()));
+    assert_eq!(
+        m.class("B").unwrap().relationships[0]
+            .target
+            .as_ref()
+            .unwrap()
+            .value,
+        Target::Lambda("A".into())
+    );
 }

@@ -140,9 +140,14 @@ fn queries(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                         .fix("Build a select() and run it with session.scalars(...).")
                         .example(EXAMPLE);
                     if let Some(t) = translate(cx.source, &c, session) {
+                        let imports = if t.contains("func.count()") {
+                            "func, select"
+                        } else {
+                            "select"
+                        };
                         l = l
                             .fix(format!(
-                                "`{text}` becomes `{t}` (with `from sqlalchemy import select`)."
+                                "`{text}` becomes `{t}` (with `from sqlalchemy import {imports}`)."
                             ))
                             .code(t);
                     }

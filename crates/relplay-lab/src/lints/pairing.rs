@@ -150,7 +150,13 @@ fn backref_target(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
         }
         None => {
             let t = &target.name;
-            let suggestion = format!("{}_{}", r.owner.to_lowercase(), "ref");
+            let suggestion =
+                free_name(target, &r.owner, &format!("{}_ref", r.owner.to_lowercase()));
+            let q = if br.name_span.text(cx.source).starts_with('\'') {
+                '\''
+            } else {
+                '"'
+            };
             out.push(
                 Lint::new(
                     "backref-clash",
@@ -165,7 +171,8 @@ fn backref_target(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
                      the foreign key column (`parent_id`) instead of the object (`parent`).",
                     br.name, br.name, r.owner, r.attr
                 ))
-                .fix(format!("Give the backref a name {t} does not use yet, e.g. backref=\"{}\".", free_name(target, &r.owner, &suggestion)))
+                .fix(format!("Give the backref a name {t} does not use yet, e.g. backref=\"{suggestion}\"."))
+                .edit(br.name_span, format!("{q}{suggestion}{q}"))
                 .example("sync_backref"),
             );
         }
@@ -396,9 +403,10 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
         )
         .why(format!(
             "A relationship() on one side only is allowed: `{o}.{}` works, and the foreign key is filled in at flush. But {t} \
-             has no attribute leading back, so `x.{other}` does not exist, and nothing on the {t} side syncs in Python before \
+             has no attribute leading back, so `{}.{other}` does not exist, and nothing on the {t} side syncs in Python before \
              a flush. If you want both directions, declare both sides and link them with back_populates (or backref=).",
-            r.attr
+            r.attr,
+            t.to_lowercase()
         ))
         .fix(format!("Add `{decl}` to {t} and back_populates=\"{other}\" here."))
         .code(decl)
