@@ -199,6 +199,36 @@ fn truncations_never_panic() {
     }
 }
 
+/// Shapes a hostile or confused script may take: nothing panics, nothing overflows.
+#[test]
+fn hostile_inputs_never_panic() {
+    let chain = format!("x = a{}\n", ".b".repeat(20_000));
+    let rel = format!("class A(Base):\n    __tablename__ = 'a'\n    r = relationship(a{}, backref=backref())\n", ".b".repeat(5_000));
+    let sums = format!("for x in session.query(A):\n    y = x.r{}\n", " + x.r".repeat(5_000));
+    let cases = [
+        "",
+        "\n\n",
+        "print \"unterminated",
+        "print",
+        "print >>",
+        "class A(Base):\n    __tablename__ = 1\n    r = relationship()\n",
+        "class A(Base):\n    __tablename__ = 'a'\n    r = relationship('A', back_populates='r', backref='r')\n",
+        "Base = declarative_base()\nclass A(Base):\n    __tablename__ = 'a'\n    id = Column(ForeignKey())\n    b = relationship(lambda: B, secondary=lambda: t)\nclass B(A):\n    x: Mapped[List[Optional['A' | None]]] = relationship()\n",
+        "class A(B):\n    pass\nclass B(A):\n    __tablename__ = 'b'\n    a = relationship('A', uselist=False)\n",
+        "t = Table()\nt = Table('t', m, Column(), Column(ForeignKey('.')))\nclass X(Base):\n    __tablename__ = 't'\n    y = relationship('X', foreign_keys='[X.id]')\n",
+        "for a in session.scalars(stmt):\n    a.b\nstmt = select()\nfor a in session.query():\n    pass\n",
+        "Ünïcode = 'é'\nprint 'é', Ünïcode\nprint 'ü'\n",
+        "\u{0}",
+        &chain,
+        &rel,
+        &sums,
+    ];
+    for c in cases {
+        let _ = lint(c);
+        let _ = relplay_lab::read_model(c);
+    }
+}
+
 /// Print every lint of one file: `LINT_FILE=tests/gallery/x.py cargo test -p relplay-lab --test lints show -- --nocapture`.
 #[test]
 fn show() {

@@ -4,18 +4,26 @@ use super::{Arg, KwArg, Value};
 use crate::span::Span;
 use relplay_py::ast::{Constant, Expr, ExprKind, Keyword};
 
-/// `a.b.c` as text, for names and attribute chains only.
+/// `a.b.c` as text, for names and attribute chains only (iterative: a
+/// hostile script may chain thousands of attributes).
 pub(crate) fn dotted(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Name { id, .. } => Some(id.to_string()),
-        ExprKind::Attribute { value, attr, .. } => {
-            let mut s = dotted(value)?;
-            s.push('.');
-            s.push_str(attr);
-            Some(s)
+    let mut parts: Vec<&str> = Vec::new();
+    let mut cur = e;
+    loop {
+        match &cur.kind {
+            ExprKind::Name { id, .. } => {
+                parts.push(id);
+                break;
+            }
+            ExprKind::Attribute { value, attr, .. } => {
+                parts.push(attr);
+                cur = value;
+            }
+            _ => return None,
         }
-        _ => None,
     }
+    parts.reverse();
+    Some(parts.join("."))
 }
 
 /// The called name's last segment: `sa.Column(...)` → `Column`.
