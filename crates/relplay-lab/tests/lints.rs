@@ -203,8 +203,14 @@ fn truncations_never_panic() {
 #[test]
 fn hostile_inputs_never_panic() {
     let chain = format!("x = a{}\n", ".b".repeat(20_000));
-    let rel = format!("class A(Base):\n    __tablename__ = 'a'\n    r = relationship(a{}, backref=backref())\n", ".b".repeat(5_000));
-    let sums = format!("for x in session.query(A):\n    y = x.r{}\n", " + x.r".repeat(5_000));
+    let rel = format!(
+        "class A(Base):\n    __tablename__ = 'a'\n    r = relationship(a{}, backref=backref())\n",
+        ".b".repeat(5_000)
+    );
+    let sums = format!(
+        "for x in session.query(A):\n    y = x.r{}\n",
+        " + x.r".repeat(5_000)
+    );
     let cases = [
         "",
         "\n\n",

@@ -315,3 +315,22 @@ fn other_base_spellings() {
         Target::Lambda("A".into())
     );
 }
+
+#[test]
+fn directions_as_sqlalchemy_decides() {
+    use relplay_lab::model::Direction::*;
+    let cases = [
+        ("one_to_many", "Parent", "children", Some(OneToMany)),
+        ("one_to_many", "Child", "parent", Some(ManyToOne)),
+        ("many_to_one", "Parent", "child", Some(ManyToOne)),
+        ("many_to_many_table", "Parent", "children", Some(ManyToMany)),
+        ("adjacency_list", "Node", "parent", Some(ManyToOne)),
+        ("mistake_fk_wrong_side", "Author", "books", Some(ManyToOne)),
+        ("mistake_m2m_no_secondary", "Student", "courses", None),
+    ];
+    for (id, class, attr, want) in cases {
+        let (_, m) = gallery(id);
+        let r = m.class(class).unwrap().relationship(attr).unwrap();
+        assert_eq!(m.direction(r), want, "{id}: {class}.{attr}");
+    }
+}

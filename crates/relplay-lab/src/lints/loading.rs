@@ -246,11 +246,5 @@ fn lint(cx: &Ctx<'_>, access: &Expr, r: &Relationship, src: &Source<'_>) -> Lint
 }
 
 fn many_to_one(m: &Model, r: &Relationship) -> bool {
-    let (Some(t), Some(ta)) = (r.target_class(), m.table_of(&r.owner)) else {
-        return false;
-    };
-    let Some(tb) = m.table_of(t) else {
-        return false;
-    };
-    r.secondary.is_none() && !m.fks_between(ta, tb).is_empty() && m.fks_between(tb, ta).is_empty()
+    m.direction(r) == Some(crate::model::Direction::ManyToOne)
 }

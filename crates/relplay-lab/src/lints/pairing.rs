@@ -329,7 +329,10 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
     };
     let t = &target.name;
     let o = &r.owner;
-    if t == o {
+    // Self-references and custom join conditions: which columns each side
+    // uses cannot be told reliably from the text.
+    let custom = |x: &Relationship| x.foreign_keys.is_some() || x.primaryjoin.is_some();
+    if t == o || custom(r) {
         return;
     }
     // Attributes created on the target by a backref elsewhere also point back.
@@ -340,7 +343,9 @@ fn one_sided(cx: &Ctx<'_>, r: &Relationship, out: &mut Vec<Lint>) {
         .any(|s| s.target_class() == Some(o) && s.owner == *t && s.backref.is_some());
     let back: Vec<&Relationship> = rels_of(m, t)
         .into_iter()
-        .filter(|s| points_to(m, s, o) && s.secondary.is_none() == r.secondary.is_none())
+        .filter(|s| {
+            points_to(m, s, o) && s.secondary.is_none() == r.secondary.is_none() && !custom(s)
+        })
         .collect();
     if let Some(s) = back.iter().find(|s| unlinked(m, s)) {
         if s.span.start < r.span.start && !s.is_viewonly() {

@@ -7,11 +7,13 @@
 mod annotation;
 mod class;
 mod column;
+mod direction;
 pub(crate) mod expr;
 mod reader;
 mod relationship;
 mod table;
 
+pub use direction::Direction;
 pub use reader::read_module;
 
 use crate::span::Span;
