@@ -58,6 +58,28 @@ fn lint_scenarios() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// Each code is known, and has a trigger and a near-miss scenario.
+#[test]
+fn every_code_has_scenarios() {
+    let mut triggered = BTreeSet::new();
+    let mut near_misses = 0;
+    for f in py_files("tests/lints") {
+        let src = fs::read_to_string(&f).unwrap();
+        let got = codes(&src);
+        near_misses += usize::from(got.is_empty());
+        triggered.extend(got);
+    }
+    let known: BTreeSet<String> = relplay_lab::lints::CODES
+        .iter()
+        .map(|(c, _)| c.to_string())
+        .collect();
+    assert_eq!(triggered, known);
+    assert!(
+        near_misses * 2 >= known.len(),
+        "too few near-miss scenarios: {near_misses}"
+    );
+}
+
 #[test]
 fn every_lint_is_complete() {
     for f in py_files("tests/lints")

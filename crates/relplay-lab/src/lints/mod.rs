@@ -1,5 +1,7 @@
 //! The classic mistakes, each explained in plain words with its fix and the
 //! gallery example (`tests/gallery/<example>.py`) that shows it running.
+//! [`CODES`] lists them; `tests/lints/*.py` holds a trigger and a near-miss
+//! for each, checked against SQLAlchemy 2.1.9.
 
 mod fk;
 mod legacy;
@@ -18,6 +20,27 @@ use crate::span::Span;
 use relplay_py::ast::Module;
 use serde::{Deserialize, Serialize};
 
+/// Every lint code, with the file that reports it.
+pub const CODES: &[(&str, &str)] = &[
+    ("fk-on-parent-side", "fk.rs"),
+    ("fk-unknown-table", "fk.rs"),
+    ("fk-unknown-column", "fk.rs"),
+    ("one-sided-relationship", "pairing.rs"),
+    ("back-populates-mismatch", "pairing.rs"),
+    ("backref-clash", "pairing.rs"),
+    ("backref-and-back-populates", "pairing.rs"),
+    ("m2m-without-secondary", "m2m.rs"),
+    ("no-foreign-key", "m2m.rs"),
+    ("uselist-false-not-unique", "uselist.rs"),
+    ("python2-print", "syntax.rs"),
+    ("syntax-error", "syntax.rs"),
+    ("legacy-1x", "legacy.rs"),
+    ("lazy-load-in-loop", "loading.rs"),
+    ("lazy-false-is-joined", "loading.rs"),
+];
+
+/// Error: SQLAlchemy or Python will raise. Warning: it runs but warns or
+/// misbehaves. Info: it works; there is something worth knowing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
