@@ -45,6 +45,9 @@ fn unknown_targets(cx: &Ctx<'_>, out: &mut Vec<Lint>) {
                 .map(|t| format!("{t}.{}", col.name))
                 .unwrap_or_else(|| col.name.clone());
             if !tables.contains(&table.as_str()) {
+                if !model.all_tables_known() {
+                    continue;
+                }
                 // `ForeignKey("User.id")`: the class name instead of its table name.
                 let by_class = model.table_of(table);
                 let guess = by_class.or_else(|| closest(table, tables.iter().copied()));

@@ -349,6 +349,19 @@ impl Model {
         }
         None
     }
+    /// Whether every mapped class's table name is known: no `__table__`,
+    /// no `@declared_attr __tablename__`, no unreadable `Table(...)`. Only
+    /// then can a table name be called missing.
+    pub fn all_tables_known(&self) -> bool {
+        self.opaque.iter().all(|o| o.what != "Table")
+            && self.classes.iter().all(|c| {
+                c.is_abstract
+                    || (self.table_of(&c.name).is_some()
+                        && !c.other_attrs.iter().any(|a| a.value == "__tablename__")
+                        && !c.opaque.iter().any(|o| o.what.starts_with("__table")))
+            })
+    }
+
     /// Every table name the script declares (classes and `Table(...)`).
     pub fn table_names(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self
