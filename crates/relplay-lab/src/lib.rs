@@ -4,7 +4,15 @@
 //!
 //! - [`read_model`]: what the script declares ([`model::Model`]).
 //! - [`lint`]: the mistakes found, each with its why, its fix and the
-//!   gallery example that shows it ([`Lint`]).
+//!   gallery example that shows it ([`Lint`]); codes in [`lints::CODES`].
+//!
+//! Layout: `model/` reads declarations (`reader.rs` the module walk,
+//! `class.rs`, `column.rs`, `relationship.rs`, `table.rs`, `annotation.rs`
+//! for `Mapped[...]`, `direction.rs` SQLAlchemy's direction rule);
+//! `lints/` has one file per family (`fk.rs`, `pairing.rs`, `m2m.rs`,
+//! `uselist.rs`, `syntax.rs`, `legacy.rs`, `loading.rs`) over shared readers
+//! (`query.rs` query chains, `walk.rs` the bounded tree walk).
+//! Scenarios: `tests/lints/*.py`, each first line `# lints: codes` or `none`.
 
 pub mod lints;
 pub mod model;
