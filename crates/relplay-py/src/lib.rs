@@ -74,4 +74,4 @@ pub mod vm;
 pub use object::dict::PyDict;
 pub use run::Outcome;
 pub use value::{PyErr, PyResult, Value};
-pub use vm::{Config, Interpreter, LineHook, Output};
+pub use vm::{Config, Interpreter, LineHook, Output, OutputEvent, Stream};

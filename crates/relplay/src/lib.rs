@@ -1,16 +1,34 @@
 //! The facade: the one API the CLI, the web UI and the widget use.
 //! `run(source, path)` executes a learner's script and returns what CPython
-//! would print, plus (later) the structured facts the UI draws.
+//! would print, plus the structured facts the UI draws: output events
+//! tagged with the script line that caused them, and (without running
+//! anything) the static model of the script and the lints that explain the
+//! classic mistakes.
 
-use relplay_py::{Config, Interpreter};
+use relplay_py::{Config, Interpreter, Stream};
+use serde::Serialize;
+
+pub use relplay_lab::{Lint, Model, Severity};
 
 /// What one run of a script produced.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Run {
     pub stdout: String,
     pub stderr: String,
     /// The process exit status CPython would give: 0, or 1 on an uncaught exception.
     pub exit: i32,
+    /// stdout and stderr again, in order, split by stream (`"stdout"`,
+    /// `"stderr"`, or `"sql"` for the echo log) and by the script line
+    /// executing when they were written.
+    pub events: Vec<Event>,
+}
+
+/// A piece of output with the script line that caused it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub stream: &'static str,
+    pub line: u32,
+    pub text: String,
 }
 
 /// Runs `source` as the script at `path` (the path appears in tracebacks and
@@ -19,11 +37,35 @@ pub fn run(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
     let outcome = interp.run_file(source, path);
     let output = interp.take_output();
+    let events = output
+        .events
+        .into_iter()
+        .map(|e| Event {
+            stream: match e.stream {
+                Stream::Stdout => "stdout",
+                Stream::Stderr => "stderr",
+                Stream::Sql => "sql",
+            },
+            line: e.line,
+            text: e.text,
+        })
+        .collect();
     Run {
         stdout: output.stdout,
         stderr: output.stderr,
         exit: outcome.exit_code,
+        events,
     }
+}
+
+/// The lints of a script, in source order, from its text alone (nothing runs).
+pub fn lint(source: &str) -> Vec<Lint> {
+    relplay_lab::lint(source)
+}
+
+/// The models a script declares, read from its text alone (nothing runs).
+pub fn model(source: &str) -> Result<Model, Box<Lint>> {
+    relplay_lab::read_model(source)
 }
 
 /// Runs a script given as raw bytes, decoding them as CPython decodes a
@@ -38,14 +80,61 @@ pub fn run_bytes(bytes: &[u8], path: &str) -> Run {
         Err(e) => {
             let at = e.valid_up_to();
             let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            let stderr = format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+                bytes[at]
+            );
             Run {
+                events: vec![Event {
+                    stream: "stderr",
+                    line: 0,
+                    text: stderr.clone(),
+                }],
                 stdout: String::new(),
-                stderr: format!(
-                    "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
-                    bytes[at]
-                ),
+                stderr,
                 exit: 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_carry_stream_and_script_line() {
+        let src = "def f():\n    print('in f')\nprint('a')\nf()\nimport sys\nprint('e', file=sys.stderr)\n";
+        let run = run(src, "/s.py");
+        let got: Vec<_> = run
+            .events
+            .iter()
+            .map(|e| (e.stream, e.line, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("stdout", 3, "a\n"),
+                ("stdout", 2, "in f\n"),
+                ("stderr", 6, "e\n")
+            ]
+        );
+        let joined: String = run
+            .events
+            .iter()
+            .filter(|e| e.stream != "stderr")
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(joined, run.stdout);
+    }
+
+    #[test]
+    fn undecodable_source_is_cpythons_syntax_error() {
+        let run = run_bytes(b"print(1)\n\xff\n", "/s.py");
+        assert_eq!(run.exit, 1);
+        assert!(run.stderr.starts_with(
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /s.py on line 2"
+        ));
+        assert_eq!(run.events.len(), 1);
     }
 }

@@ -54,6 +54,27 @@ pub type ModuleBuilder = Rc<dyn Fn(&mut Interpreter) -> PyResult<PyDict>>;
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// The same text in order, each piece tagged with its stream and the
+    /// script line that caused it (the page groups the SQL log by line).
+    pub events: Vec<OutputEvent>,
+}
+
+/// Where a piece of output went: `Sql` is stdout written by the engine's
+/// echo log rather than by `print`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+    Sql,
+}
+
+/// A piece of output and the line of the main script executing when it was
+/// written (0 before the script runs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputEvent {
+    pub stream: Stream,
+    pub line: u32,
+    pub text: String,
 }
 
 pub struct Interpreter {
@@ -130,9 +151,43 @@ impl Interpreter {
     }
     pub fn write_stdout(&mut self, s: &str) {
         self.out.stdout.push_str(s);
+        self.record(Stream::Stdout, s);
     }
     pub fn write_stderr(&mut self, s: &str) {
         self.out.stderr.push_str(s);
+        self.record(Stream::Stderr, s);
+    }
+    /// Stdout written by SQLAlchemy's echo log: the same bytes as a print,
+    /// tagged so the page can show SQL apart from prints.
+    pub fn write_sql_log(&mut self, s: &str) {
+        self.out.stdout.push_str(s);
+        self.record(Stream::Sql, s);
+    }
+
+    fn record(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let line = self.script_line();
+        match self.out.events.last_mut() {
+            Some(last) if last.stream == stream && last.line == line => last.text.push_str(text),
+            _ => self.out.events.push(OutputEvent {
+                stream,
+                line,
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    /// The line executing in the innermost frame of the main script: the
+    /// line a learner wrote that led here, even from inside library code.
+    pub fn script_line(&self) -> u32 {
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.code.filename == self.main_path)
+            .map(|f| f.line())
+            .unwrap_or(0)
     }
 
     /// The line being executed in the innermost Python frame (for warnings
