@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";
-import { startServer, launchBrowser, collectErrors, openPlayground } from "./lib/harness.mjs";
+import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
 
 let server;
 let browser;
@@ -115,7 +115,7 @@ test("screenshots: embed mode, light and dark, in an iframe-sized viewport", asy
     await page.locator("[data-testid=status]").waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: ${overflow}px too wide`);
-    await page.screenshot({ path: `/tmp/relplay-${name}.png` });
+    await page.screenshot({ path: `${SHOTS}/relplay-${name}.png` });
     assert.deepEqual(errors, []);
     await page.close();
   }

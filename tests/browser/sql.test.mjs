@@ -2,7 +2,7 @@
 // (the facade does not report events yet; see web/src/sqllog.rs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, collectErrors, openPlayground } from "./lib/harness.mjs";
+import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
 
 let server;
 let browser;
@@ -139,7 +139,7 @@ test("screenshot: the SQL pane", async () => {
     await page.evaluate((r) => window.relplayDev.show(r), nPlusOne(6));
     await page.locator("[data-testid=tab-sql]").click();
     await page.locator("[data-testid=sql-group]").nth(1).click();
-    await page.screenshot({ path: `/tmp/relplay-${name}.png` });
+    await page.screenshot({ path: `${SHOTS}/relplay-${name}.png` });
     await page.close();
   }
 });

@@ -508,6 +508,7 @@ pub fn App() -> impl IntoView {
                 <button
                     class="share"
                     data-testid="share"
+                    aria-label="Share"
                     title="Copy a link to this code"
                     on:click=move |_| pg.share()
                 >
@@ -701,7 +702,11 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
                     "✗ crashed".to_string()
                 } else {
                     let mark = if ok { "✓" } else { "✗" };
-                    format!("{mark} exit {} · {:.1} ms", o.exit, o.millis)
+                    if o.millis > 0.0 {
+                        format!("{mark} exit {} · {:.1} ms", o.exit, o.millis)
+                    } else {
+                        format!("{mark} exit {}", o.exit)
+                    }
                 };
                 view! { <span class=class data-testid="status">{text}</span> }
             })
