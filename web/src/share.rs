@@ -55,10 +55,10 @@ impl std::fmt::Display for ShareError {
                 kb(MAX_PAYLOAD_CHARS)
             ),
             ShareError::NotBase64 => {
-                f.write_str("the link is damaged (its code data is not valid base64url); was it cut short when copied?")
+                f.write_str("the link is damaged (its code data is not valid base64url: was it cut short when copied?)")
             }
             ShareError::Corrupt => {
-                f.write_str("the link is damaged (its code data does not decompress); was it cut short when copied?")
+                f.write_str("the link is damaged (its code data does not decompress: was it cut short when copied?)")
             }
             ShareError::TooBig => write!(
                 f,
