@@ -115,6 +115,24 @@ test("opening a link shows its code and keeps the autosave recoverable", async (
   await page.close();
 });
 
+test("two links in a row: the visitor's own code is still the one kept", async () => {
+  const mine = "# mine, edited by hand\n";
+  const { page, errors } = await openWith(mine, "#code=" + payload("print('link one')\n"));
+  assert.equal(await previous(page), mine);
+  // Without editing the first link's code, open a second link.
+  await page.goto("about:blank");
+  await openPlayground(page, server.url + "#code=" + payload("print('link two')\n"));
+  assert.equal(await code(page), "print('link two')\n");
+  assert.equal(await previous(page), mine, "the unedited code of link one does not push out mine");
+  // But once the visitor edits a link's code, that edit is theirs and is kept.
+  await page.evaluate(() => window.relplay.setCode("print('link two, edited')\n"));
+  await page.goto("about:blank");
+  await openPlayground(page, server.url + "#code=" + payload("print('link three')\n"));
+  assert.equal(await previous(page), "print('link two, edited')\n");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a link opened over an unchanged example or the same code offers no restore", async () => {
   const theirs = "print('same')\n";
   const { page } = await openWith(theirs, "#code=" + payload(theirs));
@@ -169,6 +187,7 @@ test("an unknown ?example= says so and keeps the autosave", async () => {
   assert.equal(await p2.locator('[data-testid="example-picker"]').inputValue(), "many_to_one");
   assert.equal(await previous(p2), mine);
   assert.equal(await p2.locator('[data-testid="restore"]').count(), 1);
+  assert.equal(new URL(p2.url()).search, "", "example= is dropped, so a reload keeps edits");
   assert.deepEqual(errors, []);
   await p2.close();
 });

@@ -98,6 +98,20 @@ test("SQL grouped by script line, with statement counts; N+1 stands out", async 
   await page.close();
 });
 
+test("a long N+1 folds past three statements", async () => {
+  const { page, errors } = await fresh();
+  await page.evaluate((r) => window.relplayDev.show(r), nPlusOne(40));
+  await page.locator("[data-testid=tab-sql]").click();
+  const hot = page.locator(".sql-group.hot");
+  assert.match(await hot.locator("[data-testid=sql-count]").textContent(), /^40 statements$/);
+  assert.equal(await hot.locator(".sql-text:visible").count(), 3);
+  assert.equal(await hot.locator("[data-testid=sql-more]").textContent(), "37 more statements");
+  await hot.locator("[data-testid=sql-more]").click();
+  assert.equal(await hot.locator(".sql-text:visible").count(), 40);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("SQL text is text, never markup; odd events are harmless", async () => {
   const { page, errors } = await fresh();
   await page.evaluate(() =>

@@ -218,16 +218,13 @@ pub fn page_base() -> String {
     href[..end].to_string()
 }
 
-/// Drops the fragment from the address bar (without reloading), so a reload
-/// shows the autosave, which by then holds the link's code.
-fn forget_fragment() {
+/// Drops the fragment and `example=` from the address bar (without
+/// reloading), so a reload shows the autosave, which by then holds the code.
+fn forget_link_in_address() {
     let Some(w) = web_sys::window() else { return };
     let loc = w.location();
-    let url = format!(
-        "{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    );
+    let search = crate::config::without_param(&loc.search().unwrap_or_default(), "example");
+    let url = format!("{}{search}", loc.pathname().unwrap_or_default());
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -356,15 +353,19 @@ fn initial_code(pg: Playground) -> (String, String, Option<Notice>) {
         if cfg.embed {
             return (code, id, problem.map(Notice::Problem));
         }
-        // Keep the visitor's own code (an unchanged example needs no keeping).
-        if let Some(saved) = saved.filter(|s| *s != code && example_id_of(s).is_empty()) {
+        // Keep the visitor's own code: not an unchanged example (the picker
+        // has it), nor the unedited code of a link opened before (the link has it).
+        let opened_before = storage::load_opened();
+        if let Some(saved) = saved.filter(|s| {
+            *s != code && example_id_of(s).is_empty() && Some(s) != opened_before.as_ref()
+        }) {
             storage::save_previous(&saved);
         }
         let can_restore = storage::load_previous().is_some_and(|p| p != code);
         storage::save_code(&code);
-        if what == "the link" {
-            forget_fragment();
-        }
+        storage::save_opened(&code);
+        // A reload shows the autosave (now this code) rather than opening it again.
+        forget_link_in_address();
         return (code, id, Some(Notice::Opened { what, can_restore }));
     }
 
@@ -841,26 +842,50 @@ fn SqlPane(pg: Playground) -> impl IntoView {
                                     <span class="sql-count" data-testid="sql-count">{count}</span>
                                     {repeated.map(|r| view! { <span class="sql-badge">{r}</span> })}
                                 </button>
-                                <ol class="sql-statements">
-                                    {g
-                                        .statements
-                                        .into_iter()
-                                        .map(|s| {
-                                            view! {
-                                                <li>
-                                                    <pre class="sql-text">{s.sql}</pre>
-                                                    {(!s.params.is_empty())
-                                                        .then(|| view! { <pre class="sql-params">{s.params.join("\n")}</pre> })}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ol>
+                                {statement_list(g.statements)}
                             </section>
                         }
                     })
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// A group's statements; past `SHOWN_BEFORE_FOLD`, the rest fold under a
+/// `<details>` (an N+1 of 100 lazy loads stays one screen).
+fn statement_list(mut statements: Vec<sqllog::Statement>) -> impl IntoView {
+    const FOLD_ABOVE: usize = 5;
+    const SHOWN_BEFORE_FOLD: usize = 3;
+    let items = |list: Vec<sqllog::Statement>| {
+        list.into_iter()
+            .map(|s| {
+                view! {
+                    <li>
+                        <pre class="sql-text">{s.sql}</pre>
+                        {(!s.params.is_empty())
+                            .then(|| view! { <pre class="sql-params">{s.params.join("\n")}</pre> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let rest = if statements.len() > FOLD_ABOVE {
+        statements.split_off(SHOWN_BEFORE_FOLD)
+    } else {
+        Vec::new()
+    };
+    let folded = (!rest.is_empty()).then(|| {
+        let n = rest.len();
+        view! {
+            <details class="sql-more">
+                <summary data-testid="sql-more">{format!("{n} more statements")}</summary>
+                <ol class="sql-statements">{items(rest)}</ol>
+            </details>
+        }
+    });
+    view! {
+        <ol class="sql-statements">{items(statements)}</ol>
+        {folded}
     }
 }

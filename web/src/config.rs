@@ -110,6 +110,21 @@ impl PageConfig {
     }
 }
 
+/// `search` (`?a=1&b`) without the parameter `name`; "" when nothing is left.
+pub fn without_param(search: &str, name: &str) -> String {
+    let kept: Vec<&str> = search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(name))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// `%XX` and `+` decoding of a query value; bad escapes stay as they are,
 /// and bytes that are not UTF-8 become U+FFFD.
 fn percent_decode(s: &str) -> String {
@@ -182,6 +197,20 @@ mod tests {
                 .example
                 .as_deref(),
             Some("\u{FFFD}\u{FFFD}")
+        );
+    }
+
+    #[test]
+    fn removes_a_param() {
+        assert_eq!(
+            without_param("?example=a&theme=dark", "example"),
+            "?theme=dark"
+        );
+        assert_eq!(without_param("?example=a", "example"), "");
+        assert_eq!(without_param("", "example"), "");
+        assert_eq!(
+            without_param("?examples=1&example&run=1", "example"),
+            "?examples=1&run=1"
         );
     }
 

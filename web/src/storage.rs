@@ -8,6 +8,9 @@
 
 const CODE_KEY: &str = "relplay:code:v1";
 const PREVIOUS_KEY: &str = "relplay:previous:v1";
+/// The code a link or `?example=` last opened: while the autosave still
+/// equals it, it is not the visitor's own work and is not kept over `PREVIOUS_KEY`.
+const OPENED_KEY: &str = "relplay:opened:v1";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -31,5 +34,15 @@ pub fn load_previous() -> Option<String> {
 pub fn save_previous(code: &str) {
     if let Some(s) = local() {
         let _ = s.set_item(PREVIOUS_KEY, code);
+    }
+}
+
+pub fn load_opened() -> Option<String> {
+    local()?.get_item(OPENED_KEY).ok()?
+}
+
+pub fn save_opened(code: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(OPENED_KEY, code);
     }
 }
