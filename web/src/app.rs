@@ -825,7 +825,11 @@ fn SqlPane(pg: Playground) -> impl IntoView {
                         } else {
                             format!("line {line}")
                         };
-                        let count = format!("{n} statement{}", if n == 1 { "" } else { "s" });
+                        let count = match n {
+                            0 => "transaction control".to_string(),
+                            1 => "1 statement".to_string(),
+                            n => format!("{n} statements"),
+                        };
                         let repeated = (g.most_repeated > 1)
                             .then(|| format!("same statement ×{}", g.most_repeated));
                         let hot = repeated.is_some();
