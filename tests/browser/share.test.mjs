@@ -74,6 +74,12 @@ test("Share shows the link when the clipboard refuses", async () => {
   await page.locator('[data-testid="share"]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="share-box"]')?.dataset.copied === "false");
   assert.match(await page.locator('[data-testid="share-box"]').textContent(), /Copy this link/);
+  // The link is focused and selected: Ctrl+C copies it.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "share-link");
+  assert.equal(
+    await page.evaluate(() => document.activeElement.selectionEnd - document.activeElement.selectionStart),
+    (await page.locator('[data-testid="share-link"]').inputValue()).length,
+  );
   const link = await page.locator('[data-testid="share-link"]').inputValue();
   assert.equal(inflate(link.split("#code=")[1]), await code(page));
   // No clipboard API at all (an insecure context): same.
@@ -81,6 +87,18 @@ test("Share shows the link when the clipboard refuses", async () => {
   await page.locator('[data-testid="share-box"] .notice-close').click();
   await page.locator('[data-testid="share"]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="share-box"]')?.dataset.copied === "false");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("code too large for a link: Share says so", async () => {
+  const { page, errors } = await openWith(null, "");
+  await page.evaluate(() => window.relplay.setCode("x = 1  # padding\n".repeat(20000)));
+  await page.locator('[data-testid="share"]').click();
+  const box = page.locator('[data-testid="share-box"]');
+  assert.equal(await box.getAttribute("role"), "alert");
+  assert.match(await box.textContent(), /too large to share as a link \(\d+ KB, at most 256 KB\)/);
+  assert.equal(await page.locator('[data-testid="share-link"]').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -179,7 +179,11 @@ impl Playground {
                                 *copied = Some(ok);
                             }
                         }
-                    })
+                    });
+                    if !ok {
+                        // Not copied: put the selected link under the keyboard (Ctrl+C away).
+                        request_animation_frame(focus_share_link);
+                    }
                 });
             }
             Err(e) => self.shared.set(Some(Shared::Failed(e.to_string()))),
@@ -227,6 +231,17 @@ fn forget_link_in_address() {
     let url = format!("{}{search}", loc.pathname().unwrap_or_default());
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn focus_share_link() {
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=share-link]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(i) = input {
+        let _ = i.focus();
+        i.select();
     }
 }
 
