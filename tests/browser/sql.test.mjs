@@ -78,7 +78,7 @@ test("SQL grouped by script line, with statement counts; N+1 stands out", async 
   const hot = log.locator(".sql-group.hot");
   assert.equal(await hot.count(), 1);
   assert.equal(await hot.getAttribute("data-line"), "6");
-  assert.match(await hot.textContent(), /same statement ×4/);
+  assert.match(await hot.textContent(), /same SELECT ×4/);
   assert.equal(await hot.locator(".sql-text").count(), 4);
   assert.equal(await hot.locator(".sql-params").first().textContent(), "[generated in 0.0001s] (1,)");
   // Prints are not in the SQL pane, SQL is not in the console.

@@ -846,7 +846,7 @@ fn SqlPane(pg: Playground) -> impl IntoView {
                             n => format!("{n} statements"),
                         };
                         let repeated = (g.most_repeated > 1)
-                            .then(|| format!("same statement ×{}", g.most_repeated));
+                            .then(|| format!("same SELECT ×{}", g.most_repeated));
                         let hot = repeated.is_some();
                         view! {
                             <section class="sql-group" class:hot=hot data-line=line.to_string()>

@@ -52,8 +52,9 @@ pub struct Statement {
 pub struct Group {
     pub line: u32,
     pub statements: Vec<Statement>,
-    /// How often the most repeated statement text (not counting transaction
-    /// control) was sent from this line: >1 is a lazy load in a loop, an N+1.
+    /// How often the most repeated SELECT was sent from this line: >1 is a
+    /// lazy load in a loop, an N+1. (Repeated INSERTs are not counted: the
+    /// ORM logs an ordered multi-row INSERT once per row, which is no N+1.)
     pub most_repeated: usize,
 }
 
@@ -79,6 +80,12 @@ fn is_txn(sql: &str) -> bool {
         head.strip_prefix(k)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n']))
     })
+}
+
+fn is_select(sql: &str) -> bool {
+    sql.trim_start()
+        .get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("SELECT"))
 }
 
 /// A parameters/caching record (`[generated in ...] (1,)`, `[cached since ...]`,
@@ -123,7 +130,7 @@ pub fn group(events: &[Event]) -> Vec<Group> {
     }
     for g in &mut groups {
         let mut counts: Vec<(&str, usize)> = Vec::new();
-        for s in g.statements.iter().filter(|s| !is_txn(&s.sql)) {
+        for s in g.statements.iter().filter(|s| is_select(&s.sql)) {
             match counts.iter_mut().find(|(t, _)| *t == s.sql) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((&s.sql, 1)),
@@ -240,7 +247,24 @@ mod tests {
             "a record with no statement before it stands alone"
         );
         assert_eq!(g[0].count(), 1);
-        assert_eq!(g[0].most_repeated, 1);
+        assert_eq!(g[0].most_repeated, 0, "no SELECT");
+    }
+
+    #[test]
+    fn repeated_inserts_are_no_n_plus_one() {
+        // session.commit() on line 40 inserting two rows, ordered (one INSERT per row).
+        let ins = "INSERT INTO node (parent_id, name) VALUES (?, ?) RETURNING id";
+        let events = [
+            ev(Sql, 40, ins),
+            ev(Sql, 40, "[generated in 0.0001s (insertmanyvalues) 1/2 (ordered; batch not supported)] (1, 'a')"),
+            ev(Sql, 40, ins),
+            ev(Sql, 40, "[insertmanyvalues 2/2 (ordered; batch not supported)] (1, 'b')"),
+            ev(Sql, 40, "COMMIT"),
+        ];
+        let g = group(&events);
+        assert_eq!((g[0].count(), g[0].most_repeated), (2, 0));
+        assert!(g[0].statements.iter().take(2).all(|s| s.params.len() == 1));
+        assert!(is_select("  select 1") && !is_select("SELEC") && !is_select("é"));
     }
 
     #[test]
