@@ -104,6 +104,28 @@ test("theme: follows the system, and ?theme= overrides it either way", async () 
   }
 });
 
+test("the documented <iframe> snippet works from another origin", async () => {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  // about:blank is another origin than the server: as on a documentation site.
+  await page.setContent(`<!doctype html><meta charset="utf-8"><h1>Docs</h1>
+    <iframe src="${server.url}?embed&example=one_to_many&panes=console,sql&run=1"
+      title="relplay: one-to-many relationship" width="100%" height="420" loading="lazy"
+      style="border: 1px solid #dde1e8; border-radius: 8px"></iframe>`);
+  const frame = page.frameLocator("iframe");
+  await frame.locator("[data-testid=status]").waitFor({ timeout: 30_000 });
+  assert.equal(await frame.locator(".brand").count(), 0);
+  assert.equal(await frame.locator("[data-testid=open-in-relplay]").getAttribute("target"), "_blank");
+  // The embed fills the iframe without a page scrollbar.
+  const box = await frame.locator("main.workspace").boundingBox();
+  const ifr = await page.locator("iframe").boundingBox();
+  assert.ok(box.y + box.height <= ifr.y + ifr.height + 1, "the workspace fits in the iframe");
+  await frame.locator("[data-testid=run]").click();
+  await page.screenshot({ path: `${SHOTS}/relplay-embed-iframe.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("screenshots: embed mode, light and dark, in an iframe-sized viewport", async () => {
   for (const [name, theme, viewport] of [
     ["embed", "light", { width: 760, height: 420 }],
