@@ -135,3 +135,19 @@ test("screenshots: normal page light/dark at 1280x800 and 390x844, a link opened
   await page.screenshot({ path: `${SHOTS}/relplay-bad-link.png` });
   await page.close();
 });
+
+test("without CodeMirror (the textarea fallback) share, links and Escape still work", async () => {
+  const page = await browser.context.newPage();
+  await page.route(/\/editor-[0-9a-f]+\.js$/, (route) => route.abort());
+  const p = zlib.deflateRawSync(Buffer.from("print('fallback')\n")).toString("base64url");
+  await openPlayground(page, `${server.url}#code=${p}`);
+  assert.equal(await page.evaluate(() => window.relplay.editor), "textarea");
+  assert.equal(await page.evaluate(() => window.relplay.getCode()), "print('fallback')\n");
+  await page.locator("[data-testid=share]").click();
+  const link = await page.locator("[data-testid=share-link]").inputValue();
+  assert.equal(zlib.inflateRawSync(Buffer.from(link.split("#code=")[1], "base64url")).toString(), "print('fallback')\n");
+  await page.locator(".fallback-editor").focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await focused(page), "tab-console");
+  await page.close();
+});
