@@ -65,6 +65,15 @@ test("SQL grouped by script line, with statement counts; N+1 stands out", async 
   const { page, errors } = await fresh();
   await page.evaluate((r) => window.relplayDev.show(r), nPlusOne(4));
   const sqlTab = page.locator("[data-testid=tab-sql]");
+  // Keyboard: the tabs pattern (one tab stop, arrows move between tabs).
+  assert.equal(await sqlTab.getAttribute("tabindex"), "-1");
+  await page.locator("[data-testid=tab-console]").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-sql");
+  assert.equal(await sqlTab.getAttribute("aria-selected"), "true");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-console");
+  assert.equal(await page.locator("[data-testid=tab-console]").getAttribute("aria-selected"), "true");
   assert.equal(await sqlTab.textContent(), "SQL5", "tab shows the statement count (BEGIN/ROLLBACK not counted)");
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').textContent(), "Console", "Console stays the default");
   await sqlTab.click();

@@ -234,6 +234,16 @@ fn forget_link_in_address() {
     }
 }
 
+fn focus_by_id(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = el {
+        let _ = e.focus();
+    }
+}
+
 fn focus_share_link() {
     let input = web_sys::window()
         .and_then(|w| w.document())
@@ -753,7 +763,23 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
                         data-testid=format!("tab-{}", pane.id())
                         aria-controls=format!("panel-{}", pane.id())
                         aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
                         on:click=move |_| active.set(pane)
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            // The tabs pattern: arrows (and Home/End) move between tabs.
+                            let list = visible.get_untracked();
+                            let Some(i) = list.iter().position(|&p| p == pane) else { return };
+                            let next = match ev.key().as_str() {
+                                "ArrowRight" => list[(i + 1) % list.len()],
+                                "ArrowLeft" => list[(i + list.len() - 1) % list.len()],
+                                "Home" => list[0],
+                                "End" => list[list.len() - 1],
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            active.set(next);
+                            request_animation_frame(move || focus_by_id(&format!("tab-{}", next.id())));
+                        }
                     >
                         {pane.title()}
                         {(pane == Pane::Sql).then(|| view! { <span class="tab-count">{sql_count}</span> })}
