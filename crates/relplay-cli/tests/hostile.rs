@@ -43,6 +43,14 @@ fn hostile_scripts_end_with_a_python_error() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn relplay");
+        // Drain stderr while the script runs: a long traceback would
+        // otherwise fill the pipe and block the child.
+        let mut pipe = child.stderr.take().expect("stderr pipe");
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        });
         let status = loop {
             if let Some(status) = child.try_wait().expect("wait") {
                 break Some(status);
@@ -53,10 +61,7 @@ fn hostile_scripts_end_with_a_python_error() {
             }
             std::thread::sleep(Duration::from_millis(20));
         };
-        let mut stderr = String::new();
-        if let Some(mut err) = child.stderr.take() {
-            let _ = err.read_to_string(&mut stderr);
-        }
+        let stderr = reader.join().unwrap_or_default();
         let name = path
             .file_name()
             .unwrap_or_default()

@@ -8,6 +8,7 @@ use crate::txn::Undo;
 use crate::value::Value;
 use crate::QueryResult;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 fn name_taken(st: &State, name: &str) -> bool {
     let l = name.to_ascii_lowercase();
@@ -32,8 +33,15 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 let kind = if st.tables.contains_key(&lname) { "table" } else { "index" };
                 return Err(SqlError::op(format!("{kind} {} already exists", schema.name)));
             }
-            st.tables.insert(lname.clone(), Table::new(schema.clone()));
-            st.log.push(Undo::CreateTable(lname));
+            st.next_object += 1;
+            st.tables.insert(lname.clone(), Table::new(schema.clone(), st.next_object));
+            // The first AUTOINCREMENT table brings sqlite_sequence into the schema.
+            if schema.autoincrement && st.sequence_table.is_none() {
+                st.next_object += 1;
+                st.sequence_table = Some(st.next_object);
+                st.log.push(Undo::SequenceTableCreated);
+            }
+            st.log.push(Undo::CreateTable(Rc::from(lname.as_str())));
         }
         Stmt::CreateIndex {
             name,
@@ -53,6 +61,8 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 .tables
                 .get_mut(table)
                 .ok_or_else(|| SqlError::op(format!("no such table: main.{table}")))?;
+            st.next_object += 1;
+            let created = st.next_object;
             let mut ix = Index {
                 name: name.clone(),
                 columns: columns.clone(),
@@ -60,6 +70,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 auto: false,
                 hidden: false,
                 sql: Some(sql.clone()),
+                created,
                 map: BTreeMap::new(),
             };
             t.build_index(&mut ix);
@@ -77,7 +88,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
             // Newer explicit indexes go before the FK helper so lookups prefer them.
             t.indexes.push(ix);
             st.log.push(Undo::CreateIndex {
-                table: table.clone(),
+                table: Rc::from(table.as_str()),
                 name: name.clone(),
             });
         }
@@ -97,7 +108,10 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                     st.log.push(Undo::DropTable(Box::new(t)));
                     if st.seq.contains_key(&l) {
                         let old = st.seq.remove(&l);
-                        st.log.push(Undo::Seq { table: l, old });
+                        st.log.push(Undo::Seq {
+                            table: Rc::from(l.as_str()),
+                            old,
+                        });
                     }
                 }
                 None if *if_exists => {}
@@ -123,7 +137,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                     }
                     let ix = t.indexes.remove(p);
                     st.log.push(Undo::DropIndex {
-                        table: tn,
+                        table: Rc::from(tn.as_str()),
                         index: Box::new(ix),
                     });
                 }

@@ -47,9 +47,13 @@ pub fn install(interp: &mut Interpreter) {
     reg("abs", |i, a, _| {
         arity("abs", &a, 1, 1)?;
         match &a[0] {
-            Value::Int(n) => Ok(Value::Int(
-                n.checked_abs().ok_or_else(crate::vm::exc::overflow_error)?,
-            )),
+            Value::Int(n) => Ok(match n.checked_abs() {
+                Some(v) => Value::Int(v),
+                None => {
+                    crate::object::int::int_value(crate::object::bigint::BigInt::from_i64(*n).abs())
+                }
+            }),
+            Value::BigInt(b) => Ok(crate::object::int::int_value(b.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             other => match i.lookup_special(other, "__abs__")? {
@@ -197,6 +201,12 @@ pub fn install(interp: &mut Interpreter) {
                 it.type_name()
             )));
         }
+        if let Value::Generator(g) = it {
+            return match crate::builtins::methods::gen_step(i, g, Value::None) {
+                Err(e) if e.is_instance_of("StopIteration") && a.len() == 2 => Ok(a[1].clone()),
+                r => r,
+            };
+        }
         if let Value::Instance(_) = it {
             let m = i.lookup_special(it, "__next__")?.unwrap_or(Value::None);
             return match i.call(&m, vec![], vec![]) {
@@ -233,7 +243,7 @@ pub fn install(interp: &mut Interpreter) {
             | Value::Class(_)
             | Value::StaticMethod(_) => true,
             Value::Instance(_) => v.class().lookup("__call__").is_some(),
-            Value::Native(_) => v.class().lookup("__call__").is_some() || true,
+            Value::Native(_) => true,
             _ => false,
         }))
     });
@@ -299,7 +309,10 @@ pub fn install(interp: &mut Interpreter) {
                 if n >= 0 {
                     return Ok(Value::Int(v));
                 }
-                let m = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+                let m = u32::try_from(n.unsigned_abs())
+                    .ok()
+                    .and_then(|e| 10i64.checked_pow(e))
+                    .unwrap_or(i64::MAX);
                 let q = crate::vm::ops::floor_div(v, m).unwrap_or(0);
                 let r = v - q * m;
                 let half = m / 2;
@@ -320,7 +333,16 @@ pub fn install(interp: &mut Interpreter) {
                         "cannot convert float infinity to integer",
                     ));
                 }
-                Ok(Value::Int(round_half_even(*f) as i64))
+                {
+                    let r = round_half_even(*f);
+                    if r.abs() < 9.2e18 {
+                        Ok(Value::Int(r as i64))
+                    } else {
+                        crate::object::bigint::BigInt::parse(&format!("{:.0}", r.abs()), r < 0.0)
+                            .map(crate::object::int::int_value)
+                            .ok_or_else(crate::vm::exc::overflow_error)
+                    }
+                }
             }
             (Value::Float(f), Some(n)) => Ok(Value::Float(round_digits(*f, n))),
             _ => Err(type_error(format!(
@@ -338,6 +360,33 @@ pub fn install(interp: &mut Interpreter) {
     reg("pow", |i, a, _| {
         arity("pow", &a, 2, 3)?;
         if a.len() == 3 {
+            if let (Some(b), Some(e), Some(m)) = (
+                crate::object::int::as_big(&a[0]),
+                crate::object::int::as_big(&a[1]),
+                crate::object::int::as_big(&a[2]),
+            ) {
+                let small =
+                    as_int(&a[0]).is_some() && as_int(&a[1]).is_some() && as_int(&a[2]).is_some();
+                if !small && !e.is_neg() {
+                    if m.is_zero() {
+                        return Err(value_error("pow() 3rd argument cannot be 0"));
+                    }
+                    let md = |x: &crate::object::bigint::BigInt| {
+                        x.divmod(&m)
+                            .map(|q| q.1)
+                            .unwrap_or_else(crate::object::bigint::BigInt::zero)
+                    };
+                    let base = md(&b);
+                    let mut acc = md(&crate::object::bigint::BigInt::from_i64(1));
+                    for ch in e.mag_radix(2).chars() {
+                        acc = md(&acc.mul(&acc));
+                        if ch == '1' {
+                            acc = md(&acc.mul(&base));
+                        }
+                    }
+                    return Ok(crate::object::int::int_value(acc));
+                }
+            }
             let (Some(b), Some(e), Some(m)) = (as_int(&a[0]), as_int(&a[1]), as_int(&a[2])) else {
                 return Err(type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -349,6 +398,21 @@ pub fn install(interp: &mut Interpreter) {
             let mut r: i128 = 1;
             let mut b = (b as i128).rem_euclid(m as i128);
             let mut e = e;
+            if e < 0 {
+                // Modular inverse by the extended Euclidean algorithm.
+                let (mut old_r, mut rr) = (b, (m as i128).abs());
+                let (mut old_s, mut s) = (1i128, 0i128);
+                while rr != 0 {
+                    let q = old_r / rr;
+                    (old_r, rr) = (rr, old_r - q * rr);
+                    (old_s, s) = (s, old_s - q * s);
+                }
+                if old_r != 1 {
+                    return Err(value_error("base is not invertible for the given modulus"));
+                }
+                b = old_s.rem_euclid(m as i128);
+                e = -e;
+            }
             while e > 0 {
                 if e & 1 == 1 {
                     r = r * b % m as i128;
@@ -356,7 +420,10 @@ pub fn install(interp: &mut Interpreter) {
                 b = b * b % m as i128;
                 e >>= 1;
             }
-            return Ok(Value::Int(r.rem_euclid(m as i128) as i64));
+            let r = r.rem_euclid(m as i128);
+            // Python's result takes the sign of the modulus.
+            let r = if m < 0 && r != 0 { r + m as i128 } else { r };
+            return Ok(Value::Int(r as i64));
         }
         i.binary_op(&a[0], &a[1], crate::ast::BinOp::Pow)
     });
@@ -564,6 +631,15 @@ fn radix(i: &mut Interpreter, a: Vec<Value>, r: char) -> PyResult<Value> {
         _ => "oct",
     };
     arity(name, &a, 1, 1)?;
+    if let Value::BigInt(b) = &a[0] {
+        let (base, prefix) = match r {
+            'b' => (2, "0b"),
+            'x' => (16, "0x"),
+            _ => (8, "0o"),
+        };
+        let sign = if b.is_neg() { "-" } else { "" };
+        return Ok(Value::str(&format!("{sign}{prefix}{}", b.mag_radix(base))));
+    }
     let n = match i.index_value(&a[0])? {
         Some(n) => n,
         None => {
@@ -682,7 +758,7 @@ impl Interpreter {
     pub fn isinstance(&mut self, v: &Value, t: &Value) -> PyResult<bool> {
         match t {
             Value::Class(c) => {
-                if let Some(m) = c.meta.borrow().clone() {
+                if let Some(m) = c.metaclass() {
                     if let Some(f @ Value::Function(_)) = m.lookup("__instancecheck__") {
                         let r = self.call(&f, vec![t.clone(), v.clone()], vec![])?;
                         return self.truthy(&r);
@@ -712,7 +788,15 @@ impl Interpreter {
 
     pub fn issubclass(&mut self, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(k) => Ok(c.is_subclass(k)),
+            Value::Class(k) => {
+                if let Some(m) = k.metaclass() {
+                    if let Some(f @ Value::Function(_)) = m.lookup("__subclasscheck__") {
+                        let r = self.call(&f, vec![t.clone(), Value::Class(c.clone())], vec![])?;
+                        return self.truthy(&r);
+                    }
+                }
+                Ok(c.is_subclass(k))
+            }
             Value::Tuple(ts) => {
                 for x in ts.iter() {
                     if self.issubclass(c, x)? {

@@ -27,6 +27,8 @@ pub struct Class {
     pub builtin: bool,
     pub meta: RefCell<Option<Rc<Class>>>,
     pub id: u64,
+    /// Direct subclasses, for `__subclasses__()`.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
@@ -51,11 +53,26 @@ impl Class {
         dict: PyDict,
         builtin: bool,
     ) -> Result<Rc<Class>, String> {
-        let layout = bases
-            .iter()
-            .map(|b| b.layout)
-            .find(|l| *l != Layout::Object)
-            .unwrap_or(Layout::Object);
+        let base_types = [
+            "int",
+            "float",
+            "str",
+            "bytes",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+        ];
+        let layout = if builtin && base_types.contains(&name) {
+            Layout::Base
+        } else {
+            bases
+                .iter()
+                .map(|b| b.layout)
+                .find(|l| *l != Layout::Object)
+                .unwrap_or(Layout::Object)
+        };
         let qual = match dict.get_str("__qualname__") {
             Some(Value::Str(s)) => s,
             _ => Rc::from(name),
@@ -70,10 +87,20 @@ impl Class {
             builtin,
             meta: RefCell::new(None),
             id: crate::value::next_id(),
+            subclasses: RefCell::new(Vec::new()),
         });
         let mro = c3(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
+        for b in &bases {
+            b.subclasses.borrow_mut().push(Rc::downgrade(&cls));
+        }
         Ok(cls)
+    }
+
+    /// The metaclass, if not `type` (the borrow ends here, so callers may
+    /// run Python code that replaces it).
+    pub fn metaclass(&self) -> Option<Rc<Class>> {
+        self.meta.borrow().clone()
     }
 
     pub fn mro(&self) -> Vec<Rc<Class>> {
@@ -128,7 +155,7 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(next) = found else {
             let names: Vec<String> = bases.iter().map(|b| b.name().to_string()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -258,6 +285,7 @@ impl Types {
                 builtin: true,
                 meta: RefCell::new(None),
                 id: crate::value::next_id(),
+                subclasses: RefCell::new(Vec::new()),
             });
             *c.mro.borrow_mut() = vec![c.clone(), object.clone()];
             c
@@ -343,7 +371,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::NotImplemented => t.not_implemented.clone(),
         Value::Ellipsis => t.ellipsis.clone(),
         Value::Bool(_) => t.bool_.clone(),
-        Value::Int(_) => t.int.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
         Value::Float(_) => t.float.clone(),
         Value::Str(_) => t.str_.clone(),
         Value::Bytes(_) => t.bytes.clone(),
@@ -357,7 +385,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::Function(_) => t.function.clone(),
         Value::Method(_) => t.method.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
-        Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+        Value::Class(c) => c.metaclass().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.borrow().clone(),
         Value::Module(_) => t.module.clone(),
         Value::Generator(_) => t.generator.clone(),

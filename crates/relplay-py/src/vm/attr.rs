@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::object::class::{types, Class, Layout};
-use crate::value::{Payload, PyErr, PyResult, Value};
+use crate::value::{PyErr, PyResult, Value};
 use crate::vm::exc::{attribute_error, exc_args, type_error, with_exc};
 use crate::vm::Interpreter;
 
@@ -124,6 +124,32 @@ impl Interpreter {
     }
 
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Instance(_) = obj {
+            let cls = obj.class();
+            if let Some((owner, ga)) = cls.lookup_with_owner("__getattribute__") {
+                if !owner.builtin {
+                    let m = self.bind(&ga, obj, &Value::Class(cls.clone()))?;
+                    return match self.call(&m, vec![Value::str(name)], vec![]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.is_instance_of("AttributeError") => {
+                            match cls.lookup_with_owner("__getattr__") {
+                                Some((o, g)) if !o.builtin => {
+                                    let m = self.bind(&g, obj, &Value::Class(cls))?;
+                                    self.call(&m, vec![Value::str(name)], vec![]).map(Some)
+                                }
+                                _ => Err(e),
+                            }
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+        }
+        self.generic_getattr(obj, name)
+    }
+
+    /// `object.__getattribute__` (plus `__getattr__` fallback).
+    pub(crate) fn generic_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Value::Class(c) = obj {
             return self.class_getattr(c, name);
         }
@@ -212,12 +238,13 @@ impl Interpreter {
             "__module__" => Value::Str(c.module()),
             _ => {
                 // Methods of the metaclass (`type` has `mro`, `__subclasses__`).
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         return self.bind(&a, &cv, &Value::Class(meta)).map(Some);
                     }
                 }
-                if let Some(a) = t.type_.dict.borrow().get_str(name) {
+                let found = t.type_.dict.borrow().get_str(name);
+                if let Some(a) = found {
                     return self.bind(&a, &cv, &Value::Class(t.type_.clone())).map(Some);
                 }
                 return Ok(None);
@@ -298,23 +325,17 @@ impl Interpreter {
                 }
                 _ => None,
             },
-            (Value::Instance(i), _) => match &*i.payload.borrow() {
-                Payload::Base(b) => {
-                    let b = b.clone();
-                    let cls = b.class();
-                    match cls.lookup(name) {
-                        Some(a) => Some(self.bind(&a, &b, &Value::Class(cls))?),
-                        None => None,
-                    }
-                }
-                _ => None,
-            },
             (Value::Function(f), _) => match name {
                 "__name__" => Some(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Some(Value::Str(f.module.clone())),
                 "__doc__" => Some(f.doc.clone()),
                 "__dict__" => Some(Value::Dict(f.dict.clone())),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -336,6 +357,10 @@ impl Interpreter {
                 Some(Value::Str(b.name.clone()))
             }
             (Value::Generator(g), "__name__") => Some(Value::Str(g.borrow().name.clone())),
+            (Value::Cell(c), "cell_contents") => match c.borrow().clone() {
+                Some(v) => Some(v),
+                None => return Err(PyErr::new("ValueError", "Cell is empty")),
+            },
             (Value::Property(p), "fget") => Some(p.fget.clone()),
             (Value::Property(p), "fset") => Some(p.fset.clone()),
             (Value::Property(p), "__doc__") => Some(p.doc.clone()),
@@ -368,7 +393,7 @@ impl Interpreter {
                         c.name()
                     )));
                 }
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         if self.is_data_descr(&a) {
                             return self.descr_set(&a, obj, v);

@@ -143,6 +143,11 @@ impl Interpreter {
         }
     }
 
+    /// Raises `e` in the frame on top (for `generator.throw`).
+    pub(crate) fn unwind_into(&mut self, e: PyErr, base: usize) -> PyResult<Option<Exit>> {
+        self.unwind(e, base)
+    }
+
     /// Finds a handler for `e`, recording traceback entries on the way;
     /// `Err` when it leaves the frame at `base`.
     fn unwind(&mut self, e: PyErr, base: usize) -> PyResult<Option<Exit>> {
@@ -399,6 +404,13 @@ impl Interpreter {
             Op::Pop => {
                 self.pop();
             }
+            Op::PopIter => {
+                if let Value::Generator(g) = self.pop() {
+                    if Rc::strong_count(&g) == 1 {
+                        self.gen_close(&g)?;
+                    }
+                }
+            }
             Op::Dup => {
                 let v = self.top();
                 self.push(v);
@@ -622,6 +634,11 @@ impl Interpreter {
                 } else {
                     Value::None
                 };
+                let ann = if flags & 8 != 0 {
+                    Some(self.pop())
+                } else {
+                    None
+                };
                 let kwd = if flags & 2 != 0 {
                     self.pop()
                 } else {
@@ -636,6 +653,9 @@ impl Interpreter {
                 let code = f.code.codes[i as usize].clone();
                 let globals = f.globals.clone();
                 let v = self.make_function(code, globals, defaults, kwd, closure);
+                if let (Some(a), Value::Function(f)) = (ann, &v) {
+                    f.dict.borrow_mut().set_str("__annotations__", a);
+                }
                 self.push(v);
             }
             Op::Return => {
@@ -827,13 +847,43 @@ impl Interpreter {
     }
 
     pub(crate) fn load_builtin(&mut self, n: &str) -> PyResult<Value> {
-        match self.builtins.borrow().get_str(n) {
-            Some(v) => Ok(v),
-            None => Err(PyErr::new(
-                "NameError",
-                format!("name '{n}' is not defined"),
-            )),
+        if let Some(v) = self.builtins.borrow().get_str(n) {
+            return Ok(v);
         }
+        let e = PyErr::new("NameError", format!("name '{n}' is not defined"));
+        // CPython suggests from the frame's locals, globals and builtins.
+        let mut cands: Vec<String> = Vec::new();
+        if let Some(f) = self.frames.last() {
+            for (i, v) in f.code.varnames.iter().enumerate() {
+                if f.fast.get(i).map(|x| x.is_some()).unwrap_or(false) {
+                    cands.push(v.to_string());
+                }
+            }
+            let key_names = |d: &crate::object::dict::PyDict| -> Vec<String> {
+                d.keys()
+                    .iter()
+                    .filter_map(|k| {
+                        if let Value::Str(s) = k {
+                            Some(s.to_string())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            };
+            if let Some(l) = &f.locals {
+                cands.extend(key_names(&l.borrow()));
+            }
+            cands.extend(key_names(&f.globals.borrow()));
+            cands.extend(key_names(&self.builtins.borrow()));
+        }
+        e.0.dict.borrow_mut().set_str("name", Value::str(n));
+        if let Some(s) = crate::traceback::suggest(n, &cands) {
+            e.0.dict
+                .borrow_mut()
+                .set_str("__suggestion__", Value::str(&s));
+        }
+        Err(e)
     }
 
     fn do_raise(&mut self, n: u8) -> PyResult<PyErr> {
