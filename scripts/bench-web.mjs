@@ -3,7 +3,9 @@
 //  - the brotli size (quality 11) of everything a visit downloads, per file and in total;
 //  - the cold-visit time to the first run result in headless Chromium: a fresh
 //    profile each time, from navigation start until window.relplay.run() has
-//    returned for the first example (median of RELPLAY_BENCH_RUNS, default 5).
+//    returned for the first example (median of RELPLAY_BENCH_RUNS, default 5);
+//  - the same for an embed (`?embed&example=one_to_many&run=1`): until its
+//    run-on-load result is on the page.
 // Usage: node scripts/bench-web.mjs [--json]
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +25,7 @@ const brotli = (buf) =>
 
 const server = await startServer();
 const visits = [];
+const embedVisits = [];
 let downloaded = new Set();
 try {
   for (let i = 0; i < RUNS; i++) {
@@ -52,6 +55,18 @@ try {
       await browser.close();
     }
   }
+  for (let i = 0; i < RUNS; i++) {
+    const browser = await launchBrowser({ viewport: { width: 760, height: 420 } });
+    try {
+      const page = await browser.context.newPage();
+      const t0 = Date.now();
+      await page.goto(server.url + "?embed&example=one_to_many&run=1");
+      await page.waitForSelector('[data-testid="status"]', { timeout: 60_000 });
+      embedVisits.push(Date.now() - t0);
+    } finally {
+      await browser.close();
+    }
+  }
 } finally {
   await server.close();
 }
@@ -72,7 +87,9 @@ const result = {
     interactiveMs: median(visits.map((v) => v.interactive)),
     firstRunResultMs: median(visits.map((v) => v.firstResult)),
     runMs: median(visits.map((v) => v.runMs)),
+    embedFirstResultMs: median(embedVisits),
   },
+  embedVisits,
 };
 
 if (process.argv.includes("--json")) {
@@ -86,5 +103,6 @@ if (process.argv.includes("--json")) {
   console.log(`  time to interactive (window.relplay):  median ${result.median.interactiveMs} ms`);
   console.log(`  time to first run result:              median ${result.median.firstRunResultMs} ms`);
   console.log(`  the run itself:                        median ${result.median.runMs.toFixed(1)} ms`);
+  console.log(`  embed (?embed&run=1) to its result:    median ${result.median.embedFirstResultMs} ms`);
 }
 if (!result.withinBudget) process.exitCode = 1;

@@ -11,7 +11,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, collectErrors, openPlayground, REPO_ROOT } from "./lib/harness.mjs";
+import { startServer, launchBrowser, collectErrors, openPlayground, REPO_ROOT, SHOTS } from "./lib/harness.mjs";
 
 const PLACEHOLDER = "the interpreter has not landed yet";
 
@@ -234,7 +234,7 @@ test("screenshots at 1280x800 and 390x844, light and dark", async () => {
     // Nothing sticks out sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the viewport`);
-    await page.screenshot({ path: `/tmp/relplay-${name}.png` });
+    await page.screenshot({ path: `${SHOTS}/relplay-${name}.png` });
     assert.deepEqual(errors, []);
     await page.close();
   }

@@ -6,6 +6,7 @@
 //   getCode() / setCode(text)     -> read / replace the whole document
 //   markError(line, msg)          -> underline a 1-based line and show `msg` under it
 //   clearErrors()                 -> remove the mark
+//   highlightLine(line)           -> highlight a 1-based line (the SQL pane's "this line sent it"); 0 clears
 //   focus()
 // Ctrl/Cmd+Enter is handled by the page (a capture-phase listener on window),
 // not here, so it works the same with or without CodeMirror.
@@ -60,6 +61,7 @@ const theme = EditorView.theme({
   "&.cm-focused": { outline: "none" },
   ".cm-matchingBracket": { backgroundColor: "var(--editor-bracket)", outline: "none" },
   ".cm-relplay-error-line": { backgroundColor: "var(--error-bg)" },
+  ".cm-relplay-highlight-line": { backgroundColor: "var(--highlight-bg)", boxShadow: "inset 3px 0 0 var(--accent)" },
   ".cm-relplay-error-msg": {
     backgroundColor: "var(--error-bg)",
     color: "var(--error)",
@@ -108,6 +110,25 @@ const errorField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// --- the SQL pane's highlight: one line decoration, cleared by any edit
+const setHighlight = StateEffect.define();
+const highlightField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setHighlight)) {
+        deco = e.value
+          ? Decoration.set([Decoration.line({ class: "cm-relplay-highlight-line", attributes: { "data-testid": "editor-highlight" } }).range(tr.state.doc.line(e.value).from)])
+          : Decoration.none;
+      }
+    }
+    if (tr.docChanged && !tr.effects.some((e) => e.is(setHighlight))) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 let view = null;
 
 function mount(parent, doc, onChange) {
@@ -131,6 +152,7 @@ function mount(parent, doc, onChange) {
         python(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         errorField,
+        highlightField,
         theme,
         EditorView.contentAttributes.of({ "aria-label": "Python code", spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         EditorView.updateListener.of((u) => {
@@ -167,8 +189,20 @@ function clearErrors() {
   if (view) view.dispatch({ effects: setError.of(null) });
 }
 
+function highlightLine(line) {
+  if (!view) return;
+  const n = Math.floor(Number(line)) || 0;
+  if (n < 1 || n > view.state.doc.lines) {
+    view.dispatch({ effects: setHighlight.of(0) });
+    return;
+  }
+  view.dispatch({
+    effects: [setHighlight.of(n), EditorView.scrollIntoView(view.state.doc.line(n).from, { y: "center" })],
+  });
+}
+
 function focus() {
   if (view) view.focus();
 }
 
-window.relplayEditor = { mount, getCode, setCode, markError, clearErrors, focus, kind: "codemirror" };
+window.relplayEditor = { mount, getCode, setCode, markError, clearErrors, highlightLine, focus, kind: "codemirror" };

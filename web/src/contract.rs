@@ -5,11 +5,17 @@
 //! - `examples()` → `[{id, title}]`, `loadExample(id)` → boolean
 //!
 //! It is set only once the editor is mounted, then `relplay:ready` is fired on `window`.
+//!
+//! `window.relplayDev.show({stdout, stderr, exit, events: [{stream, line, text}]})`
+//! shows a run as if the facade had returned it: it lets the browser tests
+//! (and anyone building on the proposed `Run.events`) drive the SQL pane before
+//! the facade reports events. Not part of the stable contract.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::app::Playground;
+use crate::app::{Output, Playground};
+use crate::sqllog::{Event, Stream};
 use crate::{editor, examples};
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -69,9 +75,52 @@ pub fn install(pg: Playground) {
     set(&api, "loadExample", &f.into_js_value());
 
     set(&api, "editor", &JsValue::from_str(editor::kind()));
+    install_dev(&window, pg);
     let _ = Object::freeze(&api);
     set(&window, "relplay", &api);
     if let Ok(ev) = web_sys::Event::new("relplay:ready") {
         let _ = window.dispatch_event(&ev);
     }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A run from JS, leniently: wrong types become empty/0, unknown streams are dropped.
+fn output_from_js(run: &JsValue) -> Output {
+    let events = Array::from(&get(run, "events"))
+        .iter()
+        .filter_map(|e| {
+            let stream = Stream::parse(&get(&e, "stream").as_string()?)?;
+            let line = get(&e, "line").as_f64().unwrap_or(0.0);
+            let line = if line.is_finite() && line >= 0.0 && line <= f64::from(u32::MAX) {
+                line as u32
+            } else {
+                0
+            };
+            let text = get(&e, "text").as_string().unwrap_or_default();
+            Some(Event { stream, line, text })
+        })
+        .collect();
+    Output {
+        stdout: get(run, "stdout").as_string().unwrap_or_default(),
+        stderr: get(run, "stderr").as_string().unwrap_or_default(),
+        exit: get(run, "exit")
+            .as_f64()
+            .map_or(0, |x| x.clamp(-1.0, 255.0) as i32),
+        millis: 0.0,
+        events,
+    }
+}
+
+fn install_dev(window: &web_sys::Window, pg: Playground) {
+    let dev = Object::new();
+    let f = Closure::<dyn Fn(JsValue)>::new(move |run: JsValue| {
+        editor::clear_errors();
+        pg.show(output_from_js(&run));
+    });
+    set(&dev, "show", &f.into_js_value());
+    let _ = Object::freeze(&dev);
+    set(window, "relplayDev", &dev);
 }

@@ -27,6 +27,8 @@ extern "C" {
     fn cm_mark_error(line: u32, msg: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = clearErrors, catch)]
     fn cm_clear_errors() -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = highlightLine, catch)]
+    fn cm_highlight_line(line: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = focus, catch)]
     fn cm_focus() -> Result<(), JsValue>;
 }
@@ -139,6 +141,15 @@ pub fn clear_errors() {
     BACKEND.with(|b| {
         if let Backend::CodeMirror = &*b.borrow() {
             let _ = cm_clear_errors();
+        }
+    });
+}
+
+/// Highlights 1-based `line` (0 clears) and scrolls it into view.
+pub fn highlight_line(line: u32) {
+    BACKEND.with(|b| {
+        if let Backend::CodeMirror = &*b.borrow() {
+            let _ = cm_highlight_line(line);
         }
     });
 }

@@ -2,9 +2,12 @@
 //! See web/README.md.
 
 mod app;
+mod config;
 mod contract;
 mod editor;
 mod examples;
+mod share;
+mod sqllog;
 mod storage;
 mod traceback;
 

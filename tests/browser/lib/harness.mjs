@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** Where the tests write screenshots (created on import): $RELPLAY_SHOTS or $TMPDIR/relplay-shots. */
+export const SHOTS = process.env.RELPLAY_SHOTS ? path.resolve(process.env.RELPLAY_SHOTS) : path.join(os.tmpdir(), "relplay-shots");
+fs.mkdirSync(SHOTS, { recursive: true });
 export const DIST = process.env.RELPLAY_DIST ? path.resolve(process.env.RELPLAY_DIST) : path.join(REPO_ROOT, "dist");
 
 const MIME = {
