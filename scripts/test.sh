@@ -25,6 +25,8 @@ cargo clippy --workspace --exclude relplay-cli --target wasm32-unknown-unknown -
 
 stage "native tests"
 cargo test --workspace --exclude relplay-web --locked
+# The page's pure logic (share-link codec, query parameters, SQL grouping).
+cargo test --locked -p relplay-web
 
 stage "wasm32 tests in headless Chromium"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -1,10 +1,9 @@
 //! The SQL pane's model: a run's structured events, the `echo=True` log
 //! grouped by the script line that caused it.
 //!
-//! The facade does not report events yet; `events_of` is the one place that
-//! will read `relplay::Run.events` once it exists (proposed shape:
-//! `Vec<Event { stream: "stdout" | "stderr" | "sql", line: u32, text }>`,
-//! `line` = the script line executing when the output happened, 0 when none).
+//! `events_of` is the one place that reads `relplay::Run.events`
+//! (`stream` is "stdout" | "stderr" | "sql"; `line` is the script line
+//! executing when the output happened, 0 when none).
 //! Stdout is never split by guessing which lines look like SQL: a print can
 //! look like anything.
 //!
@@ -141,10 +140,18 @@ pub fn group(events: &[Event]) -> Vec<Group> {
     groups
 }
 
-/// The events of a facade run. Empty until `relplay::Run` reports events;
-/// then this maps `run.events` (and the SQL pane appears by itself).
-pub fn events_of(_run: &relplay::Run) -> Vec<Event> {
-    Vec::new()
+/// The events of a facade run, as the pane reads them.
+pub fn events_of(run: &relplay::Run) -> Vec<Event> {
+    run.events
+        .iter()
+        .filter_map(|e| {
+            Some(Event {
+                stream: Stream::parse(e.stream)?,
+                line: e.line,
+                text: e.text.clone(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

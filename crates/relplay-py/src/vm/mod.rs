@@ -169,8 +169,11 @@ impl Interpreter {
             return;
         }
         let line = self.script_line();
+        // One echo-log write is one log record: SQL events are never merged.
         match self.out.events.last_mut() {
-            Some(last) if last.stream == stream && last.line == line => last.text.push_str(text),
+            Some(last) if last.stream == stream && last.line == line && stream != Stream::Sql => {
+                last.text.push_str(text)
+            }
             _ => self.out.events.push(OutputEvent {
                 stream,
                 line,
