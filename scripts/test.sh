@@ -24,7 +24,7 @@ stage "clippy (wasm32)"
 cargo clippy --workspace --exclude relplay-cli --target wasm32-unknown-unknown --locked -- -D warnings
 
 stage "native tests"
-cargo test --workspace --exclude relplay-web --locked
+cargo test --workspace --exclude relplay-web --locked --no-fail-fast
 # The page's pure logic (share-link codec, query parameters, SQL grouping).
 cargo test --locked -p relplay-web
 
