@@ -85,6 +85,11 @@ impl Interpreter {
         self.aborting = false;
         let r = self.run_frame(frame);
         self.frames.clear();
+        // Deeply nested data would overflow the Rust stack when dropped
+        // recursively; the script is over, so leak its namespace instead.
+        if let Some(m) = self.modules.remove("__main__") {
+            std::mem::forget(m);
+        }
         match r {
             Ok(_) => Outcome { exit_code: 0 },
             Err(e) => self.report(e),

@@ -34,3 +34,87 @@ fn dev() {
 fn hello() {
     assert_eq!(run("print(1 + 1)\n").0, "2\n");
 }
+
+#[test]
+fn unbounded_recursion() {
+    let (_, e, c) = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+    assert_eq!(c, 1);
+    assert!(e.ends_with("  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n"), "{e}");
+}
+
+#[test]
+fn recursion_through_repr() {
+    let (_, e, c) =
+        run("class A:\n    def __repr__(self):\n        return repr(self)\nprint(A())\n");
+    assert_eq!(c, 1);
+    assert!(
+        e.contains("RecursionError: maximum recursion depth exceeded"),
+        "{e}"
+    );
+}
+
+#[test]
+fn step_budget_is_not_catchable() {
+    let src = "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n";
+    let out = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let mut i = Interpreter::new(Config {
+                step_budget: 100_000,
+                ..Config::default()
+            });
+            let o = i.run_file(src, "main.py");
+            (i.take_output(), o.exit_code)
+        })
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(out.0.stdout, "");
+    assert!(out.0.stderr.ends_with(
+        "RuntimeError: the script ran longer than the playground's step budget (100000 steps)\n"
+    ));
+    assert_eq!(out.1, 1);
+}
+
+#[test]
+fn huge_allocations() {
+    let (o, e, _) = run(
+        "try:\n    x = [0] * 10**12\nexcept MemoryError:\n    print('mem')\nx = 'x' * 10**10\n",
+    );
+    assert_eq!(o, "mem\n");
+    assert!(e.ends_with("MemoryError\n"));
+    let (_, e, _) = run("x = list(range(10**9))\n");
+    assert!(e.ends_with("MemoryError\n"), "{e}");
+}
+
+#[test]
+fn deep_data_repr() {
+    let (o, e, _) =
+        run("x = []\nfor i in range(5000):\n    x = [x]\nprint(len(x))\nprint(repr(x)[:10])\n");
+    assert_eq!(o, "1\n");
+    assert!(e.ends_with(
+        "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n"
+    ));
+}
+
+#[test]
+fn traceback_and_chaining() {
+    let src = "def f():\n    try:\n        1/0\n    except ZeroDivisionError as e:\n        raise ValueError('bad') from e\nf()\n";
+    let (_, e, c) = run(src);
+    assert_eq!(c, 1);
+    let expected = "Traceback (most recent call last):
+  File \"main.py\", line 3, in f
+    1/0
+ZeroDivisionError: division by zero
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File \"main.py\", line 6, in <module>
+    f()
+  File \"main.py\", line 5, in f
+    raise ValueError('bad') from e
+ValueError: bad
+";
+    assert_eq!(e, expected);
+}

@@ -44,7 +44,8 @@ pub struct JoinAnalysis {
     pub secondaryjoin: Option<EqPairs>,
     pub foreign: Vec<ColId>,
     pub remote: Vec<ColId>,
-    /// `(local, remote)` column pairs of the primary join.
+    /// `(local, remote)` column pairs of the primary join (then of the
+    /// secondary join, for many-to-many).
     pub local_remote_pairs: Vec<(ColId, ColId)>,
     /// `(source, dest)`: at flush, dest (a foreign key column) is set from
     /// source. For many-to-many, the parent side into the secondary table.
@@ -259,14 +260,27 @@ pub fn analyze(md: &MetaData, spec: &RelationshipSpec) -> OrmResult<JoinAnalysis
             .cloned()
             .collect()
     };
-    let local_remote_pairs: Vec<(ColId, ColId)> = primaryjoin
-        .iter()
-        .filter_map(|(a, b)| match (remote.contains(a), remote.contains(b)) {
-            (false, true) => Some((a.clone(), b.clone())),
-            (true, false) => Some((b.clone(), a.clone())),
-            _ => None,
-        })
-        .collect();
+    let split = |pairs: &EqPairs, remote: &[ColId]| -> Vec<(ColId, ColId)> {
+        pairs
+            .iter()
+            .filter_map(|(a, b)| match (remote.contains(a), remote.contains(b)) {
+                (false, true) => Some((a.clone(), b.clone())),
+                (true, false) => Some((b.clone(), a.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut local_remote_pairs = split(&primaryjoin, &remote);
+    // Many-to-many: the secondary join's pairs follow, the secondary
+    // table's columns being the remote side.
+    if let (Some(sj), Some(sec)) = (&secondaryjoin, sec) {
+        let sec_cols: Vec<ColId> = sj
+            .iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .filter(|c| c.table == sec)
+            .collect();
+        local_remote_pairs.extend(split(sj, &sec_cols));
+    }
 
     let direction = if secondaryjoin.is_some() {
         Direction::ManyToMany

@@ -26,7 +26,13 @@ pub fn lazy_clause(
     a: &JoinAnalysis,
     value_of: &dyn Fn(&ColId) -> Option<PyValue>,
 ) -> OrmResult<Expr> {
-    let local: Vec<&ColId> = a.local_remote_pairs.iter().map(|(l, _)| l).collect();
+    // Only the primary join binds the parent's values.
+    let local: Vec<&ColId> = a
+        .local_remote_pairs
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| a.primaryjoin.iter().any(|(x, y)| x == *l || y == *l))
+        .collect();
     let mut crit = Vec::new();
     for (l, r) in &a.primaryjoin {
         let side = |c: &ColId| -> OrmResult<Expr> {

@@ -827,13 +827,43 @@ impl Interpreter {
     }
 
     pub(crate) fn load_builtin(&mut self, n: &str) -> PyResult<Value> {
-        match self.builtins.borrow().get_str(n) {
-            Some(v) => Ok(v),
-            None => Err(PyErr::new(
-                "NameError",
-                format!("name '{n}' is not defined"),
-            )),
+        if let Some(v) = self.builtins.borrow().get_str(n) {
+            return Ok(v);
         }
+        let e = PyErr::new("NameError", format!("name '{n}' is not defined"));
+        // CPython suggests from the frame's locals, globals and builtins.
+        let mut cands: Vec<String> = Vec::new();
+        if let Some(f) = self.frames.last() {
+            for (i, v) in f.code.varnames.iter().enumerate() {
+                if f.fast.get(i).map(|x| x.is_some()).unwrap_or(false) {
+                    cands.push(v.to_string());
+                }
+            }
+            let key_names = |d: &crate::object::dict::PyDict| -> Vec<String> {
+                d.keys()
+                    .iter()
+                    .filter_map(|k| {
+                        if let Value::Str(s) = k {
+                            Some(s.to_string())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            };
+            if let Some(l) = &f.locals {
+                cands.extend(key_names(&l.borrow()));
+            }
+            cands.extend(key_names(&f.globals.borrow()));
+            cands.extend(key_names(&self.builtins.borrow()));
+        }
+        e.0.dict.borrow_mut().set_str("name", Value::str(n));
+        if let Some(s) = crate::traceback::suggest(n, &cands) {
+            e.0.dict
+                .borrow_mut()
+                .set_str("__suggestion__", Value::str(&s));
+        }
+        Err(e)
     }
 
     fn do_raise(&mut self, n: u8) -> PyResult<PyErr> {
