@@ -1,0 +1,119 @@
+//! `Result` / `ScalarResult`: buffered rows (rows are tuples).
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use relplay_py::object::class::Class;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use crate::util::{cast, native, native_class, this};
+
+pub struct ResultObj {
+    pub rows: RefCell<Vec<Value>>,
+    /// A ScalarResult: `rows` hold the values themselves.
+    pub scalar: bool,
+}
+
+pub fn new_result(rows: Vec<Value>, scalar: bool) -> Value {
+    native(ResultObj { rows: RefCell::new(rows), scalar })
+}
+
+fn first_of(v: &Value) -> Value {
+    match v {
+        Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None),
+        other => other.clone(),
+    }
+}
+
+pub fn scalars_of(r: &Value) -> PyResult<Value> {
+    let Some(r) = cast::<ResultObj>(r) else { return Ok(r.clone()) };
+    let rows: Vec<Value> = r.rows.borrow_mut().drain(..).map(|v| if r.scalar { v } else { first_of(&v) }).collect();
+    Ok(new_result(rows, true))
+}
+
+pub fn scalar_of(r: &Value) -> PyResult<Value> {
+    let Some(r) = cast::<ResultObj>(r) else { return Ok(Value::None) };
+    let first = r.rows.borrow_mut().drain(..).next();
+    Ok(match first {
+        Some(v) if r.scalar => v,
+        Some(v) => first_of(&v),
+        None => Value::None,
+    })
+}
+
+fn take(args: &[Value]) -> PyResult<(Vec<Value>, bool)> {
+    let r = this::<ResultObj>(args, "Result")?;
+    let rows = r.rows.borrow_mut().drain(..).collect();
+    Ok((rows, r.scalar))
+}
+
+fn r_all(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::list(take(&args)?.0))
+}
+fn r_first(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(take(&args)?.0.into_iter().next().unwrap_or(Value::None))
+}
+pub fn exactly_one(rows: Vec<Value>, allow_none: bool) -> PyResult<Value> {
+    match rows.len() {
+        0 if allow_none => Ok(Value::None),
+        0 => Err(crate::exc::raise("NoResultFound", "No row was found when one was required")),
+        1 => Ok(rows.into_iter().next().unwrap_or(Value::None)),
+        _ => Err(crate::exc::raise("MultipleResultsFound", "Multiple rows were found when exactly one was required")),
+    }
+}
+fn r_one(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    exactly_one(take(&args)?.0, false)
+}
+fn r_one_or_none(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    exactly_one(take(&args)?.0, true)
+}
+fn r_scalar(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    scalar_of(args.first().unwrap_or(&Value::None))
+}
+fn r_scalar_one(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let (rows, scalar) = take(&args)?;
+    let v = exactly_one(rows, false)?;
+    Ok(if scalar { v } else { first_of(&v) })
+}
+fn r_scalar_one_or_none(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let (rows, scalar) = take(&args)?;
+    let v = exactly_one(rows, true)?;
+    Ok(if scalar { v } else { first_of(&v) })
+}
+fn r_scalars(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    scalars_of(args.first().unwrap_or(&Value::None))
+}
+fn r_self(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+impl NativeObject for ResultObj {
+    fn class(&self) -> Rc<Class> {
+        let methods: &[(&str, crate::util::MethodFn)] = &[
+            ("all", r_all),
+            ("fetchall", r_all),
+            ("first", r_first),
+            ("one", r_one),
+            ("one_or_none", r_one_or_none),
+            ("scalar", r_scalar),
+            ("scalar_one", r_scalar_one),
+            ("scalar_one_or_none", r_scalar_one_or_none),
+            ("scalars", r_scalars),
+            ("unique", r_self),
+        ];
+        if self.scalar {
+            native_class("ScalarResult", "sqlalchemy.engine.result", methods)
+        } else {
+            native_class("Result", "sqlalchemy.engine.result", methods)
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        let rows: Vec<Value> = self.rows.borrow_mut().drain(..).collect();
+        interp.iter(&Value::list(rows)).map(Some)
+    }
+}

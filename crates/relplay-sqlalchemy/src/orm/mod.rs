@@ -1,0 +1,13 @@
+//! `sqlalchemy.orm`: declarative mapping, instrumented attributes, the
+//! Session and its unit of work, loading.
+
+pub mod attributes;
+pub mod collections;
+pub mod decl_base;
+pub mod loading;
+pub mod mapper;
+pub mod query;
+pub mod relationships;
+pub mod session;
+pub mod state;
+pub mod unitofwork;

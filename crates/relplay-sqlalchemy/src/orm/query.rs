@@ -1,0 +1,138 @@
+//! ORM execution of `select()` and the legacy `Query`.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use relplay_orm::engine::ExecKind;
+use relplay_orm::sql::{compile, LabelStyle, Statement};
+use relplay_py::object::class::Class;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use super::session::SessionInner;
+use crate::sql::selectable::{apply, build_select, SelectObj};
+use crate::util::{cast, native, native_class, orm_err, this};
+
+/// Runs a select in the session; rows are tuples (instances for entities).
+fn run(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<Vec<Value>> {
+    if s.autoflush {
+        super::unitofwork::flush(interp, s)?;
+    }
+    let c = compile(Statement::Select(&sel.sel)).map_err(orm_err)?.in_namespace(ns);
+    let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+    match &sel.entity {
+        Some(m) => {
+            let objs = super::loading::instances(interp, s, m, &rows, 0)?;
+            Ok(objs.into_iter().map(|o| Value::tuple(vec![o])).collect())
+        }
+        None => crate::sql::execute::column_rows(&sel.sel, rows),
+    }
+}
+
+pub fn session_execute(interp: &mut Interpreter, s: &Rc<SessionInner>, stmt: &Value, _params: Option<Value>) -> PyResult<Value> {
+    if let Some(sel) = cast::<SelectObj>(stmt) {
+        let ns = if sel.entity.is_some() { "orm" } else { "core" };
+        let rows = run(interp, s, sel, ns)?;
+        return Ok(crate::engine::result::new_result(rows, false));
+    }
+    Err(crate::util::not_supported(interp, &format!("Session.execute() of a {}", stmt.type_name())))
+}
+
+pub struct QueryObj {
+    pub session: Rc<SessionInner>,
+    pub sel: RefCell<SelectObj>,
+}
+
+pub fn new_query(interp: &mut Interpreter, s: &Rc<SessionInner>, args: Vec<Value>) -> PyResult<Value> {
+    let mut sel = build_select(interp, &args)?;
+    sel.sel.label_style = LabelStyle::TablenamePlusCol;
+    Ok(native(QueryObj { session: s.clone(), sel: RefCell::new(sel) }))
+}
+
+fn rows(interp: &mut Interpreter, q: &QueryObj, sel: &SelectObj) -> PyResult<Vec<Value>> {
+    let rows = run(interp, &q.session, sel, "query")?;
+    Ok(if sel.entity.is_some() { rows.into_iter().map(|r| match r { Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None), o => o }).collect() } else { rows })
+}
+
+macro_rules! generative {
+    ($($f:ident => $name:literal),*) => {
+        $(fn $f(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+            let q = this::<QueryObj>(&args, "Query")?;
+            let mut sel = q.sel.borrow().clone();
+            apply(interp, &mut sel, $name, &args[1..], &kw)?;
+            Ok(native(QueryObj { session: q.session.clone(), sel: RefCell::new(sel) }))
+        })*
+    };
+}
+generative!(q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
+
+fn q_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow().clone();
+    Ok(Value::list(rows(interp, q, &sel)?))
+}
+
+fn q_first(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let mut sel = q.sel.borrow().clone();
+    sel.sel.limit = Some(1);
+    Ok(rows(interp, q, &sel)?.into_iter().next().unwrap_or(Value::None))
+}
+
+fn q_one(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow().clone();
+    crate::engine::result::exactly_one(rows(interp, q, &sel)?, false)
+}
+
+fn q_one_or_none(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow().clone();
+    crate::engine::result::exactly_one(rows(interp, q, &sel)?, true)
+}
+
+fn q_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    crate::exc::warn(
+        interp,
+        "LegacyAPIWarning",
+        "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+    );
+    let Some(m) = q.sel.borrow().entity.clone() else {
+        return Err(crate::util::not_supported(interp, "Query.get() without an entity"));
+    };
+    let ident = args.get(1).cloned().unwrap_or(Value::None);
+    super::loading::get(interp, &q.session, &Value::Class(m.class.clone()), &ident)
+}
+
+impl NativeObject for QueryObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(
+            "Query",
+            "sqlalchemy.orm.query",
+            &[
+                ("filter", q_filter),
+                ("where", q_where),
+                ("filter_by", q_filter_by),
+                ("order_by", q_order_by),
+                ("limit", q_limit),
+                ("offset", q_offset),
+                ("distinct", q_distinct),
+                ("all", q_all),
+                ("first", q_first),
+                ("one", q_one),
+                ("one_or_none", q_one_or_none),
+                ("get", q_get),
+            ],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        let sel = self.sel.borrow().clone();
+        let r = rows(interp, self, &sel)?;
+        interp.iter(&Value::list(r)).map(Some)
+    }
+}

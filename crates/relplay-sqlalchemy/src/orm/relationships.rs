@@ -1,0 +1,205 @@
+//! `relationship()` / `backref()`: declared arguments, then resolution of
+//! the target and relplay-orm's join analysis at configure time.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use relplay_orm::relationships::{analyze, Direction, JoinAnalysis, RelationshipSpec};
+use relplay_py::object::class::Class;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use super::mapper::{self, Mapper};
+use crate::util::{cast, native, native_class, orm_err, str_of, truthy};
+
+pub struct Resolved {
+    pub target: Rc<Mapper>,
+    pub analysis: JoinAnalysis,
+    pub uselist: bool,
+}
+
+pub struct RelProp {
+    pub key: String,
+    pub parent: RefCell<Option<Rc<Mapper>>>,
+    pub argument: Option<Value>,
+    pub back_populates: RefCell<Option<String>>,
+    pub backref: Option<(String, Kwargs)>,
+    pub uselist: Option<bool>,
+    pub secondary: Option<Value>,
+    pub viewonly: bool,
+    pub resolved: RefCell<Option<Rc<Resolved>>>,
+}
+
+impl RelProp {
+    pub fn resolved(&self) -> Option<Rc<Resolved>> {
+        self.resolved.borrow().clone()
+    }
+    pub fn reverse(&self) -> Option<String> {
+        self.back_populates.borrow().clone()
+    }
+    pub fn direction(&self) -> Option<Direction> {
+        self.resolved().map(|r| r.analysis.direction)
+    }
+}
+
+/// What `relationship(...)` returns before the class is mapped.
+pub struct RelationshipObj(pub Rc<RelProp>);
+
+impl NativeObject for RelationshipObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("_RelationshipDeclared", "sqlalchemy.orm.relationships", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `backref("name", **kw)`.
+pub struct BackrefObj(pub String, pub Kwargs);
+
+impl NativeObject for BackrefObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("_backref", "sqlalchemy.orm", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub fn backref(_interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let name = args.first().and_then(str_of).map(|s| s.to_string()).unwrap_or_default();
+    Ok(native(BackrefObj(name, kw)))
+}
+
+fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwargs) -> PyResult<RelProp> {
+    let mut p = RelProp {
+        key: key.to_string(),
+        parent: RefCell::new(None),
+        argument,
+        back_populates: RefCell::new(None),
+        backref: None,
+        uselist: None,
+        secondary: None,
+        viewonly: false,
+        resolved: RefCell::new(None),
+    };
+    for (k, v) in kw {
+        match &*k {
+            "back_populates" => *p.back_populates.borrow_mut() = str_of(&v).map(|s| s.to_string()),
+            "backref" => {
+                p.backref = match &v {
+                    Value::Str(s) => Some((s.to_string(), Vec::new())),
+                    other => cast::<BackrefObj>(other).map(|b| (b.0.clone(), b.1.clone())),
+                }
+            }
+            "uselist" => p.uselist = Some(truthy(interp, &Some(v))?),
+            "viewonly" => p.viewonly = truthy(interp, &Some(v))?,
+            "lazy" => {
+                let ok = matches!(&v, Value::Bool(true)) || matches!(str_of(&v).as_deref(), Some("select"));
+                if !ok {
+                    let shown = interp.repr(&v)?;
+                    return Err(crate::util::not_supported(interp, &format!("relationship(lazy={shown})")));
+                }
+            }
+            "cascade" => {
+                if let Some(s) = str_of(&v) {
+                    if s.contains("delete") {
+                        return Err(crate::util::not_supported(interp, &format!("relationship(cascade='{s}')")));
+                    }
+                }
+            }
+            "argument" => p.argument = Some(v),
+            "secondary" => {
+                p.secondary = Some(v);
+                return Err(crate::util::not_supported(interp, "relationship(secondary=...)"));
+            }
+            other => {
+                return Err(crate::util::not_supported(interp, &format!("relationship({other}=...)")));
+            }
+        }
+    }
+    Ok(p)
+}
+
+pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(crate::util::not_supported(interp, "relationship() with a positional secondary"));
+    }
+    let p = build(interp, "", args.into_iter().next(), kw)?;
+    Ok(native(RelationshipObj(Rc::new(p))))
+}
+
+/// A relationship declared on a class, with its final key.
+pub fn with_key(r: &RelProp, key: &str) -> RelProp {
+    RelProp {
+        key: key.to_string(),
+        parent: RefCell::new(None),
+        argument: r.argument.clone(),
+        back_populates: RefCell::new(r.back_populates.borrow().clone()),
+        backref: r.backref.clone(),
+        uselist: r.uselist,
+        secondary: r.secondary.clone(),
+        viewonly: r.viewonly,
+        resolved: RefCell::new(None),
+    }
+}
+
+fn resolve_target(interp: &mut Interpreter, parent: &Mapper, arg: &Value) -> PyResult<Rc<Mapper>> {
+    match arg {
+        Value::Str(s) => mapper::by_name(s).ok_or_else(|| {
+            crate::exc::raise(
+                "InvalidRequestError",
+                &format!(
+                    "When initializing mapper Mapper[{}({})], expression '{s}' failed to locate a name ('{s}'). If this is a class name, consider adding this relationship() to the <class '{}.{}'> class after both dependent classes have been defined.",
+                    parent.name(), parent.table, parent.class.module(), parent.name()
+                ),
+            )
+        }),
+        Value::Class(c) => mapper::by_class(c).ok_or_else(|| {
+            crate::exc::raise("ArgumentError", &format!("relationship target {} is not mapped", c.name()))
+        }),
+        Value::Function(_) => {
+            let v = interp.call(arg, vec![], vec![])?;
+            resolve_target(interp, parent, &v)
+        }
+        other => Err(crate::exc::raise(
+            "ArgumentError",
+            &format!("relationship '{}' expects a class or a mapper argument (received: {})", parent.name(), other.type_name()),
+        )),
+    }
+}
+
+/// Resolves the target, adds the backref's property, runs the join analysis.
+pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>) -> PyResult<()> {
+    if r.resolved().is_some() {
+        return Ok(());
+    }
+    let Some(arg) = r.argument.clone() else {
+        return Err(crate::util::not_supported(interp, "relationship() without a target"));
+    };
+    let target = resolve_target(interp, parent, &arg)?;
+    let spec = RelationshipSpec {
+        name: format!("{}.{}", parent.name(), r.key),
+        parent_table: parent.table.to_string(),
+        target_table: target.table.to_string(),
+        ..RelationshipSpec::default()
+    };
+    let analysis = {
+        let md = parent.meta.md.borrow();
+        analyze(&md, &spec).map_err(orm_err)?
+    };
+    let uselist = r.uselist.unwrap_or(analysis.direction != Direction::ManyToOne);
+    *r.resolved.borrow_mut() = Some(Rc::new(Resolved { target: target.clone(), analysis, uselist }));
+    if let Some((name, kw)) = &r.backref {
+        let mut b = build(interp, name, Some(Value::Class(parent.class.clone())), kw.clone())?;
+        b.back_populates = RefCell::new(Some(r.key.clone()));
+        *r.back_populates.borrow_mut() = Some(name.clone());
+        let b = Rc::new(b);
+        *b.parent.borrow_mut() = Some(target.clone());
+        target.rels.borrow_mut().push(b.clone());
+        super::decl_base::install_attr(&target, super::attributes::AttrKind::Rel(b.clone()), name);
+        configure(interp, &target, &b)?;
+    }
+    Ok(())
+}

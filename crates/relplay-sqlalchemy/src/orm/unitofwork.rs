@@ -1,0 +1,406 @@
+//! The flush: relplay-orm orders the work; this module gathers the rows,
+//! copies foreign keys from parents (flush-time sync), and runs the
+//! INSERT/UPDATE/DELETE statements as the ORM's persistence layer does.
+
+use std::rc::Rc;
+
+use relplay_orm::engine::ExecKind;
+use relplay_orm::relationships::Direction;
+use relplay_orm::sql::{compile, Delete, Insert, Statement, Update};
+use relplay_orm::unitofwork::{group_consecutive, insert_params, insert_plan, plan_flush, Action, FlushDep, FlushGraph, InsertGroup, InsertStrategy};
+use relplay_orm::PyValue;
+use relplay_py::{Interpreter, PyResult, Value};
+
+use super::collections::CollObj;
+use super::mapper::{self, Mapper};
+use super::session::{ident_key, SessionInner};
+use super::state::{dict_get, dict_set, with_state};
+use crate::util::{cast, from_py, orm_err, to_py};
+
+fn changed_cols(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<Vec<usize>> {
+    let committed = with_state(interp, obj, |st| st.s.borrow().committed.clone())?;
+    let mut out = Vec::new();
+    for (i, c) in m.cols.iter().enumerate() {
+        if let Some(v) = dict_get(obj, &c.key) {
+            let same = match committed.get(&c.key) {
+                Some(old) => old.is(&v) || interp.eq(old, &v)?,
+                None => false,
+            };
+            if !same {
+                out.push(i);
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn dirty_objects(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<Vec<Value>> {
+    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let mut out = Vec::new();
+    for o in objs {
+        let m = super::state::mapper_of(interp, &o)?;
+        if !changed_cols(interp, &o, &m)?.is_empty() {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
+/// Copies parent key values into the foreign key attributes of `m`'s rows.
+fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows: &[Value]) -> PyResult<()> {
+    let set_from = |interp: &mut Interpreter, child: &Value, parent: Option<&Value>, pairs: &[(relplay_orm::relationships::ColId, relplay_orm::relationships::ColId)], pm: &Mapper| -> PyResult<()> {
+        for (src, dest) in pairs {
+            let Some(dc) = m.col_by_column(&dest.column) else { continue };
+            let v = match parent {
+                Some(p) => match pm.col_by_column(&src.column) {
+                    Some(sc) => dict_get(p, &sc.key).unwrap_or(Value::None),
+                    None => Value::None,
+                },
+                None => Value::None,
+            };
+            let _ = interp;
+            dict_set(child, &dc.key, v);
+        }
+        Ok(())
+    };
+    // many-to-one declared on m
+    for r in m.rels.borrow().clone() {
+        let Some(res) = r.resolved() else { continue };
+        if r.viewonly || res.analysis.direction != Direction::ManyToOne {
+            continue;
+        }
+        for obj in rows {
+            if let Some(p) = dict_get(obj, &r.key) {
+                let committed = with_state(interp, obj, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?;
+                let changed = match committed.as_ref().and_then(|c| c.first()) {
+                    Some(old) => !old.is(&p),
+                    None => true,
+                };
+                if changed || !p.is_none() {
+                    let pv = if p.is_none() { None } else { Some(&p) };
+                    if pv.is_some() || changed {
+                        set_from(interp, obj, pv, &res.analysis.sync_pairs, &res.target)?;
+                    }
+                }
+            }
+        }
+    }
+    // one-to-many from other mappers into m
+    let owners: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .chain(s.new.borrow().iter().cloned())
+        .collect();
+    for pm in mapper::all() {
+        for r in pm.rels.borrow().clone() {
+            let Some(res) = r.resolved() else { continue };
+            if r.viewonly || res.analysis.direction != Direction::OneToMany || !Rc::ptr_eq(&res.target, m) {
+                continue;
+            }
+            for owner in &owners {
+                if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, &pm) {
+                    continue;
+                }
+                let Some(c) = dict_get(owner, &r.key) else { continue };
+                let Some(coll) = cast::<CollObj>(&c) else { continue };
+                let items = coll.snapshot();
+                for it in &items {
+                    if rows.iter().any(|x| x.is(it)) {
+                        set_from(interp, it, Some(owner), &res.analysis.sync_pairs, &pm)?;
+                    }
+                }
+                let old = with_state(interp, owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+                for it in old {
+                    if !items.iter().any(|x| x.is(&it)) && rows.iter().any(|x| x.is(&it)) {
+                        set_from(interp, &it, None, &res.analysis.sync_pairs, &pm)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn pk_of(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<Vec<PyValue>> {
+    let _ = interp;
+    m.pk.iter().map(|&i| to_py(&dict_get(obj, &m.cols[i].key).unwrap_or(Value::None))).collect()
+}
+
+fn save(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[Value], persistent: &[Value]) -> PyResult<()> {
+    let all: Vec<Value> = new.iter().chain(persistent.iter()).cloned().collect();
+    sync_fks(interp, s, m, &all)?;
+    let ns = format!("flush:{}", m.name());
+    // UPDATEs, by primary key
+    let mut ups = Vec::new();
+    for o in persistent {
+        let ch = changed_cols(interp, o, m)?;
+        if !ch.is_empty() {
+            let key = with_state(interp, o, |st| st.s.borrow().key.clone())?.unwrap_or_default();
+            ups.push((key, ch, o.clone()));
+        }
+    }
+    ups.sort_by(|a, b| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)));
+    for group in group_consecutive(ups, |u| u.1.clone()) {
+        let set: Vec<(String, relplay_orm::types::SqlType)> = group[0].1.iter().map(|&i| (m.cols[i].column.clone(), m.cols[i].ty.clone())).collect();
+        let mut up = Update::by_primary_key(&m.table, set, &m.pk_cols());
+        for (key, ch, o) in &group {
+            let mut row = Vec::new();
+            for &i in ch {
+                row.push(to_py(&dict_get(o, &m.cols[i].key).unwrap_or(Value::None))?);
+            }
+            row.extend(key.iter().cloned());
+            up.rows.push(row);
+        }
+        let c = compile(Statement::Update(&up)).map_err(orm_err)?.in_namespace(&ns);
+        s.exec(interp, &c, ExecKind::Many)?;
+        for (_, _, o) in &group {
+            snapshot(interp, o, m)?;
+        }
+    }
+    // INSERTs, in session order, grouped by parameter keys
+    if new.is_empty() {
+        return Ok(());
+    }
+    let table = m.meta.md.borrow().table(&m.table).cloned();
+    let Some(table) = table else { return Ok(()) };
+    let mut prepared = Vec::new();
+    for o in new {
+        let vals: Vec<(String, PyValue)> = m
+            .cols
+            .iter()
+            .map(|c| Ok((c.column.clone(), to_py(&dict_get(o, &c.key).unwrap_or(Value::None))?)))
+            .collect::<PyResult<_>>()?;
+        let (cols, row, has_all_pks) = insert_params(&table, &|name: &str| vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()));
+        prepared.push((cols, row, has_all_pks, o.clone()));
+    }
+    let pk_cols: Vec<String> = table.primary_key();
+    for group in group_consecutive(prepared, |p| (p.0.iter().map(|c| c.0.clone()).collect::<Vec<_>>(), p.2)) {
+        let plan = insert_plan(&InsertGroup {
+            rows: group.len(),
+            has_all_pks: group[0].2,
+            has_all_defaults: true,
+            has_sql_values: false,
+            pk_cols: &pk_cols,
+            server_default_cols: &[],
+        });
+        let cols = group[0].0.clone();
+        let mk = |rows: Vec<Vec<PyValue>>, returning: Vec<String>| Insert { table: m.table.to_string(), columns: cols.clone(), rows, returning };
+        let mut new_keys: Vec<Option<Vec<PyValue>>> = Vec::new();
+        match plan.strategy {
+            InsertStrategy::ExecuteMany => {
+                let ins = mk(group.iter().map(|g| g.1.clone()).collect(), Vec::new());
+                let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                s.exec(interp, &c, ExecKind::Many)?;
+                new_keys.extend(group.iter().map(|_| None));
+            }
+            InsertStrategy::PerRow => {
+                for g in &group {
+                    let ins = mk(vec![g.1.clone()], plan.returning.clone());
+                    let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                    let r = s.exec(interp, &c, ExecKind::Single)?;
+                    let rowid = r.first().map(|r| r.last_insert_rowid).unwrap_or(0);
+                    new_keys.push(if g.2 { None } else { Some(vec![PyValue::Int(rowid)]) });
+                }
+            }
+            InsertStrategy::InsertManyValues => {
+                let ins = mk(group.iter().map(|g| g.1.clone()).collect(), plan.returning.clone());
+                let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                let rs = s.exec(interp, &c, ExecKind::InsertManyValuesOrdered)?;
+                for r in rs {
+                    let row = r.rows.into_iter().next().unwrap_or_default();
+                    let mut key = Vec::new();
+                    for (i, name) in plan.returning.iter().enumerate() {
+                        if pk_cols.contains(name) {
+                            let ty = m.col_by_column(name).map(|c| c.ty.clone()).unwrap_or(relplay_orm::types::SqlType::Integer);
+                            key.push(relplay_orm::types::result_process(&ty, row.get(i).unwrap_or(&relplay_store::Value::Null)).map_err(orm_err)?);
+                        }
+                    }
+                    new_keys.push(Some(key));
+                }
+            }
+        }
+        for ((cols, row, _, o), key) in group.iter().zip(new_keys) {
+            for ((name, _), v) in cols.iter().zip(row) {
+                if let Some(c) = m.col_by_column(name) {
+                    if dict_get(o, &c.key).map(|x| x.is_none()).unwrap_or(true) {
+                        dict_set(o, &c.key, from_py(v));
+                    }
+                }
+            }
+            if let Some(key) = key {
+                if m.pk.len() == key.len() {
+                    for (&i, v) in m.pk.iter().zip(&key) {
+                        dict_set(o, &m.cols[i].key, from_py(v));
+                    }
+                } else if let (Some(&i), Some(v)) = (m.pk.first(), key.first()) {
+                    dict_set(o, &m.cols[i].key, from_py(v));
+                }
+            }
+            let key = pk_of(interp, o, m)?;
+            with_state(interp, o, |st| st.s.borrow_mut().key = Some(key.clone()))?;
+            s.identity.borrow_mut().push((m.id, ident_key(&key), o.clone()));
+            s.txn_inserted.borrow_mut().push(o.clone());
+            snapshot(interp, o, m)?;
+        }
+    }
+    Ok(())
+}
+
+/// Records the flushed values as the new committed state.
+fn snapshot(interp: &mut Interpreter, o: &Value, m: &Mapper) -> PyResult<()> {
+    let mut cols = Vec::new();
+    for c in &m.cols {
+        if let Some(v) = dict_get(o, &c.key) {
+            cols.push((c.key.clone(), v));
+        }
+    }
+    let mut colls = Vec::new();
+    for r in m.rels.borrow().iter() {
+        if let Some(v) = dict_get(o, &r.key) {
+            let items = match cast::<CollObj>(&v) {
+                Some(c) => c.snapshot(),
+                None => vec![v],
+            };
+            colls.push((r.key.clone(), items));
+        }
+    }
+    with_state(interp, o, |st| {
+        let mut b = st.s.borrow_mut();
+        for (k, v) in cols {
+            b.committed.insert(k, v);
+        }
+        for (k, v) in colls {
+            b.coll_committed.insert(k, v);
+        }
+    })
+}
+
+fn delete_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows: &[Value]) -> PyResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut keyed = Vec::new();
+    for o in rows {
+        let key = with_state(interp, o, |st| st.s.borrow().key.clone())?.unwrap_or_default();
+        keyed.push((key, o.clone()));
+    }
+    keyed.sort_by(|a, b| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)));
+    let mut del = Delete::by_primary_key(&m.table, &m.pk_cols());
+    del.rows = keyed.iter().map(|k| k.0.clone()).collect();
+    let c = compile(Statement::Delete(&del)).map_err(orm_err)?.in_namespace(&format!("flush:{}", m.name()));
+    s.exec(interp, &c, ExecKind::Many)?;
+    for (k, o) in keyed {
+        let ks = ident_key(&k);
+        s.identity.borrow_mut().retain(|(mid, key, _)| !(*mid == m.id && *key == ks));
+        with_state(interp, &o, |st| {
+            let mut b = st.s.borrow_mut();
+            b.deleted = true;
+            b.session = None;
+        })?;
+    }
+    Ok(())
+}
+
+pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    if s.flushing.get() {
+        return Ok(());
+    }
+    mapper::configure_all(interp)?;
+    let new: Vec<Value> = s.new.borrow().clone();
+    let deleted: Vec<Value> = s.deleted.borrow().clone();
+    let dirty = dirty_objects(interp, s)?;
+    let has_fk_work = !new.is_empty() || !dirty.is_empty() || !deleted.is_empty() || coll_changed(interp, s)?;
+    if !has_fk_work {
+        return Ok(());
+    }
+    s.flushing.set(true);
+    let r = run_flush(interp, s, &new, &deleted);
+    s.flushing.set(false);
+    if r.is_err() {
+        let _ = super::session::rollback(interp, s);
+    }
+    r
+}
+
+fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool> {
+    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    for o in objs {
+        let m = super::state::mapper_of(interp, &o)?;
+        for r in m.rels.borrow().iter() {
+            if let Some(v) = dict_get(&o, &r.key) {
+                let cur = match cast::<CollObj>(&v) {
+                    Some(c) => c.snapshot(),
+                    None => vec![v],
+                };
+                let old = with_state(interp, &o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?;
+                let same = match old {
+                    Some(old) => old.len() == cur.len() && old.iter().zip(&cur).all(|(a, b)| a.is(b)),
+                    None => false,
+                };
+                if !same {
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], deleted: &[Value]) -> PyResult<()> {
+    let mappers = mapper::all();
+    let mut g = FlushGraph { mappers: mappers.iter().map(|m| m.sort_key()).collect(), deps: Vec::new() };
+    for m in &mappers {
+        for r in m.rels.borrow().iter() {
+            if let Some(res) = r.resolved() {
+                if !r.viewonly {
+                    g.deps.push(FlushDep {
+                        sort_key: format!("{}_{}", m.sort_key(), r.key),
+                        direction: res.analysis.direction,
+                        parent: m.id,
+                        child: res.target.id,
+                    });
+                }
+            }
+        }
+    }
+    let plan = plan_flush(&g).map_err(orm_err)?;
+    let persistent: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    for a in plan {
+        match a {
+            Action::SaveUpdate(mi) => {
+                let Some(m) = mappers.get(mi) else { continue };
+                let mut n = Vec::new();
+                for o in new {
+                    if Rc::ptr_eq(&super::state::mapper_of(interp, o)?, m) {
+                        n.push(o.clone());
+                    }
+                }
+                let mut p = Vec::new();
+                for o in &persistent {
+                    if Rc::ptr_eq(&super::state::mapper_of(interp, o)?, m) && !deleted.iter().any(|d| d.is(o)) {
+                        p.push(o.clone());
+                    }
+                }
+                if !n.is_empty() || !p.is_empty() {
+                    save(interp, s, m, &n, &p)?;
+                }
+            }
+            Action::Delete(mi) => {
+                let Some(m) = mappers.get(mi) else { continue };
+                let mut d = Vec::new();
+                for o in deleted {
+                    if Rc::ptr_eq(&super::state::mapper_of(interp, o)?, m) {
+                        d.push(o.clone());
+                    }
+                }
+                delete_rows(interp, s, m, &d)?;
+            }
+            Action::Process { .. } => {}
+        }
+    }
+    s.new.borrow_mut().clear();
+    s.deleted.borrow_mut().clear();
+    Ok(())
+}

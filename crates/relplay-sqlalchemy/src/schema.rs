@@ -1,0 +1,432 @@
+//! `sqlalchemy.schema`: Column, ForeignKey, Table, MetaData as Python
+//! objects over relplay-orm's schema model.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use relplay_orm::schema::{self as os, CreationOrder};
+use relplay_orm::sql::Expr;
+use relplay_orm::types::SqlType;
+use relplay_py::ast::CmpOp;
+use relplay_py::object::class::Class;
+use relplay_py::object::dict::PyDict;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyErr, PyResult, Value};
+
+use crate::util::{cast, kw_get, native, native_class, orm_err, str_of, this, to_py, truthy};
+
+thread_local! {
+    /// Column() calls are numbered: constraint order follows creation order.
+    static COLUMN_ORDER: Cell<u64> = const { Cell::new(0) };
+}
+
+#[derive(Clone, Debug)]
+pub struct ColSpec {
+    pub name: Option<String>,
+    pub ty: SqlType,
+    pub primary_key: bool,
+    pub nullable: Option<bool>,
+    pub unique: bool,
+    pub index: bool,
+    pub default: Option<Value>,
+    pub server_default: Option<os::ServerDefault>,
+    pub fks: Vec<String>,
+    pub autoincrement: Option<bool>,
+    pub comment: Option<String>,
+    pub order: u64,
+}
+
+pub struct ColumnObj {
+    pub spec: RefCell<ColSpec>,
+    pub table: RefCell<Option<Rc<str>>>,
+}
+
+impl ColumnObj {
+    pub fn expr(&self) -> Option<Expr> {
+        let t = self.table.borrow().clone()?;
+        let s = self.spec.borrow();
+        Some(Expr::col(&t, s.name.as_deref()?, s.ty.clone()))
+    }
+    pub fn name(&self) -> Option<String> {
+        self.spec.borrow().name.clone()
+    }
+}
+
+impl NativeObject for ColumnObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("Column", "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        match name {
+            "name" | "key" => return Ok(self.name().map(|n| Value::str(&n))),
+            "primary_key" => return Ok(Some(Value::Bool(self.spec.borrow().primary_key))),
+            "nullable" => {
+                let s = self.spec.borrow();
+                return Ok(Some(Value::Bool(s.nullable.unwrap_or(!s.primary_key))));
+            }
+            _ => {}
+        }
+        match self.expr() {
+            Some(e) => crate::sql::elements::expr_attr(interp, e, name),
+            None => Ok(None),
+        }
+    }
+    fn richcompare(&self, interp: &mut Interpreter, _me: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+        match self.expr() {
+            Some(e) => crate::sql::elements::compare(interp, e, op, other).map(Some),
+            None => Ok(None),
+        }
+    }
+    fn hash(&self, _interp: &mut Interpreter, me: &Value) -> PyResult<Option<i64>> {
+        Ok(Some(me.id() as i64))
+    }
+    fn repr(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let s = self.spec.borrow();
+        Ok(Some(match &*self.table.borrow() {
+            Some(t) => format!("Column('{}', {}, table=<{t}>)", s.name.clone().unwrap_or_default(), s.ty.ddl_name()),
+            None => format!("Column('{}', {})", s.name.clone().unwrap_or_default(), s.ty.ddl_name()),
+        }))
+    }
+    fn str(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let s = self.spec.borrow();
+        let n = s.name.clone().unwrap_or_default();
+        Ok(Some(match &*self.table.borrow() {
+            Some(t) => format!("{t}.{n}"),
+            None => n,
+        }))
+    }
+}
+
+pub struct ForeignKeyObj {
+    pub target: String,
+}
+
+impl NativeObject for ForeignKeyObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("ForeignKey", "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!("ForeignKey('{}')", self.target)))
+    }
+}
+
+/// `ForeignKey("t.c")` or `ForeignKey(column)`.
+pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    for (k, _) in &kw {
+        if !matches!(&**k, "ondelete" | "onupdate" | "name") {
+            return Err(crate::util::not_supported(interp, &format!("ForeignKey({k}=...)")));
+        }
+    }
+    let target = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(v) => match cast::<ColumnObj>(v) {
+            Some(c) => format!("{}", c.str(interp, v)?.unwrap_or_default()),
+            None => match crate::orm::attributes::column_of_attr(v) {
+                Some((t, c)) => format!("{t}.{c}"),
+                None => return Err(crate::util::type_error("ForeignKey() expects a column or 'table.column'")),
+            },
+        },
+        None => return Err(crate::util::type_error("ForeignKey() missing required argument 'column'")),
+    };
+    Ok(native(ForeignKeyObj { target }))
+}
+
+/// `Column(name?, type?, *constraints, **kw)`; `mapped_column` shares it.
+pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fname: &str) -> PyResult<ColSpec> {
+    let order = COLUMN_ORDER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let mut spec = ColSpec {
+        name: None,
+        ty: SqlType::Null,
+        primary_key: false,
+        nullable: None,
+        unique: false,
+        index: false,
+        default: None,
+        server_default: None,
+        fks: Vec::new(),
+        autoincrement: None,
+        comment: None,
+        order,
+    };
+    for a in args {
+        if let Value::Str(s) = &a {
+            spec.name = Some(s.to_string());
+        } else if let Some(t) = crate::types::sql_type_of(&a) {
+            spec.ty = t;
+        } else if let Some(fk) = cast::<ForeignKeyObj>(&a) {
+            spec.fks.push(fk.target.clone());
+        } else {
+            return Err(crate::util::not_supported(interp, &format!("{fname}() argument of type {}", a.type_name())));
+        }
+    }
+    for (k, v) in kw {
+        match &**k {
+            "primary_key" => spec.primary_key = truthy(interp, &Some(v.clone()))?,
+            "nullable" => spec.nullable = Some(truthy(interp, &Some(v.clone()))?),
+            "unique" => spec.unique = truthy(interp, &Some(v.clone()))?,
+            "index" => spec.index = truthy(interp, &Some(v.clone()))?,
+            "default" => spec.default = Some(v.clone()),
+            "autoincrement" => spec.autoincrement = Some(truthy(interp, &Some(v.clone()))?),
+            "comment" => spec.comment = str_of(v).map(|s| s.to_string()),
+            "server_default" => {
+                spec.server_default = match v {
+                    Value::Str(s) => Some(os::ServerDefault::Literal(s.to_string())),
+                    other => match cast::<crate::sql::elements::TextObj>(other) {
+                        Some(t) => Some(os::ServerDefault::Text(t.sql.clone())),
+                        None => return Err(crate::util::not_supported(interp, "this server_default")),
+                    },
+                }
+            }
+            "name" => spec.name = str_of(v).map(|s| s.to_string()),
+            "type_" => spec.ty = crate::types::sql_type_of(v).unwrap_or(SqlType::Null),
+            "info" | "doc" | "init" | "repr" | "sort_order" => {}
+            other => {
+                return Err(crate::util::not_supported(interp, &format!("{fname}({other}=...)")));
+            }
+        }
+    }
+    Ok(spec)
+}
+
+pub fn column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let spec = column_spec(interp, args, &kw, "Column")?;
+    Ok(native(ColumnObj {
+        spec: RefCell::new(spec),
+        table: RefCell::new(None),
+    }))
+}
+
+/// The relplay-orm column for a spec (type affinity rules live there).
+pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Column> {
+    let name = spec.name.clone().unwrap_or_default();
+    let mut c = os::Column::new(&name, spec.ty.clone());
+    if spec.primary_key {
+        c = c.primary_key();
+    }
+    if let Some(n) = spec.nullable {
+        c.nullable = n;
+    }
+    c.unique = spec.unique;
+    c.index = spec.index;
+    c.autoincrement = spec.autoincrement;
+    c.comment = spec.comment.clone();
+    c.server_default = spec.server_default.clone();
+    if let Some(d) = &spec.default {
+        match d {
+            Value::Function(_) | Value::Builtin(_) => {
+                return Err(crate::util::not_supported(interp, "a callable Column default"))
+            }
+            v => c.default = Some(to_py(v)?),
+        }
+    }
+    for fk in &spec.fks {
+        c = c.references(fk);
+    }
+    Ok(c)
+}
+
+pub struct MetaInner {
+    pub md: RefCell<os::MetaData>,
+    pub order: RefCell<CreationOrder>,
+    /// Table objects by definition order (parallel to md.tables).
+    pub tables: RefCell<Vec<Value>>,
+}
+
+pub struct MetaDataObj(pub Rc<MetaInner>);
+
+pub fn new_metadata() -> Value {
+    native(MetaDataObj(Rc::new(MetaInner {
+        md: RefCell::new(os::MetaData::new()),
+        order: RefCell::new(CreationOrder::default()),
+        tables: RefCell::new(Vec::new()),
+    })))
+}
+
+fn md_methods() -> Vec<(&'static str, crate::util::MethodFn)> {
+    vec![
+        ("create_all", md_create_all),
+        ("drop_all", md_drop_all),
+    ]
+}
+
+fn md_create_all(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let md = this::<MetaDataObj>(&args, "MetaData")?.0.clone();
+    let bind = args.get(1).cloned().or_else(|| kw_get(&kw, "bind")).unwrap_or(Value::None);
+    crate::engine::ddl::run_ddl(interp, &md, &bind, true)?;
+    Ok(Value::None)
+}
+
+fn md_drop_all(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let md = this::<MetaDataObj>(&args, "MetaData")?.0.clone();
+    let bind = args.get(1).cloned().or_else(|| kw_get(&kw, "bind")).unwrap_or(Value::None);
+    crate::engine::ddl::run_ddl(interp, &md, &bind, false)?;
+    Ok(Value::None)
+}
+
+impl NativeObject for MetaDataObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("MetaData", "sqlalchemy.sql.schema", &md_methods())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "tables" => {
+                let mut d = PyDict::new();
+                let names: Vec<String> = self.0.md.borrow().tables.iter().map(|t| t.name.clone()).collect();
+                for (n, t) in names.iter().zip(self.0.tables.borrow().iter()) {
+                    d.set_str(n, t.clone());
+                }
+                Some(Value::dict(d))
+            }
+            "sorted_tables" => {
+                let md = self.0.md.borrow();
+                let mut idx: Vec<usize> = (0..md.tables.len()).collect();
+                idx.sort_by(|a, b| md.tables[*a].name.cmp(&md.tables[*b].name));
+                let order = relplay_orm::ddl::sort_tables(&md, &idx).map_err(orm_err)?;
+                let tables = self.0.tables.borrow();
+                Some(Value::list(order.iter().filter_map(|i| tables.get(*i).cloned()).collect()))
+            }
+            _ => None,
+        })
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some("MetaData()".into()))
+    }
+}
+
+pub struct TableObj {
+    pub name: Rc<str>,
+    pub meta: Rc<MetaInner>,
+    pub columns: Vec<Value>,
+}
+
+impl TableObj {
+    pub fn column(&self, name: &str) -> Option<&Value> {
+        self.columns
+            .iter()
+            .find(|c| cast::<ColumnObj>(c).and_then(|c| c.name()).as_deref() == Some(name))
+    }
+}
+
+impl NativeObject for TableObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("Table", "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _interp: &mut Interpreter, me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" | "fullname" => Some(Value::Str(self.name.clone())),
+            "c" | "columns" => Some(native(ColumnsObj(me.clone()))),
+            "metadata" => Some(native(MetaDataObj(self.meta.clone()))),
+            _ => None,
+        })
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!("Table('{}', MetaData(), ...)", self.name)))
+    }
+    fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(self.name.to_string()))
+    }
+}
+
+/// `table.c`: columns by name.
+pub struct ColumnsObj(pub Value);
+
+impl NativeObject for ColumnsObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("ReadOnlyColumnCollection", "sqlalchemy.sql.base", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(cast::<TableObj>(&self.0).and_then(|t| t.column(name).cloned()))
+    }
+    fn getitem(&self, _interp: &mut Interpreter, _me: &Value, key: Value) -> PyResult<Option<Value>> {
+        let t = cast::<TableObj>(&self.0);
+        match (&key, t) {
+            (Value::Str(s), Some(t)) => match t.column(s) {
+                Some(c) => Ok(Some(c.clone())),
+                None => Err(PyErr::new("KeyError", format!("'{s}'"))),
+            },
+            _ => Ok(None),
+        }
+    }
+    fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        let cols = cast::<TableObj>(&self.0).map(|t| t.columns.clone()).unwrap_or_default();
+        interp.iter(&Value::list(cols)).map(Some)
+    }
+}
+
+/// Registers a table built from column objects in a MetaData.
+pub fn add_table(interp: &mut Interpreter, meta: &Rc<MetaInner>, name: &str, columns: Vec<Value>) -> PyResult<Value> {
+    let mut t = os::Table::new(name);
+    let mut specs: Vec<(ColSpec, usize)> = Vec::new();
+    for (i, c) in columns.iter().enumerate() {
+        if let Some(c) = cast::<ColumnObj>(c) {
+            specs.push((c.spec.borrow().clone(), i));
+        }
+    }
+    // Constraints are numbered by Column() creation order.
+    {
+        let mut order = meta.order.borrow_mut();
+        for (s, _) in &specs {
+            let col = orm_column(s, interp)?;
+            t.add_column(col, &mut order).map_err(orm_err)?;
+        }
+    }
+    meta.md.borrow_mut().add_table(t).map_err(orm_err)?;
+    let tname: Rc<str> = Rc::from(name);
+    for c in &columns {
+        if let Some(c) = cast::<ColumnObj>(c) {
+            *c.table.borrow_mut() = Some(tname.clone());
+        }
+    }
+    let tv = native(TableObj {
+        name: tname,
+        meta: meta.clone(),
+        columns,
+    });
+    meta.tables.borrow_mut().push(tv.clone());
+    Ok(tv)
+}
+
+/// `Table(name, metadata, *columns, **kw)`.
+pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let mut it = args.into_iter();
+    let name = match it.next() {
+        Some(Value::Str(s)) => s,
+        _ => return Err(crate::util::type_error("Table() requires a name")),
+    };
+    let meta = match it.next() {
+        Some(v) => match cast::<MetaDataObj>(&v) {
+            Some(m) => m.0.clone(),
+            None => return Err(crate::util::type_error("Table() requires a MetaData as second argument")),
+        },
+        None => return Err(crate::util::type_error("Table() requires a MetaData as second argument")),
+    };
+    if let Some((k, _)) = kw.first() {
+        return Err(crate::util::not_supported(interp, &format!("Table({k}=...)")));
+    }
+    let cols: Vec<Value> = it.collect();
+    for c in &cols {
+        if cast::<ColumnObj>(c).is_none() {
+            return Err(crate::util::not_supported(interp, &format!("Table() argument of type {}", c.type_name())));
+        }
+    }
+    add_table(interp, &meta, &name, cols)
+}

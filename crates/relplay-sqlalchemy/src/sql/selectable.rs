@@ -1,0 +1,120 @@
+//! `select()` and its generative methods; shared with the legacy Query.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use relplay_orm::sql::{Expr, Select};
+use relplay_py::object::class::Class;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use crate::orm::mapper::{self, Mapper};
+use crate::util::{native, native_class, this, to_py};
+
+#[derive(Clone)]
+pub struct SelectObj {
+    pub sel: Select,
+    /// `select(User)`: rows are instances.
+    pub entity: Option<Rc<Mapper>>,
+}
+
+pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<SelectObj> {
+    mapper::configure_all(interp)?;
+    let mut cols = Vec::new();
+    let mut entity = None;
+    for a in args {
+        if let Some(m) = mapper::of_value(a) {
+            if args.len() > 1 {
+                return Err(crate::util::not_supported(interp, "select() of an entity together with other columns"));
+            }
+            cols.extend(crate::orm::loading::select_of(&m).columns);
+            entity = Some(m);
+        } else if let Some(e) = crate::sql::elements::as_expr(a) {
+            cols.push(e);
+        } else {
+            return Err(crate::util::not_supported(interp, &format!("select() of a {}", a.type_name())));
+        }
+    }
+    Ok(SelectObj { sel: Select::new(cols), entity })
+}
+
+pub fn select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(native(build_select(interp, &args)?))
+}
+
+/// Applies one generative method to a select; `None` if `name` isn't one.
+pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<bool> {
+    match name {
+        "where" | "filter" => {
+            for a in args {
+                match crate::sql::elements::as_expr(a) {
+                    Some(e) => s.sel.where_.push(e),
+                    None => return Err(crate::util::not_supported(interp, &format!("{name}() with a {}", a.type_name()))),
+                }
+            }
+        }
+        "filter_by" => {
+            let Some(m) = s.entity.clone() else {
+                return Err(crate::util::not_supported(interp, "filter_by() without an entity"));
+            };
+            for (k, v) in kw {
+                let Some(c) = m.cols.iter().find(|c| c.key == **k) else {
+                    return Err(crate::exc::raise(
+                        "InvalidRequestError",
+                        &format!("Entity namespace for \"{}\" has no property \"{k}\"", m.table),
+                    ));
+                };
+                let col = Expr::col(&m.table, &c.column, c.ty.clone());
+                s.sel.where_.push(col.eq_value(to_py(v)?));
+            }
+        }
+        "order_by" => {
+            for a in args {
+                match crate::sql::elements::as_expr(a) {
+                    Some(e) => s.sel.order_by.push(e),
+                    None => return Err(crate::util::not_supported(interp, &format!("order_by() with a {}", a.type_name()))),
+                }
+            }
+        }
+        "limit" => s.sel.limit = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
+        "offset" => s.sel.offset = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
+        "distinct" => s.sel.distinct = true,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+macro_rules! generative {
+    ($($f:ident => $name:literal),*) => {
+        $(fn $f(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+            let mut s = this::<SelectObj>(&args, "Select")?.clone();
+            apply(interp, &mut s, $name, &args[1..], &kw)?;
+            Ok(native(s))
+        })*
+    };
+}
+generative!(s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
+
+impl NativeObject for SelectObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(
+            "Select",
+            "sqlalchemy.sql.selectable",
+            &[
+                ("where", s_where),
+                ("filter", s_filter),
+                ("filter_by", s_filter_by),
+                ("order_by", s_order_by),
+                ("limit", s_limit),
+                ("offset", s_offset),
+                ("distinct", s_distinct),
+            ],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&self.sel)).map(Some).map_err(crate::util::orm_err)
+    }
+}

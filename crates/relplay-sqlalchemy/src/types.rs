@@ -1,0 +1,150 @@
+//! `sqlalchemy.types`: type objects. `String` and `String(50)` both work as
+//! a column type: the class-like factory stands for its default instance.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use relplay_orm::types::SqlType;
+use relplay_py::object::class::Class;
+use relplay_py::object::dict::PyDict;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use crate::util::{native, native_class};
+
+pub struct TypeObj {
+    pub name: &'static str,
+    pub ty: SqlType,
+    /// The factory (`String`) rather than an instance (`String(30)`).
+    pub factory: bool,
+}
+
+impl NativeObject for TypeObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(self.name, "sqlalchemy.sql.sqltypes", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn call(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        args: Vec<Value>,
+        kw: Kwargs,
+    ) -> PyResult<Option<Value>> {
+        if !self.factory {
+            return Ok(None);
+        }
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) if *i >= 0 => Some(*i as u32),
+            _ => None,
+        };
+        let arg = |i: usize, name: &str| {
+            args.get(i)
+                .cloned()
+                .or_else(|| crate::util::kw_get(&kw, name))
+        };
+        let ty = match &self.ty {
+            SqlType::String(_) => SqlType::String(int(arg(0, "length").as_ref())),
+            SqlType::Text(_) => SqlType::Text(int(arg(0, "length").as_ref())),
+            SqlType::Numeric(_, _) => SqlType::Numeric(
+                int(arg(0, "precision").as_ref()),
+                int(arg(1, "scale").as_ref()),
+            ),
+            SqlType::Enum(_) => {
+                let mut members = Vec::new();
+                for a in &args {
+                    match a {
+                        Value::Str(s) => members.push(s.to_string()),
+                        _ => {
+                            return Err(crate::util::not_supported(
+                                interp,
+                                "Enum() with a Python enum class",
+                            ))
+                        }
+                    }
+                }
+                SqlType::Enum(members)
+            }
+            other => other.clone(),
+        };
+        Ok(Some(native(TypeObj {
+            name: self.name,
+            ty,
+            factory: false,
+        })))
+    }
+    fn repr(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(if self.factory {
+            format!("<class 'sqlalchemy.sql.sqltypes.{}'>", self.name)
+        } else {
+            match &self.ty {
+                SqlType::String(Some(n)) | SqlType::Text(Some(n)) => {
+                    format!("{}(length={n})", self.name)
+                }
+                _ => format!("{}()", self.name),
+            }
+        }))
+    }
+}
+
+pub const TYPES: &[(&str, SqlType)] = &[
+    ("Integer", SqlType::Integer),
+    ("BigInteger", SqlType::BigInteger),
+    ("SmallInteger", SqlType::SmallInteger),
+    ("String", SqlType::String(None)),
+    ("Unicode", SqlType::String(None)),
+    ("VARCHAR", SqlType::String(None)),
+    ("Text", SqlType::Text(None)),
+    ("UnicodeText", SqlType::Text(None)),
+    ("Boolean", SqlType::Boolean),
+    ("Float", SqlType::Float),
+    ("Numeric", SqlType::Numeric(None, None)),
+    ("Date", SqlType::Date),
+    ("DateTime", SqlType::DateTime),
+    ("Time", SqlType::Time),
+    ("LargeBinary", SqlType::LargeBinary),
+    ("Enum", SqlType::Enum(Vec::new())),
+    ("JSON", SqlType::Json),
+    ("INTEGER", SqlType::Integer),
+    ("TEXT", SqlType::Text(None)),
+];
+
+pub fn add_types(d: &mut PyDict) {
+    for (name, ty) in TYPES {
+        d.set_str(
+            name,
+            native(TypeObj {
+                name,
+                ty: ty.clone(),
+                factory: true,
+            }),
+        );
+    }
+}
+
+/// The SqlType of a type argument (`String`, `String(30)`), if it is one.
+pub fn sql_type_of(v: &Value) -> Option<SqlType> {
+    crate::util::cast::<TypeObj>(v).map(|t| t.ty.clone())
+}
+
+/// The type a `Mapped[X]` annotation implies (SQLAlchemy's type_annotation_map).
+pub fn type_for_python(v: &Value) -> Option<SqlType> {
+    let name = match v {
+        Value::Class(c) => c.name(),
+        Value::Str(s) => s.clone(),
+        _ => return None,
+    };
+    Some(match &*name {
+        "int" => SqlType::Integer,
+        "str" => SqlType::String(None),
+        "bool" => SqlType::Boolean,
+        "float" => SqlType::Float,
+        "bytes" => SqlType::LargeBinary,
+        "datetime" => SqlType::DateTime,
+        "date" => SqlType::Date,
+        "Decimal" => SqlType::Numeric(None, None),
+        _ => return None,
+    })
+}
