@@ -28,6 +28,8 @@ pub struct RelProp {
     pub uselist: Option<bool>,
     pub secondary: Option<Value>,
     pub viewonly: bool,
+    /// `order_by=` of the lazy load.
+    pub order_by: Vec<relplay_orm::sql::Expr>,
     pub resolved: RefCell<Option<Rc<Resolved>>>,
 }
 
@@ -82,6 +84,7 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
         uselist: None,
         secondary: None,
         viewonly: false,
+        order_by: Vec::new(),
         resolved: RefCell::new(None),
     };
     for (k, v) in kw {
@@ -110,6 +113,18 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                 }
             }
             "argument" => p.argument = Some(v),
+            "order_by" => {
+                let items = match &v {
+                    Value::List(_) | Value::Tuple(_) => interp.collect_iter(&v)?,
+                    other => vec![other.clone()],
+                };
+                for it in items {
+                    match crate::sql::elements::as_expr(&it) {
+                        Some(e) => p.order_by.push(e),
+                        None => return Err(crate::util::not_supported(interp, "relationship(order_by=...) given as a string")),
+                    }
+                }
+            }
             "secondary" => {
                 p.secondary = Some(v);
                 return Err(crate::util::not_supported(interp, "relationship(secondary=...)"));
@@ -141,6 +156,7 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         uselist: r.uselist,
         secondary: r.secondary.clone(),
         viewonly: r.viewonly,
+        order_by: r.order_by.clone(),
         resolved: RefCell::new(None),
     }
 }
