@@ -159,7 +159,10 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                 return Ok(Value::None);
             };
             if res.uselist {
-                let items = if persistent { super::loading::lazy_load(interp, obj, r)? } else { Vec::new() };
+                if !persistent {
+                    return Ok(native(CollObj { owner: obj.clone(), rel: r.clone(), items: RefCell::new(Vec::new()) }));
+                }
+                let items = super::loading::lazy_load(interp, obj, r)?;
                 let v = new_collection(interp, obj, r, items.clone())?;
                 with_state(interp, obj, |s| {
                     s.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
@@ -253,15 +256,27 @@ fn quiet_link(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, target
     }
 }
 
-fn quiet_unlink(owner: &Value, rev: &Rc<RelProp>, target: &Value) {
+fn quiet_unlink(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, target: &Value) -> PyResult<()> {
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
-        quiet_remove(owner, rev, target)
-    } else if let Some(cur) = dict_get(owner, &rev.key) {
-        if cur.is(target) {
-            dict_set(owner, &rev.key, Value::None);
-        }
+        quiet_remove(owner, rev, target);
+        return Ok(());
     }
+    // An unloaded scalar is looked up without SQL (PASSIVE_NO_FETCH).
+    let cur = match dict_get(owner, &rev.key) {
+        Some(c) => c,
+        None => {
+            let persistent = with_state(interp, owner, |s| s.s.borrow().key.is_some())?;
+            if !persistent {
+                return Ok(());
+            }
+            super::loading::lazy_load_scalar_quiet(interp, owner, rev)?
+        }
+    };
+    if cur.is(target) {
+        dict_set(owner, &rev.key, Value::None);
+    }
+    Ok(())
 }
 
 /// `obj.rel = value` for scalar and collection relationships.
@@ -292,22 +307,24 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
         }
         return Ok(());
     }
-    let old = dict_get(obj, &r.key);
-    if dict_get(obj, &r.key).is_none() {
-        // Remember what was there for the flush (no load: backrefs don't need it).
+    let mut old = dict_get(obj, &r.key);
+    if old.is_none() {
+        // The old value without SQL (identity map only), as SQLAlchemy's
+        // PASSIVE_NO_FETCH get does for the backref and the flush history.
         let persistent = with_state(interp, obj, |s| s.s.borrow().key.is_some())?;
         if persistent {
             let cur = super::loading::lazy_load_scalar_quiet(interp, obj, r)?;
             with_state(interp, obj, |s| {
-                s.s.borrow_mut().coll_committed.entry(r.key.clone()).or_insert_with(|| vec![cur]);
+                s.s.borrow_mut().coll_committed.entry(r.key.clone()).or_insert_with(|| vec![cur.clone()]);
             })?;
+            old = Some(cur);
         }
     }
     dict_set(obj, &r.key, v.clone());
     if let Some(rev) = reverse_of(r) {
         if let Some(o) = &old {
             if !o.is_none() && !o.is(&v) {
-                quiet_unlink(o, &rev, obj);
+                quiet_unlink(interp, o, &rev, obj)?;
             }
         }
         if !v.is_none() {
@@ -324,7 +341,7 @@ pub fn on_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item:
         if !rev_uselist {
             if let Some(old) = dict_get(item, &rev.key) {
                 if !old.is_none() && !old.is(owner) {
-                    quiet_unlink(&old, r, item);
+                    quiet_unlink(interp, &old, r, item)?;
                 }
             }
         }
@@ -334,9 +351,8 @@ pub fn on_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item:
 }
 
 pub fn on_remove(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item: &Value) -> PyResult<()> {
-    let _ = interp;
     if let Some(rev) = reverse_of(r) {
-        quiet_unlink(item, &rev, owner);
+        quiet_unlink(interp, item, &rev, owner)?;
     }
     Ok(())
 }

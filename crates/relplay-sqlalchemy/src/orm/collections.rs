@@ -19,6 +19,16 @@ pub struct CollObj {
     pub items: RefCell<Vec<Value>>,
 }
 
+/// A collection handed out for an object with nothing to load is kept
+/// aside (not in `__dict__`) until it is first mutated, as SQLAlchemy's
+/// `_empty_collections` are; so after a flush the attribute lazy-loads.
+fn attach(me: &Value, c: &CollObj) {
+    let cur = super::state::dict_get(&c.owner, &c.rel.key);
+    if !cur.map(|v| v.is(me)).unwrap_or(false) {
+        super::state::dict_set(&c.owner, &c.rel.key, me.clone());
+    }
+}
+
 impl CollObj {
     pub fn snapshot(&self) -> Vec<Value> {
         self.items.borrow().clone()
@@ -30,6 +40,7 @@ impl CollObj {
 
 fn c_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let c = this::<CollObj>(&args, "InstrumentedList")?;
+    attach(&args[0], c);
     let item = args.get(1).cloned().unwrap_or(Value::None);
     c.items.borrow_mut().push(item.clone());
     super::attributes::on_append(interp, &c.owner, &c.rel, &item)?;
@@ -38,6 +49,7 @@ fn c_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 fn c_extend(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let c = this::<CollObj>(&args, "InstrumentedList")?;
+    attach(&args[0], c);
     let items = interp.collect_iter(&args.get(1).cloned().unwrap_or(Value::None))?;
     for item in items {
         c.items.borrow_mut().push(item.clone());
@@ -48,6 +60,7 @@ fn c_extend(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 fn c_remove(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let c = this::<CollObj>(&args, "InstrumentedList")?;
+    attach(&args[0], c);
     let item = args.get(1).cloned().unwrap_or(Value::None);
     let pos = c.items.borrow().iter().position(|x| x.is(&item));
     let Some(pos) = pos else {
@@ -60,6 +73,7 @@ fn c_remove(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 fn c_pop(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let c = this::<CollObj>(&args, "InstrumentedList")?;
+    attach(&args[0], c);
     let len = c.items.borrow().len() as i64;
     let idx = match args.get(1) {
         Some(Value::Int(i)) => *i,
@@ -76,6 +90,7 @@ fn c_pop(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
 
 fn c_clear(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let c = this::<CollObj>(&args, "InstrumentedList")?;
+    attach(&args[0], c);
     let items = std::mem::take(&mut *c.items.borrow_mut());
     for item in items {
         super::attributes::on_remove(interp, &c.owner, &c.rel, &item)?;

@@ -104,8 +104,11 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
                     continue;
                 }
                 let Some(c) = dict_get(owner, &r.key) else { continue };
-                let Some(coll) = cast::<CollObj>(&c) else { continue };
-                let items = coll.snapshot();
+                let items = match cast::<CollObj>(&c) {
+                    Some(coll) => coll.snapshot(),
+                    None if c.is_none() => Vec::new(),
+                    None => vec![c.clone()],
+                };
                 for it in &items {
                     if rows.iter().any(|x| x.is(it)) {
                         set_from(interp, it, Some(owner), &res.analysis.sync_pairs, &pm)?;
