@@ -22,6 +22,8 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("NoReferencedTableError", "NoReferenceError", "sqlalchemy.exc"),
     ("NoReferencedColumnError", "NoReferenceError", "sqlalchemy.exc"),
     ("NoResultFound", "InvalidRequestError", "sqlalchemy.exc"),
+    ("NoInspectionAvailable", "InvalidRequestError", "sqlalchemy.exc"),
+    ("UnboundExecutionError", "InvalidRequestError", "sqlalchemy.exc"),
     ("MultipleResultsFound", "InvalidRequestError", "sqlalchemy.exc"),
     ("ResourceClosedError", "InvalidRequestError", "sqlalchemy.exc"),
     ("StatementError", "SQLAlchemyError", "sqlalchemy.exc"),

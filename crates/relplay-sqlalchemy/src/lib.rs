@@ -44,6 +44,7 @@ fn core_names(d: &mut PyDict) {
     d.set_str("desc", builtin("desc", sql::elements::desc_fn));
     d.set_str("asc", builtin("asc", sql::elements::asc_fn));
     d.set_str("func", util::native(sql::elements::FuncNamespace));
+    d.set_str("inspect", builtin("inspect", orm::state::inspect));
 }
 
 fn orm_names(d: &mut PyDict) {

@@ -97,7 +97,14 @@ impl NativeObject for AttrObj {
     fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         match name {
             "key" => return Ok(Some(Value::str(&self.key))),
-            "property" | "prop" | "comparator" | "any" | "has" | "of_type" => {
+            "property" | "prop" => {
+                super::mapper::configure_all(interp)?;
+                if let AttrKind::Rel(r) = &self.kind {
+                    return Ok(Some(native(super::relationships::RelPropertyObj(r.clone()))));
+                }
+                return Err(crate::util::not_supported(interp, &format!("{}.{name} of a column", self.key)));
+            }
+            "comparator" | "any" | "has" | "of_type" => {
                 return Err(crate::util::not_supported(interp, &format!("{}.{name}", self.key)))
             }
             _ => {}

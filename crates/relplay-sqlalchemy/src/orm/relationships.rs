@@ -30,6 +30,9 @@ pub struct RelProp {
     pub viewonly: bool,
     /// `order_by=` of the lazy load.
     pub order_by: Vec<relplay_orm::sql::Expr>,
+    /// `lazy=` as given (printed back by `.property.lazy`).
+    pub lazy: Value,
+    pub cascade: Vec<String>,
     pub resolved: RefCell<Option<Rc<Resolved>>>,
 }
 
@@ -85,6 +88,8 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
         secondary: None,
         viewonly: false,
         order_by: Vec::new(),
+        lazy: Value::str("select"),
+        cascade: vec!["merge".into(), "save-update".into()],
         resolved: RefCell::new(None),
     };
     for (k, v) in kw {
@@ -104,12 +109,27 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                     let shown = interp.repr(&v)?;
                     return Err(crate::util::not_supported(interp, &format!("relationship(lazy={shown})")));
                 }
+                p.lazy = v;
             }
             "cascade" => {
                 if let Some(s) = str_of(&v) {
                     if s.contains("delete") {
                         return Err(crate::util::not_supported(interp, &format!("relationship(cascade='{s}')")));
                     }
+                    let mut set: Vec<String> = Vec::new();
+                    for part in s.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
+                        let names: &[&str] = match part {
+                            "all" => &["save-update", "merge", "refresh-expire", "expunge", "delete"],
+                            other => &[other][..],
+                        };
+                        for n in names {
+                            if !set.iter().any(|x| x == n) {
+                                set.push(n.to_string());
+                            }
+                        }
+                    }
+                    set.sort();
+                    p.cascade = set;
                 }
             }
             "argument" => p.argument = Some(v),
@@ -157,6 +177,8 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         secondary: r.secondary.clone(),
         viewonly: r.viewonly,
         order_by: r.order_by.clone(),
+        lazy: r.lazy.clone(),
+        cascade: r.cascade.clone(),
         resolved: RefCell::new(None),
     }
 }
@@ -218,4 +240,70 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         configure(interp, &target, &b)?;
     }
     Ok(())
+}
+
+/// `Class.attr.property` of a relationship.
+pub struct RelPropertyObj(pub Rc<RelProp>);
+
+/// `prop.direction` (an enum member with `.name`).
+pub struct DirectionObj(pub Direction);
+
+impl NativeObject for DirectionObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("RelationshipDirection", "sqlalchemy.orm.interfaces", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str(self.0.name())),
+            _ => None,
+        })
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!("<RelationshipDirection.{}: {}>", self.0.name(), match self.0 {
+            Direction::OneToMany => 1,
+            Direction::ManyToOne => 2,
+            Direction::ManyToMany => 3,
+        })))
+    }
+}
+
+impl NativeObject for RelPropertyObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("RelationshipProperty", "sqlalchemy.orm.relationships", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        let r = &self.0;
+        let res = r.resolved();
+        Ok(match name {
+            "key" => Some(Value::str(&r.key)),
+            "direction" => res.map(|x| native(DirectionObj(x.analysis.direction))),
+            "uselist" => res.map(|x| Value::Bool(x.uselist)),
+            "lazy" => Some(r.lazy.clone()),
+            "viewonly" => Some(Value::Bool(r.viewonly)),
+            "back_populates" => Some(r.back_populates.borrow().clone().map(|s| Value::str(&s)).unwrap_or(Value::None)),
+            "cascade" => {
+                let items: Vec<Value> = r.cascade.iter().map(|s| Value::str(s)).collect();
+                Some(interp.new_set(items)?)
+            }
+            "collection_class" => res.map(|x| {
+                if x.uselist {
+                    Value::Class(relplay_py::object::class::types().list.clone())
+                } else {
+                    Value::None
+                }
+            }),
+            "mapper" => res.map(|x| native(super::mapper::MapperObj(x.target.clone()))),
+            _ => None,
+        })
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let parent = self.0.parent.borrow().as_ref().map(|m| m.name().to_string()).unwrap_or_default();
+        Ok(Some(format!("{parent}.{}", self.0.key)))
+    }
 }

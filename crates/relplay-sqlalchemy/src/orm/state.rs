@@ -40,6 +40,36 @@ impl NativeObject for StateObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        let s = self.s.borrow();
+        let attached = s.session.and_then(super::session::by_id).is_some();
+        Ok(Some(Value::Bool(match name {
+            "transient" => s.key.is_none() && !attached,
+            "pending" => s.key.is_none() && attached,
+            "persistent" => s.key.is_some() && attached && !s.deleted,
+            "deleted" => s.deleted && attached,
+            "detached" => s.key.is_some() && !attached,
+            "expired" => s.expired,
+            "has_identity" => s.key.is_some(),
+            _ => return Ok(None),
+        })))
+    }
+}
+
+/// `inspect(obj)`: the instance state; `inspect(Class)`: the mapper.
+pub fn inspect(interp: &mut Interpreter, args: Vec<Value>, _kw: relplay_py::object::native::Kwargs) -> PyResult<Value> {
+    let v = args.first().cloned().unwrap_or(Value::None);
+    if let Value::Class(c) = &v {
+        super::mapper::configure_all(interp)?;
+        return match super::mapper::by_class(c) {
+            Some(m) => Ok(native(super::mapper::MapperObj(m))),
+            None => Err(crate::exc::raise(
+                "NoInspectionAvailable",
+                &format!("No inspection system is available for object of type {}", interp.repr(&v)?),
+            )),
+        };
+    }
+    state_of(interp, &v)
 }
 
 fn raw_state(obj: &Value) -> Option<Value> {
