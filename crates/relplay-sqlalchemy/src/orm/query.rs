@@ -65,7 +65,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
+generative!(q_join => "join", q_outerjoin => "outerjoin", q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
 
 fn q_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
@@ -92,6 +92,19 @@ fn q_one_or_none(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyR
     crate::engine::result::exactly_one(rows(interp, q, &sel)?, true)
 }
 
+fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let inner = q.sel.borrow().sel.clone();
+    let sel = relplay_orm::sql::Select::new(vec![relplay_orm::sql::Expr::count(None)])
+        .select_from(relplay_orm::sql::FromItem::Alias(inner.subquery(1)));
+    let count = SelectObj { sel, entity: None };
+    let rows = run(interp, &q.session, &count, "query")?;
+    Ok(match rows.into_iter().next() {
+        Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::Int(0)),
+        _ => Value::Int(0),
+    })
+}
+
 fn q_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
     crate::exc::warn(
@@ -114,6 +127,9 @@ impl NativeObject for QueryObj {
             &[
                 ("filter", q_filter),
                 ("where", q_where),
+                ("join", q_join),
+                ("outerjoin", q_outerjoin),
+                ("count", q_count),
                 ("filter_by", q_filter_by),
                 ("order_by", q_order_by),
                 ("limit", q_limit),

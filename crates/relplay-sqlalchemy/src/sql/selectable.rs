@@ -3,13 +3,15 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use relplay_orm::sql::{Expr, Select};
+use relplay_orm::relationships::ColId;
+use relplay_orm::sql::{Expr, FromItem, Select};
 use relplay_py::object::class::Class;
 use relplay_py::object::native::{Kwargs, NativeObject};
 use relplay_py::{Interpreter, PyResult, Value};
 
 use crate::orm::mapper::{self, Mapper};
-use crate::util::{native, native_class, this, to_py};
+use crate::orm::attributes::{AttrKind, AttrObj};
+use crate::util::{cast, native, native_class, this, to_py};
 
 #[derive(Clone)]
 pub struct SelectObj {
@@ -79,6 +81,10 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
         "limit" => s.sel.limit = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
         "offset" => s.sel.offset = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
         "distinct" => s.sel.distinct = true,
+        "join" | "outerjoin" => {
+            let outer = name == "outerjoin" || crate::util::truthy(interp, &crate::util::kw_get(kw, "isouter"))?;
+            join(interp, s, args, outer)?;
+        }
         _ => return Ok(false),
     }
     Ok(true)
@@ -93,7 +99,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
+generative!(s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
 
 impl NativeObject for SelectObj {
     fn class(&self) -> Rc<Class> {
@@ -102,6 +108,8 @@ impl NativeObject for SelectObj {
             "sqlalchemy.sql.selectable",
             &[
                 ("where", s_where),
+                ("join", s_join),
+                ("outerjoin", s_outerjoin),
                 ("filter", s_filter),
                 ("filter_by", s_filter_by),
                 ("order_by", s_order_by),
@@ -117,4 +125,78 @@ impl NativeObject for SelectObj {
     fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&self.sel)).map(Some).map_err(crate::util::orm_err)
     }
+}
+
+fn col_eq(md: &relplay_orm::schema::MetaData, pairs: &[(ColId, ColId)]) -> Expr {
+    let ty = |c: &ColId| {
+        md.table(&c.table)
+            .and_then(|t| t.column(&c.column))
+            .map(|c| c.ty.clone())
+            .unwrap_or(relplay_orm::types::SqlType::Null)
+    };
+    let items: Vec<Expr> = pairs
+        .iter()
+        .map(|(a, b)| {
+            Expr::col(&a.table, &a.column, ty(a)).binary(relplay_orm::sql::BinOp::Eq, Expr::col(&b.table, &b.column, ty(b)))
+        })
+        .collect();
+    relplay_orm::sql::and_(items)
+}
+
+/// The table the select's FROM starts with (for an inferred join condition).
+fn left_table(s: &SelectObj) -> Option<String> {
+    if let Some(m) = &s.entity {
+        return Some(m.table.to_string());
+    }
+    s.sel.columns.iter().find_map(|c| match c {
+        Expr::Column(c) => match &c.source {
+            relplay_orm::sql::Source::Table(t) => Some(t.to_string()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// `.join(Target)`, `.join(Target, onclause)`, `.join(Parent.rel)`.
+fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool) -> PyResult<()> {
+    let target = args.first().cloned().unwrap_or(Value::None);
+    if let Some(a) = cast::<AttrObj>(&target) {
+        if let AttrKind::Rel(r) = &a.kind {
+            let Some(res) = r.resolved() else {
+                return Err(crate::util::not_supported(interp, "join() along an unconfigured relationship"));
+            };
+            if res.analysis.secondary_sync_pairs.is_empty() {
+                let on = col_eq(&a.mapper.meta.md.borrow(), &res.analysis.primaryjoin);
+                s.sel = std::mem::take(&mut s.sel).join(FromItem::table(&res.target.table), on, outer);
+                return Ok(());
+            }
+            return Err(crate::util::not_supported(interp, "join() along a many-to-many relationship"));
+        }
+    }
+    let Some(m) = mapper::of_value(&target) else {
+        return Err(crate::util::not_supported(interp, &format!("join() to a {}", target.type_name())));
+    };
+    let on = match args.get(1) {
+        Some(v) => match crate::sql::elements::as_expr(v) {
+            Some(e) => e,
+            None => return Err(crate::util::not_supported(interp, "this join() onclause")),
+        },
+        None => {
+            let Some(left) = left_table(s) else {
+                return Err(crate::util::not_supported(interp, "join() without a left side"));
+            };
+            let md = m.meta.md.borrow();
+            match relplay_orm::relationships::join_condition(&md, &left, &m.table, None) {
+                Ok(pairs) => col_eq(&md, &pairs),
+                Err(_) => {
+                    return Err(crate::exc::raise(
+                        "InvalidRequestError",
+                        &format!("Don't know how to join to <Mapper at 0x7f0000000000; {}>. Please use the .select_from() method to establish an explicit left side, as well as providing an explicit ON clause if not present already to help resolve the ambiguity.", m.name()),
+                    ))
+                }
+            }
+        }
+    };
+    s.sel = std::mem::take(&mut s.sel).join(FromItem::table(&m.table), on, outer);
+    Ok(())
 }
