@@ -332,6 +332,12 @@ impl NativeObject for TableObj {
             "name" | "fullname" => Some(Value::Str(self.name.clone())),
             "c" | "columns" => Some(native(ColumnsObj(me.clone()))),
             "metadata" => Some(native(MetaDataObj(self.meta.clone()))),
+            "select" => {
+                let cols = self.columns.clone();
+                Some(relplay_py::builtins::builtin("select", move |i, _a, _k| {
+                    crate::sql::selectable::select(i, cols.clone(), Vec::new())
+                }))
+            }
             _ => None,
         })
     }

@@ -214,18 +214,17 @@ fn reverse_of(r: &Rc<RelProp>) -> Option<Rc<RelProp>> {
     res.target.rel(&name)
 }
 
-/// Adds `other` to the session `obj` belongs to, or the reverse
-/// (the save-update cascade along the relationship).
-fn cascade_pair(interp: &mut Interpreter, a: &Value, b: &Value) -> PyResult<()> {
-    if b.is_none() || a.is_none() {
+/// The save-update cascade along the relationship an event fired on:
+/// `item` joins `owner`'s session. Backref-side changes don't cascade
+/// (SQLAlchemy 2.0 removed cascade_backrefs).
+fn cascade_forward(interp: &mut Interpreter, owner: &Value, r: &RelProp, item: &Value) -> PyResult<()> {
+    if item.is_none() || owner.is_none() || !r.cascade.iter().any(|c| c == "save-update") {
         return Ok(());
     }
-    let sa = with_state(interp, a, |s| s.s.borrow().session)?;
-    let sb = with_state(interp, b, |s| s.s.borrow().session)?;
-    match (sa, sb) {
-        (Some(id), None) => super::session::add_to(interp, id, b),
-        (None, Some(id)) => super::session::add_to(interp, id, a),
-        _ => Ok(()),
+    let so = with_state(interp, owner, |s| s.s.borrow().session)?;
+    match so {
+        Some(id) => super::session::add_to(interp, id, item),
+        None => Ok(()),
     }
 }
 
@@ -338,7 +337,7 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
             quiet_link(interp, &v, &rev, obj)?;
         }
     }
-    cascade_pair(interp, obj, &v)
+    cascade_forward(interp, obj, r, &v)
 }
 
 /// A collection gained `item`: set the other side and cascade.
@@ -354,7 +353,7 @@ pub fn on_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item:
         }
         quiet_link(interp, item, &rev, owner)?;
     }
-    cascade_pair(interp, owner, item)
+    cascade_forward(interp, owner, r, item)
 }
 
 pub fn on_remove(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item: &Value) -> PyResult<()> {

@@ -145,10 +145,7 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                     }
                 }
             }
-            "secondary" => {
-                p.secondary = Some(v);
-                return Err(crate::util::not_supported(interp, "relationship(secondary=...)"));
-            }
+            "secondary" => p.secondary = Some(v),
             other => {
                 return Err(crate::util::not_supported(interp, &format!("relationship({other}=...)")));
             }
@@ -158,10 +155,15 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
 }
 
 pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    if args.len() > 1 {
-        return Err(crate::util::not_supported(interp, "relationship() with a positional secondary"));
+    if args.len() > 2 {
+        return Err(crate::util::type_error(format!("relationship() takes from 0 to 2 positional arguments but {} were given", args.len())));
     }
-    let p = build(interp, "", args.into_iter().next(), kw)?;
+    let mut it = args.into_iter();
+    let first = it.next();
+    let mut p = build(interp, "", first, kw)?;
+    if let Some(sec) = it.next() {
+        p.secondary = Some(sec);
+    }
     Ok(native(RelationshipObj(Rc::new(p))))
 }
 
@@ -208,6 +210,32 @@ fn resolve_target(interp: &mut Interpreter, parent: &Mapper, arg: &Value) -> PyR
     }
 }
 
+fn resolve_secondary(interp: &mut Interpreter, parent: &Mapper, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => {
+            if parent.meta.md.borrow().table(s).is_some() {
+                Ok(s.to_string())
+            } else {
+                Err(crate::exc::raise(
+                    "InvalidRequestError",
+                    &format!(
+                        "When initializing mapper Mapper[{}({})], expression '{s}' failed to locate a name ('{s}'). If this is a class name, consider adding this relationship() to the <class '{}.{}'> class after both dependent classes have been defined.",
+                        parent.name(), parent.table, parent.class.module(), parent.name()
+                    ),
+                ))
+            }
+        }
+        Value::Function(_) => {
+            let t = interp.call(v, vec![], vec![])?;
+            resolve_secondary(interp, parent, &t)
+        }
+        other => match cast::<crate::schema::TableObj>(other) {
+            Some(t) => Ok(t.name.to_string()),
+            None => Err(crate::util::not_supported(interp, &format!("relationship(secondary=<{}>)", other.type_name()))),
+        },
+    }
+}
+
 /// Resolves the target, adds the backref's property, runs the join analysis.
 pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>) -> PyResult<()> {
     if r.resolved().is_some() {
@@ -217,10 +245,15 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         return Err(crate::util::not_supported(interp, "relationship() without a target"));
     };
     let target = resolve_target(interp, parent, &arg)?;
+    let secondary = match &r.secondary {
+        Some(v) => Some(resolve_secondary(interp, parent, v)?),
+        None => None,
+    };
     let spec = RelationshipSpec {
         name: format!("{}.{}", parent.name(), r.key),
         parent_table: parent.table.to_string(),
         target_table: target.table.to_string(),
+        secondary,
         ..RelationshipSpec::default()
     };
     let analysis = {
@@ -232,6 +265,9 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
     if let Some((name, kw)) = &r.backref {
         let mut b = build(interp, name, Some(Value::Class(parent.class.clone())), kw.clone())?;
         b.back_populates = RefCell::new(Some(r.key.clone()));
+        if b.secondary.is_none() {
+            b.secondary = r.secondary.clone();
+        }
         *r.back_populates.borrow_mut() = Some(name.clone());
         let b = Rc::new(b);
         *b.parent.borrow_mut() = Some(target.clone());

@@ -147,7 +147,7 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
     // save-update cascade along loaded relationships
     let rels = m.rels.borrow().clone();
     for r in rels {
-        if r.viewonly {
+        if r.viewonly || !r.cascade.iter().any(|c| c == "save-update") {
             continue;
         }
         if let Some(v) = dict_get(obj, &r.key) {

@@ -259,6 +259,17 @@ fn snapshot(interp: &mut Interpreter, o: &Value, m: &Mapper) -> PyResult<()> {
             cols.push((c.key.clone(), v));
         }
     }
+    with_state(interp, o, |st| {
+        let mut b = st.s.borrow_mut();
+        for (k, v) in cols {
+            b.committed.insert(k, v);
+        }
+    })
+}
+
+/// After the flush, loaded relationship values become the committed ones.
+fn snapshot_relationships(interp: &mut Interpreter, o: &Value) -> PyResult<()> {
+    let m = super::state::mapper_of(interp, o)?;
     let mut colls = Vec::new();
     for r in m.rels.borrow().iter() {
         if let Some(v) = dict_get(o, &r.key) {
@@ -271,9 +282,6 @@ fn snapshot(interp: &mut Interpreter, o: &Value, m: &Mapper) -> PyResult<()> {
     }
     with_state(interp, o, |st| {
         let mut b = st.s.borrow_mut();
-        for (k, v) in cols {
-            b.committed.insert(k, v);
-        }
         for (k, v) in colls {
             b.coll_committed.insert(k, v);
         }
@@ -368,7 +376,20 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
             }
         }
     }
+    let dep_rels: Vec<(Rc<Mapper>, Rc<super::relationships::RelProp>)> = mappers
+        .iter()
+        .flat_map(|m| {
+            m.rels
+                .borrow()
+                .iter()
+                .filter(|r| r.resolved().is_some() && !r.viewonly)
+                .map(|r| (m.clone(), r.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let plan = plan_flush(&g).map_err(orm_err)?;
+    warn_unsaved_children(interp, s, new)?;
+    let mut processed: Vec<(String, u64, u64)> = Vec::new();
     let persistent: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
     for a in plan {
         match a {
@@ -400,10 +421,146 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
                 }
                 delete_rows(interp, s, m, &d)?;
             }
+            Action::Process { dep, isdelete: false } => {
+                if let Some((m, r)) = dep_rels.get(dep) {
+                    if r.direction() == Some(Direction::ManyToMany) {
+                        process_m2m(interp, s, m, r, deleted, &mut processed)?;
+                    }
+                }
+            }
             Action::Process { .. } => {}
         }
     }
     s.new.borrow_mut().clear();
     s.deleted.borrow_mut().clear();
+    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    for o in objs {
+        snapshot_relationships(interp, &o)?;
+    }
+    Ok(())
+}
+
+fn items_of(v: &Value) -> Vec<Value> {
+    match cast::<CollObj>(v) {
+        Some(c) => c.snapshot(),
+        None if v.is_none() => Vec::new(),
+        None => vec![v.clone()],
+    }
+}
+
+fn class_str(interp: &mut Interpreter, obj: &Value) -> PyResult<String> {
+    Ok(format!("<{}>", super::state::mapper_of(interp, obj)?.name()))
+}
+
+/// One-to-many children added to a collection but not in the session are
+/// skipped with a warning (`UOWTransaction.register_object`).
+fn warn_unsaved_children(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value]) -> PyResult<()> {
+    let objs: Vec<Value> = new.iter().cloned().chain(s.identity.borrow().iter().map(|(_, _, o)| o.clone())).collect();
+    for o in objs {
+        let m = super::state::mapper_of(interp, &o)?;
+        for r in m.rels.borrow().clone() {
+            if r.viewonly || r.direction() != Some(Direction::OneToMany) {
+                continue;
+            }
+            let Some(v) = dict_get(&o, &r.key) else { continue };
+            let old = with_state(interp, &o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+            for it in items_of(&v) {
+                if old.iter().any(|x| x.is(&it)) || s.contains(&it) {
+                    continue;
+                }
+                let deleted = with_state(interp, &it, |st| st.s.borrow().deleted)?;
+                if !deleted {
+                    let cs = class_str(interp, &it)?;
+                    crate::exc::warn(
+                        interp,
+                        "SAWarning",
+                        &format!("Object of type {cs} not in session, add operation along '{}.{}' will not proceed", m.name(), r.key),
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Association rows of a many-to-many relationship: DELETEs then INSERTs,
+/// each one Core executemany; pairs already handled from the other side
+/// (the reverse property) are skipped.
+fn process_m2m(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    r: &Rc<super::relationships::RelProp>,
+    deleted: &[Value],
+    processed: &mut Vec<(String, u64, u64)>,
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else { return Ok(()) };
+    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else { return Ok(()) };
+    let sec_table = m.meta.md.borrow().table(&sec).cloned();
+    let Some(sec_table) = sec_table else { return Ok(()) };
+    let my_key = format!("{}.{}", m.name(), r.key);
+    let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
+    let owners: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let mut ins_rows: Vec<Vec<PyValue>> = Vec::new();
+    let mut del_rows: Vec<Vec<PyValue>> = Vec::new();
+    let mut ins_cols: Vec<(String, relplay_orm::types::SqlType)> = Vec::new();
+    for owner in owners {
+        if !Rc::ptr_eq(&super::state::mapper_of(interp, &owner)?, m) || deleted.iter().any(|d| d.is(&owner)) {
+            continue;
+        }
+        let Some(v) = dict_get(&owner, &r.key) else { continue };
+        let cur = items_of(&v);
+        let old = with_state(interp, &owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+        let removed: Vec<Value> = old.iter().filter(|o| !cur.iter().any(|c| c.is(o))).cloned().collect();
+        let added: Vec<Value> = cur.iter().filter(|c| !old.iter().any(|o| o.is(c))).cloned().collect();
+        for (child, is_add) in removed.iter().map(|c| (c, false)).chain(added.iter().map(|c| (c, true))) {
+            if let Some(rk) = &rev_key {
+                if processed.iter().any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id()) {
+                    continue;
+                }
+            }
+            if is_add && !s.contains(child) {
+                let cs = class_str(interp, child)?;
+                crate::exc::warn(
+                    interp,
+                    "SAWarning",
+                    &format!("Object of type {cs} not in session, add operation along '{my_key}' won't proceed"),
+                );
+                continue;
+            }
+            processed.push((my_key.clone(), owner.id(), child.id()));
+            let mut cols = Vec::new();
+            let mut row = Vec::new();
+            for c in &sec_table.columns {
+                let from_parent = res.analysis.sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (&owner, m.clone(), src.column.clone()));
+                let from_child = res.analysis.secondary_sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (child, res.target.clone(), src.column.clone()));
+                if let Some((obj, om, col)) = from_parent.or(from_child) {
+                    let key = om.col_by_column(&col).map(|cp| cp.key.clone()).unwrap_or_default();
+                    cols.push((c.name.clone(), c.ty.clone()));
+                    row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
+                }
+            }
+            if is_add {
+                ins_cols = cols;
+                ins_rows.push(row);
+            } else {
+                del_rows.push(row);
+                if ins_cols.is_empty() {
+                    ins_cols = cols;
+                }
+            }
+        }
+    }
+    if !del_rows.is_empty() {
+        let mut del = Delete::by_primary_key(&sec, &ins_cols);
+        del.rows = del_rows;
+        let c = compile(Statement::Delete(&del)).map_err(orm_err)?;
+        s.exec(interp, &c, ExecKind::Many)?;
+    }
+    if !ins_rows.is_empty() {
+        let ins = Insert { table: sec.clone(), columns: ins_cols, rows: ins_rows, returning: Vec::new() };
+        let c = compile(Statement::Insert(&ins)).map_err(orm_err)?;
+        s.exec(interp, &c, ExecKind::Many)?;
+    }
     Ok(())
 }
