@@ -58,7 +58,12 @@ fn orm_names(d: &mut PyDict) {
     d.set_str("sessionmaker", builtin("sessionmaker", orm::session::sessionmaker));
     d.set_str(
         "configure_mappers",
-        builtin("configure_mappers", |i, _, _| orm::mapper::configure_all(i).map(|_| Value::None)),
+        builtin("configure_mappers", |i, _, _| {
+            orm::clsregistry::AUTO_CONFIGURE.with(|a| a.set(false));
+            let r = orm::mapper::configure_all(i);
+            orm::clsregistry::AUTO_CONFIGURE.with(|a| a.set(true));
+            r.map(|_| Value::None)
+        }),
     );
 }
 

@@ -378,6 +378,38 @@ impl NativeObject for ColumnsObj {
     }
 }
 
+/// Columns declared without a type take their foreign key target's type
+/// (SQLAlchemy resolves the NullType once the target table exists).
+pub fn resolve_fk_types(meta: &MetaInner) {
+    let mut md = meta.md.borrow_mut();
+    let mut fixes: Vec<(usize, usize, SqlType)> = Vec::new();
+    for (ti, t) in md.tables.iter().enumerate() {
+        for (ci, c) in t.columns.iter().enumerate() {
+            if c.ty != SqlType::Null {
+                continue;
+            }
+            if let Some(fk) = c.foreign_keys.first() {
+                if let Ok((tt, tc)) = fk.split() {
+                    if let Some(target) = md.table(tt).and_then(|t| t.column(tc)) {
+                        fixes.push((ti, ci, target.ty.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for (ti, ci, ty) in fixes {
+        if let Some(c) = md.tables.get_mut(ti).and_then(|t| t.columns.get_mut(ci)) {
+            c.ty = ty.clone();
+            let name = c.name.clone();
+            if let Some(tv) = meta.tables.borrow().get(ti) {
+                if let Some(col) = cast::<TableObj>(tv).and_then(|t| t.column(&name)).and_then(cast::<ColumnObj>) {
+                    col.spec.borrow_mut().ty = ty;
+                }
+            }
+        }
+    }
+}
+
 /// Registers a table built from column objects in a MetaData.
 pub fn add_table(interp: &mut Interpreter, meta: &Rc<MetaInner>, name: &str, columns: Vec<Value>) -> PyResult<Value> {
     let mut t = os::Table::new(name);
@@ -408,6 +440,7 @@ pub fn add_table(interp: &mut Interpreter, meta: &Rc<MetaInner>, name: &str, col
         columns,
     });
     meta.tables.borrow_mut().push(tv.clone());
+    resolve_fk_types(meta);
     Ok(tv)
 }
 

@@ -16,7 +16,7 @@ pub fn run_ddl(interp: &mut Interpreter, md: &Rc<MetaInner>, bind: &Value, creat
             if create { "create_all" } else { "drop_all" }
         )));
     };
-    crate::orm::mapper::configure_all(interp)?;
+    crate::schema::resolve_fk_types(md);
     let plan = {
         let md = md.md.borrow();
         let db = &eng.db;

@@ -223,7 +223,9 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
     for (key, c) in &columns {
         if let Some(c) = cast::<ColumnObj>(c) {
             let s = c.spec.borrow();
-            cols.push(ColProp { key: key.clone(), column: s.name.clone().unwrap_or_default(), ty: s.ty.clone() });
+            let name = s.name.clone().unwrap_or_default();
+            let ty = meta.md.borrow().table(&tablename).and_then(|t| t.column(&name)).map(|c| c.ty.clone()).unwrap_or(s.ty.clone());
+            cols.push(ColProp { key: key.clone(), column: name, ty });
         }
     }
     if pk_names.is_empty() {
@@ -257,6 +259,20 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
     for i in 0..m.cols.len() {
         let key = m.cols[i].key.clone();
         install_attr(&m, AttrKind::Column(i), &key);
+    }
+    if let Some(user_init) = own.get_str("__init__") {
+        if matches!(user_init, Value::Function(_)) {
+            // Instrumented constructor: configure mappers and create the
+            // state first, as SQLAlchemy's wrapped __init__ does.
+            let wrapped = method(&cls.name(), "__init__", move |i, args, kw| {
+                super::mapper::configure_all(i)?;
+                if let Some(me) = args.first() {
+                    super::state::state_of(i, me)?;
+                }
+                i.call(&user_init, args, kw)
+            });
+            cls.dict.borrow_mut().set_str("__init__", wrapped);
+        }
     }
     cls.dict.borrow_mut().set_str("__table__", table);
     cls.dict.borrow_mut().set_str("__mapper__", native(MapperObj(m.clone())));
@@ -333,6 +349,7 @@ fn default_init(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyRes
         return Err(type_error(format!("__init__() takes 1 positional argument but {} were given", args.len())));
     }
     let cls = me.class();
+    super::mapper::configure_all(interp)?;
     super::state::state_of(interp, &me)?;
     for (k, v) in kw {
         if cls.lookup(&k).is_none() {

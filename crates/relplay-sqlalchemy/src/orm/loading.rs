@@ -161,7 +161,7 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
         lazy_clause(&md, &res.analysis, &|c: &ColId| vals.iter().find(|(k, _)| k == c).and_then(|(_, v)| v.clone())).map_err(orm_err)?
     };
     let mut sel = select_of(&res.target).where_(where_);
-    sel.order_by = r.order_by.clone();
+    sel.order_by = r.order_by.borrow().clone();
     let c = compile(Statement::Select(&sel)).map_err(orm_err)?.in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
     let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
     let objs = instances(interp, &s, &res.target, &rows, 0)?;

@@ -74,6 +74,7 @@ pub fn all() -> Vec<Rc<Mapper>> {
 }
 
 pub fn reset() {
+    super::clsregistry::reset();
     MAPPERS.with(|v| v.borrow_mut().clear());
     CONFIGURED.with(|c| c.set(true));
 }

@@ -2,6 +2,7 @@
 //! Session and its unit of work, loading.
 
 pub mod attributes;
+pub mod clsregistry;
 pub mod collections;
 pub mod decl_base;
 pub mod loading;

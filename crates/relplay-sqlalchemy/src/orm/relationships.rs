@@ -28,8 +28,11 @@ pub struct RelProp {
     pub uselist: Option<bool>,
     pub secondary: Option<Value>,
     pub viewonly: bool,
-    /// `order_by=` of the lazy load.
-    pub order_by: Vec<relplay_orm::sql::Expr>,
+    /// `order_by=` of the lazy load (resolved at configure).
+    pub order_by: RefCell<Vec<relplay_orm::sql::Expr>>,
+    /// Arguments evaluated at configure time (strings, lambdas, columns).
+    pub deferred: Vec<(String, Value)>,
+    pub overlaps: Vec<String>,
     /// `lazy=` as given (printed back by `.property.lazy`).
     pub lazy: Value,
     pub cascade: Vec<String>,
@@ -87,7 +90,9 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
         uselist: None,
         secondary: None,
         viewonly: false,
-        order_by: Vec::new(),
+        order_by: RefCell::new(Vec::new()),
+        deferred: Vec::new(),
+        overlaps: Vec::new(),
         lazy: Value::str("select"),
         cascade: vec!["merge".into(), "save-update".into()],
         resolved: RefCell::new(None),
@@ -133,19 +138,17 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                 }
             }
             "argument" => p.argument = Some(v),
-            "order_by" => {
-                let items = match &v {
-                    Value::List(_) | Value::Tuple(_) => interp.collect_iter(&v)?,
-                    other => vec![other.clone()],
-                };
-                for it in items {
-                    match crate::sql::elements::as_expr(&it) {
-                        Some(e) => p.order_by.push(e),
-                        None => return Err(crate::util::not_supported(interp, "relationship(order_by=...) given as a string")),
-                    }
+            "order_by" | "remote_side" | "foreign_keys" | "primaryjoin" | "secondaryjoin" => p.deferred.push((k.to_string(), v)),
+            "overlaps" => {
+                if let Some(s) = str_of(&v) {
+                    p.overlaps = s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
                 }
             }
-            "secondary" => p.secondary = Some(v),
+            "passive_deletes" | "single_parent" | "info" | "doc" | "innerjoin" | "post_update" | "collection_class" | "sync_backref" | "enable_typechecks" => {
+                if &*k == "collection_class" || &*k == "post_update" {
+                    return Err(crate::util::not_supported(interp, &format!("relationship({k}=...)")));
+                }
+            }
             other => {
                 return Err(crate::util::not_supported(interp, &format!("relationship({other}=...)")));
             }
@@ -178,7 +181,9 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         uselist: r.uselist,
         secondary: r.secondary.clone(),
         viewonly: r.viewonly,
-        order_by: r.order_by.clone(),
+        order_by: RefCell::new(r.order_by.borrow().clone()),
+        deferred: r.deferred.clone(),
+        overlaps: r.overlaps.clone(),
         lazy: r.lazy.clone(),
         cascade: r.cascade.clone(),
         resolved: RefCell::new(None),
@@ -249,19 +254,57 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         Some(v) => Some(resolve_secondary(interp, parent, v)?),
         None => None,
     };
-    let spec = RelationshipSpec {
+    let mut spec = RelationshipSpec {
         name: format!("{}.{}", parent.name(), r.key),
         parent_table: parent.table.to_string(),
         target_table: target.table.to_string(),
         secondary,
         ..RelationshipSpec::default()
     };
+    for (k, v) in &r.deferred {
+        let v = super::clsregistry::resolve(interp, parent, v)?;
+        match k.as_str() {
+            "order_by" => {
+                let items = match &v {
+                    Value::List(_) | Value::Tuple(_) => interp.collect_iter(&v)?,
+                    other => vec![other.clone()],
+                };
+                let mut out = Vec::new();
+                for it in items {
+                    match crate::sql::elements::as_expr(&it) {
+                        Some(e) => out.push(e),
+                        None => return Err(crate::util::not_supported(interp, &format!("relationship(order_by=<{}>)", it.type_name()))),
+                    }
+                }
+                *r.order_by.borrow_mut() = out;
+            }
+            "remote_side" => spec.remote_side = super::clsregistry::col_ids(interp, &v)?,
+            "foreign_keys" => spec.foreign_keys = super::clsregistry::col_ids(interp, &v)?,
+            "primaryjoin" => spec.primaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "primaryjoin")?),
+            "secondaryjoin" => spec.secondaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "secondaryjoin")?),
+            _ => {}
+        }
+    }
     let analysis = {
         let md = parent.meta.md.borrow();
         analyze(&md, &spec).map_err(orm_err)?
     };
     let uselist = r.uselist.unwrap_or(analysis.direction != Direction::ManyToOne);
+    if r.backref.is_none() {
+        if let Some(bp) = r.reverse() {
+            let exists = target.rels.borrow().iter().any(|x| x.key == bp);
+            if !exists {
+                let msg = if target.cols.iter().any(|c| c.key == bp) {
+                    format!("back_populates on relationship '{}.{}' refers to attribute '{}.{bp}' that is not a relationship.  The back_populates parameter should refer to the name of a relationship on the target class.", parent.name(), r.key, target.name())
+                } else {
+                    format!("Mapper 'Mapper[{}({})]' has no property '{bp}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.", target.name(), target.table)
+                };
+                return Err(crate::exc::raise(if msg.starts_with("back_pop") { "InvalidRequestError" } else { "InvalidRequestError" }, &msg));
+            }
+        }
+    }
     *r.resolved.borrow_mut() = Some(Rc::new(Resolved { target: target.clone(), analysis, uselist }));
+    super::clsregistry::check_overlaps(interp, parent, r);
     if let Some((name, kw)) = &r.backref {
         let mut b = build(interp, name, Some(Value::Class(parent.class.clone())), kw.clone())?;
         b.back_populates = RefCell::new(Some(r.key.clone()));
