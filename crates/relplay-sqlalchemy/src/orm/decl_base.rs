@@ -19,7 +19,7 @@ use crate::schema::{ColSpec, ColumnObj, MetaDataObj};
 use crate::util::{cast, native, native_class, type_error};
 
 /// `mapped_column(...)`: a column spec completed from the annotation.
-pub struct MappedColumnObj(pub RefCell<ColSpec>);
+pub struct MappedColumnObj(pub RefCell<ColSpec>, pub RefCell<Option<Value>>);
 
 impl NativeObject for MappedColumnObj {
     fn class(&self) -> Rc<Class> {
@@ -32,7 +32,7 @@ impl NativeObject for MappedColumnObj {
 
 pub fn mapped_column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let spec = crate::schema::column_spec(interp, args, &kw, "mapped_column")?;
-    Ok(native(MappedColumnObj(RefCell::new(spec))))
+    Ok(native(MappedColumnObj(RefCell::new(spec), RefCell::new(None))))
 }
 
 /// `Mapped[X]`.
@@ -190,6 +190,7 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
                 }
                 apply_annotation(interp, &mut spec, ann.as_ref(), &key, cls)?;
                 let col = native(ColumnObj { spec: RefCell::new(spec), table: RefCell::new(None) });
+                *mc.1.borrow_mut() = Some(col.clone());
                 columns.push((key, col));
             }
             Some(v) if cast::<RelationshipObj>(&v).is_some() => {

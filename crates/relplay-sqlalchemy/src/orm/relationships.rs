@@ -138,6 +138,7 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                 }
             }
             "argument" => p.argument = Some(v),
+            "secondary" => p.secondary = Some(v),
             "order_by" | "remote_side" | "foreign_keys" | "primaryjoin" | "secondaryjoin" => p.deferred.push((k.to_string(), v)),
             "overlaps" => {
                 if let Some(s) = str_of(&v) {

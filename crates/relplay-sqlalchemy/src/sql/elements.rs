@@ -49,6 +49,10 @@ pub fn as_expr(v: &Value) -> Option<Expr> {
     if let Some(t) = cast::<TextObj>(v) {
         return Some(Expr::Raw(t.sql.clone()));
     }
+    if let Some(mc) = cast::<crate::orm::decl_base::MappedColumnObj>(v) {
+        let col = mc.1.borrow().clone()?;
+        return as_expr(&col);
+    }
     crate::orm::attributes::attr_expr(v)
 }
 
