@@ -131,9 +131,61 @@ fn pk_of(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<Vec<PyVa
     m.pk.iter().map(|&i| to_py(&dict_get(obj, &m.cols[i].key).unwrap_or(Value::None))).collect()
 }
 
+fn self_referential(m: &Rc<Mapper>) -> bool {
+    m.rels.borrow().iter().any(|r| r.resolved().map(|x| Rc::ptr_eq(&x.target, m)).unwrap_or(false))
+}
+
+/// The new row whose insert must precede row `i` (its parent), if any.
+fn parent_row(m: &Rc<Mapper>, new: &[Value], i: usize) -> Option<usize> {
+    let obj = &new[i];
+    for r in m.rels.borrow().iter() {
+        let Some(res) = r.resolved() else { continue };
+        if !Rc::ptr_eq(&res.target, m) {
+            continue;
+        }
+        match res.analysis.direction {
+            Direction::ManyToOne => {
+                if let Some(p) = dict_get(obj, &r.key) {
+                    if let Some(j) = new.iter().position(|x| x.is(&p)) {
+                        return Some(j);
+                    }
+                }
+            }
+            Direction::OneToMany => {
+                for (j, other) in new.iter().enumerate() {
+                    if let Some(c) = dict_get(other, &r.key) {
+                        if items_of(&c).iter().any(|x| x.is(obj)) {
+                            return Some(j);
+                        }
+                    }
+                }
+            }
+            Direction::ManyToMany => {}
+        }
+    }
+    None
+}
+
 fn save(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[Value], persistent: &[Value]) -> PyResult<()> {
+    if self_referential(m) && !new.is_empty() {
+        // Rows of a self-referential mapper go in layers: each row after
+        // its parent, each layer one batch.
+        let idx: Vec<usize> = (0..new.len()).collect();
+        let layers = relplay_orm::unitofwork::layer_rows(&idx, &|i| parent_row(m, new, i)).map_err(orm_err)?;
+        for layer in layers {
+            let rows: Vec<Value> = layer.iter().map(|&i| new[i].clone()).collect();
+            sync_fks(interp, s, m, &rows)?;
+            save_rows(interp, s, m, &rows, &[])?;
+        }
+        sync_fks(interp, s, m, persistent)?;
+        return save_rows(interp, s, m, &[], persistent);
+    }
     let all: Vec<Value> = new.iter().chain(persistent.iter()).cloned().collect();
     sync_fks(interp, s, m, &all)?;
+    save_rows(interp, s, m, new, persistent)
+}
+
+fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[Value], persistent: &[Value]) -> PyResult<()> {
     let ns = format!("flush:{}", m.name());
     // UPDATEs, by primary key
     let mut ups = Vec::new();
