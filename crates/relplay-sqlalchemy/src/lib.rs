@@ -34,6 +34,7 @@ fn core_names(d: &mut PyDict) {
     d.set_str("Column", builtin("Column", schema::column));
     d.set_str("ForeignKey", builtin("ForeignKey", schema::foreign_key));
     d.set_str("Table", builtin("Table", schema::table));
+    d.set_str("Sequence", builtin("Sequence", schema::sequence));
     d.set_str("MetaData", builtin("MetaData", |_, _, _| Ok(schema::new_metadata())));
     d.set_str("create_engine", builtin("create_engine", engine::base::create_engine));
     d.set_str("select", builtin("select", sql::selectable::select));

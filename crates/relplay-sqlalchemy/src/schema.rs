@@ -34,6 +34,8 @@ pub struct ColSpec {
     pub fks: Vec<String>,
     pub autoincrement: Option<bool>,
     pub comment: Option<String>,
+    /// `Sequence(...)` given positionally (SQLite ignores it).
+    pub sequence: Option<Value>,
     pub order: u64,
 }
 
@@ -64,6 +66,20 @@ impl NativeObject for ColumnObj {
         match name {
             "name" | "key" => return Ok(self.name().map(|n| Value::str(&n))),
             "primary_key" => return Ok(Some(Value::Bool(self.spec.borrow().primary_key))),
+            "comment" => return Ok(Some(self.spec.borrow().comment.clone().map(|c| Value::str(&c)).unwrap_or(Value::None))),
+            "default" => {
+                let s = self.spec.borrow();
+                return Ok(Some(s.sequence.clone().unwrap_or(Value::None)));
+            }
+            "unique" => return Ok(Some(Value::Bool(self.spec.borrow().unique))),
+            "index" => return Ok(Some(Value::Bool(self.spec.borrow().index))),
+            "type" => {
+                let ty = self.spec.borrow().ty.clone();
+                return Ok(Some(native(crate::types::TypeObj { name: crate::types::name_of(&ty), ty, factory: false })));
+            }
+            "table" => {
+                return Ok(self.table.borrow().as_ref().and_then(|t| crate::schema::table_by_name(t)));
+            }
             "nullable" => {
                 let s = self.spec.borrow();
                 return Ok(Some(Value::Bool(s.nullable.unwrap_or(!s.primary_key))));
@@ -156,6 +172,7 @@ pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fnam
         fks: Vec::new(),
         autoincrement: None,
         comment: None,
+        sequence: None,
         order,
     };
     for a in args {
@@ -165,6 +182,8 @@ pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fnam
             spec.ty = t;
         } else if let Some(fk) = cast::<ForeignKeyObj>(&a) {
             spec.fks.push(fk.target.clone());
+        } else if cast::<SequenceObj>(&a).is_some() {
+            spec.sequence = Some(a.clone());
         } else {
             return Err(crate::util::not_supported(interp, &format!("{fname}() argument of type {}", a.type_name())));
         }
@@ -245,11 +264,13 @@ pub struct MetaInner {
 pub struct MetaDataObj(pub Rc<MetaInner>);
 
 pub fn new_metadata() -> Value {
-    native(MetaDataObj(Rc::new(MetaInner {
+    let inner = Rc::new(MetaInner {
         md: RefCell::new(os::MetaData::new()),
         order: RefCell::new(CreationOrder::default()),
         tables: RefCell::new(Vec::new()),
-    })))
+    });
+    ALL_META.with(|m| m.borrow_mut().push(Rc::downgrade(&inner)));
+    native(MetaDataObj(inner))
 }
 
 fn md_methods() -> Vec<(&'static str, crate::util::MethodFn)> {
@@ -468,4 +489,45 @@ pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
         }
     }
     add_table(interp, &meta, &name, cols)
+}
+
+/// `Sequence(name, start=...)`: accepted, ignored by SQLite.
+pub struct SequenceObj {
+    pub name: String,
+}
+
+impl NativeObject for SequenceObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("Sequence", "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!("Sequence('{}', metadata=MetaData())", self.name)))
+    }
+}
+
+pub fn sequence(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let name = args.first().and_then(str_of).map(|s| s.to_string()).unwrap_or_default();
+    Ok(native(SequenceObj { name }))
+}
+
+thread_local! {
+    static ALL_META: RefCell<Vec<std::rc::Weak<MetaInner>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The Table object named `name` in any live MetaData.
+pub fn table_by_name(name: &str) -> Option<Value> {
+    ALL_META.with(|m| {
+        for w in m.borrow().iter() {
+            if let Some(meta) = w.upgrade() {
+                let idx = meta.md.borrow().table_index(name);
+                if let Some(i) = idx {
+                    return meta.tables.borrow().get(i).cloned();
+                }
+            }
+        }
+        None
+    })
 }

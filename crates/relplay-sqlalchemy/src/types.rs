@@ -148,3 +148,12 @@ pub fn type_for_python(v: &Value) -> Option<SqlType> {
         _ => return None,
     })
 }
+
+/// The class name a type prints with.
+pub fn name_of(ty: &SqlType) -> &'static str {
+    TYPES
+        .iter()
+        .find(|(_, t)| std::mem::discriminant(t) == std::mem::discriminant(ty))
+        .map(|(n, _)| *n)
+        .unwrap_or("NullType")
+}

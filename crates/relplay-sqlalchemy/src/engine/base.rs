@@ -49,6 +49,7 @@ impl NativeObject for EngineObj {
         Ok(match name {
             "echo" => Some(Value::Bool(self.0.echo.get())),
             "url" => Some(Value::str(&self.0.url)),
+            "dialect" => Some(crate::util::native(DialectObj)),
             _ => None,
         })
     }
@@ -186,5 +187,26 @@ impl NativeObject for ConnectionObj {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+/// `engine.dialect`: SQLite via pysqlite.
+pub struct DialectObj;
+
+impl NativeObject for DialectObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("SQLiteDialect_pysqlite", "sqlalchemy.dialects.sqlite.pysqlite", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str("sqlite")),
+            "driver" => Some(Value::str("pysqlite")),
+            "supports_sequences" | "supports_native_enum" | "supports_native_boolean" => Some(Value::Bool(false)),
+            "paramstyle" => Some(Value::str("qmark")),
+            _ => None,
+        })
     }
 }

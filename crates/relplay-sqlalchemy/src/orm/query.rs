@@ -65,7 +65,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(q_join => "join", q_outerjoin => "outerjoin", q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
+generative!(q_group_by => "group_by", q_having => "having", q_join => "join", q_outerjoin => "outerjoin", q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
 
 fn q_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
@@ -97,7 +97,7 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     let inner = q.sel.borrow().sel.clone();
     let sel = relplay_orm::sql::Select::new(vec![relplay_orm::sql::Expr::count(None)])
         .select_from(relplay_orm::sql::FromItem::Alias(inner.subquery(1)));
-    let count = SelectObj { sel, entity: None };
+    let count = SelectObj { sel, entity: None, joined: None };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {
         Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::Int(0)),
@@ -128,6 +128,8 @@ impl NativeObject for QueryObj {
                 ("filter", q_filter),
                 ("where", q_where),
                 ("join", q_join),
+                ("group_by", q_group_by),
+                ("having", q_having),
                 ("outerjoin", q_outerjoin),
                 ("count", q_count),
                 ("filter_by", q_filter_by),

@@ -18,6 +18,8 @@ pub struct SelectObj {
     pub sel: Select,
     /// `select(User)`: rows are instances.
     pub entity: Option<Rc<Mapper>>,
+    /// The last joined entity: `filter_by()` applies to it.
+    pub joined: Option<Rc<Mapper>>,
 }
 
 pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<SelectObj> {
@@ -37,7 +39,7 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
             return Err(crate::util::not_supported(interp, &format!("select() of a {}", a.type_name())));
         }
     }
-    Ok(SelectObj { sel: Select::new(cols), entity })
+    Ok(SelectObj { sel: Select::new(cols), entity, joined: None })
 }
 
 pub fn select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -56,7 +58,7 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
             }
         }
         "filter_by" => {
-            let Some(m) = s.entity.clone() else {
+            let Some(m) = s.joined.clone().or_else(|| s.entity.clone()).or_else(|| first_mapper(&s.sel)) else {
                 return Err(crate::util::not_supported(interp, "filter_by() without an entity"));
             };
             for (k, v) in kw {
@@ -75,6 +77,20 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
                 match crate::sql::elements::as_expr(a) {
                     Some(e) => s.sel.order_by.push(e),
                     None => return Err(crate::util::not_supported(interp, &format!("order_by() with a {}", a.type_name()))),
+                }
+            }
+        }
+        "group_by" | "having" => {
+            for a in args {
+                match crate::sql::elements::as_expr(a) {
+                    Some(e) => {
+                        if name == "group_by" {
+                            s.sel.group_by.push(e)
+                        } else {
+                            s.sel.having.push(e)
+                        }
+                    }
+                    None => return Err(crate::util::not_supported(interp, &format!("{name}() with a {}", a.type_name()))),
                 }
             }
         }
@@ -99,7 +115,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
+generative!(s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
 
 impl NativeObject for SelectObj {
     fn class(&self) -> Rc<Class> {
@@ -109,6 +125,8 @@ impl NativeObject for SelectObj {
             &[
                 ("where", s_where),
                 ("join", s_join),
+                ("group_by", s_group_by),
+                ("having", s_having),
                 ("outerjoin", s_outerjoin),
                 ("filter", s_filter),
                 ("filter_by", s_filter_by),
@@ -168,6 +186,7 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
             if res.analysis.secondary_sync_pairs.is_empty() {
                 let on = col_eq(&a.mapper.meta.md.borrow(), &res.analysis.primaryjoin);
                 s.sel = std::mem::take(&mut s.sel).join(FromItem::table(&res.target.table), on, outer);
+                s.joined = Some(res.target.clone());
                 return Ok(());
             }
             return Err(crate::util::not_supported(interp, "join() along a many-to-many relationship"));
@@ -198,5 +217,18 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
         }
     };
     s.sel = std::mem::take(&mut s.sel).join(FromItem::table(&m.table), on, outer);
+    s.joined = Some(m);
     Ok(())
+}
+
+/// The mapper whose table the first selected column comes from.
+fn first_mapper(sel: &Select) -> Option<Rc<Mapper>> {
+    let t = sel.columns.iter().find_map(|c| match c {
+        Expr::Column(c) => match &c.source {
+            relplay_orm::sql::Source::Table(t) => Some(t.to_string()),
+            _ => None,
+        },
+        _ => None,
+    })?;
+    mapper::all().into_iter().find(|m| *m.table == *t)
 }
