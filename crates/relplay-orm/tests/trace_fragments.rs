@@ -80,6 +80,7 @@ impl Run {
                 vec![]
             },
             rows,
+            defaulted: vec![],
         };
         let kind = match strategy {
             InsertStrategy::InsertManyValues => ExecKind::InsertManyValuesOrdered,
@@ -292,6 +293,7 @@ fn cascade_delete_parent_nullify_flush() {
                 child: 0,
             },
         ],
+        without_states: vec![],
     };
     let pk = [("id".to_string(), SqlType::Integer)];
     let mut r = Run::new();

@@ -118,3 +118,24 @@ ValueError: bad
 ";
     assert_eq!(e, expected);
 }
+
+/// Scripts under `tests/scripts/` with the combined stdout+stderr CPython
+/// 3.11.7 printed for them (captured with `python3 x.py > x.out 2>&1`).
+#[test]
+fn recorded_scripts() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().map(|x| x == "py").unwrap_or(false))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for p in names {
+        let src = std::fs::read_to_string(&p).expect("read");
+        let expected = std::fs::read_to_string(p.with_extension("out")).expect("expected output");
+        let (o, e, _) = run(&src);
+        assert_eq!(format!("{o}{e}"), expected, "{}", p.display());
+    }
+}

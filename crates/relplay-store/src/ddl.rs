@@ -8,6 +8,7 @@ use crate::txn::Undo;
 use crate::value::Value;
 use crate::QueryResult;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 fn name_taken(st: &State, name: &str) -> bool {
     let l = name.to_ascii_lowercase();
@@ -33,7 +34,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 return Err(SqlError::op(format!("{kind} {} already exists", schema.name)));
             }
             st.tables.insert(lname.clone(), Table::new(schema.clone()));
-            st.log.push(Undo::CreateTable(lname));
+            st.log.push(Undo::CreateTable(Rc::from(lname.as_str())));
         }
         Stmt::CreateIndex {
             name,
@@ -77,7 +78,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
             // Newer explicit indexes go before the FK helper so lookups prefer them.
             t.indexes.push(ix);
             st.log.push(Undo::CreateIndex {
-                table: table.clone(),
+                table: Rc::from(table.as_str()),
                 name: name.clone(),
             });
         }
@@ -97,7 +98,10 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                     st.log.push(Undo::DropTable(Box::new(t)));
                     if st.seq.contains_key(&l) {
                         let old = st.seq.remove(&l);
-                        st.log.push(Undo::Seq { table: l, old });
+                        st.log.push(Undo::Seq {
+                            table: Rc::from(l.as_str()),
+                            old,
+                        });
                     }
                 }
                 None if *if_exists => {}
@@ -123,7 +127,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                     }
                     let ix = t.indexes.remove(p);
                     st.log.push(Undo::DropIndex {
-                        table: tn,
+                        table: Rc::from(tn.as_str()),
                         index: Box::new(ix),
                     });
                 }

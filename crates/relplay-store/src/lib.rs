@@ -83,9 +83,22 @@ impl Database {
     /// Execute one SQL statement.
     pub fn execute(&mut self, sql: &str, params: &Params) -> Result<QueryResult, SqlError> {
         let prepared = self.prepare(sql)?;
-        let values = bind(&prepared, params)?;
+        let named;
+        let values: &[Value] = match params {
+            Params::Named(_) => {
+                named = bind(&prepared, params)?;
+                &named
+            }
+            Params::Positional(v) if v.len() == prepared.param_names.len() => v,
+            Params::None if prepared.param_names.is_empty() => &[],
+            _ => {
+                return Err(bind(&prepared, params)
+                    .err()
+                    .unwrap_or_else(|| SqlError::programming("bad parameters")))
+            }
+        };
         let mark = self.state.log.len();
-        let result = self.run(&prepared.stmt, &values);
+        let result = self.run(&prepared.stmt, values);
         let result = result.and_then(|r| exec::fk::check_pending(&mut self.state).map(|_| r));
         match result {
             Ok(mut r) => {
@@ -257,5 +270,173 @@ fn bind(p: &Prepared, params: &Params) -> Result<Vec<Value>, SqlError> {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(db: &mut Database, sql: &str) -> QueryResult {
+        db.execute(sql, &Params::None).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    fn err(db: &mut Database, sql: &str, params: &Params) -> SqlError {
+        db.execute(sql, params).expect_err(sql)
+    }
+
+    #[test]
+    fn end_to_end_with_params_and_counts() {
+        let mut db = Database::new();
+        run(
+            &mut db,
+            "CREATE TABLE user_account (id INTEGER NOT NULL, name VARCHAR(30), PRIMARY KEY (id))",
+        );
+        let r = db
+            .execute(
+                "INSERT INTO user_account (name) VALUES (?) RETURNING id",
+                &Params::Positional(vec![Value::text("ann")]),
+            )
+            .unwrap();
+        assert_eq!(
+            (r.columns.clone(), r.rows.clone(), r.rows_affected, r.last_insert_rowid),
+            (vec!["id".to_string()], vec![vec![Value::Integer(1)]], 1, 1)
+        );
+        let r = db
+            .execute(
+                "INSERT INTO user_account (name) VALUES (:n), (:n)",
+                &Params::Named(vec![("n".into(), Value::text("bob"))]),
+            )
+            .unwrap();
+        assert_eq!((r.rows_affected, r.last_insert_rowid), (2, 3));
+        let r = db
+            .execute(
+                "UPDATE user_account SET name = ?1 || ?1 WHERE id > ?2",
+                &Params::Positional(vec![Value::text("x"), Value::Integer(1)]),
+            )
+            .unwrap();
+        assert_eq!(r.rows_affected, 2);
+        let r = run(
+            &mut db,
+            "SELECT user_account.id AS user_account_id, name FROM user_account ORDER BY id DESC",
+        );
+        assert_eq!(r.columns, vec!["user_account_id", "name"]);
+        assert_eq!(r.rows[0], vec![Value::Integer(3), Value::text("xx")]);
+        // last_insert_rowid is the connection's, unchanged by other statements.
+        assert_eq!(r.last_insert_rowid, 3);
+        assert_eq!(run(&mut db, "DELETE FROM user_account").rows_affected, 3);
+    }
+
+    #[test]
+    fn binding_errors_are_programming_errors() {
+        let mut db = Database::new();
+        run(&mut db, "CREATE TABLE t (a)");
+        let e = err(
+            &mut db,
+            "SELECT * FROM t WHERE a = ?",
+            &Params::Positional(vec![Value::Integer(1), Value::Integer(2)]),
+        );
+        assert_eq!(e.kind, SqlErrorKind::Programming);
+        assert_eq!(
+            e.message,
+            "Incorrect number of bindings supplied. The current statement uses 1, and there are 2 supplied."
+        );
+        let e = err(&mut db, "SELECT * FROM t WHERE a = :x", &Params::Named(vec![]));
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (SqlErrorKind::Programming, "You did not supply a value for binding parameter :x.")
+        );
+        let e = err(&mut db, "SELECT 1; SELECT 2", &Params::None);
+        assert_eq!(e.kind, SqlErrorKind::Programming);
+    }
+
+    #[test]
+    fn error_kinds() {
+        let mut db = Database::new();
+        run(&mut db, "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE)");
+        run(&mut db, "INSERT INTO t (code) VALUES ('a')");
+        let e = err(&mut db, "INSERT INTO t (code) VALUES ('a')", &Params::None);
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (SqlErrorKind::Integrity, "UNIQUE constraint failed: t.code")
+        );
+        let e = err(&mut db, "SELEC 1", &Params::None);
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (SqlErrorKind::Operational, "near \"SELEC\": syntax error")
+        );
+        let e = err(&mut db, "SELECT * FROM t WINDOW w AS (ORDER BY id)", &Params::None);
+        assert!(e.is_unsupported() || e.kind == SqlErrorKind::Operational, "{e}");
+        let e = err(&mut db, "WITH x AS (SELECT 1) SELECT * FROM x", &Params::None);
+        assert!(e.is_unsupported(), "{e}");
+    }
+
+    #[test]
+    fn transactions_and_in_transaction() {
+        let mut db = Database::new();
+        run(&mut db, "CREATE TABLE t (v)");
+        assert!(!db.in_transaction());
+        run(&mut db, "BEGIN");
+        assert!(db.in_transaction());
+        run(&mut db, "INSERT INTO t VALUES (1)");
+        run(&mut db, "ROLLBACK");
+        assert!(!db.in_transaction());
+        assert_eq!(run(&mut db, "SELECT count(*) FROM t").rows, vec![vec![Value::Integer(0)]]);
+        run(&mut db, "SAVEPOINT a");
+        assert!(db.in_transaction());
+        run(&mut db, "RELEASE a");
+        assert!(!db.in_transaction());
+    }
+
+    #[test]
+    fn plans_are_retranslated_after_schema_changes() {
+        let mut db = Database::new();
+        run(&mut db, "CREATE TABLE t (a)");
+        run(&mut db, "INSERT INTO t VALUES (1)");
+        assert_eq!(run(&mut db, "SELECT * FROM t").columns, vec!["a"]);
+        run(&mut db, "DROP TABLE t");
+        run(&mut db, "CREATE TABLE t (a, b)");
+        assert_eq!(run(&mut db, "SELECT * FROM t").columns, vec!["a", "b"]);
+        run(&mut db, "BEGIN");
+        run(&mut db, "DROP TABLE t");
+        run(&mut db, "ROLLBACK");
+        assert_eq!(run(&mut db, "SELECT * FROM t").columns, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn hostile_nesting_is_an_error_not_a_crash() {
+        let mut db = Database::new();
+        let deep = format!("SELECT {}1{}", "(".repeat(5000), ")".repeat(5000));
+        assert!(db.execute(&deep, &Params::None).is_err());
+        let deep = format!("SELECT 1{}", " + 1".repeat(20000));
+        let _ = db.execute(&deep, &Params::None);
+        let deep = format!("SELECT {}1", "NOT ".repeat(5000));
+        assert!(db.execute(&deep, &Params::None).is_err());
+    }
+
+    #[test]
+    fn garbage_input_never_panics() {
+        let mut db = Database::new();
+        run(&mut db, "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)");
+        for sql in [
+            "",
+            ";",
+            "'",
+            "SELECT '",
+            "SELECT x'zz'",
+            "SELECT ?999999",
+            "INSERT INTO t",
+            "UPDATE",
+            "PRAGMA",
+            "PRAGMA table_info",
+            "SELECT * FROM t WHERE",
+            "ROLLBACK TO",
+            "SELECT 9999999999999999999999",
+            "SELECT -9223372036854775808",
+            "SELECT abs(-9223372036854775808)",
+            "SELECT substr('abc', -9223372036854775808, 9223372036854775807)",
+        ] {
+            let _ = db.execute(sql, &Params::None);
+        }
     }
 }

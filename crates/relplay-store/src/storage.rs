@@ -44,6 +44,8 @@ impl Index {
 
 #[derive(Clone, Debug)]
 pub struct Table {
+    /// The lowercased name the catalog files this table under (shared by undo records).
+    pub key: Rc<str>,
     pub schema: Rc<TableSchema>,
     pub rows: BTreeMap<i64, Row>,
     pub indexes: Vec<Index>,
@@ -93,6 +95,7 @@ impl Table {
             });
         }
         Table {
+            key: Rc::from(schema.name.to_ascii_lowercase().as_str()),
             schema,
             rows: BTreeMap::new(),
             indexes,

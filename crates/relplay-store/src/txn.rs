@@ -2,16 +2,17 @@
 //! change is recorded with what restores it, and rollback replays it backwards.
 use crate::exec::State;
 use crate::storage::{Index, Row, Table};
+use std::rc::Rc;
 
 pub enum Undo {
-    Insert { table: String, rowid: i64 },
-    Delete { table: String, rowid: i64, row: Row },
-    Update { table: String, rowid: i64, row: Row },
-    CreateTable(String),
+    Insert { table: Rc<str>, rowid: i64 },
+    Delete { table: Rc<str>, rowid: i64, row: Row },
+    Update { table: Rc<str>, rowid: i64, row: Row },
+    CreateTable(Rc<str>),
     DropTable(Box<Table>),
-    CreateIndex { table: String, name: String },
-    DropIndex { table: String, index: Box<Index> },
-    Seq { table: String, old: Option<i64> },
+    CreateIndex { table: Rc<str>, name: String },
+    DropIndex { table: Rc<str>, index: Box<Index> },
+    Seq { table: Rc<str>, old: Option<i64> },
 }
 
 #[derive(Default)]
@@ -24,36 +25,21 @@ pub struct Txn {
 }
 
 impl State {
-    pub fn table_mut(&mut self, name: &str) -> &mut Table {
-        // Callers resolved the name during planning; a vanished table is a logic error
-        // that we surface as an empty placeholder rather than a panic.
-        self.tables.entry(name.to_string()).or_insert_with(|| {
-            Table::new(std::rc::Rc::new(crate::schema::TableSchema {
-                name: name.to_string(),
-                columns: Vec::new(),
-                rowid_alias: None,
-                pk: Vec::new(),
-                autoincrement: false,
-                checks: Vec::new(),
-                fks: Vec::new(),
-                uniques: Vec::new(),
-                sql: String::new(),
-            }))
-        })
-    }
-
     pub fn insert_row(&mut self, table: &str, rowid: i64, row: Row) {
-        self.table_mut(table).insert_raw(rowid, row);
-        self.log.push(Undo::Insert {
-            table: table.to_string(),
-            rowid,
-        });
+        if let Some(t) = self.tables.get_mut(table) {
+            t.insert_raw(rowid, row);
+            self.log.push(Undo::Insert {
+                table: t.key.clone(),
+                rowid,
+            });
+        }
     }
 
     pub fn delete_row(&mut self, table: &str, rowid: i64) -> Option<Row> {
-        let row = self.table_mut(table).delete_raw(rowid)?;
+        let t = self.tables.get_mut(table)?;
+        let row = t.delete_raw(rowid)?;
         self.log.push(Undo::Delete {
-            table: table.to_string(),
+            table: t.key.clone(),
             rowid,
             row: row.clone(),
         });
@@ -61,21 +47,22 @@ impl State {
     }
 
     pub fn replace_row(&mut self, table: &str, rowid: i64, new: Row) {
-        let t = self.table_mut(table);
-        if let Some(old) = t.delete_raw(rowid) {
-            t.insert_raw(rowid, new);
-            self.log.push(Undo::Update {
-                table: table.to_string(),
-                rowid,
-                row: old,
-            });
+        if let Some(t) = self.tables.get_mut(table) {
+            if let Some(old) = t.delete_raw(rowid) {
+                t.insert_raw(rowid, new);
+                self.log.push(Undo::Update {
+                    table: t.key.clone(),
+                    rowid,
+                    row: old,
+                });
+            }
         }
     }
 
     pub fn set_seq(&mut self, table: &str, v: i64) {
         let old = self.seq.insert(table.to_string(), v);
         self.log.push(Undo::Seq {
-            table: table.to_string(),
+            table: Rc::from(table),
             old,
         });
     }
@@ -86,43 +73,43 @@ impl State {
             let Some(u) = self.log.pop() else { break };
             match u {
                 Undo::Insert { table, rowid } => {
-                    if let Some(t) = self.tables.get_mut(&table) {
+                    if let Some(t) = self.tables.get_mut(&*table) {
                         t.delete_raw(rowid);
                     }
                 }
                 Undo::Delete { table, rowid, row } => {
-                    if let Some(t) = self.tables.get_mut(&table) {
+                    if let Some(t) = self.tables.get_mut(&*table) {
                         t.insert_raw(rowid, row);
                     }
                 }
                 Undo::Update { table, rowid, row } => {
-                    if let Some(t) = self.tables.get_mut(&table) {
+                    if let Some(t) = self.tables.get_mut(&*table) {
                         t.delete_raw(rowid);
                         t.insert_raw(rowid, row);
                     }
                 }
                 Undo::CreateTable(name) => {
-                    self.tables.remove(&name);
+                    self.tables.remove(&*name);
                 }
                 Undo::DropTable(t) => {
                     self.tables.insert(t.schema.name.to_ascii_lowercase(), *t);
                 }
                 Undo::CreateIndex { table, name } => {
-                    if let Some(t) = self.tables.get_mut(&table) {
+                    if let Some(t) = self.tables.get_mut(&*table) {
                         t.indexes.retain(|i| i.name != name);
                     }
                 }
                 Undo::DropIndex { table, index } => {
-                    if let Some(t) = self.tables.get_mut(&table) {
+                    if let Some(t) = self.tables.get_mut(&*table) {
                         t.indexes.push(*index);
                     }
                 }
                 Undo::Seq { table, old } => match old {
                     Some(v) => {
-                        self.seq.insert(table, v);
+                        self.seq.insert(table.to_string(), v);
                     }
                     None => {
-                        self.seq.remove(&table);
+                        self.seq.remove(&*table);
                     }
                 },
             }

@@ -339,3 +339,42 @@ mod column_flag_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod annotation_tests {
+    use super::*;
+    use crate::schema::CreationOrder;
+
+    /// reference/annotations.py: the types `Mapped[...]` annotations map to.
+    #[test]
+    fn mapped_annotation_types() {
+        let mut o = CreationOrder::default();
+        let mut t = Table::new("t");
+        let cols = [
+            ("s", SqlType::String(None)),
+            ("b", SqlType::Boolean),
+            ("f", SqlType::Double),
+            ("d", SqlType::Date),
+            ("dt", SqlType::DateTime),
+            ("tm", SqlType::Time),
+            ("n", SqlType::Numeric(None, None)),
+            ("by", SqlType::LargeBinary),
+            ("e", SqlType::Enum(vec!["a".into(), "bb".into()])),
+        ];
+        t.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
+            .unwrap();
+        for (n, ty) in cols {
+            t.add_column(Column::new(n, ty).not_null(), &mut o).unwrap();
+        }
+        t.add_column(Column::new("o", SqlType::String(None)), &mut o)
+            .unwrap();
+        t.add_column(Column::new("td", SqlType::Interval).not_null(), &mut o)
+            .unwrap();
+        t.add_column(Column::new("u", SqlType::Uuid).not_null(), &mut o)
+            .unwrap();
+        assert_eq!(
+            create_table(&t).unwrap(),
+            "\nCREATE TABLE t (\n\tid INTEGER NOT NULL, \n\ts VARCHAR NOT NULL, \n\tb BOOLEAN NOT NULL, \n\tf DOUBLE NOT NULL, \n\td DATE NOT NULL, \n\tdt DATETIME NOT NULL, \n\ttm TIME NOT NULL, \n\tn NUMERIC NOT NULL, \n\t\"by\" BLOB NOT NULL, \n\te VARCHAR(2) NOT NULL, \n\to VARCHAR, \n\ttd DATETIME NOT NULL, \n\tu CHAR(32) NOT NULL, \n\tPRIMARY KEY (id)\n)\n\n"
+        );
+    }
+}

@@ -272,6 +272,40 @@ mod tests {
     }
 
     #[test]
+    fn fk_errors_worded_as_sqlalchemy() {
+        let mut o = CreationOrder::default();
+        let mut md = MetaData::new();
+        let mut a = Table::new("a");
+        a.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
+            .unwrap();
+        let mut b = Table::new("b");
+        b.add_column(Column::new("id", SqlType::Integer).primary_key(), &mut o)
+            .unwrap();
+        b.add_column(
+            Column::new("a_id", SqlType::Integer).references("a.nope"),
+            &mut o,
+        )
+        .unwrap();
+        b.add_column(
+            Column::new("x_id", SqlType::Integer).references("anope"),
+            &mut o,
+        )
+        .unwrap();
+        md.add_table(a).unwrap();
+        md.add_table(b).unwrap();
+        let err = create_all(&md, &|_| false).error.unwrap();
+        assert_eq!(err.kind, OrmErrorKind::NoReferencedColumnError);
+        assert_eq!(err.message, "Could not initialize target column for ForeignKey 'a.nope' on table 'b': table 'a' has no column named 'nope'");
+        md.tables[1].constraints.remove(0);
+        let err = create_all(&md, &|_| false).error.unwrap();
+        assert_eq!(err.kind, OrmErrorKind::NoReferencedTableError);
+        assert_eq!(
+            err.message,
+            "Foreign key associated with column 'b.x_id' could not find table 'anope' with which to generate a foreign key to target column 'None'"
+        );
+    }
+
+    #[test]
     fn missing_fk_table_fails_after_pragmas() {
         // fk_wrong_table: ForeignKey("user.id") while the table is "users".
         let mut o = CreationOrder::default();

@@ -89,8 +89,15 @@ impl EchoLog {
         // The ORM's insertmanyvalues INSERT carries `return_defaults(...,
         // sort_by_parameter_order=True)`, so it never shares a cache entry
         // with the same SQL run row by row (reference/insdef.py).
+        // SQLAlchemy's compiled-cache key includes `for_executemany`: the
+        // same statement with several parameter sets and with one set are
+        // separate entries (reference/treedel.py). The ORM's
+        // insertmanyvalues INSERT carries `return_defaults(...,
+        // sort_by_parameter_order=True)`, so it never shares an entry with
+        // the same SQL run row by row (reference/insdef.py).
         let key = match kind {
             ExecKind::InsertManyValuesOrdered => format!("imv#{}", c.cache_key),
+            _ if c.params.len() > 1 => format!("many#{}", c.cache_key),
             _ => c.cache_key.clone(),
         };
         let stats = self.cache_stats(clock, key, compile_started);
@@ -204,6 +211,7 @@ mod tests {
             columns: vec![("name".into(), SqlType::String(Some(30)))],
             rows: vec![vec![PyValue::str("spongebob")], vec![PyValue::str("sandy")]],
             returning: vec!["id".into()],
+            defaulted: vec![],
         };
         let c = compile(Statement::Insert(&ins)).unwrap();
         let clock = Tick(Cell::new(0.0));
@@ -281,6 +289,7 @@ mod namespace_tests {
             columns: vec![("n".into(), SqlType::String(None))],
             rows: (0..n).map(|i| vec![PyValue::Int(i as i64)]).collect(),
             returning: vec!["id".into(), "sd".into()],
+            defaulted: vec![],
         };
         let mut log = EchoLog::new();
         let one = compile(Statement::Insert(&ins(1))).unwrap();
@@ -298,6 +307,66 @@ mod namespace_tests {
             head(log.execute(&Fixed, &two, ExecKind::InsertManyValuesOrdered, 1.0)),
             "[generated"
         );
+    }
+
+    /// treedel.py: DELETE with [(3,), (4,)] generated, then (2,) generated
+    /// again (not an executemany), then (1,) cached.
+    #[test]
+    fn executemany_is_its_own_cache_entry() {
+        use crate::sql::Delete;
+        let del = |rows: Vec<i64>| {
+            let mut d = Delete::by_primary_key("node", &[("id".into(), SqlType::Integer)]);
+            d.rows = rows.into_iter().map(|r| vec![PyValue::Int(r)]).collect();
+            compile(Statement::Delete(&d)).unwrap()
+        };
+        let mut log = EchoLog::new();
+        let head = |l: Vec<String>| l[1].split(' ').next().unwrap_or("").to_string();
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![3, 4]), ExecKind::Many, 1.0)),
+            "[generated"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![2]), ExecKind::Many, 1.0)),
+            "[generated"
+        );
+        assert_eq!(
+            head(log.execute(&Fixed, &del(vec![1]), ExecKind::Many, 1.0)),
+            "[cached"
+        );
+    }
+
+    /// lazy_dynamic: `unread` defaulted, supplied, defaulted again:
+    /// generated, generated, cached.
+    #[test]
+    fn supplied_parameter_keys_are_part_of_the_key() {
+        use crate::sql::Insert;
+        let ins = |unread: i64, defaulted: bool| Insert {
+            table: "message".into(),
+            columns: vec![
+                ("subject".into(), SqlType::String(None)),
+                ("unread".into(), SqlType::Integer),
+            ],
+            rows: vec![vec![PyValue::str("s"), PyValue::Int(unread)]],
+            defaulted: if defaulted {
+                vec!["unread".into()]
+            } else {
+                vec![]
+            },
+            ..Insert::default()
+        };
+        let mut log = EchoLog::new();
+        let head = |l: Vec<String>| l[1].split(' ').next().unwrap_or("").to_string();
+        let run = |log: &mut EchoLog, i: Insert| {
+            head(log.execute(
+                &Fixed,
+                &compile(Statement::Insert(&i)).unwrap(),
+                ExecKind::Single,
+                1.0,
+            ))
+        };
+        assert_eq!(run(&mut log, ins(1, true)), "[generated");
+        assert_eq!(run(&mut log, ins(0, false)), "[generated");
+        assert_eq!(run(&mut log, ins(1, true)), "[cached");
     }
 
     /// cache2.py: session.get(U, 1), then a lazy load of the same SQL, then

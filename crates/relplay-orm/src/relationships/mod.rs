@@ -8,7 +8,7 @@ mod join_condition;
 mod lazy;
 
 pub use direction::{analyze, Direction, JoinAnalysis, RelationshipSpec};
-pub use join_condition::{join_condition, JoinCondError};
+pub use join_condition::{join_condition, join_onclause, JoinCondError};
 pub use lazy::lazy_clause;
 
 /// A column named by table and column.

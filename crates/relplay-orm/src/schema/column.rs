@@ -27,6 +27,9 @@ pub struct Column {
     pub autoincrement: Option<bool>,
     /// Ignored by SQLite DDL, kept for `repr`.
     pub comment: Option<String>,
+    /// `Column(Integer, Sequence(...))`: ignored by SQLite, ids still come
+    /// from SQLite's rowid (a `start=` has no effect).
+    pub sequence: Option<crate::schema::Sequence>,
     /// `ForeignKey("table.col")` targets on this column, in order.
     pub foreign_keys: Vec<crate::schema::ForeignKeyRef>,
 }
@@ -44,6 +47,7 @@ impl Column {
             server_default: None,
             autoincrement: None,
             comment: None,
+            sequence: None,
             foreign_keys: Vec::new(),
         }
     }

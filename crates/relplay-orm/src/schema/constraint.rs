@@ -19,14 +19,17 @@ impl ForeignKeyRef {
     }
 
     /// Split `"table.col"` (a schema-qualified `"s.table.col"` keeps the
-    /// schema in the table part) into table and column names.
+    /// schema in the table part) into table and column names. Without a dot
+    /// SQLAlchemy takes the whole text as the table and the column as
+    /// `None`, failing later with `NoReferencedTableError`.
     pub fn split(&self) -> OrmResult<(&str, &str)> {
         match self.target.rsplit_once('.') {
-            Some((t, c)) if !t.is_empty() && !c.is_empty() => Ok((t, c)),
-            _ => Err(OrmError::new(
+            _ if self.target.is_empty() => Err(OrmError::new(
                 OrmErrorKind::ArgumentError,
                 format!("Invalid foreign key column specification: {}", self.target),
             )),
+            Some((t, c)) => Ok((t, c)),
+            None => Ok((self.target.as_str(), "None")),
         }
     }
 }

@@ -1,48 +1,19 @@
-//! Rendering statements as the SQLite dialect's compiler does, with
+//! Rendering expressions and SELECTs as the SQLite dialect's compiler does, with
 //! positional `?` parameters in render order, and a cache key: the
 //! statement's shape without its values (expanding IN lists of any length
 //! share one key, as in SQLAlchemy).
 
-use super::dml::{Delete, Insert, Update};
 use super::expr::{and_, Alias, AliasTarget, ColRef, Expr, Source};
+use super::froms::{
+    column_froms, expr_sources, from_key, join_members, key_of, source_from, FromKey,
+};
 use super::operators::{BinOp, PREC_AND, PREC_BETWEEN, PREC_NEG, PREC_NOT, PREC_OR};
 use super::quote::{quote_in, Dialect};
 use super::select::{FromItem, LabelStyle, Select};
-use crate::error::{OrmError, OrmErrorKind, OrmResult};
+use crate::error::OrmResult;
 use crate::types::{bind_process, SqlType};
 use crate::PyValue;
 use std::collections::HashMap;
-use std::rc::Rc;
-
-#[derive(Clone, Copy, Debug)]
-pub enum Statement<'a> {
-    Select(&'a Select),
-    Insert(&'a Insert),
-    Update(&'a Update),
-    Delete(&'a Delete),
-}
-
-/// A rendered statement. `params` holds one bind-processed parameter set
-/// per row (one for a plain execute; several for an executemany).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Compiled {
-    pub sql: String,
-    pub params: Vec<Vec<PyValue>>,
-    pub cache_key: String,
-}
-
-impl Compiled {
-    /// Put the cache key in a namespace. SQLAlchemy's cache key also
-    /// depends on where a statement comes from, so identical SQL is
-    /// "generated" again per origin (reference/cache*.py): a Core
-    /// statement, an ORM `select(Entity)`, `session.get(Entity)`, a lazy
-    /// loader of one relationship, and the flush statements of a mapper
-    /// (kept in the mapper's own compiled cache) never share entries.
-    pub fn in_namespace(mut self, ns: &str) -> Compiled {
-        self.cache_key = format!("{ns}#{}", self.cache_key);
-        self
-    }
-}
 
 /// The context an expression is rendered in, for parenthesisation.
 #[derive(Clone, Copy, PartialEq)]
@@ -64,6 +35,10 @@ impl Parent {
     }
 }
 
+fn is_bool_column(e: &Expr) -> bool {
+    matches!(e, Expr::Column(c) if c.ty == SqlType::Boolean)
+}
+
 /// Whether an element of precedence `prec` (operator `me`) needs
 /// parentheses inside `against` (`operators.is_precedent`).
 fn needs_group(prec: i32, me: Option<Parent>, against: Option<Parent>) -> bool {
@@ -79,106 +54,22 @@ fn needs_group(prec: i32, me: Option<Parent>, against: Option<Parent>) -> bool {
     prec <= a.prec()
 }
 
-#[derive(Clone, PartialEq, Debug)]
-enum FromKey {
-    Table(Rc<str>),
-    Alias(u32),
-}
-
-fn source_key(s: &Source) -> FromKey {
-    match s {
-        Source::Table(t) => FromKey::Table(t.clone()),
-        Source::Alias(a) => FromKey::Alias(a.id),
-    }
-}
-
-fn from_key(f: &FromItem) -> Option<FromKey> {
-    match f {
-        FromItem::Table(t) => Some(FromKey::Table(t.clone())),
-        FromItem::Alias(a) => Some(FromKey::Alias(a.id)),
-        FromItem::Join { .. } => None,
-    }
-}
-
-fn source_from(s: &Source) -> FromItem {
-    match s {
-        Source::Table(t) => FromItem::Table(t.clone()),
-        Source::Alias(a) => FromItem::Alias(a.clone()),
-    }
-}
-
-/// Every FROM a join covers (its `_hide_froms`).
-fn join_members(f: &FromItem, out: &mut Vec<FromKey>) {
-    match f {
-        FromItem::Join { left, right, .. } => {
-            join_members(left, out);
-            join_members(right, out);
-        }
-        other => out.extend(from_key(other)),
-    }
-}
-
-/// Sources referenced by an expression, not descending into subqueries.
-fn expr_sources(e: &Expr, out: &mut Vec<Source>) {
-    match e {
-        Expr::Column(c) if !out.iter().any(|s| source_key(s) == source_key(&c.source)) => {
-            out.push(c.source.clone());
-        }
-        Expr::Binary { left, right, .. } => {
-            expr_sources(left, out);
-            expr_sources(right, out);
-        }
-        Expr::LikeAffix { expr, pattern, .. } => {
-            expr_sources(expr, out);
-            expr_sources(pattern, out);
-        }
-        Expr::Not(x) | Expr::Neg(x) | Expr::Desc(x) | Expr::Asc(x) => expr_sources(x, out),
-        Expr::Label { expr, .. } => expr_sources(expr, out),
-        Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| expr_sources(x, out)),
-        Expr::Func { args, .. } => args.iter().for_each(|x| expr_sources(x, out)),
-        Expr::Between {
-            expr, low, high, ..
-        } => {
-            expr_sources(expr, out);
-            expr_sources(low, out);
-            expr_sources(high, out);
-        }
-        _ => {}
-    }
-}
-
-/// The name a bind compared with `e` is derived from.
-fn key_of(e: &Expr) -> Option<String> {
-    match e {
-        Expr::Column(c) => Some(c.name.clone()),
-        Expr::Func { name, .. } | Expr::Label { name, .. } => Some(name.clone()),
-        _ => None,
-    }
-}
-
-/// The FROMs implied by a columns clause, in order.
-pub(crate) fn column_froms(cols: &[Expr]) -> Vec<FromItem> {
-    let mut s = Vec::new();
-    cols.iter().for_each(|c| expr_sources(c, &mut s));
-    s.iter().map(source_from).collect()
-}
-
-struct Ctx {
-    key_mode: bool,
-    dialect: Dialect,
+pub(super) struct Ctx {
+    pub(super) key_mode: bool,
+    pub(super) dialect: Dialect,
     /// Name base of the next bind in `Dialect::Default` (`name_1`, ...):
     /// the key of the expression it is compared with, else `param`.
-    bind_base: Option<String>,
-    params: Vec<PyValue>,
-    types: Vec<SqlType>,
-    anon: HashMap<String, u32>,
-    alias_names: HashMap<u32, String>,
+    pub(super) bind_base: Option<String>,
+    pub(super) params: Vec<PyValue>,
+    pub(super) types: Vec<SqlType>,
+    pub(super) anon: HashMap<String, u32>,
+    pub(super) alias_names: HashMap<u32, String>,
     /// FROMs of enclosing SELECTs, for auto-correlation.
-    enclosing: Vec<Vec<FromKey>>,
+    pub(super) enclosing: Vec<Vec<FromKey>>,
 }
 
 impl Ctx {
-    fn new(key_mode: bool, dialect: Dialect) -> Ctx {
+    pub(super) fn new(key_mode: bool, dialect: Dialect) -> Ctx {
         Ctx {
             key_mode,
             dialect,
@@ -229,14 +120,14 @@ impl Ctx {
     }
 
     /// A DML value placeholder: `?`, or `:col` (named after the column).
-    fn dml_mark(&self, col: &str) -> String {
+    pub(super) fn dml_mark(&self, col: &str) -> String {
         match self.dialect {
             Dialect::Sqlite => "?".into(),
             Dialect::Default => format!(":{col}"),
         }
     }
 
-    fn q(&self, name: &str) -> String {
+    pub(super) fn q(&self, name: &str) -> String {
         quote_in(self.dialect, name)
     }
 
@@ -271,6 +162,20 @@ impl Ctx {
 
     fn column(&mut self, c: &ColRef) -> String {
         format!("{}.{}", self.source_name(&c.source), self.q(&c.name))
+    }
+
+    /// A top-level expression (a WHERE clause).
+    pub(super) fn top_expr(&mut self, e: &Expr) -> OrmResult<String> {
+        self.boolean(e, None)
+    }
+
+    /// An expression in a boolean position (WHERE, HAVING, AND/OR items):
+    /// a bare Boolean column is `col = 1` on SQLite.
+    fn boolean(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
+        if is_bool_column(e) {
+            return Ok(format!("{} = 1", self.expr(e, None)?));
+        }
+        self.expr(e, against)
     }
 
     fn expr(&mut self, e: &Expr, against: Option<Parent>) -> OrmResult<String> {
@@ -337,6 +242,7 @@ impl Ctx {
                 }
                 format!("({l} LIKE {rhs})")
             }
+            Expr::Not(inner) if is_bool_column(inner) => format!("{} = 0", self.expr(inner, None)?),
             Expr::Not(inner) => {
                 let s = format!("NOT {}", self.group_for(inner, PREC_NOT)?);
                 if needs_group(PREC_NOT, None, against) {
@@ -354,7 +260,7 @@ impl Ctx {
                 };
                 let mut parts = Vec::new();
                 for i in items {
-                    parts.push(self.expr(i, Some(me))?);
+                    parts.push(self.boolean(i, Some(me))?);
                 }
                 let s = parts.join(sep);
                 if items.len() > 1 && needs_group(me.prec(), Some(me), against) {
@@ -405,16 +311,10 @@ impl Ctx {
         })
     }
 
+    /// The operand of a unary operator; compound operands parenthesise
+    /// themselves against its precedence (`NOT (a OR b)`, `NOT (EXISTS ...)`).
     fn group_for(&mut self, e: &Expr, prec: i32) -> OrmResult<String> {
-        let s = self.expr(e, Some(Parent::Prec(prec)))?;
-        // Elements that group themselves already did; wrap the rest only
-        // when they are compound.
-        let compound = matches!(e, Expr::Exists(_));
-        if compound {
-            Ok(format!("({s})"))
-        } else {
-            Ok(s)
-        }
+        self.expr(e, Some(Parent::Prec(prec)))
     }
 
     fn render_from(&mut self, f: &FromItem) -> OrmResult<String> {
@@ -530,7 +430,7 @@ impl Ctx {
         })
     }
 
-    fn select(&mut self, s: &Select, mode: SelectMode) -> OrmResult<String> {
+    pub(super) fn select(&mut self, s: &Select, mode: SelectMode) -> OrmResult<String> {
         let froms = self.display_froms(s);
         let mut keys = Vec::new();
         for f in &froms {
@@ -565,7 +465,7 @@ impl Ctx {
     fn select_tail(&mut self, s: &Select, out: &mut String) -> OrmResult<()> {
         if let Some(w) = s.where_clause() {
             out.push_str(" \nWHERE ");
-            out.push_str(&self.expr(&w, None)?);
+            out.push_str(&self.boolean(&w, None)?);
         }
         if !s.group_by.is_empty() {
             let mut parts = Vec::new();
@@ -578,7 +478,7 @@ impl Ctx {
         if !s.having.is_empty() {
             out.push_str(" \nHAVING ");
             let h = and_(s.having.clone());
-            out.push_str(&self.expr(&h, None)?);
+            out.push_str(&self.boolean(&h, None)?);
         }
         if !s.order_by.is_empty() {
             let mut parts = Vec::new();
@@ -618,128 +518,8 @@ impl Ctx {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum SelectMode {
+pub(super) enum SelectMode {
     Top,
     Subquery,
     Nested,
-}
-
-fn where_sql(ctx: &mut Ctx, w: &[Expr]) -> OrmResult<String> {
-    if w.is_empty() {
-        return Ok(String::new());
-    }
-    Ok(format!(" WHERE {}", ctx.expr(&and_(w.to_vec()), None)?))
-}
-
-fn render(stmt: Statement, ctx: &mut Ctx) -> OrmResult<String> {
-    match stmt {
-        Statement::Select(s) => ctx.select(s, SelectMode::Top),
-        Statement::Insert(i) => {
-            let mut sql = format!("INSERT INTO {}", ctx.q(&i.table));
-            if i.columns.is_empty() {
-                sql.push_str(" DEFAULT VALUES");
-            } else {
-                let cols: Vec<String> = i.columns.iter().map(|(c, _)| ctx.q(c)).collect();
-                let marks: Vec<String> = i.columns.iter().map(|(c, _)| ctx.dml_mark(c)).collect();
-                let marks = marks.join(", ");
-                sql.push_str(&format!(" ({}) VALUES ({marks})", cols.join(", ")));
-            }
-            if !i.returning.is_empty() {
-                let r: Vec<String> = i.returning.iter().map(|c| ctx.q(c)).collect();
-                sql.push_str(&format!(" RETURNING {}", r.join(", ")));
-            }
-            ctx.types = i.columns.iter().map(|(_, t)| t.clone()).collect();
-            Ok(sql)
-        }
-        Statement::Update(u) => {
-            let sets: Vec<String> = u
-                .set
-                .iter()
-                .map(|(c, _)| format!("{}={}", ctx.q(c), ctx.dml_mark(c)))
-                .collect();
-            ctx.types = u.set.iter().map(|(_, t)| t.clone()).collect();
-            let w = where_sql(ctx, &u.where_)?;
-            Ok(format!(
-                "UPDATE {} SET {}{w}",
-                ctx.q(&u.table),
-                sets.join(", ")
-            ))
-        }
-        Statement::Delete(d) => {
-            let w = where_sql(ctx, &d.where_)?;
-            Ok(format!("DELETE FROM {}{w}", ctx.q(&d.table)))
-        }
-    }
-}
-
-/// Bind-process explicit rows; a row may omit the trailing WHERE values,
-/// which then come from the statement's own binds.
-fn row_params(
-    rows: &[Vec<PyValue>],
-    types: &[SqlType],
-    own: &[PyValue],
-) -> OrmResult<Vec<Vec<PyValue>>> {
-    let mut out = Vec::new();
-    for row in rows {
-        if row.len() > types.len() {
-            return Err(OrmError::new(
-                OrmErrorKind::ArgumentError,
-                format!("{} values given for {} parameters", row.len(), types.len()),
-            ));
-        }
-        let mut set = Vec::with_capacity(types.len());
-        for (i, ty) in types.iter().enumerate() {
-            match row.get(i) {
-                Some(v) => set.push(bind_process(ty, v)?),
-                None => set.push(own.get(i).cloned().unwrap_or(PyValue::None)),
-            }
-        }
-        out.push(set);
-    }
-    Ok(out)
-}
-
-/// `str(statement)`: the default string compiler, with named binds
-/// (`:name_1`), `__[POSTCOMPILE_x]` IN lists and the default reserved
-/// words (reference/strstmt.py).
-pub fn compile_str(stmt: Statement) -> OrmResult<String> {
-    let mut ctx = Ctx::new(false, Dialect::Default);
-    render(stmt, &mut ctx)
-}
-
-/// Compile a statement for the SQLite dialect.
-pub fn compile(stmt: Statement) -> OrmResult<Compiled> {
-    let mut ctx = Ctx::new(false, Dialect::Sqlite);
-    let sql = render(stmt, &mut ctx)?;
-    let mut kctx = Ctx::new(true, Dialect::Sqlite);
-    let shape = render(stmt, &mut kctx)?;
-    let tys: Vec<&str> = kctx.types.iter().map(|t| t.affinity()).collect();
-    let cache_key = format!("{shape}|{}", tys.join(","));
-    let params = match stmt {
-        Statement::Select(_) => vec![ctx.params],
-        Statement::Insert(i) => row_params(&i.rows, &ctx.types, &[])?,
-        Statement::Update(u) => {
-            let mut own = vec![PyValue::None; u.set.len()];
-            own.extend(ctx.params.iter().cloned());
-            if u.rows.is_empty() {
-                return Err(OrmError::new(
-                    OrmErrorKind::ArgumentError,
-                    "UPDATE without values",
-                ));
-            }
-            row_params(&u.rows, &ctx.types, &own)?
-        }
-        Statement::Delete(d) => {
-            if d.rows.is_empty() {
-                vec![ctx.params]
-            } else {
-                row_params(&d.rows, &ctx.types, &ctx.params)?
-            }
-        }
-    };
-    Ok(Compiled {
-        sql,
-        params,
-        cache_key,
-    })
 }

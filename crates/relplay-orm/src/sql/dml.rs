@@ -6,12 +6,17 @@ use crate::PyValue;
 
 /// `INSERT INTO t (cols) VALUES (?...)`, one parameter set per row (more
 /// than one row is an executemany, or insertmanyvalues with RETURNING).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Insert {
     pub table: String,
     pub columns: Vec<(String, SqlType)>,
     pub rows: Vec<Vec<PyValue>>,
     pub returning: Vec<String>,
+    /// Columns whose values are Python-side `default=`s filled in by Core
+    /// rather than supplied: SQLAlchemy's cache key includes the supplied
+    /// parameter keys, so the same SQL with `unread` supplied and with
+    /// `unread` defaulted compiles twice (lazy_dynamic trace).
+    pub defaulted: Vec<String>,
 }
 
 /// `UPDATE t SET a=? WHERE ...` with one parameter set per row: the SET

@@ -167,6 +167,10 @@ impl Expr {
         if v == PyValue::None {
             return self.binary(BinOp::Is, Expr::Null);
         }
+        // `== True` compares with the constant, rendered 1 on SQLite.
+        if let PyValue::Bool(b) = v {
+            return self.binary(BinOp::Eq, Expr::Bool(b));
+        }
         let r = self.literal_for(v);
         self.binary(BinOp::Eq, r)
     }
@@ -175,6 +179,9 @@ impl Expr {
     pub fn ne_value(self, v: PyValue) -> Expr {
         if v == PyValue::None {
             return self.binary(BinOp::IsNot, Expr::Null);
+        }
+        if let PyValue::Bool(b) = v {
+            return self.binary(BinOp::Ne, Expr::Bool(b));
         }
         let r = self.literal_for(v);
         self.binary(BinOp::Ne, r)
@@ -258,7 +265,9 @@ impl Expr {
 }
 
 /// `~expr` / `not_(expr)`: comparisons flip their operator, everything
-/// else gets `NOT (...)`.
+/// else gets `NOT (...)` — twice for a double negation of AND/OR/EXISTS,
+/// which SQLAlchemy does not cancel. A Boolean column negates to
+/// `col = 0` on SQLite (no native boolean), and back to `col = 1`.
 pub fn not_(e: Expr) -> Expr {
     match e {
         Expr::Binary { left, op, right } => match op.negate() {
@@ -276,7 +285,8 @@ pub fn not_(e: Expr) -> Expr {
             high,
             negated: !negated,
         },
-        Expr::Not(inner) => *inner,
+        Expr::Not(inner) if matches!(*inner, Expr::Column(_)) => *inner,
+        Expr::Not(inner) => Expr::Not(Box::new(Expr::Not(inner))),
         Expr::Bool(b) => Expr::Bool(!b),
         other => Expr::Not(Box::new(other)),
     }

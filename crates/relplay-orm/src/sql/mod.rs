@@ -5,14 +5,18 @@
 mod compiler;
 mod dml;
 mod expr;
+mod froms;
 mod operators;
 pub mod quote;
 mod select;
+mod statement;
+mod text;
 
-pub use compiler::{compile, compile_str, Compiled, Statement};
 pub use dml::{Delete, Insert, Update};
 pub use expr::{and_, not_, or_, Alias, AliasTarget, ColRef, Expr, Source};
 pub use operators::BinOp;
 pub use select::{FromItem, LabelStyle, Select};
+pub use statement::{compile, compile_str, Compiled, Statement};
+pub use text::{compile_text, text_str};
 #[cfg(test)]
 mod tests;

@@ -84,9 +84,7 @@ impl Select {
     /// explicit one, else the first table of the columns clause).
     pub fn join(mut self, right: FromItem, on: Expr, outer: bool) -> Select {
         let left = if self.from.is_empty() {
-            super::compiler::column_froms(&self.columns)
-                .into_iter()
-                .next()
+            super::froms::column_froms(&self.columns).into_iter().next()
         } else {
             Some(self.from.remove(0))
         };

@@ -386,6 +386,74 @@ fn legacy_query_labels() {
 }
 
 #[test]
+fn not_exists_and_not_or() {
+    // comp2.py: 'NOT (EXISTS (SELECT * \nFROM u \n...' and 'NOT (u.id = ? OR u.id = ?)'
+    let inner = Select::new(vec![Expr::Star])
+        .select_from(FromItem::table("address"))
+        .where_(addr("user_id").binary(BinOp::Eq, ua("id")));
+    assert_eq!(
+        w(not_(Expr::Exists(Box::new(inner)))),
+        "NOT (EXISTS (SELECT * \nFROM address \nWHERE address.user_id = user_account.id))"
+    );
+    assert_eq!(
+        w(not_(or_(vec![
+            ua("id").eq_value(int(1)),
+            ua("id").eq_value(int(2))
+        ]))),
+        "NOT (user_account.id = ? OR user_account.id = ?)"
+    );
+}
+
+#[test]
+fn boolean_columns_on_sqlite() {
+    // 'u.f = 1', 'u.f = 0', 'u.f = 1 AND u.id = ?', 'NOT (NOT (u.id = ? AND u.id = ?))'
+    let f = || Expr::col("user_account", "f", SqlType::Boolean);
+    assert_eq!(w(f()), "user_account.f = 1");
+    assert_eq!(w(not_(f())), "user_account.f = 0");
+    assert_eq!(w(not_(not_(f()))), "user_account.f = 1");
+    assert_eq!(
+        w(and_(vec![f(), ua("id").eq_value(int(1))])),
+        "user_account.f = 1 AND user_account.id = ?"
+    );
+    assert_eq!(w(f().eq_value(PyValue::Bool(true))), "user_account.f = 1");
+    // comp.py: `name == True` on a String column is `= 1` too.
+    assert_eq!(
+        w(ua("name").eq_value(PyValue::Bool(true))),
+        "user_account.name = 1"
+    );
+    let both = || and_(vec![ua("id").eq_value(int(1)), ua("id").eq_value(int(2))]);
+    assert_eq!(
+        w(not_(not_(both()))),
+        "NOT (NOT (user_account.id = ? AND user_account.id = ?))"
+    );
+    assert_eq!(
+        w(not_(not_(ua("id").in_values(vec![int(1)])))),
+        "user_account.id IN (?)"
+    );
+}
+
+#[test]
+fn exists_grouped_inside_and_or() {
+    // "WHERE (EXISTS (SELECT * \nFROM a \nWHERE a.uid = u.id)) AND u.id > :id_1"
+    let ex = || {
+        Expr::Exists(Box::new(
+            Select::new(vec![Expr::Star]).where_(addr("user_id").binary(BinOp::Eq, ua("id"))),
+        ))
+    };
+    let gt = || ua("id").op_value(BinOp::Gt, int(1));
+    let inner = "EXISTS (SELECT * \nFROM address \nWHERE address.user_id = user_account.id)";
+    assert_eq!(
+        w(and_(vec![ex(), gt()])),
+        format!("({inner}) AND user_account.id > ?")
+    );
+    assert_eq!(
+        w(or_(vec![ex(), gt()])),
+        format!("({inner}) OR user_account.id > ?")
+    );
+    assert_eq!(w(ex()), inner);
+}
+
+#[test]
 fn exists_and_correlation() {
     let inner = Select::new(vec![Expr::Star]).where_(addr("user_id").binary(BinOp::Eq, ua("id")));
     assert_eq!(
@@ -437,6 +505,7 @@ fn dml_statements() {
         columns: vec![("name".into(), SqlType::String(Some(30)))],
         rows: vec![vec![PyValue::str("spongebob")], vec![PyValue::str("sandy")]],
         returning: vec!["id".into()],
+        defaulted: vec![],
     };
     let c = compile(Statement::Insert(&ins)).unwrap();
     assert_eq!(
@@ -449,6 +518,7 @@ fn dml_statements() {
         columns: vec![],
         rows: vec![vec![]],
         returning: vec!["id".into()],
+        defaulted: vec![],
     };
     assert_eq!(
         compile(Statement::Insert(&empty)).unwrap().sql,
@@ -741,6 +811,7 @@ fn str_of_statements() {
         columns: vec![("name".into(), SqlType::String(Some(30)))],
         rows: vec![vec![PyValue::str("x")]],
         returning: vec![],
+        defaulted: vec![],
     };
     assert_eq!(
         st(Statement::Insert(&ins)),

@@ -17,6 +17,8 @@ pub enum SqlType {
     Text(Option<u32>),
     Boolean,
     Float,
+    /// `Double`: what `Mapped[float]` maps to in 2.1 (DDL `DOUBLE`).
+    Double,
     Numeric(Option<u32>, Option<u32>),
     Date,
     DateTime,
@@ -25,6 +27,10 @@ pub enum SqlType {
     /// `Enum("a", "b")`: a VARCHAR sized to the longest member.
     Enum(Vec<String>),
     Json,
+    /// `Interval` (`Mapped[datetime.timedelta]`): DATETIME on SQLite.
+    Interval,
+    /// `Uuid` (`Mapped[uuid.UUID]`): CHAR(32) on SQLite.
+    Uuid,
     /// The type of an untyped expression (`NullType`).
     Null,
 }
@@ -42,6 +48,9 @@ impl SqlType {
             SqlType::Text(Some(n)) => format!("TEXT({n})"),
             SqlType::Boolean => "BOOLEAN".into(),
             SqlType::Float => "FLOAT".into(),
+            SqlType::Double => "DOUBLE".into(),
+            SqlType::Interval => "DATETIME".into(),
+            SqlType::Uuid => "CHAR(32)".into(),
             SqlType::Numeric(None, _) => "NUMERIC".into(),
             SqlType::Numeric(Some(p), None) => format!("NUMERIC({p})"),
             SqlType::Numeric(Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
@@ -66,7 +75,9 @@ impl SqlType {
             SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => "Integer",
             SqlType::String(_) | SqlType::Text(_) | SqlType::Enum(_) => "String",
             SqlType::Boolean => "Boolean",
-            SqlType::Float | SqlType::Numeric(..) => "Numeric",
+            SqlType::Float | SqlType::Double | SqlType::Numeric(..) => "Numeric",
+            SqlType::Interval => "Interval",
+            SqlType::Uuid => "Uuid",
             SqlType::Date => "Date",
             SqlType::DateTime => "DateTime",
             SqlType::Time => "Time",
@@ -126,5 +137,9 @@ mod tests {
             "VARCHAR(1)"
         );
         assert_eq!(SqlType::Json.ddl_name(), "JSON");
+        // Mapped[float] / Mapped[timedelta] / Mapped[uuid.UUID] in 2.1.9:
+        assert_eq!(SqlType::Double.ddl_name(), "DOUBLE");
+        assert_eq!(SqlType::Interval.ddl_name(), "DATETIME");
+        assert_eq!(SqlType::Uuid.ddl_name(), "CHAR(32)");
     }
 }

@@ -167,7 +167,7 @@ pub fn result_process(ty: &SqlType, v: &Value) -> OrmResult<PyValue> {
         (SqlType::Numeric(_, scale), Value::Integer(i)) => {
             PyValue::Decimal(Rc::from(decimal_text(*i as f64, *scale)))
         }
-        (SqlType::Float, Value::Integer(i)) => PyValue::Float(*i as f64),
+        (SqlType::Float | SqlType::Double, Value::Integer(i)) => PyValue::Float(*i as f64),
         (_, Value::Integer(i)) => PyValue::Int(*i),
         (_, Value::Real(f)) => PyValue::Float(*f),
         (_, Value::Text(s)) => PyValue::Str(s.clone()),

@@ -94,36 +94,52 @@ pub fn insert_strategy(rows: usize, has_all_pks: bool, has_sql_values: bool) -> 
     .strategy
 }
 
+/// One new row's INSERT parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsertRow {
+    pub columns: Vec<(String, SqlType)>,
+    pub values: Vec<PyValue>,
+    /// Every primary key column was given.
+    pub has_all_pks: bool,
+    /// Columns filled from a Python `default=` (see `Insert::defaulted`).
+    pub defaulted: Vec<String>,
+}
+
 /// The INSERT parameters of one new row (`_collect_insert_commands` plus
 /// Core's defaults), in table column order: a set value; `None` for a
 /// column without any default; a Python `default=` value; nothing for an
 /// unset primary key or server-default column. `value_of` gives the
-/// attribute's value (`None` when unset or None). Returns the columns,
-/// values, and whether all primary keys were given.
-pub fn insert_params(
-    table: &Table,
-    value_of: &dyn Fn(&str) -> Option<PyValue>,
-) -> (Vec<(String, SqlType)>, Vec<PyValue>, bool) {
-    let mut cols = Vec::new();
-    let mut vals = Vec::new();
-    let mut has_all_pks = true;
+/// attribute's value (`None` when unset or None). Rows group together
+/// (`group_consecutive`) when their columns and `defaulted` agree.
+pub fn insert_params(table: &Table, value_of: &dyn Fn(&str) -> Option<PyValue>) -> InsertRow {
+    let mut row = InsertRow {
+        columns: Vec::new(),
+        values: Vec::new(),
+        has_all_pks: true,
+        defaulted: Vec::new(),
+    };
     for c in &table.columns {
-        let v = value_of(&c.name).filter(|v| *v != PyValue::None);
-        let v = match v {
+        let v = match value_of(&c.name).filter(|v| *v != PyValue::None) {
             Some(v) => Some(v),
             None if c.primary_key => {
-                has_all_pks = false;
+                row.has_all_pks = false;
                 None
             }
             None if c.server_default.is_some() => None,
-            None => Some(c.default.clone().unwrap_or(PyValue::None)),
+            None => match &c.default {
+                Some(d) => {
+                    row.defaulted.push(c.name.clone());
+                    Some(d.clone())
+                }
+                None => Some(PyValue::None),
+            },
         };
         if let Some(v) = v {
-            cols.push((c.name.clone(), c.ty.clone()));
-            vals.push(v);
+            row.columns.push((c.name.clone(), c.ty.clone()));
+            row.values.push(v);
         }
     }
-    (cols, vals, has_all_pks)
+    row
 }
 
 /// `itertools.groupby`: split `items` into runs of equal `key`.
@@ -228,14 +244,21 @@ mod tests {
         t.add_column(pd, &mut o).unwrap();
         t.add_column(Column::new("last", SqlType::String(None)), &mut o)
             .unwrap();
-        let (cols, vals, all_pks) = insert_params(&t, &|c| (c == "n").then(|| PyValue::str("a")));
-        let names: Vec<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
+        let row = insert_params(&t, &|c| (c == "n").then(|| PyValue::str("a")));
+        let names: Vec<&str> = row.columns.iter().map(|(c, _)| c.as_str()).collect();
         // "INSERT INTO a (n, pd, last) VALUES (?, ?, ?)" with ('a', 7, None)
         assert_eq!(names, ["n", "pd", "last"]);
         assert_eq!(
-            vals,
+            row.values,
             vec![PyValue::str("a"), PyValue::Int(7), PyValue::None]
         );
-        assert!(!all_pks);
+        assert!(!row.has_all_pks);
+        assert_eq!(row.defaulted, ["pd"]);
+        let given = insert_params(&t, &|c| match c {
+            "n" => Some(PyValue::str("b")),
+            "pd" => Some(PyValue::Int(0)),
+            _ => None,
+        });
+        assert!(given.defaulted.is_empty());
     }
 }

@@ -16,4 +16,4 @@ pub use batching::{
     group_consecutive, insert_params, insert_plan, insert_strategy, InsertGroup, InsertPlan,
     InsertStrategy,
 };
-pub use plan::{layer_rows, plan_flush, Action, FlushDep, FlushGraph};
+pub use plan::{layer_rows, layer_rows_for_delete, plan_flush, Action, FlushDep, FlushGraph};

@@ -13,11 +13,18 @@ pub struct FlushDep {
     pub child: usize,
 }
 
+/// The mappers and relationships taking part in one flush: every mapper
+/// with objects to flush, with the relationships declared on those (not
+/// viewonly), plus the mappers these point to.
 #[derive(Clone, Debug, Default)]
 pub struct FlushGraph {
     /// Each mapper's sort key: `"module.ClassName"` (e.g. `"__main__.User"`).
     pub mappers: Vec<String>,
     pub deps: Vec<FlushDep>,
+    /// Mappers present only as a relationship's target, with no objects in
+    /// this flush: they lack the "save before delete" edge of
+    /// `_per_mapper_flush_actions`, which changes the order.
+    pub without_states: Vec<usize>,
 }
 
 /// One step of the flush, in execution order.
@@ -53,8 +60,10 @@ pub fn plan_flush(g: &FlushGraph) -> OrmResult<Vec<Action>> {
         actions.push(Action::SaveUpdate(m));
         actions.push(Action::Delete(m));
     }
-    // Each mapper saves before it deletes (`_per_mapper_flush_actions`).
+    // Each mapper with objects in the flush saves before it deletes
+    // (`_per_mapper_flush_actions`).
     let mut edges: Vec<(Action, Action)> = (0..g.mappers.len())
+        .filter(|m| !g.without_states.contains(m))
         .map(|m| (Action::SaveUpdate(m), Action::Delete(m)))
         .collect();
     for (i, d) in g.deps.iter().enumerate() {
@@ -139,7 +148,7 @@ fn layered_sort<T: Clone + PartialEq>(items: &[T], edges: &[(T, T)]) -> Option<V
 /// Per-row order for a self-referential mapper: rows (in insert order)
 /// grouped into layers where each row's parent is in an earlier layer.
 /// SQLAlchemy executes each layer as one batch (so a layer of several
-/// new rows is one insertmanyvalues run). For deletes, reverse the layers.
+/// new rows is one insertmanyvalues run). Deletes use `layer_rows_for_delete`.
 pub fn layer_rows(
     rows: &[usize],
     parent_of: &dyn Fn(usize) -> Option<usize>,
@@ -172,6 +181,40 @@ pub fn layer_rows(
     Ok(out)
 }
 
+/// Per-row order of DELETEs for a self-referential mapper: each layer holds
+/// the rows none of whose children (among `rows`) are still to be deleted,
+/// so leaves go first. This is not the insert layering reversed: in
+/// root -> (a -> a1), b the first layer is a1 *and* b.
+pub fn layer_rows_for_delete(
+    rows: &[usize],
+    parent_of: &dyn Fn(usize) -> Option<usize>,
+) -> OrmResult<Vec<Vec<usize>>> {
+    let child_of = |r: usize| -> Vec<usize> {
+        rows.iter()
+            .copied()
+            .filter(|&c| c != r && parent_of(c) == Some(r))
+            .collect()
+    };
+    let mut todo: Vec<usize> = rows.to_vec();
+    let mut out = Vec::new();
+    while !todo.is_empty() {
+        let layer: Vec<usize> = todo
+            .iter()
+            .copied()
+            .filter(|&n| child_of(n).iter().all(|c| !todo.contains(c)))
+            .collect();
+        if layer.is_empty() {
+            return Err(OrmError::new(
+                OrmErrorKind::CircularDependencyError,
+                "Circular dependency detected.",
+            ));
+        }
+        todo.retain(|n| !layer.contains(n));
+        out.push(layer);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +223,7 @@ mod tests {
         FlushGraph {
             mappers: mappers.iter().map(|m| format!("__main__.{m}")).collect(),
             deps,
+            without_states: Vec::new(),
         }
     }
 
@@ -385,6 +429,17 @@ mod tests {
                 Delete(4),
                 Delete(3),
             ]
+        );
+    }
+
+    #[test]
+    fn adjacency_deletes_leaves_first() {
+        // reference/treedel.py: root(0) -> a(1) -> a1(3); root -> b(2).
+        // SQLAlchemy: DELETE [(b), (a1)] by PK, then a, then root.
+        let parent = |r: usize| [None, Some(0), Some(0), Some(1)][r];
+        assert_eq!(
+            layer_rows_for_delete(&[0, 1, 2, 3], &parent).unwrap(),
+            vec![vec![2, 3], vec![1], vec![0]]
         );
     }
 

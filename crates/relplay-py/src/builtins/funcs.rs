@@ -47,9 +47,13 @@ pub fn install(interp: &mut Interpreter) {
     reg("abs", |i, a, _| {
         arity("abs", &a, 1, 1)?;
         match &a[0] {
-            Value::Int(n) => Ok(Value::Int(
-                n.checked_abs().ok_or_else(crate::vm::exc::overflow_error)?,
-            )),
+            Value::Int(n) => Ok(match n.checked_abs() {
+                Some(v) => Value::Int(v),
+                None => {
+                    crate::object::int::int_value(crate::object::bigint::BigInt::from_i64(*n).abs())
+                }
+            }),
+            Value::BigInt(b) => Ok(crate::object::int::int_value(b.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             other => match i.lookup_special(other, "__abs__")? {
@@ -197,6 +201,12 @@ pub fn install(interp: &mut Interpreter) {
                 it.type_name()
             )));
         }
+        if let Value::Generator(g) = it {
+            return match crate::builtins::methods::gen_step(i, g, Value::None) {
+                Err(e) if e.is_instance_of("StopIteration") && a.len() == 2 => Ok(a[1].clone()),
+                r => r,
+            };
+        }
         if let Value::Instance(_) = it {
             let m = i.lookup_special(it, "__next__")?.unwrap_or(Value::None);
             return match i.call(&m, vec![], vec![]) {
@@ -233,7 +243,7 @@ pub fn install(interp: &mut Interpreter) {
             | Value::Class(_)
             | Value::StaticMethod(_) => true,
             Value::Instance(_) => v.class().lookup("__call__").is_some(),
-            Value::Native(_) => v.class().lookup("__call__").is_some() || true,
+            Value::Native(_) => true,
             _ => false,
         }))
     });
@@ -299,7 +309,10 @@ pub fn install(interp: &mut Interpreter) {
                 if n >= 0 {
                     return Ok(Value::Int(v));
                 }
-                let m = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+                let m = u32::try_from(n.unsigned_abs())
+                    .ok()
+                    .and_then(|e| 10i64.checked_pow(e))
+                    .unwrap_or(i64::MAX);
                 let q = crate::vm::ops::floor_div(v, m).unwrap_or(0);
                 let r = v - q * m;
                 let half = m / 2;
@@ -349,6 +362,21 @@ pub fn install(interp: &mut Interpreter) {
             let mut r: i128 = 1;
             let mut b = (b as i128).rem_euclid(m as i128);
             let mut e = e;
+            if e < 0 {
+                // Modular inverse by the extended Euclidean algorithm.
+                let (mut old_r, mut rr) = (b, (m as i128).abs());
+                let (mut old_s, mut s) = (1i128, 0i128);
+                while rr != 0 {
+                    let q = old_r / rr;
+                    (old_r, rr) = (rr, old_r - q * rr);
+                    (old_s, s) = (s, old_s - q * s);
+                }
+                if old_r != 1 {
+                    return Err(value_error("base is not invertible for the given modulus"));
+                }
+                b = old_s.rem_euclid(m as i128);
+                e = -e;
+            }
             while e > 0 {
                 if e & 1 == 1 {
                     r = r * b % m as i128;

@@ -80,8 +80,60 @@ fn strs(v: Vec<String>) -> Value {
     Value::list(v.into_iter().map(|s| Value::str(&s)).collect())
 }
 
+fn stop_iteration(v: Value) -> PyErr {
+    let args = if v.is_none() { vec![] } else { vec![v] };
+    PyErr::from_class(&types().exc("StopIteration"), args)
+}
+
+fn this_gen(a: &[Value]) -> PyResult<Rc<RefCell<crate::value::Generator>>> {
+    match a.first() {
+        Some(Value::Generator(g)) => Ok(g.clone()),
+        _ => Err(type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+/// `next(gen)` / `gen.send(v)`: StopIteration carries the return value.
+pub fn gen_step(
+    i: &mut Interpreter,
+    g: &Rc<RefCell<crate::value::Generator>>,
+    v: Value,
+) -> PyResult<Value> {
+    match i.gen_send(g, v)? {
+        crate::vm::call::GenStep::Yield(v) => Ok(v),
+        crate::vm::call::GenStep::Return(v) => Err(stop_iteration(v)),
+    }
+}
+
+fn install_generator(c: &Rc<Class>) {
+    add(c, "send", |i, a, _| {
+        arity("send", &a, 2, 2)?;
+        let g = this_gen(&a)?;
+        gen_step(i, &g, a[1].clone())
+    });
+    add(c, "__next__", |i, a, _| {
+        let g = this_gen(&a)?;
+        gen_step(i, &g, Value::None)
+    });
+    add(c, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add(c, "throw", |i, a, _| {
+        arity("throw", &a, 2, 4)?;
+        let g = this_gen(&a)?;
+        let e = i.make_exception(a[1].clone())?;
+        match i.gen_throw(&g, e)? {
+            crate::vm::call::GenStep::Yield(v) => Ok(v),
+            crate::vm::call::GenStep::Return(v) => Err(stop_iteration(v)),
+        }
+    });
+    add(c, "close", |i, a, _| {
+        let g = this_gen(&a)?;
+        i.gen_close(&g)?;
+        Ok(Value::None)
+    });
+}
+
 pub fn install() {
     let t = types();
+    install_generator(&t.generator);
     install_str(&t.str_);
     install_list(&t.list);
     install_dict(&t.dict);
@@ -213,11 +265,19 @@ fn install_str(c: &Rc<Class>) {
     });
     add(c, "startswith", |_, a, _| starts_ends(a, true));
     add(c, "endswith", |_, a, _| starts_ends(a, false));
-    add(c, "replace", |_, a, _| {
+    add(c, "replace", |i, a, _| {
         arity("replace", &a, 3, 4)?;
         let s = this_str(&a)?;
         let old = need_str(&a, 1, "replace")?;
         let new = need_str(&a, 2, "replace")?;
+        if new.len() > old.len() {
+            let n = if old.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(&*old).count()
+            };
+            i.check_alloc(s.len().saturating_add(n.saturating_mul(new.len())))?;
+        }
         Ok(Value::str(&sm::replace(
             &s,
             &old,
@@ -327,10 +387,20 @@ fn install_str(c: &Rc<Class>) {
     add(c, "isidentifier", |_, a, _| {
         Ok(Value::Bool(sm::isidentifier(&this_str(&a)?)))
     });
-    add(c, "center", |_, a, _| just(a, 'c'));
-    add(c, "ljust", |_, a, _| just(a, 'l'));
-    add(c, "rjust", |_, a, _| just(a, 'r'));
-    add(c, "zfill", |_, a, _| {
+    add(c, "center", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'c')
+    });
+    add(c, "ljust", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'l')
+    });
+    add(c, "rjust", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
+        just(a, 'r')
+    });
+    add(c, "zfill", |i, a, _| {
+        i.check_alloc(opt_int(&a, 1).unwrap_or(0).max(0) as usize)?;
         Ok(Value::str(&sm::zfill(
             &this_str(&a)?,
             opt_int(&a, 1).unwrap_or(0),
@@ -377,7 +447,15 @@ fn install_str(c: &Rc<Class>) {
     add(c, "encode", |_, a, _| {
         Ok(Value::Bytes(Rc::from(this_str(&a)?.as_bytes())))
     });
-    add(c, "expandtabs", |_, a, _| {
+    add(c, "expandtabs", |i, a, _| {
+        let s = this_str(&a)?;
+        let t = opt_int(&a, 1).unwrap_or(8).max(0) as usize;
+        i.check_alloc(
+            s.matches('\t')
+                .count()
+                .saturating_mul(t)
+                .saturating_add(s.len()),
+        )?;
         Ok(Value::str(&sm::expandtabs(
             &this_str(&a)?,
             opt_int(&a, 1).unwrap_or(8),
@@ -460,109 +538,63 @@ fn just(a: Vec<Value>, how: char) -> PyResult<Value> {
     }))
 }
 
-/// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[key]}`, `!r`, `:spec`.
+/// `str.format`, over `format::parse_format_pieces` (which numbers `{}`
+/// fields and reports template errors in CPython's order).
 pub fn str_format(i: &mut Interpreter, s: &str, args: &[Value], kw: &Kw) -> PyResult<String> {
+    let pieces = crate::format::parse_format_pieces(s);
+    render_pieces(i, &pieces, args, kw)
+}
+
+fn render_pieces(
+    i: &mut Interpreter,
+    pieces: &[crate::format::FormatPiece],
+    args: &[Value],
+    kw: &Kw,
+) -> PyResult<String> {
+    use crate::format::{FieldAccessor, FieldArg, FormatPiece};
     let mut out = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    let mut p = 0;
-    let mut auto = 0usize;
-    while p < chars.len() {
-        let c = chars[p];
-        if c == '{' {
-            if chars.get(p + 1) == Some(&'{') {
-                out.push('{');
-                p += 2;
-                continue;
-            }
-            let mut depth = 1;
-            let st = p + 1;
-            p += 1;
-            while p < chars.len() && depth > 0 {
-                if chars[p] == '{' {
-                    depth += 1;
-                } else if chars[p] == '}' {
-                    depth -= 1;
-                }
-                p += 1;
-            }
-            if depth > 0 {
-                return Err(value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[st..p - 1].iter().collect();
-            let (name_conv, spec) = match field.find(':') {
-                Some(ci) => (field[..ci].to_string(), field[ci + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match name_conv.find('!') {
-                Some(bi) => (
-                    name_conv[..bi].to_string(),
-                    name_conv[bi + 1..].chars().next(),
-                ),
-                None => (name_conv, None),
-            };
-            let spec = if spec.contains('{') {
-                str_format(i, &spec, args, kw)?
-            } else {
-                spec
-            };
-            let first_end = name.find(['.', '[']).unwrap_or(name.len());
-            let head = &name[..first_end];
-            let mut v = if head.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| {
-                    index_error(format!(
-                        "Replacement index {auto} out of range for positional args tuple"
-                    ))
-                })?;
-                auto += 1;
-                v
-            } else if let Ok(n) = head.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| {
-                    index_error(format!(
-                        "Replacement index {n} out of range for positional args tuple"
-                    ))
-                })?
-            } else {
-                kw.iter()
-                    .find(|(k, _)| &**k == head)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| key_error(Value::str(head)))?
-            };
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let e = r.find(['.', '[']).unwrap_or(r.len());
-                    v = i.getattr(&v, &r[..e])?;
-                    rest = &r[e..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let e = r.find(']').unwrap_or(r.len());
-                    let key = &r[..e];
-                    let k = match key.parse::<i64>() {
-                        Ok(n) => Value::Int(n),
-                        Err(_) => Value::str(key),
+    for p in pieces {
+        match p {
+            FormatPiece::Literal(t) => out.push_str(t),
+            FormatPiece::Error(m) => return Err(value_error(m.clone())),
+            FormatPiece::Field(f) => {
+                let mut v = match &f.arg {
+                    FieldArg::Index(n) => args.get(*n).cloned().ok_or_else(|| {
+                        index_error(format!(
+                            "Replacement index {n} out of range for positional args tuple"
+                        ))
+                    })?,
+                    FieldArg::Keyword(k) => kw
+                        .iter()
+                        .find(|(n, _)| &**n == k)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| key_error(Value::str(k)))?,
+                };
+                for acc in &f.accessors {
+                    v = match acc {
+                        FieldAccessor::Attr(a) => i.getattr(&v, a)?,
+                        FieldAccessor::Index(n) => i.getitem(&v, Value::Int(*n as i64))?,
+                        FieldAccessor::Key(k) => i.getitem(&v, Value::str(k))?,
                     };
-                    v = i.getitem(&v, k)?;
-                    rest = r.get(e + 1..).unwrap_or("");
-                } else {
-                    break;
                 }
+                if let Some(e) = &f.accessor_error {
+                    return Err(value_error(e.clone()));
+                }
+                let v = match f.conversion {
+                    None => v,
+                    Some('r') => Value::str(&i.repr(&v)?),
+                    Some('s') => Value::str(&i.str(&v)?),
+                    Some('a') => Value::str(&crate::object::repr::ascii(&i.repr(&v)?)),
+                    Some(c) => {
+                        return Err(value_error(
+                            crate::format::conversion_error(c)
+                                .unwrap_or_else(|| "bad conversion".into()),
+                        ))
+                    }
+                };
+                let spec = render_pieces(i, &f.spec, args, kw)?;
+                out.push_str(&i.format(&v, &spec)?);
             }
-            let v = match conv {
-                Some('r') => Value::str(&i.repr(&v)?),
-                Some('s') => Value::str(&i.str(&v)?),
-                Some('a') => Value::str(&crate::object::repr::ascii(&i.repr(&v)?)),
-                _ => v,
-            };
-            out.push_str(&i.format(&v, &spec)?);
-        } else if c == '}' {
-            if chars.get(p + 1) == Some(&'}') {
-                out.push('}');
-                p += 2;
-                continue;
-            }
-            return Err(value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            p += 1;
         }
     }
     Ok(out)
@@ -888,11 +920,14 @@ fn install_set(c: &Rc<Class>) {
         i.dict_remove(&d, &a[1])?;
         Ok(Value::None)
     });
-    add(c, "pop", |_, a, _| {
+    add(c, "pop", |i, a, _| {
         let d = this_dict(&a)?;
-        let first = (0..d.borrow().slot_count()).find(|&i| d.borrow().slot(i).is_some());
-        match first.and_then(|i| d.borrow_mut().remove_slot(i)) {
-            Some((k, _)) => Ok(k),
+        let first = d.borrow().keys().into_iter().next();
+        match first {
+            Some(k) => {
+                i.dict_remove(&d, &k)?;
+                Ok(k)
+            }
             None => Err(key_error(Value::str("pop from an empty set"))),
         }
     });

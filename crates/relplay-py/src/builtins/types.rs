@@ -67,7 +67,10 @@ pub fn install_type_methods() {
             let Value::Str(n) = &a[1] else {
                 return Err(type_error("attribute name must be string"));
             };
-            i.getattr(&a[0], n)
+            match i.generic_getattr(&a[0], n)? {
+                Some(v) => Ok(v),
+                None => Err(i.no_attribute(&a[0], n)),
+            }
         }),
     );
     set(
@@ -264,6 +267,37 @@ pub fn install_type_methods() {
         }),
     );
 
+    set(
+        &t.type_,
+        "__setattr__",
+        method("type", "__setattr__", |i, a, _| {
+            arity("__setattr__", &a, 3, 3)?;
+            let Value::Str(n) = &a[1] else {
+                return Err(type_error("attribute name must be string"));
+            };
+            i.setattr(&a[0], n, a[2].clone())?;
+            Ok(Value::None)
+        }),
+    );
+
+    for name in ["__or__", "__ror__"] {
+        set(
+            &t.type_,
+            name,
+            method("type", name, move |i, a, _| {
+                arity(name, &a, 2, 2)?;
+                let (l, r) = if name == "__or__" {
+                    (a[0].clone(), a[1].clone())
+                } else {
+                    (a[1].clone(), a[0].clone())
+                };
+                let m = i.import("typing", true)?;
+                let f = i.getattr(&m, "_union_type")?;
+                i.call(&f, vec![l, r], vec![])
+            }),
+        );
+    }
+
     // BaseException
     let be = &t.base_exception;
     set(
@@ -318,6 +352,9 @@ pub fn install_type_methods() {
             Ok(Value::Bytes(Rc::from(s.as_bytes())))
         }
         Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(value_error("negative count"));
+            }
             i.check_alloc(*n as usize)?;
             Ok(Value::Bytes(Rc::from(vec![0u8; (*n).max(0) as usize])))
         }
@@ -461,6 +498,157 @@ pub fn install_type_methods() {
     });
     ctor(&t.super_, super_ctor);
     crate::builtins::methods::install();
+    install_base_dunders();
+}
+
+fn base_of(v: &Value) -> Value {
+    base_value(v).unwrap_or_else(|| v.clone())
+}
+
+/// Dunders of built-in types, so subclasses can call `dict.__init__(self)`,
+/// `dict.__repr__(self)`, `super().__getitem__(k)` and so on. Dispatch from
+/// syntax never reaches these (built-in owners are skipped).
+fn install_base_dunders() {
+    let t = types();
+    for c in [
+        &t.dict,
+        &t.list,
+        &t.tuple,
+        &t.str_,
+        &t.int,
+        &t.float,
+        &t.set,
+        &t.frozenset,
+        &t.bytes,
+    ] {
+        let owner = c.name();
+        let o = owner.clone();
+        let container = !matches!(&*owner, "int" | "float");
+        set(
+            c,
+            "__repr__",
+            method(&o, "__repr__", |i, a, _| {
+                Ok(Value::str(&i.repr(&base_of(&a[0]))?))
+            }),
+        );
+        set(
+            c,
+            "__str__",
+            method(&o, "__str__", |i, a, _| {
+                Ok(Value::str(&i.str(&base_of(&a[0]))?))
+            }),
+        );
+        set(
+            c,
+            "__eq__",
+            method(&o, "__eq__", |i, a, _| {
+                arity("__eq__", &a, 2, 2)?;
+                i.richcompare(&base_of(&a[0]), &base_of(&a[1]), crate::ast::CmpOp::Eq)
+            }),
+        );
+        set(
+            c,
+            "__hash__",
+            method(&o, "__hash__", |i, a, _| {
+                Ok(Value::Int(i.hash(&base_of(&a[0]))?))
+            }),
+        );
+        if !container {
+            continue;
+        }
+        set(
+            c,
+            "__len__",
+            method(&o, "__len__", |i, a, _| {
+                Ok(Value::Int(i.len(&base_of(&a[0]))? as i64))
+            }),
+        );
+        set(
+            c,
+            "__iter__",
+            method(&o, "__iter__", |i, a, _| i.iter(&base_of(&a[0]))),
+        );
+        set(
+            c,
+            "__contains__",
+            method(&o, "__contains__", |i, a, _| {
+                arity("__contains__", &a, 2, 2)?;
+                Ok(Value::Bool(i.contains(&base_of(&a[0]), &a[1])?))
+            }),
+        );
+        set(
+            c,
+            "__getitem__",
+            method(&o, "__getitem__", |i, a, _| {
+                arity("__getitem__", &a, 2, 2)?;
+                i.getitem(&base_of(&a[0]), a[1].clone())
+            }),
+        );
+        set(
+            c,
+            "__eq__",
+            method(&o, "__eq__", |i, a, _| {
+                arity("__eq__", &a, 2, 2)?;
+                i.richcompare(&base_of(&a[0]), &base_of(&a[1]), crate::ast::CmpOp::Eq)
+            }),
+        );
+        set(
+            c,
+            "__hash__",
+            method(&o, "__hash__", |i, a, _| {
+                Ok(Value::Int(i.hash(&base_of(&a[0]))?))
+            }),
+        );
+    }
+    for c in [&t.dict, &t.list] {
+        let o = c.name();
+        set(
+            c,
+            "__setitem__",
+            method(&o, "__setitem__", |i, a, _| {
+                arity("__setitem__", &a, 3, 3)?;
+                i.setitem(&base_of(&a[0]), a[1].clone(), a[2].clone())?;
+                Ok(Value::None)
+            }),
+        );
+        set(
+            c,
+            "__delitem__",
+            method(&o, "__delitem__", |i, a, _| {
+                arity("__delitem__", &a, 2, 2)?;
+                i.delitem(&base_of(&a[0]), a[1].clone())?;
+                Ok(Value::None)
+            }),
+        );
+    }
+    set(
+        &t.dict,
+        "__init__",
+        method("dict", "__init__", |i, a, k| {
+            if let Some(Value::Dict(d)) = a.first().map(base_of) {
+                if let Some(src) = a.get(1) {
+                    crate::builtins::methods::dict_update_from(i, &d, src)?;
+                }
+                for (n, v) in k {
+                    d.borrow_mut().set_str_rc(n, v);
+                }
+            }
+            Ok(Value::None)
+        }),
+    );
+    set(
+        &t.list,
+        "__init__",
+        method("list", "__init__", |i, a, _| {
+            if let Some(Value::List(l)) = a.first().map(base_of) {
+                if let Some(src) = a.get(1) {
+                    let items = i.collect_iter(src)?;
+                    *l.borrow_mut() = items;
+                }
+            }
+            Ok(Value::None)
+        }),
+    );
 }
 
 fn super_ctor(i: &mut Interpreter, a: Vec<Value>, _: Kw) -> PyResult<Value> {
@@ -508,6 +696,7 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
     let base = p[1].as_ref().and_then(as_int);
     match (x, base) {
         (Value::Int(n), None) => Ok(Value::Int(*n)),
+        (Value::BigInt(_), None) => Ok(x.clone()),
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
         (Value::Float(f), None) => {
             if f.is_nan() {
@@ -520,7 +709,10 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
                 ));
             }
             if f.abs() >= 9.223372036854775e18 {
-                return Err(crate::vm::exc::overflow_error());
+                let digits = format!("{:.0}", f.trunc().abs());
+                return crate::object::bigint::BigInt::parse(&digits, *f < 0.0)
+                    .map(crate::object::int::int_value)
+                    .ok_or_else(crate::vm::exc::overflow_error);
             }
             Ok(Value::Int(f.trunc() as i64))
         }
@@ -552,7 +744,11 @@ pub fn parse_int(s: &str, base: i64) -> PyResult<Value> {
     }
     match crate::format::parse_int(s, base as u32) {
         Ok(crate::format::ParsedInt::Small(v)) => Ok(Value::Int(v)),
-        Ok(crate::format::ParsedInt::Big { .. }) => Err(crate::vm::exc::overflow_error()),
+        Ok(crate::format::ParsedInt::Big { neg, digits }) => {
+            crate::object::bigint::BigInt::parse(&digits, neg)
+                .map(crate::object::int::int_value)
+                .ok_or_else(|| value_error("invalid literal"))
+        }
         Err(m) => Err(value_error(m)),
     }
 }

@@ -35,6 +35,9 @@ pub enum Op {
     Unary(UnaryOp),
     Compare(CmpOp),
     Pop,
+    /// Pops a loop iterator left early (`break`/`return`); a generator no
+    /// one else references is closed, as CPython's refcounting does.
+    PopIter,
     Dup,
     Dup2,
     Rot2,

@@ -569,7 +569,12 @@ impl<'a> Compiler<'a> {
             c.emit(Op::Pop);
         };
         match &blocks[i] {
-            FBlock::For { .. } => pop(self),
+            FBlock::For { .. } => {
+                if preserve_tos {
+                    self.emit(Op::Rot2);
+                }
+                self.emit(Op::PopIter);
+            }
             FBlock::While { .. } => {}
             FBlock::Try => {
                 self.emit(Op::PopBlock);
@@ -647,7 +652,7 @@ impl<'a> Compiler<'a> {
         res?;
         if is_break {
             if matches!(self.u().fblocks[li], FBlock::For { .. }) {
-                self.emit(Op::Pop);
+                self.emit(Op::PopIter);
             }
             let j = self.emit(Op::Jump(0));
             match &mut self.u().fblocks[li] {

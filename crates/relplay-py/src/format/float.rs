@@ -57,14 +57,21 @@ fn digits_shortest(ax: f64) -> Digits {
     from_exp_text(&short)
 }
 
+/// More digits than any double's exact decimal expansion has (at most 767
+/// significant, 1074 after the point): asking for more only adds zeros,
+/// which [`normalize`] strips anyway. Rust's formatting panics on
+/// precisions above `u16::MAX`, so requests are clamped to this.
+const EXACT_DIGITS: usize = 1100;
+
 /// `n >= 1` significant digits, correctly rounded (dtoa mode 2).
 fn digits_significant(ax: f64, n: usize) -> Digits {
+    let n = n.min(EXACT_DIGITS);
     from_exp_text(&format!("{:.*e}", n.saturating_sub(1), ax))
 }
 
 /// `p` digits after the decimal point, correctly rounded (dtoa mode 3).
 fn digits_fixed(ax: f64, p: usize) -> Digits {
-    let s = format!("{:.*}", p, ax);
+    let s = format!("{:.*}", p.min(EXACT_DIGITS), ax);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let mut all = String::with_capacity(int.len() + frac.len());
     all.push_str(int);

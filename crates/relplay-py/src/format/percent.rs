@@ -8,7 +8,7 @@
 //! marker text).
 
 use super::float::{double_to_string, FloatOpts};
-use super::spec::decimal_to_base;
+use super::spec::{decimal_to_base, MAX_PAD};
 
 /// Which value a conversion uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,9 +44,14 @@ pub trait PercentArgs {
     fn char(&mut self, arg: PercentArg<'_>) -> Result<char, String>;
 }
 
-/// The exception class of a message produced by [`percent_format`] itself.
+/// The exception class of a message produced by [`percent_format`] itself
+/// (`MemoryError` for the empty message: a width or precision too large).
 pub fn percent_error_kind(msg: &str) -> &'static str {
-    if msg.starts_with("not enough arguments")
+    if msg.is_empty() {
+        "MemoryError"
+    } else if msg.starts_with("Python int too large") {
+        "OverflowError"
+    } else if msg.starts_with("not enough arguments")
         || msg.starts_with("not all arguments")
         || msg == "format requires a mapping"
         || msg == "* wants int"
@@ -89,15 +94,34 @@ const F_BLANK: u8 = 4;
 const F_ALT: u8 = 8;
 const F_ZERO: u8 = 16;
 
-fn parse_star(args: &mut dyn PercentArgs, st: &mut ArgState<'_>) -> Result<i64, String> {
+/// Reads a `*` argument; `c_int` selects C `int` range (precision) over
+/// `Py_ssize_t` (width).
+fn parse_star(
+    args: &mut dyn PercentArgs,
+    st: &mut ArgState<'_>,
+    c_int: bool,
+) -> Result<i64, String> {
     let a = st.next()?;
     let (neg, digits) = args.int(a, '*')?;
-    let v: i64 = digits
-        .parse::<i64>()
-        .ok()
-        .filter(|v| *v <= i32::MAX as i64)
-        .ok_or_else(|| "Python int too large to convert to C int".to_string())?;
-    Ok(if neg { -v } else { v })
+    let mag: Option<i128> = digits.parse::<i128>().ok();
+    let v = mag.map(|m| if neg { -m } else { m });
+    let (lo, hi, msg) = if c_int {
+        (
+            i32::MIN as i128,
+            i32::MAX as i128,
+            "Python int too large to convert to C int",
+        )
+    } else {
+        (
+            i64::MIN as i128,
+            i64::MAX as i128,
+            "Python int too large to convert to C ssize_t",
+        )
+    };
+    match v {
+        Some(v) if (lo..=hi).contains(&v) => Ok(v as i64),
+        _ => Err(msg.into()),
+    }
 }
 
 /// `fmt % args`.
@@ -179,17 +203,18 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, S
         }
         let mut width: i64 = -1;
         if pos < n && chars[pos] == '*' {
-            width = parse_star(args, &mut st)?;
+            width = parse_star(args, &mut st, false)?;
             if width < 0 {
                 flags |= F_LJUST;
-                width = -width;
+                // C's -INT_MIN stays negative: no padding at all
+                width = width.checked_neg().unwrap_or(0);
             }
             pos += 1;
         } else {
             while pos < n && chars[pos].is_ascii_digit() {
                 let d = chars[pos] as i64 - '0' as i64;
                 width = width.max(0);
-                if width > (i32::MAX as i64 - d) / 10 {
+                if width > (i64::MAX - d) / 10 {
                     return Err("width too big".into());
                 }
                 width = width * 10 + d;
@@ -201,7 +226,7 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, S
             prec = 0;
             pos += 1;
             if pos < n && chars[pos] == '*' {
-                prec = parse_star(args, &mut st)?.max(0);
+                prec = parse_star(args, &mut st, true)?.max(0);
                 pos += 1;
             } else {
                 while pos < n && chars[pos].is_ascii_digit() {
@@ -224,9 +249,18 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, S
         pos += 1;
         let arg = st.next()?;
         let width = width.max(0) as usize;
+        // CPython only fails when it allocates: after the value converted
+        let too_big = |n: i64| -> Result<(), String> {
+            if n > MAX_PAD as i64 {
+                Err(String::new())
+            } else {
+                Ok(())
+            }
+        };
         let piece = match ch {
             's' | 'r' | 'a' => {
                 let t = args.text(arg, ch)?;
+                too_big(width as i64)?;
                 let t = if prec >= 0 {
                     t.chars().take(prec as usize).collect()
                 } else {
@@ -236,10 +270,13 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, S
             }
             'c' => {
                 let c = args.char(arg)?;
+                too_big(width as i64)?;
                 pad_plain(&c.to_string(), width, flags)
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let (neg, dec) = args.int(arg, ch)?;
+                too_big(prec)?;
+                too_big(width as i64)?;
                 let mut digits = match ch {
                     'o' => decimal_to_base(&dec, 8),
                     'x' => decimal_to_base(&dec, 16),
@@ -265,6 +302,8 @@ pub fn percent_format(fmt: &str, args: &mut dyn PercentArgs) -> Result<String, S
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = args.float(arg, ch)?;
+                too_big(prec)?;
+                too_big(width as i64)?;
                 let p = if prec < 0 { 6 } else { prec as usize };
                 let opts = FloatOpts {
                     alt: flags & F_ALT != 0,

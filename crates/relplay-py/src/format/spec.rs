@@ -50,9 +50,12 @@ impl Default for FormatSpec {
 }
 
 /// The Python exception class of a message returned by this module:
-/// `"OverflowError"` or `"ValueError"`.
+/// `"OverflowError"`, `"ValueError"`, or `"MemoryError"` for the empty
+/// message (a width or precision too large to allocate).
 pub fn error_kind(msg: &str) -> &'static str {
-    if msg.starts_with("%c arg not in range") || msg.starts_with("int too large") {
+    if msg.is_empty() {
+        "MemoryError"
+    } else if msg.starts_with("%c arg not in range") || msg.starts_with("int too large") {
         "OverflowError"
     } else {
         "ValueError"
@@ -198,6 +201,17 @@ impl FormatSpec {
             }
         }
     }
+}
+
+/// Widths and precisions above this are refused with a `MemoryError`
+/// (empty message) instead of trying to build a gigantic string.
+pub const MAX_PAD: usize = 1 << 28;
+
+fn check_sizes(spec: &FormatSpec) -> Result<(), String> {
+    if spec.width.unwrap_or(0) > MAX_PAD || spec.precision.unwrap_or(0) > MAX_PAD {
+        return Err(String::new());
+    }
+    Ok(())
 }
 
 fn char_len(s: &str) -> usize {
@@ -356,6 +370,9 @@ pub fn format_int(v: i64, spec: &FormatSpec) -> Result<String, String> {
 pub fn format_bigint(neg: bool, decimal: &str, spec: &FormatSpec) -> Result<String, String> {
     let grouping = spec.check_grouping(Some('d'))?;
     let ty = spec.ty.unwrap_or('d');
+    if spec.precision.is_none() || !matches!(ty, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') {
+        check_sizes(spec)?;
+    }
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -425,6 +442,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, String> {
         alt: spec.alternate,
         no_neg_0: spec.no_neg_0,
     };
+    check_sizes(spec)?;
     let mut val = x;
     let mut pct = false;
     if ty == '%' {
@@ -492,6 +510,9 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, String> {
     }
     if spec.align == Some('=') {
         return Err("'=' alignment not allowed in string format specifier".into());
+    }
+    if spec.width.unwrap_or(0) > MAX_PAD {
+        return Err(String::new());
     }
     let truncated: String = match spec.precision {
         Some(p) => s.chars().take(p).collect(),

@@ -1,9 +1,11 @@
 //! Import machinery and the built-in modules. Modules are registered by
 //! name with a builder and built on first import.
 
+pub mod math;
 pub mod pysrc;
 pub mod sys;
 pub mod typing;
+pub mod warnings;
 
 use std::rc::Rc;
 
@@ -165,20 +167,11 @@ impl Interpreter {
             let m = match self.load_module(&full)? {
                 Some(m) => m,
                 None => {
-                    let root = parts[0];
-                    if STDLIB.contains(&root)
-                        || self
-                            .builders
-                            .keys()
-                            .any(|k| k.split('.').next() == Some(root))
-                            && i > 0
-                    {
-                        if i == 0 || STDLIB.contains(&root) {
-                            return Err(not_supported(
-                                &format!("module '{full}'"),
-                                self.current_line(),
-                            ));
-                        }
+                    if STDLIB.contains(&parts[0]) {
+                        return Err(not_supported(
+                            &format!("module '{full}'"),
+                            self.current_line(),
+                        ));
                     }
                     let e = PyErr::new("ModuleNotFoundError", format!("No module named '{full}'"));
                     e.0.dict.borrow_mut().set_str("name", Value::str(&full));
@@ -231,12 +224,24 @@ impl Interpreter {
 pub fn register_all(interp: &mut Interpreter) {
     interp.register_module("sys", sys::build);
     interp.register_module("typing", typing::build);
+    interp.register_module("math", math::build);
+    interp.register_module("warnings", warnings::build);
     pysrc::register(interp);
 }
 
 /// Runs Python source as the body of module `name` and returns its namespace
 /// (for built-in modules written in Python).
 pub fn exec_source(interp: &mut Interpreter, name: &str, src: &str) -> PyResult<PyDict> {
+    exec_source_into(interp, name, src, PyDict::new())
+}
+
+/// Like [`exec_source`], starting from a namespace (native parts of a module).
+pub fn exec_source_into(
+    interp: &mut Interpreter,
+    name: &str,
+    src: &str,
+    init: PyDict,
+) -> PyResult<PyDict> {
     let path = format!("<frozen {name}>");
     let module = crate::parse::parse_module(src).map_err(|e| {
         PyErr::new(
@@ -250,7 +255,7 @@ pub fn exec_source(interp: &mut Interpreter, name: &str, src: &str) -> PyResult<
             format!("{} in {path} line {}", e.msg, e.line),
         )
     })?;
-    let ns = Rc::new(std::cell::RefCell::new(PyDict::new()));
+    let ns = Rc::new(std::cell::RefCell::new(init));
     ns.borrow_mut().set_str("__name__", Value::str(name));
     interp.run_body(code, ns.clone(), ns.clone(), Vec::new())?;
     let d = ns.borrow().clone();

@@ -57,8 +57,12 @@ pub fn build(interp: &mut Interpreter) -> PyResult<PyDict> {
         "argv",
         Value::list(vec![Value::str(&interp.main_path.clone())]),
     );
-    d.set_str("stdout", stream(interp, false)?);
-    d.set_str("stderr", stream(interp, true)?);
+    let out = stream(interp, false)?;
+    let err = stream(interp, true)?;
+    d.set_str("stdout", out.clone());
+    d.set_str("stderr", err.clone());
+    d.set_str("__stdout__", out);
+    d.set_str("__stderr__", err);
     d.set_str(
         "getrecursionlimit",
         builtin("getrecursionlimit", |i, _, _| {

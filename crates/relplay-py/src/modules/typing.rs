@@ -8,6 +8,8 @@ const SRC: &str = r#"
 TYPE_CHECKING = False
 
 def _type_repr(obj):
+    if obj is None:
+        return 'None'
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
@@ -180,6 +182,31 @@ def NewType(name, tp):
         return x
     new_type.__name__ = name
     return new_type
+
+class _UnionType:
+    def __init__(self, args):
+        self.__args__ = args
+    def __repr__(self):
+        return ' | '.join('None' if a is type(None) else _type_repr(a) for a in self.__args__)
+    def __or__(self, other):
+        return _union_type(self, other)
+    def __ror__(self, other):
+        return _union_type(other, self)
+    def __eq__(self, other):
+        return isinstance(other, _UnionType) and set(self.__args__) == set(other.__args__)
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+    def __instancecheck__(self, obj):
+        return isinstance(obj, tuple(a for a in self.__args__ if isinstance(a, type)))
+
+def _union_type(a, b):
+    args = []
+    for x in (a, b):
+        x = type(None) if x is None else x
+        for y in (x.__args__ if isinstance(x, _UnionType) else (x,)):
+            if y not in args:
+                args.append(y)
+    return _UnionType(tuple(args))
 
 def _builtin_alias(origin, params):
     if not isinstance(params, tuple):

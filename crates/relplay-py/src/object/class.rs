@@ -51,11 +51,26 @@ impl Class {
         dict: PyDict,
         builtin: bool,
     ) -> Result<Rc<Class>, String> {
-        let layout = bases
-            .iter()
-            .map(|b| b.layout)
-            .find(|l| *l != Layout::Object)
-            .unwrap_or(Layout::Object);
+        let base_types = [
+            "int",
+            "float",
+            "str",
+            "bytes",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+        ];
+        let layout = if builtin && base_types.contains(&name) {
+            Layout::Base
+        } else {
+            bases
+                .iter()
+                .map(|b| b.layout)
+                .find(|l| *l != Layout::Object)
+                .unwrap_or(Layout::Object)
+        };
         let qual = match dict.get_str("__qualname__") {
             Some(Value::Str(s)) => s,
             _ => Rc::from(name),
@@ -128,7 +143,7 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(next) = found else {
             let names: Vec<String> = bases.iter().map(|b| b.name().to_string()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -343,7 +358,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::NotImplemented => t.not_implemented.clone(),
         Value::Ellipsis => t.ellipsis.clone(),
         Value::Bool(_) => t.bool_.clone(),
-        Value::Int(_) => t.int.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
         Value::Float(_) => t.float.clone(),
         Value::Str(_) => t.str_.clone(),
         Value::Bytes(_) => t.bytes.clone(),

@@ -12,6 +12,55 @@ pub struct PyDict {
     entries: Vec<Option<(i64, Value, Value)>>,
     index: HashMap<i64, Vec<usize>>,
     len: usize,
+    /// For sets: CPython's open-addressing slot layout, which decides the
+    /// iteration order (`{3, 1, 2}` prints `{1, 2, 3}`).
+    set_table: Option<SetTable>,
+}
+
+const EMPTY: usize = usize::MAX;
+const DUMMY: usize = usize::MAX - 1;
+
+#[derive(Clone)]
+struct SetTable {
+    slots: Vec<usize>,
+    fill: usize,
+}
+
+impl SetTable {
+    fn new(size: usize) -> SetTable {
+        SetTable {
+            slots: vec![EMPTY; size],
+            fill: 0,
+        }
+    }
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+    /// setobject.c's probe sequence: 9 linear probes, then perturbation.
+    fn find_free(&self, hash: i64, reuse_dummy: bool) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot = None;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in 0..=probes {
+                let s = self.slots[i + j];
+                if s == EMPTY {
+                    return freeslot.unwrap_or(i + j);
+                }
+                if s == DUMMY && reuse_dummy && freeslot.is_none() {
+                    freeslot = Some(i + j);
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
 }
 
 /// Hash of a string key; any stable function will do (CPython randomizes it).
@@ -32,6 +81,63 @@ pub fn str_hash(s: &str) -> i64 {
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()
+    }
+    pub fn new_set() -> PyDict {
+        PyDict {
+            set_table: Some(SetTable::new(8)),
+            ..PyDict::default()
+        }
+    }
+    pub fn is_set_mode(&self) -> bool {
+        self.set_table.is_some()
+    }
+
+    fn table_insert(&mut self, h: i64, entry: usize) {
+        let Some(t) = self.set_table.as_mut() else {
+            return;
+        };
+        let pos = t.find_free(h, true);
+        if t.slots[pos] == EMPTY {
+            t.fill += 1;
+        }
+        t.slots[pos] = entry;
+        let mask = t.mask();
+        if t.fill * 5 >= mask * 3 {
+            let used = self.len;
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(t, SetTable::new(size));
+            for s in old.slots {
+                if s != EMPTY && s != DUMMY {
+                    if let Some(Some(e)) = self.entries.get(s) {
+                        let h = e.0;
+                        if let Some(t) = self.set_table.as_mut() {
+                            let p = t.find_free(h, false);
+                            t.slots[p] = s;
+                            t.fill += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Entry indices in iteration order.
+    fn order(&self) -> Vec<usize> {
+        match &self.set_table {
+            Some(t) => t
+                .slots
+                .iter()
+                .copied()
+                .filter(|s| *s != EMPTY && *s != DUMMY)
+                .collect(),
+            None => (0..self.entries.len())
+                .filter(|i| self.entries[*i].is_some())
+                .collect(),
+        }
     }
     pub fn len(&self) -> usize {
         self.len
@@ -65,6 +171,9 @@ impl PyDict {
         self.entries.push(Some((h, k, v)));
         self.index.entry(h).or_default().push(i);
         self.len += 1;
+        if self.set_table.is_some() {
+            self.table_insert(h, i);
+        }
     }
 
     pub fn remove_slot(&mut self, i: usize) -> Option<(Value, Value)> {
@@ -76,6 +185,12 @@ impl PyDict {
             }
         }
         self.len -= 1;
+        if let Some(t) = self.set_table.as_mut() {
+            if let Some(p) = t.slots.iter().position(|s| *s == i) {
+                t.slots[p] = DUMMY;
+            }
+            return Some((e.1, e.2));
+        }
         if self.entries.len() > 32 && self.len * 2 < self.entries.len() {
             self.compact();
         }
@@ -92,12 +207,20 @@ impl PyDict {
     }
 
     pub fn clear(&mut self) {
-        *self = PyDict::default();
+        let set = self.set_table.is_some();
+        *self = if set {
+            PyDict::new_set()
+        } else {
+            PyDict::default()
+        };
     }
 
     /// Entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().flatten().map(|e| (&e.1, &e.2))
+        self.order()
+            .into_iter()
+            .filter_map(|i| self.entries[i].as_ref())
+            .map(|e| (&e.1, &e.2))
     }
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()
@@ -110,9 +233,16 @@ impl PyDict {
     }
     /// Raw slot count, for iterators that walk slots and detect resizes.
     pub fn slot_count(&self) -> usize {
-        self.entries.len()
+        match &self.set_table {
+            Some(t) => t.slots.len(),
+            None => self.entries.len(),
+        }
     }
     pub fn slot(&self, i: usize) -> Option<(&Value, &Value)> {
+        let i = match &self.set_table {
+            Some(t) => *t.slots.get(i)?,
+            None => i,
+        };
         self.entries
             .get(i)
             .and_then(|e| e.as_ref())

@@ -194,6 +194,9 @@ fn step_slow(interp: &mut Interpreter, st: &mut NativeIter) -> PyResult<Option<V
             }
         },
         NativeIter::Zip { iters, strict } => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
             let mut out = Vec::with_capacity(iters.len());
             for (i, it) in iters.iter().enumerate() {
                 match interp.next(it)? {
@@ -202,9 +205,9 @@ fn step_slow(interp: &mut Interpreter, st: &mut NativeIter) -> PyResult<Option<V
                         if *strict {
                             if i > 0 {
                                 let s = if i == 1 {
-                                    " ".to_string()
+                                    " 1".to_string()
                                 } else {
-                                    format!("s 1-{} ", i)
+                                    format!("s 1-{i}")
                                 };
                                 return Err(PyErr::new(
                                     "ValueError",
@@ -214,9 +217,9 @@ fn step_slow(interp: &mut Interpreter, st: &mut NativeIter) -> PyResult<Option<V
                             for (j, other) in iters.iter().enumerate().skip(1) {
                                 if interp.next(other)?.is_some() {
                                     let s = if j == 1 {
-                                        " ".to_string()
+                                        " 1".to_string()
                                     } else {
-                                        format!("s 1-{} ", j)
+                                        format!("s 1-{j}")
                                     };
                                     return Err(PyErr::new(
                                         "ValueError",

@@ -1,5 +1,6 @@
 //! Built-in object kinds and their protocols.
 
+pub mod bigint;
 pub mod class;
 pub mod dict;
 pub mod int;

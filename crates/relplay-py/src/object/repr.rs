@@ -78,6 +78,13 @@ impl Interpreter {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => {
+                let s = b.to_string();
+                if s.trim_start_matches('-').len() > 4300 {
+                    return Err(PyErr::new("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+                }
+                s
+            }
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -91,7 +98,10 @@ impl Interpreter {
                     if self.repr_stack.contains(&id) {
                         return Ok("(...)".into());
                     }
-                    format!("({},)", self.repr(&t[0])?)
+                    self.repr_stack.push(id);
+                    let inner = self.repr(&t[0]);
+                    self.repr_stack.pop();
+                    format!("({},)", inner?)
                 } else {
                     self.container_repr(v, "(", ")", t.to_vec(), None)?
                 }
@@ -192,6 +202,12 @@ impl Interpreter {
             }
             Value::Instance(i) => {
                 if let Some(m) = self.user_special(v, "__repr__")? {
+                    if self.native_depth + 1 >= self.config.native_depth_limit {
+                        return Err(PyErr::new(
+                            "RecursionError",
+                            "maximum recursion depth exceeded while getting the repr of an object",
+                        ));
+                    }
                     let r = self.call(&m, vec![], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
@@ -296,13 +312,14 @@ impl Interpreter {
         let s = crate::format::FormatSpec::parse_for(spec, &tn)
             .map_err(|m| PyErr::new(crate::format::error_kind(&m), m))?;
         let r = match v {
-            Value::Bool(b) if s.ty.is_none() => {
+            Value::Bool(b) if s.ty.is_none() && spec.is_empty() => {
                 crate::format::format_str(if *b { "True" } else { "False" }, &s)
             }
             Value::Int(_) | Value::Bool(_) => {
                 crate::format::format_int(crate::vm::ops::as_int(v).unwrap_or(0), &s)
             }
             Value::Float(f) => crate::format::format_float(*f, &s),
+            Value::BigInt(b) => crate::format::format_bigint(b.is_neg(), &b.abs().to_string(), &s),
             Value::Str(x) => crate::format::format_str(x, &s),
             _ => {
                 return Err(type_error(format!(
@@ -385,6 +402,7 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
                     let i = crate::vm::ops::as_int(&v).unwrap_or(0);
                     Ok((i < 0, i.unsigned_abs().to_string()))
                 }
+                Value::BigInt(b) => Ok((b.is_neg(), b.abs().to_string())),
                 Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
                     let t = f.trunc();
                     Ok((t < 0.0, format!("{:.0}", t.abs())))

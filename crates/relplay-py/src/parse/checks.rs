@@ -1,6 +1,9 @@
 //! Checks CPython makes after parsing but before running anything
 //! (symtable, then the compiler), so they are reported as SyntaxError
 //! with nothing executed. Symtable errors come first, as in CPython.
+//!
+//! Both passes walk the tree with an explicit work stack rather than
+//! recursion, so their stack use does not grow with nesting.
 
 use super::errors::{SyntaxError, SyntaxErrorKind};
 use crate::ast::*;
@@ -12,42 +15,99 @@ fn err(span: Span, msg: impl Into<String>, src: &str) -> SyntaxError {
 }
 
 pub fn check_module(m: &Module, src: &str) -> Result<(), SyntaxError> {
-    let mut c = Checker {
-        src,
-        func: false,
-        lambda: false,
-        in_loop: false,
-        module: true,
-        comp: None,
-    };
-    c.sym_body(&m.body)?;
-    c.body(&m.body)
+    let mut work = Vec::new();
+    push_body(&mut work, &m.body, Ctx::MODULE);
+    run(work.clone(), src, Pass::Symtable)?;
+    super::scopes::check_nonlocals(&m.body, src)?;
+    run(work, src, Pass::Compile)
 }
 
 pub fn check_expression(e: &Expr, src: &str) -> Result<(), SyntaxError> {
-    let mut c = Checker {
-        src,
-        func: false,
-        lambda: false,
-        in_loop: false,
-        module: true,
-        comp: None,
-    };
-    c.sym_expr(e)?;
-    c.expr(e)
+    run(vec![Item::E(e, Ctx::MODULE)], src, Pass::Symtable)?;
+    run(vec![Item::E(e, Ctx::MODULE)], src, Pass::Compile)
 }
 
-struct Checker<'s> {
-    src: &'s str,
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    Symtable,
+    Compile,
+}
+
+/// Where a node stands: the enclosing scope and syntactic position.
+#[derive(Clone, Copy)]
+struct Ctx {
+    module: bool,
     func: bool,
     lambda: bool,
     in_loop: bool,
-    module: bool,
-    /// Innermost comprehension kind, for `'yield' inside list comprehension`.
+    /// Innermost comprehension, for `'yield' inside list comprehension`.
     comp: Option<&'static str>,
+    /// `*x` allowed here (display element, call argument).
+    star_ok: bool,
+    /// An assignment target.
+    target: bool,
+    /// Loop/try/with blocks open in the current function (CPython's
+    /// compiler allows 20).
+    blocks: u8,
 }
 
-fn dup_args(a: &Arguments) -> Option<(&Arg, &str)> {
+impl Ctx {
+    const MODULE: Ctx = Ctx {
+        module: true,
+        func: false,
+        lambda: false,
+        in_loop: false,
+        comp: None,
+        star_ok: false,
+        target: false,
+        blocks: 0,
+    };
+
+    fn value(self) -> Ctx {
+        Ctx {
+            star_ok: false,
+            target: false,
+            ..self
+        }
+    }
+
+    fn scope(self, func: bool, lambda: bool) -> Ctx {
+        Ctx {
+            module: false,
+            func,
+            lambda,
+            in_loop: false,
+            comp: None,
+            star_ok: false,
+            target: false,
+            blocks: 0,
+        }
+    }
+
+    fn block(self) -> Ctx {
+        Ctx {
+            blocks: self.blocks + 1,
+            ..self
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    S(&'a Stmt, Ctx),
+    E(&'a Expr, Ctx),
+}
+
+/// Pushes in reverse so items pop in source order.
+fn push_body<'a>(work: &mut Vec<Item<'a>>, body: &'a [Stmt], c: Ctx) {
+    work.extend(body.iter().rev().map(|s| Item::S(s, c)));
+}
+
+fn push_exprs<'a>(work: &mut Vec<Item<'a>>, es: &[&'a Expr], c: Ctx) {
+    work.extend(es.iter().rev().map(|e| Item::E(e, c)));
+}
+
+fn dup_args(a: &Arguments) -> Option<&Arg> {
     let all: Vec<&Arg> = a
         .posonly
         .iter()
@@ -56,377 +116,337 @@ fn dup_args(a: &Arguments) -> Option<(&Arg, &str)> {
         .chain(&a.kwonly)
         .chain(&a.kwarg)
         .collect();
-    for (i, x) in all.iter().enumerate() {
-        if all[..i].iter().any(|y| y.name == x.name) {
-            return Some((x, &x.name));
-        }
-    }
-    None
+    all.iter()
+        .enumerate()
+        .find(|(i, x)| all[..*i].iter().any(|y| y.name == x.name))
+        .map(|(_, x)| *x)
 }
 
-impl<'s> Checker<'s> {
-    // ---- symtable pass: scope declarations and parameter lists ----
-
-    fn sym_body(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.sym_stmt(s))
+fn arg_exprs(a: &Arguments) -> Vec<&Expr> {
+    let mut out = Vec::new();
+    for x in a
+        .posonly
+        .iter()
+        .chain(&a.args)
+        .chain(&a.vararg)
+        .chain(&a.kwonly)
+        .chain(&a.kwarg)
+    {
+        out.extend(x.annotation.as_ref());
+        out.extend(x.default.as_ref());
     }
+    out
+}
 
-    fn sym_args(&mut self, a: &Arguments) -> Result<(), SyntaxError> {
-        if let Some((arg, name)) = dup_args(a) {
+fn run(mut work: Vec<Item<'_>>, src: &str, pass: Pass) -> Result<(), SyntaxError> {
+    while let Some(item) = work.pop() {
+        match item {
+            Item::S(s, c) => stmt(&mut work, s, c, src, pass)?,
+            Item::E(e, c) => expr(&mut work, e, c, src, pass)?,
+        }
+    }
+    Ok(())
+}
+
+fn stmt<'a>(
+    work: &mut Vec<Item<'a>>,
+    s: &'a Stmt,
+    c: Ctx,
+    src: &str,
+    pass: Pass,
+) -> Result<(), SyntaxError> {
+    let v = c.value();
+    let t = Ctx { target: true, ..v };
+    let compile = pass == Pass::Compile;
+    if compile
+        && c.blocks >= 20
+        && matches!(
+            s.kind,
+            StmtKind::For { .. }
+                | StmtKind::While { .. }
+                | StmtKind::With { .. }
+                | StmtKind::Try { .. }
+        )
+    {
+        return Err(err(s.span, "too many statically nested blocks", src));
+    }
+    // Children are pushed last-first.
+    match &s.kind {
+        StmtKind::FunctionDef(f) => {
+            if !compile {
+                if let Some(a) = dup_args(&f.args) {
+                    let msg = format!("duplicate argument '{}' in function definition", a.name);
+                    return Err(err(a.span, msg, src));
+                }
+            }
+            push_body(work, &f.body, c.scope(true, false));
+            let mut head: Vec<&Expr> = f.decorators.iter().collect();
+            head.extend(arg_exprs(&f.args));
+            head.extend(f.returns.as_ref());
+            push_exprs(work, &head, v);
+        }
+        StmtKind::ClassDef(k) => {
+            push_body(work, &k.body, c.scope(false, false));
+            let mut head: Vec<&Expr> = k.decorators.iter().collect();
+            head.extend(k.bases.iter());
+            head.extend(k.keywords.iter().map(|kw| &kw.value));
+            push_exprs(work, &head, v);
+        }
+        StmtKind::Nonlocal(_) if c.module && !compile => {
             return Err(err(
-                arg.span,
-                format!("duplicate argument '{}' in function definition", name),
-                self.src,
-            ));
-        }
-        for x in a.posonly.iter().chain(&a.args).chain(&a.kwonly) {
-            if let Some(d) = &x.default {
-                self.sym_expr(d)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn sym_stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
-        match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                self.sym_args(&f.args)?;
-                let saved = self.module;
-                self.module = false;
-                let r = self.sym_body(&f.body);
-                self.module = saved;
-                r
-            }
-            StmtKind::ClassDef(c) => {
-                let saved = self.module;
-                self.module = false;
-                let r = self.sym_body(&c.body);
-                self.module = saved;
-                r
-            }
-            StmtKind::Nonlocal(_) if self.module => Err(err(
                 s.span,
                 "nonlocal declaration not allowed at module level",
-                self.src,
-            )),
-            _ => self.each_child(s, |c, b| c.sym_body(b), |c, e| c.sym_expr(e)),
+                src,
+            ));
         }
-    }
-
-    fn sym_expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
-        if let ExprKind::Lambda { args, body } = &e.kind {
-            self.sym_args(args)?;
-            return self.sym_expr(body);
+        StmtKind::Return(_) if compile && !c.func => {
+            return Err(err(s.span, "'return' outside function", src));
         }
-        each_subexpr(e, &mut |x| self.sym_expr(x))
-    }
-
-    /// Visits a statement's child blocks and expressions.
-    fn each_child(
-        &mut self,
-        s: &Stmt,
-        mut on_body: impl FnMut(&mut Self, &[Stmt]) -> Result<(), SyntaxError>,
-        mut on_expr: impl FnMut(&mut Self, &Expr) -> Result<(), SyntaxError>,
-    ) -> Result<(), SyntaxError> {
-        match &s.kind {
-            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
-                on_expr(self, test)?;
-                on_body(self, body)?;
-                on_body(self, orelse)
-            }
-            StmtKind::For {
-                target,
-                iter,
+        StmtKind::Break if compile && !c.in_loop => {
+            return Err(err(s.span, "'break' outside loop", src));
+        }
+        StmtKind::Continue if compile && !c.in_loop => {
+            return Err(err(s.span, "'continue' not properly in loop", src));
+        }
+        StmtKind::Return(Some(e)) | StmtKind::Expr(e) => work.push(Item::E(e, v)),
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
+            push_body(work, orelse, c);
+            push_body(
+                work,
                 body,
-                orelse,
-            } => {
-                on_expr(self, target)?;
-                on_expr(self, iter)?;
-                on_body(self, body)?;
-                on_body(self, orelse)
-            }
-            StmtKind::With { items, body } => {
-                for it in items {
-                    on_expr(self, &it.context)?;
-                    if let Some(v) = &it.vars {
-                        on_expr(self, v)?;
-                    }
-                }
-                on_body(self, body)
-            }
-            StmtKind::Try {
+                Ctx {
+                    in_loop: true,
+                    ..c.block()
+                },
+            );
+            work.push(Item::E(iter, v));
+            work.push(Item::E(target, t));
+        }
+        StmtKind::While { test, body, orelse } => {
+            push_body(work, orelse, c);
+            push_body(
+                work,
                 body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                on_body(self, body)?;
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        on_expr(self, t)?;
-                    }
-                    on_body(self, &h.body)?;
-                }
-                on_body(self, orelse)?;
-                on_body(self, finalbody)
-            }
-            StmtKind::Return(Some(e)) | StmtKind::Expr(e) => on_expr(self, e),
-            StmtKind::Delete(es) => es.iter().try_for_each(|e| on_expr(self, e)),
-            StmtKind::Assign { targets, value } => {
-                targets.iter().try_for_each(|e| on_expr(self, e))?;
-                on_expr(self, value)
-            }
-            StmtKind::AugAssign { target, value, .. } => {
-                on_expr(self, target)?;
-                on_expr(self, value)
-            }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                ..
-            } => {
-                on_expr(self, target)?;
-                on_expr(self, annotation)?;
-                value.iter().try_for_each(|e| on_expr(self, e))
-            }
-            StmtKind::Raise { exc, cause } => {
-                exc.iter().try_for_each(|e| on_expr(self, e))?;
-                cause.iter().try_for_each(|e| on_expr(self, e))
-            }
-            StmtKind::Assert { test, msg } => {
-                on_expr(self, test)?;
-                msg.iter().try_for_each(|e| on_expr(self, e))
-            }
-            _ => Ok(()),
+                Ctx {
+                    in_loop: true,
+                    ..c.block()
+                },
+            );
+            work.push(Item::E(test, v));
         }
-    }
-
-    // ---- compiler pass: return/yield/await/break/continue placement ----
-
-    fn body(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
-    }
-
-    fn scoped<T>(&mut self, func: bool, lambda: bool, f: impl FnOnce(&mut Self) -> T) -> T {
-        let saved = (self.func, self.lambda, self.in_loop, self.comp);
-        self.func = func;
-        self.lambda = lambda;
-        self.in_loop = false;
-        self.comp = None;
-        let r = f(self);
-        (self.func, self.lambda, self.in_loop, self.comp) = saved;
-        r
-    }
-
-    fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
-        match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                f.decorators.iter().try_for_each(|d| self.expr(d))?;
-                self.fn_args(&f.args)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
-                self.scoped(true, false, |c| c.body(&f.body))
-            }
-            StmtKind::ClassDef(c) => {
-                c.decorators.iter().try_for_each(|d| self.expr(d))?;
-                c.bases.iter().try_for_each(|b| self.expr(b))?;
-                c.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
-                self.scoped(false, false, |ch| ch.body(&c.body))
-            }
-            StmtKind::Return(v) => {
-                if !self.func {
-                    return Err(err(s.span, "'return' outside function", self.src));
-                }
-                v.iter().try_for_each(|e| self.expr(e))
-            }
-            StmtKind::Break if !self.in_loop => Err(err(s.span, "'break' outside loop", self.src)),
-            StmtKind::Continue if !self.in_loop => {
-                Err(err(s.span, "'continue' not properly in loop", self.src))
-            }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            } => {
-                self.target(target)?;
-                self.expr(iter)?;
-                self.loop_body(body)?;
-                self.body(orelse)
-            }
-            StmtKind::While { test, body, orelse } => {
-                self.expr(test)?;
-                self.loop_body(body)?;
-                self.body(orelse)
-            }
-            StmtKind::Assign { targets, value } => {
-                targets.iter().try_for_each(|t| self.target(t))?;
-                self.expr(value)
-            }
-            StmtKind::With { items, body } => {
-                for it in items {
-                    self.expr(&it.context)?;
-                    it.vars.iter().try_for_each(|v| self.target(v))?;
-                }
-                self.body(body)
-            }
-            _ => self.each_child(s, |c, b| c.body(b), |c, e| c.expr(e)),
+        StmtKind::If { test, body, orelse } => {
+            push_body(work, orelse, c);
+            push_body(work, body, c);
+            work.push(Item::E(test, v));
         }
-    }
-
-    fn loop_body(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
-        let saved = self.in_loop;
-        self.in_loop = true;
-        let r = self.body(body);
-        self.in_loop = saved;
-        r
-    }
-
-    fn fn_args(&mut self, a: &Arguments) -> Result<(), SyntaxError> {
-        for x in a
-            .posonly
-            .iter()
-            .chain(&a.args)
-            .chain(&a.vararg)
-            .chain(&a.kwonly)
-            .chain(&a.kwarg)
-        {
-            if let Some(d) = &x.default {
-                self.expr(d)?;
-            }
-            if let Some(an) = &x.annotation {
-                self.expr(an)?;
+        StmtKind::With { items, body } => {
+            push_body(work, body, c.block());
+            for it in items.iter().rev() {
+                if let Some(x) = &it.vars {
+                    work.push(Item::E(x, t));
+                }
+                work.push(Item::E(&it.context, v));
             }
         }
-        Ok(())
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            push_body(work, finalbody, c.block());
+            push_body(work, orelse, c);
+            for h in handlers.iter().rev() {
+                push_body(work, &h.body, c.block());
+                if let Some(x) = &h.typ {
+                    work.push(Item::E(x, v));
+                }
+            }
+            push_body(work, body, c.block());
+        }
+        StmtKind::Delete(es) => push_exprs(work, &es.iter().collect::<Vec<_>>(), v),
+        StmtKind::Assign { targets, value } => {
+            work.push(Item::E(value, v));
+            work.extend(targets.iter().rev().map(|x| Item::E(x, t)));
+        }
+        StmtKind::AugAssign { target, value, .. } => push_exprs(work, &[target, value], v),
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            ..
+        } => {
+            let mut es = vec![target, annotation];
+            es.extend(value.as_ref());
+            push_exprs(work, &es, v);
+        }
+        StmtKind::Raise { exc, cause } => {
+            let es: Vec<&Expr> = exc.iter().chain(cause.iter()).collect();
+            push_exprs(work, &es, v);
+        }
+        StmtKind::Assert { test, msg } => {
+            let es: Vec<&Expr> = std::iter::once(test).chain(msg.iter()).collect();
+            push_exprs(work, &es, v);
+        }
+        _ => {}
     }
+    Ok(())
+}
 
-    fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+fn expr<'a>(
+    work: &mut Vec<Item<'a>>,
+    e: &'a Expr,
+    c: Ctx,
+    src: &str,
+    pass: Pass,
+) -> Result<(), SyntaxError> {
+    let compile = pass == Pass::Compile;
+    let v = c.value();
+    match &e.kind {
+        ExprKind::Lambda { args, body } => {
+            if !compile {
+                if let Some(a) = dup_args(args) {
+                    let msg = format!("duplicate argument '{}' in function definition", a.name);
+                    return Err(err(a.span, msg, src));
+                }
+            }
+            work.push(Item::E(body, c.scope(false, true)));
+            push_exprs(work, &arg_exprs(args), v);
+            return Ok(());
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            let kind = match e.kind {
+                ExprKind::ListComp { .. } => "list comprehension",
+                ExprKind::SetComp { .. } => "set comprehension",
+                _ => "generator expression",
+            };
+            push_comprehension(work, &[elt], generators, v, kind);
+            return Ok(());
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            push_comprehension(work, &[key, value], generators, v, "dict comprehension");
+            return Ok(());
+        }
+        _ => {}
+    }
+    if compile {
         match &e.kind {
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                if let Some(kind) = self.comp {
-                    return Err(err(e.span, format!("'yield' inside {}", kind), self.src));
+                if let Some(kind) = c.comp {
+                    return Err(err(e.span, format!("'yield' inside {}", kind), src));
                 }
-                if !self.func && !self.lambda {
-                    return Err(err(e.span, "'yield' outside function", self.src));
+                if !c.func && !c.lambda {
+                    return Err(err(e.span, "'yield' outside function", src));
                 }
             }
-            ExprKind::Starred { .. } => {
-                return Err(err(e.span, "can't use starred expression here", self.src));
+            ExprKind::Await(_) if !c.func && !c.lambda => {
+                return Err(err(e.span, "'await' outside function", src));
             }
-            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set(elts) => {
-                return elts.iter().try_for_each(|x| self.starrable(x));
+            ExprKind::Starred { .. } if c.target && !c.star_ok => {
+                return Err(err(
+                    e.span,
+                    "starred assignment target must be in a list or tuple",
+                    src,
+                ));
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                self.expr(func)?;
-                args.iter().try_for_each(|x| self.starrable(x))?;
-                return keywords.iter().try_for_each(|k| self.expr(&k.value));
+            ExprKind::Starred { .. } if !c.star_ok => {
+                return Err(err(e.span, "can't use starred expression here", src));
             }
-            ExprKind::Await(_) if !self.func && !self.lambda => {
-                return Err(err(e.span, "'await' outside function", self.src));
-            }
-            ExprKind::Lambda { args, body } => {
-                self.fn_args(args)?;
-                return self.scoped(false, true, |c| c.expr(body));
-            }
-            ExprKind::ListComp { elt, generators }
-            | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => {
-                let kind = match e.kind {
-                    ExprKind::ListComp { .. } => "list comprehension",
-                    ExprKind::SetComp { .. } => "set comprehension",
-                    _ => "generator expression",
-                };
-                return self.comprehension(kind, &[elt], generators);
-            }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => {
-                return self.comprehension("dict comprehension", &[key, value], generators);
-            }
-            _ => {}
-        }
-        each_subexpr(e, &mut |x| self.expr(x))
-    }
-
-    /// An element where `*x` is allowed.
-    fn starrable(&mut self, e: &Expr) -> Result<(), SyntaxError> {
-        match &e.kind {
-            ExprKind::Starred { value, .. } => self.expr(value),
-            _ => self.expr(e),
-        }
-    }
-
-    /// Assignment targets: a bare `*a` or two starred names are errors.
-    fn target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
-        match &t.kind {
-            ExprKind::Starred { .. } => Err(err(
-                t.span,
-                "starred assignment target must be in a list or tuple",
-                self.src,
-            )),
-            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } if c.target => {
                 let stars = elts
                     .iter()
                     .filter(|x| matches!(x.kind, ExprKind::Starred { .. }));
                 if stars.count() > 1 {
                     return Err(err(
-                        t.span,
+                        e.span,
                         "multiple starred expressions in assignment",
-                        self.src,
+                        src,
                     ));
                 }
-                for x in elts {
-                    match &x.kind {
-                        ExprKind::Starred { value, .. } => self.target(value)?,
-                        _ => self.target(x)?,
-                    }
-                }
-                Ok(())
             }
-            _ => self.expr(t),
+            _ => {}
         }
     }
+    // Children in source order; `*x` is allowed directly inside displays
+    // and call arguments, targets stay targets inside tuples and lists.
+    let child = match &e.kind {
+        ExprKind::Tuple { .. } | ExprKind::List { .. } | ExprKind::Set(_) => {
+            Ctx { star_ok: true, ..c }
+        }
+        ExprKind::Starred { .. } => Ctx {
+            star_ok: false,
+            ..c
+        },
+        _ => v,
+    };
+    let mut kids: Vec<Item<'a>> = Vec::new();
+    if let ExprKind::Call {
+        func,
+        args,
+        keywords,
+    } = &e.kind
+    {
+        kids.push(Item::E(func, v));
+        kids.extend(args.iter().map(|a| Item::E(a, Ctx { star_ok: true, ..v })));
+        kids.extend(keywords.iter().map(|k| Item::E(&k.value, v)));
+    } else {
+        let _ = each_subexpr(e, &mut |x| {
+            kids.push(Item::E(x, child));
+            Ok(())
+        });
+    }
+    work.extend(kids.into_iter().rev());
+    Ok(())
+}
 
-    fn comprehension(
-        &mut self,
-        kind: &'static str,
-        elts: &[&Expr],
-        gens: &[Comprehension],
-    ) -> Result<(), SyntaxError> {
-        // The first iterable is evaluated in the enclosing scope.
-        if let Some(g) = gens.first() {
-            self.expr(&g.iter)?;
+fn push_comprehension<'a>(
+    work: &mut Vec<Item<'a>>,
+    elts: &[&'a Expr],
+    gens: &'a [Comprehension],
+    c: Ctx,
+    kind: &'static str,
+) {
+    // The first iterable is evaluated in the enclosing scope.
+    let inner = Ctx {
+        comp: Some(kind),
+        ..c
+    };
+    let mut kids: Vec<Item<'a>> = Vec::new();
+    for (i, g) in gens.iter().enumerate() {
+        if i == 0 {
+            kids.push(Item::E(&g.iter, c));
         }
-        let saved = self.comp;
-        self.comp = Some(kind);
-        let r = (|| {
-            for (i, g) in gens.iter().enumerate() {
-                self.expr(&g.target)?;
-                if i > 0 {
-                    self.expr(&g.iter)?;
-                }
-                g.ifs.iter().try_for_each(|x| self.expr(x))?;
-            }
-            elts.iter().try_for_each(|x| self.expr(x))
-        })();
-        self.comp = saved;
-        r
+        kids.push(Item::E(
+            &g.target,
+            Ctx {
+                target: true,
+                ..inner
+            },
+        ));
+        if i > 0 {
+            kids.push(Item::E(&g.iter, inner));
+        }
+        kids.extend(g.ifs.iter().map(|x| Item::E(x, inner)));
     }
+    kids.extend(elts.iter().map(|x| Item::E(x, inner)));
+    work.extend(kids.into_iter().rev());
 }
 
 /// Calls `f` on each direct child expression of `e`, in source order.
-pub(crate) fn each_subexpr(
-    e: &Expr,
-    f: &mut dyn FnMut(&Expr) -> Result<(), SyntaxError>,
+pub(crate) fn each_subexpr<'a>(
+    e: &'a Expr,
+    f: &mut dyn FnMut(&'a Expr) -> Result<(), SyntaxError>,
 ) -> Result<(), SyntaxError> {
     match &e.kind {
         ExprKind::BoolOp { values, .. } => values.iter().try_for_each(f),
@@ -520,9 +540,9 @@ pub(crate) fn each_subexpr(
     }
 }
 
-fn each_fpart(
-    parts: &[FStringPart],
-    f: &mut dyn FnMut(&Expr) -> Result<(), SyntaxError>,
+fn each_fpart<'a>(
+    parts: &'a [FStringPart],
+    f: &mut dyn FnMut(&'a Expr) -> Result<(), SyntaxError>,
 ) -> Result<(), SyntaxError> {
     for p in parts {
         if let FStringPart::Formatted {

@@ -339,7 +339,7 @@ impl<'a> Lexer<'a> {
                 ));
             }
         } else if col > top {
-            if self.indents.len() > MAX_INDENT {
+            if self.indents.len() >= MAX_INDENT {
                 return Err(self.indent_error(
                     SyntaxErrorKind::IndentationError,
                     "too many levels of indentation",
@@ -689,7 +689,7 @@ impl<'a> Lexer<'a> {
         } else {
             false
         };
-        self.end_of_number("decimal")?;
+        self.end_of_number(if imag { "imaginary" } else { "decimal" })?;
         self.finish_number(start, is_float, imag)
     }
 

@@ -7,6 +7,7 @@ mod checks;
 mod errors;
 mod lexer;
 mod parser;
+mod scopes;
 mod tokens;
 
 #[cfg(test)]

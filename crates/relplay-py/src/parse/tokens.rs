@@ -57,5 +57,24 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 pub fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
+    // Hot: called for every name token. Most identifiers are ruled out by
+    // their first byte (keywords start with one of `FNTabcdefgilnoprtwy`).
+    match s.as_bytes().first() {
+        Some(
+            b'F'
+            | b'N'
+            | b'T'
+            | b'a'..=b'g'
+            | b'i'
+            | b'l'
+            | b'n'
+            | b'o'
+            | b'p'
+            | b'r'
+            | b't'
+            | b'w'
+            | b'y',
+        ) => KEYWORDS.contains(&s),
+        _ => false,
+    }
 }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::object::class::{types, Class, Layout};
-use crate::value::{Payload, PyErr, PyResult, Value};
+use crate::value::{PyErr, PyResult, Value};
 use crate::vm::exc::{attribute_error, exc_args, type_error, with_exc};
 use crate::vm::Interpreter;
 
@@ -124,6 +124,32 @@ impl Interpreter {
     }
 
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Instance(_) = obj {
+            let cls = obj.class();
+            if let Some((owner, ga)) = cls.lookup_with_owner("__getattribute__") {
+                if !owner.builtin {
+                    let m = self.bind(&ga, obj, &Value::Class(cls.clone()))?;
+                    return match self.call(&m, vec![Value::str(name)], vec![]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.is_instance_of("AttributeError") => {
+                            match cls.lookup_with_owner("__getattr__") {
+                                Some((o, g)) if !o.builtin => {
+                                    let m = self.bind(&g, obj, &Value::Class(cls))?;
+                                    self.call(&m, vec![Value::str(name)], vec![]).map(Some)
+                                }
+                                _ => Err(e),
+                            }
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+        }
+        self.generic_getattr(obj, name)
+    }
+
+    /// `object.__getattribute__` (plus `__getattr__` fallback).
+    pub(crate) fn generic_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Value::Class(c) = obj {
             return self.class_getattr(c, name);
         }
@@ -295,17 +321,6 @@ impl Interpreter {
                     } else {
                         Value::tuple(a)
                     })
-                }
-                _ => None,
-            },
-            (Value::Instance(i), _) => match &*i.payload.borrow() {
-                Payload::Base(b) => {
-                    let b = b.clone();
-                    let cls = b.class();
-                    match cls.lookup(name) {
-                        Some(a) => Some(self.bind(&a, &b, &Value::Class(cls))?),
-                        None => None,
-                    }
                 }
                 _ => None,
             },

@@ -98,6 +98,7 @@ impl Interpreter {
     }
 
     /// Binds arguments into a new frame for `func`.
+    #[allow(clippy::needless_range_loop)]
     pub(crate) fn bind_frame(
         &mut self,
         func: &Function,
@@ -417,8 +418,11 @@ impl Interpreter {
             return Ok(inst);
         }
         match c.lookup_with_owner("__init__") {
-            Some((owner, init)) if !owner.builtin || owner.layout == Layout::Exception => {
-                if owner.builtin {
+            Some((owner, init)) if !owner.builtin || owner.layout != Layout::Object => {
+                if owner.builtin && owner.layout == Layout::Base {
+                    let m = self.bind(&init, &inst, &cv)?;
+                    self.call(&m, args, kw)?;
+                } else if owner.builtin {
                     // BaseException.__init__ stores the arguments.
                     with_exc(&inst, |d| d.args = args.clone());
                 } else {
@@ -458,7 +462,10 @@ impl Interpreter {
                     .into_iter()
                     .find(|k| k.builtin && k.dict.borrow().contains_str("__ctor__"));
                 if let Some(b) = base {
-                    let v = self.call_class(&b, args.to_vec(), vec![])?;
+                    // Mutable bases start empty and are filled by __init__.
+                    let mutable = ["list", "dict", "set"].contains(&&*b.name());
+                    let a = if mutable { Vec::new() } else { args.to_vec() };
+                    let v = self.call_class(&b, a, vec![])?;
                     let v = base_value(&v).unwrap_or(v);
                     *inst.payload.borrow_mut() = Payload::Base(v);
                 }
@@ -526,10 +533,80 @@ impl Interpreter {
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
             Err(e) => {
                 if e.is_instance_of("StopIteration") {
-                    return Err(PyErr::new("RuntimeError", "generator raised StopIteration"));
+                    let r = PyErr::new("RuntimeError", "generator raised StopIteration");
+                    with_exc(&r.value(), |d| {
+                        d.cause = Some(e.value());
+                        d.suppress_context = true;
+                    });
+                    return Err(r);
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// `gen.throw(exc)`: raises `exc` at the generator's paused `yield`.
+    pub(crate) fn gen_throw(
+        &mut self,
+        g: &Rc<RefCell<Generator>>,
+        exc: PyErr,
+    ) -> PyResult<GenStep> {
+        let frame = {
+            let mut gb = g.borrow_mut();
+            if gb.running {
+                return Err(PyErr::new("ValueError", "generator already executing"));
+            }
+            if !gb.started {
+                gb.frame = None;
+            }
+            match gb.frame.take() {
+                None => return Err(exc),
+                Some(f) => {
+                    gb.running = true;
+                    f
+                }
+            }
+        };
+        if let Err(e) = self.push_frame_checked(*frame) {
+            g.borrow_mut().running = false;
+            return Err(e);
+        }
+        let base = self.frames.len() - 1;
+        self.native_depth += 1;
+        let r = match self.unwind_into(exc, base) {
+            Ok(Some(exit)) => Ok(exit),
+            Ok(None) => self.run_frames(base),
+            Err(e) => Err(e),
+        };
+        self.native_depth -= 1;
+        let mut gb = g.borrow_mut();
+        gb.running = false;
+        match r {
+            Ok(Exit::Yield(v, f)) => {
+                gb.frame = Some(f);
+                Ok(GenStep::Yield(v))
+            }
+            Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.close()`: GeneratorExit at the paused `yield`.
+    pub(crate) fn gen_close(&mut self, g: &Rc<RefCell<Generator>>) -> PyResult<()> {
+        if g.borrow().frame.is_none() || !g.borrow().started {
+            g.borrow_mut().frame = None;
+            return Ok(());
+        }
+        match self.gen_throw(g, PyErr::bare("GeneratorExit")) {
+            Ok(GenStep::Yield(_)) => Err(PyErr::new(
+                "RuntimeError",
+                "generator ignored GeneratorExit",
+            )),
+            Ok(GenStep::Return(_)) => Ok(()),
+            Err(e) if e.is_instance_of("GeneratorExit") || e.is_instance_of("StopIteration") => {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 

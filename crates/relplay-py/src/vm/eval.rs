@@ -143,6 +143,11 @@ impl Interpreter {
         }
     }
 
+    /// Raises `e` in the frame on top (for `generator.throw`).
+    pub(crate) fn unwind_into(&mut self, e: PyErr, base: usize) -> PyResult<Option<Exit>> {
+        self.unwind(e, base)
+    }
+
     /// Finds a handler for `e`, recording traceback entries on the way;
     /// `Err` when it leaves the frame at `base`.
     fn unwind(&mut self, e: PyErr, base: usize) -> PyResult<Option<Exit>> {
@@ -398,6 +403,13 @@ impl Interpreter {
             }
             Op::Pop => {
                 self.pop();
+            }
+            Op::PopIter => {
+                if let Value::Generator(g) = self.pop() {
+                    if Rc::strong_count(&g) == 1 {
+                        self.gen_close(&g)?;
+                    }
+                }
             }
             Op::Dup => {
                 let v = self.top();

@@ -33,7 +33,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            step_budget: 60_000_000,
+            step_budget: 150_000_000,
             recursion_limit: 1000,
             native_depth_limit: 120,
             max_alloc: 50_000_000,
@@ -75,6 +75,9 @@ pub struct Interpreter {
     pub(crate) sources: HashMap<Rc<str>, Rc<Vec<String>>>,
     pub(crate) warnings_seen: HashSet<(String, String, u32)>,
     pub(crate) main_path: Rc<str>,
+    pub(crate) warn_filters: Vec<crate::modules::warnings::Filter>,
+    pub(crate) warn_saved: Vec<Vec<crate::modules::warnings::Filter>>,
+    pub(crate) warn_recorder: Option<Value>,
 }
 
 impl Interpreter {
@@ -96,6 +99,9 @@ impl Interpreter {
             sources: HashMap::new(),
             warnings_seen: HashSet::new(),
             main_path: Rc::from("<string>"),
+            warn_filters: Vec::new(),
+            warn_saved: Vec::new(),
+            warn_recorder: None,
         };
         crate::builtins::install(&mut i);
         crate::modules::register_all(&mut i);

@@ -6,8 +6,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
+use crate::object::bigint::BigInt;
 use crate::object::class::base_value;
 use crate::object::dict::{str_hash, PyDict};
+use crate::object::int::{as_big, int_value, overflows};
 use crate::value::{DictRef, NativeIter, PyErr, PyResult, Value, ViewKind};
 use crate::vm::exc::{index_error, key_error, overflow_error, type_error, value_error};
 use crate::vm::Interpreter;
@@ -24,8 +26,19 @@ pub fn as_float(v: &Value) -> Option<f64> {
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
         Value::Float(f) => Some(*f),
+        Value::BigInt(b) => Some(b.to_f64()),
         _ => None,
     }
+}
+
+/// Integers beyond this many bits are refused (schoolbook multiplication).
+const MAX_BIG_BITS: usize = 200_000;
+
+fn too_big() -> PyErr {
+    PyErr::new(
+        "OverflowError",
+        "integer too large for the playground (more than 200000 bits)",
+    )
 }
 
 fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
@@ -127,8 +140,89 @@ impl Interpreter {
     }
 
     /// Built-in arithmetic; `Ok(None)` means NotImplemented.
+    fn big_binop(&mut self, a: BigInt, b: BigInt, op: BinOp) -> PyResult<Option<Value>> {
+        let zero = || PyErr::new("ZeroDivisionError", "integer division or modulo by zero");
+        let v = match op {
+            BinOp::Add => a.add(&b),
+            BinOp::Sub => a.sub(&b),
+            BinOp::Mult => {
+                if a.bit_length() + b.bit_length() > MAX_BIG_BITS {
+                    return Err(too_big());
+                }
+                a.mul(&b)
+            }
+            BinOp::FloorDiv => a.divmod(&b).ok_or_else(zero)?.0,
+            BinOp::Mod => {
+                if b.is_zero() {
+                    return Err(PyErr::new("ZeroDivisionError", "integer modulo by zero"));
+                }
+                a.divmod(&b).ok_or_else(zero)?.1
+            }
+            BinOp::Div => {
+                if b.is_zero() {
+                    return Err(PyErr::new("ZeroDivisionError", "division by zero"));
+                }
+                let f = a.to_f64() / b.to_f64();
+                if !f.is_finite() {
+                    return Err(PyErr::new(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
+                }
+                return Ok(Some(Value::Float(f)));
+            }
+            BinOp::Pow => {
+                if b.is_neg() {
+                    return Ok(Some(Value::Float(a.to_f64().powf(b.to_f64()))));
+                }
+                let e = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if (a.bit_length() as u128) * (e as u128) > MAX_BIG_BITS as u128
+                    && a.bit_length() > 1
+                {
+                    return Err(too_big());
+                }
+                a.pow(e)
+            }
+            BinOp::LShift => {
+                if b.is_neg() {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if a.bit_length() as u64 + n > MAX_BIG_BITS as u64 {
+                    return Err(too_big());
+                }
+                a.mul(&BigInt::from_i64(2).pow(n))
+            }
+            BinOp::RShift => {
+                if b.is_neg() {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = b.to_i64().unwrap_or(i64::MAX) as u64;
+                if n as usize >= a.bit_length() {
+                    return Ok(Some(Value::Int(if a.is_neg() { -1 } else { 0 })));
+                }
+                a.divmod(&BigInt::from_i64(2).pow(n)).ok_or_else(zero)?.0
+            }
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => return Err(PyErr::new(
+                "NotImplementedError",
+                "bitwise operations on integers beyond 64 bits are not supported in the playground",
+            )),
+            BinOp::MatMult => return Ok(Option::None),
+        };
+        Ok(Some(int_value(v)))
+    }
+
     fn prim_binop(&mut self, l: &Value, r: &Value, op: BinOp) -> PyResult<Option<Value>> {
         use Value::*;
+        if let (Some(a), Some(b)) = (as_big(l), as_big(r)) {
+            let big = match (as_int(l), as_int(r)) {
+                (Some(x), Some(y)) => overflows(x, y, op),
+                _ => true,
+            };
+            if big {
+                return self.big_binop(a, b, op);
+            }
+        }
         if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
             let ov = || overflow_error();
             let v = match op {
@@ -531,18 +625,20 @@ impl Interpreter {
             return Ok(Value::Bool(!self.truthy(v)?));
         }
         let r = match (v, op) {
-            (Value::Int(_) | Value::Bool(_), UnaryOp::USub) => Some(Value::Int(
-                as_int(v)
-                    .unwrap_or(0)
-                    .checked_neg()
-                    .ok_or_else(overflow_error)?,
-            )),
+            (Value::Int(_) | Value::Bool(_), UnaryOp::USub) => {
+                Some(match as_int(v).unwrap_or(0).checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => int_value(BigInt::from_i64(i64::MIN).neg()),
+                })
+            }
             (Value::Int(_) | Value::Bool(_), UnaryOp::UAdd) => {
                 Some(Value::Int(as_int(v).unwrap_or(0)))
             }
             (Value::Int(_) | Value::Bool(_), UnaryOp::Invert) => {
                 Some(Value::Int(!as_int(v).unwrap_or(0)))
             }
+            (Value::BigInt(b), UnaryOp::USub) => Some(int_value(b.neg())),
+            (Value::BigInt(_), UnaryOp::UAdd) => Some(v.clone()),
             (Value::Float(f), UnaryOp::USub) => Some(Value::Float(-f)),
             (Value::Float(f), UnaryOp::UAdd) => Some(Value::Float(*f)),
             (Value::Native(n), _) => {
@@ -591,6 +687,20 @@ impl Interpreter {
     }
 
     pub fn richcompare(&mut self, l: &Value, r: &Value, op: CmpOp) -> PyResult<Value> {
+        // Nested containers compare recursively in Rust: bound the depth.
+        if self.repr_depth > 400 {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.repr_depth += 1;
+        let r = self.richcompare_inner(l, r, op);
+        self.repr_depth -= 1;
+        r
+    }
+
+    fn richcompare_inner(&mut self, l: &Value, r: &Value, op: CmpOp) -> PyResult<Value> {
         if !is_user(l) && !is_user(r) {
             if let Some(b) = self.prim_compare(l, r, op)? {
                 return Ok(Value::Bool(b));
@@ -672,6 +782,50 @@ impl Interpreter {
         let ord: Option<Ordering> = match (l, r) {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
+            }
+            (Value::BigInt(b), Value::Float(f)) | (Value::Float(f), Value::BigInt(b)) => {
+                // Infinities compare by sign; otherwise the approximate value.
+                let bf = if f.is_infinite() {
+                    if b.is_neg() {
+                        f64::MIN
+                    } else {
+                        f64::MAX
+                    }
+                } else {
+                    b.to_f64()
+                };
+                let o = bf.partial_cmp(f);
+                if matches!(l, Value::Float(_)) {
+                    o.map(|o| o.reverse())
+                } else {
+                    o
+                }
+            }
+            (Value::BigInt(_), _) | (_, Value::BigInt(_))
+                if as_big(l).is_some() && as_big(r).is_some() =>
+            {
+                Some(
+                    as_big(l)
+                        .unwrap_or_else(BigInt::zero)
+                        .compare(&as_big(r).unwrap_or_else(BigInt::zero)),
+                )
+            }
+            (Value::Float(f), b) | (b, Value::Float(f))
+                if as_int(b).is_some() && f.is_finite() && f.abs() < 9.2e18 =>
+            {
+                // Exact comparison (2**53 + 1 > 2.0**53), as CPython does.
+                let i = as_int(b).unwrap_or(0) as i128;
+                let fl = f.floor();
+                let o = match i.cmp(&(fl as i128)) {
+                    Ordering::Equal if *f > fl => Ordering::Less,
+                    o => o,
+                };
+                let o = if matches!(l, Value::Float(_)) {
+                    o.reverse()
+                } else {
+                    o
+                };
+                Some(o)
             }
             (a, b) if as_float(a).is_some() && as_float(b).is_some() => {
                 let (x, y) = (as_float(a).unwrap_or(0.0), as_float(b).unwrap_or(0.0));
@@ -808,6 +962,7 @@ impl Interpreter {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(s) => !s.is_empty(),
@@ -851,6 +1006,19 @@ impl Interpreter {
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if self.repr_depth > 400 {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.repr_depth += 1;
+        let r = self.hash_inner(v);
+        self.repr_depth -= 1;
+        r
+    }
+
+    fn hash_inner(&mut self, v: &Value) -> PyResult<i64> {
         const M: i64 = (1 << 61) - 1;
         fn int_hash(i: i64) -> i64 {
             let h = if i >= 0 {
@@ -866,6 +1034,7 @@ impl Interpreter {
         }
         Ok(match v {
             Value::Int(i) => int_hash(*i),
+            Value::BigInt(b) => b.hash(),
             Value::Bool(b) => *b as i64,
             Value::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 9.2e18 {
@@ -878,15 +1047,23 @@ impl Interpreter {
             Value::Bytes(b) => str_hash(&String::from_utf8_lossy(b)) ^ 0x5bd1,
             Value::None => 0x5f3a_1b2c,
             Value::Tuple(t) => {
-                let mut h: i64 = 0x345678;
+                // CPython's xxHash-based tuple hash, so sets of tuples
+                // iterate in CPython's order.
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let mut acc: u64 = P5;
                 for x in t.iter() {
-                    let xh = self.hash(x)?;
-                    h = (h ^ xh).wrapping_mul(1_000_003);
+                    let lane = self.hash(x)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
                 }
-                if h == -1 {
-                    -2
+                acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
+                if acc as i64 == -1 {
+                    1546275796
                 } else {
-                    h
+                    acc as i64
                 }
             }
             Value::FrozenSet(d) => {
@@ -1011,7 +1188,7 @@ impl Interpreter {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let d = Rc::new(RefCell::new(PyDict::new()));
+        let d = Rc::new(RefCell::new(PyDict::new_set()));
         for v in items {
             self.set_add(&d, v)?;
         }
@@ -1185,10 +1362,16 @@ impl Interpreter {
             None => match self.index_value(idx)? {
                 Some(i) => i,
                 None => {
+                    if what == "string" {
+                        return Err(type_error(format!(
+                            "string indices must be integers, not '{}'",
+                            idx.type_name()
+                        )));
+                    }
                     return Err(type_error(format!(
                         "{what} indices must be integers or slices, not {}",
                         idx.type_name()
-                    )))
+                    )));
                 }
             },
         };
@@ -1264,12 +1447,11 @@ impl Interpreter {
             Value::Range(r) => {
                 let len = crate::object::iter::range_len(r.0, r.1, r.2) as usize;
                 if let Value::Slice(sl) = &k {
-                    let idx = self.slice_indices(sl, len)?;
-                    let vals: Vec<Value> = idx
-                        .into_iter()
-                        .map(|i| Value::Int(r.0 + r.2 * i as i64))
-                        .collect();
-                    return Ok(Value::list(vals));
+                    let (start, stop, step) = self.slice_bounds(sl, len)?;
+                    let n = crate::object::iter::range_len(start, stop, step);
+                    let first = r.0 + r.2 * start;
+                    let nstep = r.2 * step;
+                    return Ok(Value::Range(Rc::new((first, first + nstep * n, nstep))));
                 }
                 let i = self.index_of(&k, len, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))
@@ -1309,6 +1491,12 @@ impl Interpreter {
                 )))
             }
             Value::Class(c) => {
+                if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some(f) = meta.lookup("__getitem__") {
+                        let m = self.bind(&f, o, &Value::Class(meta))?;
+                        return self.call(&m, vec![k], vec![]);
+                    }
+                }
                 if let Some(m) = self.getattr_opt(o, "__class_getitem__")? {
                     return self.call(&m, vec![k], vec![]);
                 }
@@ -1548,7 +1736,7 @@ impl Interpreter {
                             return self.call(&m, vec![], vec![]);
                         }
                     }
-                    return Err(type_error(format!("'type' object is not iterable")));
+                    return Err(type_error("'type' object is not iterable".to_string()));
                 }
                 if let Some(b) = base_value(v) {
                     return self.iter(&b);

@@ -131,16 +131,23 @@ fn run_body(b: &Body, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> {
 }
 
 fn run_simple(sel: &SimpleSelect, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> {
-    let mut out: Vec<(Row, Row)> = Vec::new();
+    // Sort keys are kept beside the rows only when there is an ORDER BY.
+    let mut out: Vec<Row> = Vec::new();
+    let mut sort_keys: Vec<Row> = Vec::new();
     let mut seen: BTreeSet<Vec<SortKey>> = BTreeSet::new();
     let mut project = |row: &[Value]| -> Result<()> {
         let ctx = Ctx { row, outer };
-        let vals = sel.projection.iter().map(|e| eval(e, env, &ctx)).collect::<Result<Vec<_>>>()?;
+        let mut vals = Vec::with_capacity(sel.projection.len());
+        for e in &sel.projection {
+            vals.push(eval(e, env, &ctx)?);
+        }
         if sel.distinct && !seen.insert(keys(&vals)) {
             return Ok(());
         }
-        let ks = sel.order_by.iter().map(|t| eval(&t.expr, env, &ctx)).collect::<Result<Vec<_>>>()?;
-        out.push((ks, vals));
+        if !sel.order_by.is_empty() {
+            sort_keys.push(sel.order_by.iter().map(|t| eval(&t.expr, env, &ctx)).collect::<Result<Vec<_>>>()?);
+        }
+        out.push(vals);
         Ok(())
     };
     if sel.sources.is_empty() && !sel.aggregate {
@@ -172,8 +179,10 @@ fn run_simple(sel: &SimpleSelect, env: &Env, outer: Option<&Ctx>) -> Result<Vec<
     } else {
         for_each_row(sel, env, outer, &mut project)?;
     }
-    if !sel.order_by.is_empty() {
-        out.sort_by(|a, b| order_cmp(&sel.order_by, &a.0, &b.0));
+    if sel.order_by.is_empty() {
+        return Ok(out);
     }
-    Ok(out.into_iter().map(|(_, v)| v).collect())
+    let mut keyed: Vec<(Row, Row)> = sort_keys.into_iter().zip(out).collect();
+    keyed.sort_by(|a, b| order_cmp(&sel.order_by, &a.0, &b.0));
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
 }

@@ -1,6 +1,5 @@
 //! INSERT / UPDATE / DELETE -> plan.
 use super::scope::{Scope, ScopeCol};
-use super::select::conjuncts;
 use super::{object_name, Translator};
 use crate::affinity::Affinity;
 use crate::error::{Result, SqlError};
@@ -29,7 +28,11 @@ impl<'a> Translator<'a> {
             })
             .collect();
         cols.push(ScopeCol {
-            name: "rowid".into(),
+            name: t
+                .schema
+                .rowid_alias
+                .map(|c| t.schema.columns[c].name.clone())
+                .unwrap_or_else(|| "rowid".into()),
             affinity: Affinity::Integer,
             hidden: true,
         });
@@ -54,7 +57,7 @@ impl<'a> Translator<'a> {
                     columns.push(match e {
                         ast::Expr::Identifier(i) => i.value.clone(),
                         ast::Expr::CompoundIdentifier(p) => p.last().map(|i| i.value.clone()).unwrap_or_default(),
-                        other => other.to_string(),
+                        other => self.source_text(other),
                     });
                 }
                 ast::SelectItem::ExprWithAlias { expr, alias } => {
@@ -67,7 +70,8 @@ impl<'a> Translator<'a> {
         Ok(Some(Returning { exprs, columns }))
     }
 
-    fn access_for(&self, t: &Table, filter: Option<&Expr>) -> Access {
+    /// Access path for UPDATE/DELETE, and the filter left to check after it.
+    fn access_for(&self, t: &Table, filter: Option<Expr>) -> (Access, Option<Expr>) {
         let mut srcs = [Source {
             kind: SourceKind::Table {
                 name: t.schema.name.to_ascii_lowercase(),
@@ -77,11 +81,10 @@ impl<'a> Translator<'a> {
             on: None,
             width: t.schema.columns.len() + 1,
         }];
-        let _ = filter.map(conjuncts);
-        self.choose_access_pub(&mut srcs, filter);
+        let filter = self.choose_access(&mut srcs, filter);
         match srcs.into_iter().next().map(|s| s.kind) {
-            Some(SourceKind::Table { access, .. }) => access,
-            _ => Access::Scan,
+            Some(SourceKind::Table { access, .. }) => (access, filter),
+            _ => (Access::Scan, filter),
         }
     }
 
@@ -200,7 +203,7 @@ impl<'a> Translator<'a> {
             Some(e) => Some(self.expr(e, &sc)?),
             None => None,
         };
-        let access = self.access_for(t, filter.as_ref());
+        let (access, filter) = self.access_for(t, filter);
         let returning = self.returning(&u.returning, &sc, t)?;
         Ok(Stmt::Update {
             table: name.to_ascii_lowercase(),
@@ -228,7 +231,7 @@ impl<'a> Translator<'a> {
             Some(e) => Some(self.expr(e, &sc)?),
             None => None,
         };
-        let access = self.access_for(t, filter.as_ref());
+        let (access, filter) = self.access_for(t, filter);
         let returning = self.returning(&d.returning, &sc, t)?;
         Ok(Stmt::Delete {
             table: name.to_ascii_lowercase(),

@@ -15,7 +15,7 @@ use sqlparser::tokenizer::{Token, Tokenizer};
 use std::collections::{BTreeMap, HashMap};
 
 /// Deep enough for anything SQLAlchemy emits, shallow enough to keep the stack safe.
-const RECURSION_LIMIT: usize = 64;
+const RECURSION_LIMIT: usize = 40;
 
 pub struct Translator<'a> {
     tables: &'a BTreeMap<String, Table>,
@@ -23,6 +23,8 @@ pub struct Translator<'a> {
     params: HashMap<(u64, u64), usize>,
     next_query_id: usize,
     sql: &'a str,
+    /// The statement's tokens, for result-column names as SQLite spells them.
+    tokens: Vec<sqlparser::tokenizer::TokenWithSpan>,
 }
 
 /// Parse and translate one statement.
@@ -41,8 +43,25 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
     // index, `?NNN` its own, a repeated `:name` reuses its first index.
     let mut params = HashMap::new();
     let mut names: Vec<Option<String>> = Vec::new();
-    for t in &tokens {
-        if let Token::Placeholder(p) = &t.token {
+    for (i, t) in tokens.iter().enumerate() {
+        // The tokenizer splits `:name` into a colon and a word; the parser joins them.
+        let joined;
+        let placeholder = match (&t.token, tokens.get(i + 1)) {
+            (Token::Placeholder(p), _) => Some(p),
+            (Token::Colon, Some(next)) if next.span.start == t.span.end => match &next.token {
+                Token::Word(w) => {
+                    joined = format!(":{}", w.value);
+                    Some(&joined)
+                }
+                Token::Number(n, _) => {
+                    joined = format!(":{n}");
+                    Some(&joined)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(p) = placeholder {
             let idx = if p == "?" {
                 names.push(None);
                 names.len() - 1
@@ -64,9 +83,10 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
             params.insert((t.span.start.line, t.span.start.column), idx);
         }
     }
+    check_depth(&tokens)?;
     let mut parser = Parser::new(&dialect)
         .with_recursion_limit(RECURSION_LIMIT)
-        .with_tokens_with_locations(tokens);
+        .with_tokens_with_locations(tokens.clone());
     let stmts = parser.parse_statements().map_err(parse_error)?;
     let stmt = match stmts.len() {
         0 => return Err(SqlError::unsupported("empty statement")),
@@ -78,9 +98,75 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
         params,
         next_query_id: 0,
         sql,
+        tokens,
     };
     let stmt = t.statement(stmt)?;
     Ok(Prepared { stmt, param_names: names })
+}
+
+/// Longest operator chain the store accepts. sqlparser builds `a + b + c ...`
+/// iteratively, but the resulting tree is as deep as the chain, and translating,
+/// evaluating and dropping it recurses: bound it well inside a wasm stack.
+/// (Unoptimised builds use far bigger stack frames, hence the lower bound there.)
+pub const MAX_EXPR_DEPTH: usize = if cfg!(debug_assertions) { 100 } else { 250 };
+
+/// Estimate expression depth from tokens: operators chained at each parenthesis
+/// level, summed over the open parentheses (commas start a new expression).
+fn check_depth(tokens: &[sqlparser::tokenizer::TokenWithSpan]) -> Result<()> {
+    use sqlparser::keywords::Keyword;
+    let mut stack: Vec<usize> = vec![0];
+    for t in tokens {
+        match &t.token {
+            Token::LParen => stack.push(0),
+            Token::RParen if stack.len() > 1 => {
+                stack.pop();
+            }
+            Token::Comma => {
+                if let Some(top) = stack.last_mut() {
+                    *top = 0;
+                }
+            }
+            Token::Plus
+            | Token::Minus
+            | Token::Mul
+            | Token::Div
+            | Token::Mod
+            | Token::StringConcat
+            | Token::Eq
+            | Token::DoubleEq
+            | Token::Neq
+            | Token::Lt
+            | Token::LtEq
+            | Token::Gt
+            | Token::GtEq
+            | Token::Ampersand
+            | Token::Pipe
+            | Token::ShiftLeft
+            | Token::ShiftRight
+            | Token::Tilde => {
+                if let Some(top) = stack.last_mut() {
+                    *top += 1;
+                }
+            }
+            Token::Word(w)
+                if matches!(
+                    w.keyword,
+                    Keyword::AND | Keyword::OR | Keyword::NOT | Keyword::IS | Keyword::LIKE | Keyword::GLOB | Keyword::WHEN
+                ) =>
+            {
+                if let Some(top) = stack.last_mut() {
+                    *top += 1;
+                }
+            }
+            _ => {}
+        }
+        if stack.iter().sum::<usize>() > MAX_EXPR_DEPTH {
+            return Err(SqlError::op(format!(
+                "Expression tree is too large (maximum depth {MAX_EXPR_DEPTH})"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn parse_error(e: ParserError) -> SqlError {

@@ -122,6 +122,15 @@ impl<'p> Scope<'p> {
         }))
     }
 
+    /// Name of a local slot: the declared column name (the rowid slot of a table
+    /// with an INTEGER PRIMARY KEY carries that column's name).
+    pub fn col_name(&self, idx: usize) -> Option<String> {
+        self.tables
+            .iter()
+            .find(|t| idx >= t.offset && idx < t.offset + t.cols.len())
+            .map(|t| t.cols[idx - t.offset].name.clone())
+    }
+
     /// Affinity of the slot a column expression reads.
     pub fn affinity_at(&self, depth: usize, idx: usize) -> Affinity {
         let mut s = self;

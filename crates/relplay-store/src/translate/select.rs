@@ -326,6 +326,7 @@ impl Translator<'_> {
             None => None,
         };
         *sc.aggs.borrow_mut() = Some(Vec::new());
+        let texts = self.item_texts(&s.select_token.0);
         let mut projection = Vec::new();
         let mut columns = Vec::new();
         let mut aliases = Vec::new();
@@ -367,10 +368,11 @@ impl Translator<'_> {
                     let x = self.expr(e, &sc)?;
                     affinities.push(self.affinity(&x, &sc));
                     projection.push(x);
-                    columns.push(match e {
-                        ast::Expr::Identifier(i) => i.value.clone(),
-                        ast::Expr::CompoundIdentifier(p) => p.last().map(|i| i.value.clone()).unwrap_or_default(),
-                        other => self.source_text(other),
+                    // SQLite names a column reference after the column, anything else
+                    // after its text as written.
+                    columns.push(match projection.last() {
+                        Some(Expr::Column { depth: 0, idx }) if *idx < sc.width => sc.col_name(*idx).unwrap_or_default(),
+                        _ => texts.get(columns.len()).cloned().unwrap_or_else(|| self.source_text(e)),
                     });
                     aliases.push(None);
                 }
@@ -434,7 +436,7 @@ impl Translator<'_> {
         if having.is_some() && !aggregate {
             return Err(SqlError::op("HAVING clause on a non-aggregate query"));
         }
-        self.choose_access_pub(&mut sources, filter.as_ref());
+        let filter = self.choose_access(&mut sources, filter);
         let correlated = sc.outer_ref.get();
         let sel = SimpleSelect {
             sources,
@@ -452,9 +454,162 @@ impl Translator<'_> {
     }
 
     /// Column name SQLite gives an unaliased expression: its text as written.
-    fn source_text(&self, e: &ast::Expr) -> String {
-        let _ = self.sql;
-        e.to_string()
+    /// Byte offset of a 1-based (line, column) location in the SQL text.
+    fn offset_of(&self, line: u64, col: u64) -> Option<usize> {
+        let start = self
+            .sql
+            .split_inclusive('\n')
+            .take((line as usize).checked_sub(1)?)
+            .map(str::len)
+            .sum::<usize>();
+        let rest = self.sql.get(start..)?;
+        let off = rest
+            .char_indices()
+            .nth((col as usize).checked_sub(1)?)
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        Some(start + off)
+    }
+
+    /// The text of each projection item after a SELECT keyword: its tokens up to
+    /// the next comma at the same depth (or the end of the list).
+    fn item_texts(&self, select: &sqlparser::tokenizer::TokenWithSpan) -> Vec<String> {
+        use sqlparser::keywords::Keyword as K;
+        use sqlparser::tokenizer::Token;
+        let Some(mut i) = self.tokens.iter().position(|t| t.span == select.span) else {
+            return Vec::new();
+        };
+        i += 1;
+        let mut out = Vec::new();
+        let mut depth = 0i32;
+        let (mut first, mut last): (Option<usize>, Option<usize>) = (None, None);
+        let flush = |first: &mut Option<usize>, last: &mut Option<usize>, out: &mut Vec<String>| {
+            let text = match (*first, *last) {
+                (Some(a), Some(b)) => {
+                    let (ta, tb) = (&self.tokens[a].span, &self.tokens[b].span);
+                    match (
+                        self.offset_of(ta.start.line, ta.start.column),
+                        self.offset_of(tb.end.line, tb.end.column),
+                    ) {
+                        (Some(x), Some(y)) if x < y => self.sql[x..y].to_string(),
+                        _ => String::new(),
+                    }
+                }
+                _ => String::new(),
+            };
+            out.push(text);
+            *first = None;
+            *last = None;
+        };
+        while let Some(t) = self.tokens.get(i) {
+            match &t.token {
+                Token::Whitespace(_) => {}
+                Token::Word(w) if depth == 0 && first.is_none() && matches!(w.keyword, K::DISTINCT | K::ALL) => {}
+                Token::Word(w)
+                    if depth == 0
+                        && matches!(
+                            w.keyword,
+                            K::FROM
+                                | K::WHERE
+                                | K::GROUP
+                                | K::HAVING
+                                | K::ORDER
+                                | K::LIMIT
+                                | K::UNION
+                                | K::INTERSECT
+                                | K::EXCEPT
+                                | K::WINDOW
+                        ) =>
+                {
+                    break
+                }
+                Token::SemiColon | Token::EOF => break,
+                Token::Comma if depth == 0 => flush(&mut first, &mut last, &mut out),
+                tok => {
+                    match tok {
+                        Token::LParen => depth += 1,
+                        Token::RParen => depth -= 1,
+                        _ => {}
+                    }
+                    if depth < 0 {
+                        break;
+                    }
+                    first.get_or_insert(i);
+                    last = Some(i);
+                }
+            }
+            i += 1;
+        }
+        flush(&mut first, &mut last, &mut out);
+        out
+    }
+
+    pub(super) fn source_text(&self, e: &ast::Expr) -> String {
+        use sqlparser::ast::Spanned;
+        let sp = e.span();
+        let at = |line: u64, col: u64| -> Option<usize> {
+            let start = self
+                .sql
+                .split_inclusive('\n')
+                .take((line as usize).checked_sub(1)?)
+                .map(str::len)
+                .sum::<usize>();
+            let rest = self.sql.get(start..)?;
+            let off = rest
+                .char_indices()
+                .nth((col as usize).checked_sub(1)?)
+                .map(|(i, _)| i)
+                .unwrap_or(rest.len());
+            Some(start + off)
+        };
+        let (Some(mut a), Some(mut b)) = (at(sp.start.line, sp.start.column), at(sp.end.line, sp.end.column)) else {
+            return e.to_string();
+        };
+        let next_char = |b: usize| {
+            self.sql
+                .get(b..)
+                .and_then(|r| r.find(|c: char| !c.is_whitespace()).map(|k| (b + k, r.as_bytes()[k])))
+        };
+        // `count(*)`'s span covers only the name: take the argument list.
+        if matches!(e, ast::Expr::Function(_)) {
+            if let Some((k, b'(')) = next_char(b) {
+                let mut depth = 0;
+                for (i, c) in self.sql[k..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                b = k + i + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // A scalar subquery's span omits its parentheses.
+        if matches!(e, ast::Expr::Subquery(_) | ast::Expr::Exists { .. }) {
+            if let Some(p) = self.sql.get(..a).and_then(|s| s.rfind('(')) {
+                if self.sql[p + 1..a].trim().is_empty() {
+                    a = p;
+                }
+            }
+        }
+        // Spans of calls stop before the closing parenthesis: take the missing ones.
+        let open = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
+        let bytes = self.sql.as_bytes();
+        while a < b && b <= bytes.len() && open(&self.sql[a..b]) > 0 {
+            match self.sql[b..].find(|c: char| !c.is_whitespace()) {
+                Some(k) if bytes[b + k] == b')' => b += k + 1,
+                _ => break,
+            }
+        }
+        match self.sql.get(a..b) {
+            Some(s) if a < b && open(s) == 0 => s.trim().to_string(),
+            _ => e.to_string(),
+        }
     }
 
     fn source_factor(&mut self, f: &ast::TableFactor, outer: Option<&Scope>) -> Result<(SourceKind, String, Vec<ScopeCol>)> {
@@ -502,7 +657,11 @@ impl Translator<'_> {
                     })
                     .collect();
                 cols.push(ScopeCol {
-                    name: "rowid".into(),
+                    name: table
+                        .schema
+                        .rowid_alias
+                        .map(|c| table.schema.columns[c].name.clone())
+                        .unwrap_or_else(|| "rowid".into()),
                     affinity: Affinity::Integer,
                     hidden: true,
                 });
@@ -544,37 +703,82 @@ impl Translator<'_> {
 
     /// Pick an index or rowid lookup for each base table from `col = expr` and
     /// `col IN (...)` conjuncts whose other side is known before that table is read.
-    pub(super) fn choose_access_pub(&self, sources: &mut [Source], filter: Option<&Expr>) {
+    /// A lookup returns exactly the rows its conjunct accepts, so that conjunct
+    /// leaves the ON/WHERE filter; the reduced WHERE filter is returned.
+    pub(super) fn choose_access(&self, sources: &mut [Source], filter: Option<Expr>) -> Option<Expr> {
         let mut offset = 0;
-        let where_conj: Vec<&Expr> = filter.map(conjuncts).unwrap_or_default();
+        let where_conj: Vec<Expr> = filter
+            .as_ref()
+            .map(|f| conjuncts(f).into_iter().cloned().collect())
+            .unwrap_or_default();
+        let mut where_used = vec![false; where_conj.len()];
         for src in sources.iter_mut() {
             let width = src.width;
+            let mut on_conj: Vec<Expr> = src
+                .on
+                .take()
+                .map(|o| conjuncts(&o).into_iter().cloned().collect())
+                .unwrap_or_default();
             let chosen = {
-                let mut cands: Vec<&Expr> = src.on.as_ref().map(conjuncts).unwrap_or_default();
+                // (expression, from ON?, position)
+                let mut cands: Vec<(&Expr, bool, usize)> = on_conj.iter().enumerate().map(|(i, e)| (e, true, i)).collect();
                 if src.join == JoinKind::Inner {
-                    cands.extend(where_conj.iter().copied());
+                    cands.extend(
+                        where_conj
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| !where_used[*i])
+                            .map(|(i, e)| (e, false, i)),
+                    );
                 }
+                let exprs: Vec<&Expr> = cands.iter().map(|c| c.0).collect();
                 match &src.kind {
-                    SourceKind::Table { name, .. } => self.tables.get(name).and_then(|t| pick_access(t, &cands, offset, width)),
+                    SourceKind::Table { name, .. } => self
+                        .tables
+                        .get(name)
+                        .and_then(|t| pick_access(t, &exprs, offset, width))
+                        .map(|(a, k)| (a, cands[k].1, cands[k].2)),
                     _ => None,
                 }
             };
-            if let (Some(a), SourceKind::Table { access, .. }) = (chosen, &mut src.kind) {
-                *access = a;
+            if let Some((a, from_on, pos)) = chosen {
+                if let SourceKind::Table { access, .. } = &mut src.kind {
+                    *access = a;
+                    if from_on {
+                        on_conj.remove(pos);
+                    } else {
+                        where_used[pos] = true;
+                    }
+                }
             }
+            src.on = and_all(on_conj);
             offset += width;
         }
+        and_all(
+            where_conj
+                .into_iter()
+                .zip(where_used)
+                .filter(|(_, used)| !used)
+                .map(|(e, _)| e)
+                .collect(),
+        )
     }
 }
 
-fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width: usize) -> Option<Access> {
+fn and_all(v: Vec<Expr>) -> Option<Expr> {
+    v.into_iter()
+        .reduce(|a, b| Expr::Binary(crate::plan::BinOp::And, Box::new(a), Box::new(b)))
+}
+
+/// The access path for one table and the position of the conjunct it implements.
+fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width: usize) -> Option<(Access, usize)> {
     let local = |e: &Expr| match e {
         Expr::Column { depth: 0, idx } if *idx >= offset && *idx < offset + width => Some(*idx - offset),
         _ => None,
     };
     let rowid_slot = width - 1;
-    let mut best: Option<Access> = None;
-    for c in cands {
+    let mut best: Option<(Access, usize)> = None;
+    for (pos, c) in cands.iter().enumerate() {
         let (col, keys, aff) = match c {
             Expr::Compare { op: CmpOp::Eq, l, r, aff } => {
                 if let (Some(col), true) = (local(l), refs_below(r, offset)) {
@@ -611,10 +815,11 @@ fn pick_access(t: &crate::storage::Table, cands: &[&Expr], offset: usize, width:
             continue;
         }
         if is_rowid {
-            return Some(Access::Rowid { keys, aff });
+            return Some((Access::Rowid { keys, aff }, pos));
         }
+        // A lookup on an index's leading column is exact for the conjunct too.
         if best.is_none() && t.index_on(col).is_some() {
-            best = Some(Access::Index { col, keys, aff });
+            best = Some((Access::Index { col, keys, aff }, pos));
         }
     }
     best

@@ -735,3 +735,24 @@ fn float_arith_tables() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn huge_precision_and_width() {
+    // Rust's formatter panics above u16::MAX digits: make sure we never ask.
+    let s = format_float_spec(1.5, ".100000f").unwrap_or_default();
+    assert_eq!(s.len(), 100_002);
+    assert!(s.starts_with("1.5000"));
+    let s = format_float_spec(0.1, ".70000e").unwrap_or_default();
+    assert!(s.starts_with("1.000000000000000055511151231257827021181583404541015625000"));
+    assert!(s.ends_with("e-01"));
+    // 'g' drops trailing zeros: the exact integer value, 301 digits
+    let s = format_float_spec(1e300, ".70000g").unwrap_or_default();
+    assert_eq!(s.len(), 301);
+    assert!(s.starts_with("10000000000000000525047602552044202487"));
+    assert_eq!(format_int_spec(1, "999999999999"), Err(String::new()));
+    assert_eq!(error_kind(""), "MemoryError");
+    assert_eq!(
+        format_str_spec("abc", ".999999999999"),
+        Ok("abc".to_string())
+    );
+}

@@ -18,6 +18,13 @@ pub(crate) fn mk(span: Span, kind: ExprKind) -> Expr {
     Expr { span, kind }
 }
 
+#[derive(Default)]
+pub(crate) struct CallArgs {
+    args: Vec<Expr>,
+    keywords: Vec<Keyword>,
+    seen_kwunpack: bool,
+}
+
 enum Infix {
     Bool(BoolOpKind),
     Cmp(CmpOp, usize),
@@ -64,31 +71,29 @@ impl<'a> Parser<'a> {
 
     pub fn star_expression(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let s = self.advance();
-            let v = self.binary(P_BOR)?;
-            return Ok(mk(
-                s.to(self.prev_span()),
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: Ctx::Load,
-                },
-            ));
+            return self.starred_bor();
         }
         self.expression()
+    }
+
+    /// `*` bitwise_or. Kept out of the recursive hot path: see [`Parser::expression`].
+    #[inline(never)]
+    fn starred_bor(&mut self) -> PResult<Expr> {
+        let s = self.advance();
+        let v = self.binary(P_BOR)?;
+        Ok(mk(
+            s.to(self.prev_span()),
+            ExprKind::Starred {
+                value: Box::new(v),
+                ctx: Ctx::Load,
+            },
+        ))
     }
 
     /// star_named_expression (list/set display items).
     pub fn star_named_expression(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let s = self.advance();
-            let v = self.binary(P_BOR)?;
-            return Ok(mk(
-                s.to(self.prev_span()),
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: Ctx::Load,
-                },
-            ));
+            return self.starred_bor();
         }
         self.named_expression()
     }
@@ -98,25 +103,39 @@ impl<'a> Parser<'a> {
         // Call arguments go through CPython's invalid_kwarg instead.
         let in_call_args = std::mem::take(&mut self.call_arg_next);
         if self.at_name() && matches!(self.tok_at(1), Tok::Op(":=")) {
-            let (id, s) = self.name()?;
-            self.advance();
-            let value = self.expression()?;
-            let target = mk(
-                s,
-                ExprKind::Name {
-                    id,
-                    ctx: Ctx::Store,
-                },
-            );
-            return Ok(mk(
-                s.to(self.prev_span()),
-                ExprKind::NamedExpr {
-                    target: Box::new(target),
-                    value: Box::new(value),
-                },
-            ));
+            return self.walrus();
         }
         let e = self.expression()?;
+        if self.at_op(":=") || (self.at_op("=") && !self.no_invalid && !in_call_args) {
+            return self.named_expression_error(e);
+        }
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn walrus(&mut self) -> PResult<Expr> {
+        let (id, s) = self.name()?;
+        self.advance();
+        let value = self.expression()?;
+        let target = mk(
+            s,
+            ExprKind::Name {
+                id,
+                ctx: Ctx::Store,
+            },
+        );
+        Ok(mk(
+            s.to(self.prev_span()),
+            ExprKind::NamedExpr {
+                target: Box::new(target),
+                value: Box::new(value),
+            },
+        ))
+    }
+
+    /// `e :=` with a non-name, or `e = ...` where a value is expected.
+    #[inline(never)]
+    fn named_expression_error(&mut self, e: Expr) -> PResult<Expr> {
         if self.at_op(":=") {
             let msg = format!(
                 "cannot use assignment expressions with {}",
@@ -124,14 +143,14 @@ impl<'a> Parser<'a> {
             );
             return Err(self.err_range(e.span, e.span, msg));
         }
-        if self.at_op("=") && !self.no_invalid && !in_call_args {
-            self.misplaced_assignment(&e)?;
-        }
+        self.misplaced_assignment(&e)?;
         Ok(e)
     }
 
     /// CPython's `invalid_named_expression`: `x = 1` where a value is
     /// expected (`if x = 1:`, `(a = b)`, `[f() = 1]`).
+    #[cold]
+    #[inline(never)]
     fn misplaced_assignment(&mut self, e: &Expr) -> PResult<()> {
         let eq = self.mark();
         self.advance();
@@ -177,11 +196,13 @@ impl<'a> Parser<'a> {
     }
 
     /// expression: lambda, or a disjunction with an optional `if ... else`.
+    ///
+    /// This and the functions it reaches for nested brackets form the
+    /// parser's recursion; they only dispatch and leave node building to
+    /// `#[inline(never)]` helpers, keeping each level's stack use small
+    /// (debug builds give every temporary its own slot).
     pub fn expression(&mut self) -> PResult<Expr> {
-        self.enter()?;
-        let r = self.expression_inner();
-        self.leave();
-        r
+        self.expression_inner()
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
@@ -189,44 +210,62 @@ impl<'a> Parser<'a> {
             return self.lambda();
         }
         let start = self.mark();
-        let start_span = self.span();
         let a = self.binary(P_OR)?;
-        if self.at_kw("if") {
-            self.advance();
-            let test = self.binary(P_OR)?;
-            if !self.at_kw("else") {
-                if !self.at_op(":") && !self.at_op("=") {
-                    if let Some(e) = self.check_lex_error_now() {
-                        return Err(e);
-                    }
-                    return Err(self.err_range(
-                        a.span,
-                        test.span,
-                        "expected 'else' after 'if' expression",
-                    ));
-                }
-                return Err(self.invalid());
-            }
-            self.advance();
-            let orelse = self.expression()?;
-            let span = start_span.to(self.prev_span());
-            return Ok(mk(
-                span,
-                ExprKind::IfExp {
-                    test: Box::new(test),
-                    body: Box::new(a),
-                    orelse: Box::new(orelse),
-                },
-            ));
-        }
-        if self.at_expr_start() {
-            self.adjacent_expressions(start, &a)?;
+        if self.at_kw("if") || (self.at_expr_start() && !self.no_invalid) {
+            return self.expression_tail(start, a);
         }
         Ok(a)
     }
 
+    /// The conditional expression after its body, or CPython's diagnostics
+    /// for an expression followed by another.
+    #[inline(never)]
+    fn expression_tail(&mut self, start: usize, a: Expr) -> PResult<Expr> {
+        if !self.at_kw("if") {
+            self.adjacent_expressions(start, &a)?;
+            return Ok(a);
+        }
+        let start_span = self.toks[start].span;
+        self.advance();
+        self.enter()?;
+        let r = self.conditional(start_span, a);
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn conditional(&mut self, start_span: Span, a: Expr) -> PResult<Expr> {
+        let test = self.binary(P_OR)?;
+        if !self.at_kw("else") {
+            if !self.at_op(":") && !self.at_op("=") {
+                if let Some(e) = self.check_lex_error_now() {
+                    return Err(e);
+                }
+                return Err(self.err_range(
+                    a.span,
+                    test.span,
+                    "expected 'else' after 'if' expression",
+                ));
+            }
+            return Err(self.invalid());
+        }
+        self.advance();
+        let orelse = self.expression()?;
+        let span = start_span.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(a),
+                orelse: Box::new(orelse),
+            },
+        ))
+    }
+
     /// CPython's `invalid_expression` / `invalid_legacy_expression`: two
     /// expressions side by side. Only reached on code that cannot parse.
+    #[cold]
+    #[inline(never)]
     fn adjacent_expressions(&mut self, start: usize, a: &Expr) -> PResult<()> {
         if self.no_invalid {
             return Ok(());
@@ -289,6 +328,8 @@ impl<'a> Parser<'a> {
         r.ok()
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn check_lex_error_now(&mut self) -> Option<Box<crate::parse::errors::SyntaxError>> {
         if *self.tok() == Tok::Error {
             return Some(self.invalid());
@@ -296,7 +337,15 @@ impl<'a> Parser<'a> {
         None
     }
 
+    #[inline(never)]
     fn lambda(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.lambda_inner();
+        self.leave();
+        r
+    }
+
+    fn lambda_inner(&mut self) -> PResult<Expr> {
         let s = self.advance();
         let args = self.parameters(false, ":")?;
         self.expect_op(":")?;
@@ -370,79 +419,101 @@ impl<'a> Parser<'a> {
     fn binary_inner(&mut self, min: u8) -> PResult<Expr> {
         // Nodes start at their first token, parentheses included, as in CPython.
         let start = self.span();
-        let mut left = self.prefix(min)?;
-        while let Some((prec, op)) = self.infix(min) {
-            if prec < min {
-                break;
-            }
-            match op {
-                Infix::Bool(kind) => {
-                    let mut values = vec![left];
-                    while self.infix(min).is_some_and(|(p, _)| p == prec) {
-                        self.advance();
-                        values.push(self.binary(prec + 1)?);
-                    }
-                    self.grow()?;
-                    let span = start.to(self.prev_span());
-                    left = mk(span, ExprKind::BoolOp { op: kind, values });
-                }
-                Infix::Cmp(..) => {
-                    let mut ops = Vec::new();
-                    let mut comparators = Vec::new();
-                    while let Some((_, Infix::Cmp(op, n))) = self.infix(min) {
-                        for _ in 0..n {
-                            self.advance();
-                        }
-                        ops.push(op);
-                        comparators.push(self.binary(P_CMP + 1)?);
-                    }
-                    self.grow()?;
-                    let span = start.to(self.prev_span());
-                    left = mk(
-                        span,
-                        ExprKind::Compare {
-                            left: Box::new(left),
-                            ops,
-                            comparators,
-                        },
-                    );
-                }
-                Infix::Bin(op) => {
-                    self.advance();
-                    let right = self.binary(prec + 1)?;
-                    self.grow()?;
-                    let span = start.to(self.prev_span());
-                    left = mk(
-                        span,
-                        ExprKind::BinOp {
-                            left: Box::new(left),
-                            op,
-                            right: Box::new(right),
-                        },
-                    );
-                }
-            }
+        // One result slot for the whole loop keeps this recursive frame small.
+        let mut r = self.prefix(min);
+        while let Ok(left) = r {
+            let Some((prec, op)) = self.infix(min).filter(|(p, _)| *p >= min) else {
+                return Ok(left);
+            };
+            r = match op {
+                Infix::Bool(kind) => self.bool_chain(start, left, kind, prec, min),
+                Infix::Cmp(..) => self.compare_chain(start, left, min),
+                Infix::Bin(op) => self.binop(start, left, op, prec),
+            };
         }
-        Ok(left)
+        r
+    }
+
+    #[inline(never)]
+    fn bool_chain(
+        &mut self,
+        start: Span,
+        left: Expr,
+        kind: BoolOpKind,
+        prec: u8,
+        min: u8,
+    ) -> PResult<Expr> {
+        let mut values = vec![left];
+        while self.infix(min).is_some_and(|(p, _)| p == prec) {
+            self.advance();
+            values.push(self.binary(prec + 1)?);
+        }
+        self.grow()?;
+        let span = start.to(self.prev_span());
+        Ok(mk(span, ExprKind::BoolOp { op: kind, values }))
+    }
+
+    #[inline(never)]
+    fn compare_chain(&mut self, start: Span, left: Expr, min: u8) -> PResult<Expr> {
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some((_, Infix::Cmp(op, n))) = self.infix(min) {
+            for _ in 0..n {
+                self.advance();
+            }
+            ops.push(op);
+            comparators.push(self.binary(P_CMP + 1)?);
+        }
+        self.grow()?;
+        let span = start.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+        ))
+    }
+
+    #[inline(never)]
+    fn binop(&mut self, start: Span, left: Expr, op: BinOp, prec: u8) -> PResult<Expr> {
+        self.advance();
+        let right = self.binary(prec + 1)?;
+        self.grow()?;
+        let span = start.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            },
+        ))
     }
 
     fn prefix(&mut self, min: u8) -> PResult<Expr> {
         let op = match self.tok() {
-            Tok::Name(n) if &**n == "not" && min <= P_NOT => (UnaryOp::Not, P_NOT),
-            Tok::Op("-") => (UnaryOp::USub, P_UNARY),
-            Tok::Op("+") => (UnaryOp::UAdd, P_UNARY),
-            Tok::Op("~") => (UnaryOp::Invert, P_UNARY),
+            Tok::Name(n) if &**n == "not" && min <= P_NOT => UnaryOp::Not,
+            Tok::Op("-") => UnaryOp::USub,
+            Tok::Op("+") => UnaryOp::UAdd,
+            Tok::Op("~") => UnaryOp::Invert,
             _ => return self.power(),
         };
+        self.unary(op)
+    }
+
+    #[inline(never)]
+    fn unary(&mut self, op: UnaryOp) -> PResult<Expr> {
         let s = self.advance();
         self.enter()?;
-        let operand = self.binary(op.1);
+        let operand = self.binary(if op == UnaryOp::Not { P_NOT } else { P_UNARY });
         self.leave();
         let operand = operand?;
         Ok(mk(
             s.to(self.prev_span()),
             ExprKind::UnaryOp {
-                op: op.0,
+                op,
                 operand: Box::new(operand),
             },
         ))
@@ -450,98 +521,143 @@ impl<'a> Parser<'a> {
 
     /// power: await_primary ['**' factor]
     fn power(&mut self) -> PResult<Expr> {
+        if self.at_kw("await") {
+            return self.await_power();
+        }
         let start = self.span();
-        let base = if self.at_kw("await") {
-            let s = self.advance();
-            let v = self.primary()?;
-            mk(s.to(self.prev_span()), ExprKind::Await(Box::new(v)))
-        } else {
-            self.primary()?
-        };
-        if self.eat_op("**") {
-            self.enter()?;
-            let exp = self.binary(P_UNARY);
-            self.leave();
-            let exp = exp?;
-            let span = start.to(self.prev_span());
-            return Ok(mk(
-                span,
-                ExprKind::BinOp {
-                    left: Box::new(base),
-                    op: BinOp::Pow,
-                    right: Box::new(exp),
-                },
-            ));
+        let base = self.primary()?;
+        if self.at_op("**") {
+            return self.pow_tail(start, base);
         }
         Ok(base)
+    }
+
+    #[inline(never)]
+    fn await_power(&mut self) -> PResult<Expr> {
+        let s = self.advance();
+        let v = self.primary()?;
+        let base = mk(s.to(self.prev_span()), ExprKind::Await(Box::new(v)));
+        if self.at_op("**") {
+            return self.pow_tail(s, base);
+        }
+        Ok(base)
+    }
+
+    #[inline(never)]
+    fn pow_tail(&mut self, start: Span, base: Expr) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let exp = self.binary(P_UNARY);
+        self.leave();
+        let exp = exp?;
+        let span = start.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::BinOp {
+                left: Box::new(base),
+                op: BinOp::Pow,
+                right: Box::new(exp),
+            },
+        ))
     }
 
     /// primary: atom followed by `.name`, `(args)`, `[slices]`.
     pub fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
-        let mut e = self.atom()?;
-        loop {
-            if matches!(self.tok(), Tok::Op("." | "(" | "[")) {
-                self.grow()?;
-            }
-            if self.at_op(".") {
-                self.advance();
-                let (attr, s) = self.name()?;
-                e = mk(
-                    start.to(s),
-                    ExprKind::Attribute {
-                        value: Box::new(e),
-                        attr,
-                        ctx: Ctx::Load,
-                    },
-                );
-            } else if self.at_op("(") {
-                let open = self.advance();
-                let (args, keywords) = self.call_args(open)?;
-                let close = self.expect_op(")")?;
-                e = mk(
-                    start.to(close),
-                    ExprKind::Call {
-                        func: Box::new(e),
-                        args,
-                        keywords,
-                    },
-                );
-            } else if self.at_op("[") {
-                self.advance();
-                let slice = self.slices()?;
-                let close = self.expect_op("]")?;
-                e = mk(
-                    start.to(close),
-                    ExprKind::Subscript {
-                        value: Box::new(e),
-                        slice: Box::new(slice),
-                        ctx: Ctx::Load,
-                    },
-                );
-            } else {
+        let mut r = self.atom();
+        while let Ok(e) = r {
+            if !matches!(self.tok(), Tok::Op("." | "(" | "[")) {
                 return Ok(e);
             }
+            r = self.trailer(start, e);
         }
+        r
+    }
+
+    #[inline(never)]
+    fn trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
+        self.grow()?;
+        if self.at_op(".") {
+            self.advance();
+            let (attr, s) = self.name()?;
+            return Ok(mk(
+                start.to(s),
+                ExprKind::Attribute {
+                    value: Box::new(e),
+                    attr,
+                    ctx: Ctx::Load,
+                },
+            ));
+        }
+        self.enter()?;
+        let r = if self.at_op("(") {
+            self.call_trailer(start, e)
+        } else {
+            self.subscript_trailer(start, e)
+        };
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn call_trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
+        let open = self.advance();
+        let r = self.call_args(open);
+        self.finish_call(start, e, r)
+    }
+
+    #[inline(never)]
+    fn finish_call(
+        &mut self,
+        start: Span,
+        e: Expr,
+        r: PResult<(Vec<Expr>, Vec<Keyword>)>,
+    ) -> PResult<Expr> {
+        let (args, keywords) = r?;
+        let close = self.expect_op(")")?;
+        Ok(mk(
+            start.to(close),
+            ExprKind::Call {
+                func: Box::new(e),
+                args,
+                keywords,
+            },
+        ))
+    }
+
+    #[inline(never)]
+    fn subscript_trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
+        self.advance();
+        let r = self.slices();
+        self.finish_subscript(start, e, r)
+    }
+
+    #[inline(never)]
+    fn finish_subscript(&mut self, start: Span, e: Expr, r: PResult<Expr>) -> PResult<Expr> {
+        let slice = r?;
+        let close = self.expect_op("]")?;
+        Ok(mk(
+            start.to(close),
+            ExprKind::Subscript {
+                value: Box::new(e),
+                slice: Box::new(slice),
+                ctx: Ctx::Load,
+            },
+        ))
     }
 
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.slice()?;
-        if !self.at_op(",") {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                // `a[*b]` subscripts with a one-element tuple.
-                let span = first.span;
-                return Ok(mk(
-                    span,
-                    ExprKind::Tuple {
-                        elts: vec![first],
-                        ctx: Ctx::Load,
-                    },
-                ));
-            }
+        if !self.at_op(",") && !matches!(first.kind, ExprKind::Starred { .. }) {
             return Ok(first);
         }
+        self.slices_rest(start, first)
+    }
+
+    /// `a[x, y]` and `a[*b]`: the subscript is a tuple.
+    #[inline(never)]
+    fn slices_rest(&mut self, start: Span, first: Expr) -> PResult<Expr> {
         let mut elts = vec![first];
         while self.eat_op(",") {
             if self.at_op("]") {
@@ -564,32 +680,44 @@ impl<'a> Parser<'a> {
             return self.star_expression();
         }
         let start = self.span();
-        let lower = if self.at_op(":") {
-            None
-        } else {
-            Some(self.named_expression()?)
-        };
-        if !self.at_op(":") {
-            return lower.ok_or_else(|| self.invalid());
+        if self.at_op(":") {
+            return self.slice_rest(start, None);
         }
-        let mut end = self.advance();
+        let lower = self.named_expression()?;
+        if !self.at_op(":") {
+            return Ok(lower);
+        }
+        self.slice_rest(start, Some(lower))
+    }
+
+    /// `lower:upper:step` from the first `:`.
+    #[inline(never)]
+    fn slice_rest(&mut self, start: Span, lower: Option<Expr>) -> PResult<Expr> {
+        self.advance();
         let upper = if self.at_expr_start() {
-            let e = self.expression()?;
-            end = e.span;
-            Some(Box::new(e))
+            Some(self.expression())
         } else {
             None
+        };
+        self.slice_step(start, lower, upper)
+    }
+
+    #[inline(never)]
+    fn slice_step(
+        &mut self,
+        start: Span,
+        lower: Option<Expr>,
+        upper: Option<PResult<Expr>>,
+    ) -> PResult<Expr> {
+        let upper = match upper {
+            Some(u) => Some(Box::new(u?)),
+            None => None,
         };
         let mut step = None;
-        if self.at_op(":") {
-            end = self.advance();
-            if self.at_expr_start() {
-                let e = self.expression()?;
-                end = e.span;
-                step = Some(Box::new(e));
-            }
+        if self.eat_op(":") && self.at_expr_start() {
+            step = Some(Box::new(self.expression()?));
         }
-        let span = lower.as_ref().map_or(start, |l| l.span).to(end);
+        let span = start.to(self.prev_span());
         Ok(mk(
             span,
             ExprKind::Slice {
@@ -602,111 +730,132 @@ impl<'a> Parser<'a> {
 
     /// Call arguments up to (not including) the closing `)`.
     pub fn call_args(&mut self, open: Span) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mut args = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut seen_kwunpack = false;
+        let mut acc = CallArgs::default();
         while !self.at_op(")") {
-            if self.at_op("**") {
-                let s = self.advance();
-                let value = self.expression()?;
-                keywords.push(Keyword {
-                    arg: None,
-                    span: s.to(value.span),
-                    value,
-                });
-                seen_kwunpack = true;
-            } else if self.at_op("*") {
-                if !keywords.is_empty() && matches!(self.tok_at(1), Tok::Op(")" | ",")) {
-                    let s = self.span();
-                    return Err(self.err_at(
-                        s,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
-                }
-                let e = self.star_expression()?;
-                if seen_kwunpack {
-                    return Err(self.err_range(
-                        e.span,
-                        e.span,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
-                }
-                args.push(e);
-            } else if self.at_name() && matches!(self.tok_at(1), Tok::Op("=")) {
-                let (arg, s) = self.name()?;
-                self.advance();
-                let value = self.expression()?;
-                keywords.push(Keyword {
-                    arg: Some(arg),
-                    span: s.to(value.span),
-                    value,
-                });
-            } else {
-                if matches!(self.tok(), Tok::Name(n) if matches!(&**n, "True" | "False" | "None"))
-                    && matches!(self.tok_at(1), Tok::Op("="))
-                {
-                    let s = self.span();
-                    let msg = format!(
-                        "cannot assign to {}",
-                        &self.src[s.start as usize..s.end as usize]
-                    );
-                    return Err(self.err_at(s, msg));
-                }
-                self.call_arg_next = true;
-                let e = self.named_expression()?;
-                if self.at_kw("for") || self.at_kw("async") {
-                    let generators = self.comprehension_clauses()?;
-                    let close = self.span();
-                    let g = mk(
-                        open.to(close),
-                        ExprKind::GeneratorExp {
-                            elt: Rc::new(e),
-                            generators: generators.into(),
-                        },
-                    );
-                    if !args.is_empty() || !keywords.is_empty() || self.at_op(",") {
-                        let gs = g.span;
-                        let mut gspan = gs;
-                        gspan.start = g.elt_span().start;
-                        gspan.line = g.elt_span().line;
-                        gspan.col = g.elt_span().col;
-                        let last = self.prev_span();
-                        return Err(self.err_range(
-                            gspan,
-                            last,
-                            "Generator expression must be parenthesized",
-                        ));
-                    }
-                    args.push(g);
-                    continue;
-                }
-                if self.at_op("=") {
-                    let s = e.span;
-                    return Err(self.err_range(
-                        s,
-                        self.span(),
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                    ));
-                }
-                if !keywords.is_empty() {
-                    let msg = if seen_kwunpack {
-                        "positional argument follows keyword argument unpacking"
-                    } else {
-                        "positional argument follows keyword argument"
-                    };
-                    let s = self.span();
-                    return Err(self.err_at(s, msg));
-                }
-                args.push(e);
-            }
+            self.call_arg(open, &mut acc)?;
             if !self.eat_op(",") {
                 break;
             }
         }
-        Ok((args, keywords))
+        Ok((acc.args, acc.keywords))
+    }
+
+    fn call_arg(&mut self, open: Span, acc: &mut CallArgs) -> PResult<()> {
+        if self.at_op("**") || self.at_op("*") {
+            return self.star_arg(acc);
+        }
+        let name_like = match self.tok() {
+            Tok::Name(n) => !is_keyword(n) || matches!(&**n, "True" | "False" | "None"),
+            _ => false,
+        };
+        if name_like && matches!(self.tok_at(1), Tok::Op("=")) {
+            return self.keyword_arg(acc);
+        }
+        self.call_arg_next = true;
+        let e = self.named_expression()?;
+        self.positional_arg(open, e, acc)
+    }
+
+    #[inline(never)]
+    fn star_arg(&mut self, acc: &mut CallArgs) -> PResult<()> {
+        if self.at_op("**") {
+            let s = self.advance();
+            let value = self.expression()?;
+            acc.keywords.push(Keyword {
+                arg: None,
+                span: s.to(self.prev_span()),
+                value,
+            });
+            acc.seen_kwunpack = true;
+            return Ok(());
+        }
+        if !acc.keywords.is_empty() && matches!(self.tok_at(1), Tok::Op(")" | ",")) {
+            let s = self.span();
+            return Err(self.err_at(
+                s,
+                "iterable argument unpacking follows keyword argument unpacking",
+            ));
+        }
+        let e = self.star_expression()?;
+        if acc.seen_kwunpack {
+            return Err(self.err_range(
+                e.span,
+                e.span,
+                "iterable argument unpacking follows keyword argument unpacking",
+            ));
+        }
+        acc.args.push(e);
+        Ok(())
+    }
+
+    /// `name=value`, or CPython's error for `True=...`.
+    #[inline(never)]
+    fn keyword_arg(&mut self, acc: &mut CallArgs) -> PResult<()> {
+        if matches!(self.tok(), Tok::Name(n) if matches!(&**n, "True" | "False" | "None")) {
+            let s = self.span();
+            let msg = format!(
+                "cannot assign to {}",
+                &self.src[s.start as usize..s.end as usize]
+            );
+            return Err(self.err_at(s, msg));
+        }
+        let (arg, s) = self.name()?;
+        self.advance();
+        let value = self.expression()?;
+        acc.keywords.push(Keyword {
+            arg: Some(arg),
+            span: s.to(self.prev_span()),
+            value,
+        });
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn positional_arg(&mut self, open: Span, e: Expr, acc: &mut CallArgs) -> PResult<()> {
+        if self.at_kw("for") || self.at_kw("async") {
+            let elt_span = e.span;
+            let generators = self.comprehension_clauses()?;
+            let close = self.span();
+            if !acc.args.is_empty() || !acc.keywords.is_empty() || self.at_op(",") {
+                let last = self.prev_span();
+                return Err(self.err_range(
+                    elt_span,
+                    last,
+                    "Generator expression must be parenthesized",
+                ));
+            }
+            acc.args.push(mk(
+                open.to(close),
+                ExprKind::GeneratorExp {
+                    elt: Rc::new(e),
+                    generators: generators.into(),
+                },
+            ));
+            return Ok(());
+        }
+        if self.at_op("=") {
+            let s = e.span;
+            return Err(self.err_range(
+                s,
+                self.span(),
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+            ));
+        }
+        if !acc.keywords.is_empty() {
+            let msg = if acc.seen_kwunpack {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            };
+            let s = self.span();
+            return Err(self.err_at(s, msg));
+        }
+        acc.args.push(e);
+        Ok(())
     }
 
     /// One or more `for ... in ... [if ...]` clauses.
+    #[inline(never)]
     pub fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
         loop {
@@ -741,6 +890,8 @@ impl<'a> Parser<'a> {
 
     /// CPython's `invalid_for_target`: reparse the target as expressions,
     /// which reports `Perhaps you forgot a comma?` or an invalid target.
+    #[cold]
+    #[inline(never)]
     pub fn invalid_for_target(&mut self, at: usize) -> Box<crate::parse::errors::SyntaxError> {
         if self.no_invalid {
             return self.invalid();
@@ -825,54 +976,69 @@ impl<'a> Parser<'a> {
     }
 
     fn atom(&mut self) -> PResult<Expr> {
+        let kind = match self.tok() {
+            Tok::Str(_) => 0,
+            Tok::Op("(") => 1,
+            Tok::Op("[") => 2,
+            Tok::Op("{") => 3,
+            _ => return self.simple_atom(),
+        };
+        // Every bracket (and f-string) level costs one unit of the
+        // recursion budget.
+        self.enter()?;
+        let r = match kind {
+            0 => self.strings(),
+            1 => self.paren(),
+            2 => self.list(),
+            _ => self.brace(),
+        };
+        self.leave();
+        r
+    }
+
+    /// Names, keywords constants and numbers.
+    #[inline(never)]
+    fn simple_atom(&mut self) -> PResult<Expr> {
         let t = self.tok().clone();
-        match t {
-            Tok::Name(n) => {
-                let c = match &*n {
-                    "None" => Constant::None,
-                    "True" => Constant::True,
-                    "False" => Constant::False,
-                    _ if is_keyword(&n) => return Err(self.invalid()),
-                    _ => {
-                        let s = self.advance();
-                        return Ok(mk(
-                            s,
-                            ExprKind::Name {
-                                id: n,
-                                ctx: Ctx::Load,
-                            },
-                        ));
-                    }
-                };
-                let s = self.advance();
-                Ok(mk(s, ExprKind::Constant(c)))
-            }
-            Tok::Int(text, radix) => {
-                let s = self.advance();
-                Ok(mk(s, ExprKind::Constant(int_constant(&text, radix))))
-            }
-            Tok::Float(v) => {
-                let s = self.advance();
-                Ok(mk(s, ExprKind::Constant(Constant::Float(v))))
-            }
-            Tok::Imag(v) => {
-                let s = self.advance();
-                Ok(mk(s, ExprKind::Constant(Constant::Complex(v))))
-            }
-            Tok::Str(_) => self.strings(),
-            Tok::Op("...") => {
-                let s = self.advance();
-                Ok(mk(s, ExprKind::Constant(Constant::Ellipsis)))
-            }
-            Tok::Op("(") => self.paren(),
-            Tok::Op("[") => self.list(),
-            Tok::Op("{") => self.brace(),
-            _ => Err(self.invalid()),
-        }
+        let c = match t {
+            Tok::Name(n) => match &*n {
+                "None" => Constant::None,
+                "True" => Constant::True,
+                "False" => Constant::False,
+                _ if is_keyword(&n) => return Err(self.invalid()),
+                _ => {
+                    let s = self.advance();
+                    return Ok(mk(
+                        s,
+                        ExprKind::Name {
+                            id: n,
+                            ctx: Ctx::Load,
+                        },
+                    ));
+                }
+            },
+            Tok::Int(text, radix) => int_constant(&text, radix),
+            Tok::Float(v) => Constant::Float(v),
+            Tok::Imag(v) => Constant::Complex(v),
+            Tok::Op("...") => Constant::Ellipsis,
+            _ => return Err(self.invalid()),
+        };
+        let s = self.advance();
+        Ok(mk(s, ExprKind::Constant(c)))
     }
 
     fn paren(&mut self) -> PResult<Expr> {
         let open = self.advance();
+        if self.at_op(")") || self.at_kw("yield") {
+            return self.paren_special(open);
+        }
+        let first = self.star_named_expression()?;
+        self.paren_rest(open, first)
+    }
+
+    /// `()` and `(yield ...)`.
+    #[inline(never)]
+    fn paren_special(&mut self, open: Span) -> PResult<Expr> {
         if self.at_op(")") {
             let close = self.advance();
             return Ok(mk(
@@ -883,12 +1049,14 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        if self.at_kw("yield") {
-            let e = self.yield_expr()?;
-            self.expect_op(")")?;
-            return Ok(e);
-        }
-        let first = self.star_named_expression()?;
+        let e = self.yield_expr()?;
+        self.expect_op(")")?;
+        Ok(e)
+    }
+
+    /// After the first item: a group, a tuple or a generator expression.
+    #[inline(never)]
+    fn paren_rest(&mut self, open: Span, first: Expr) -> PResult<Expr> {
         if self.at_kw("for") || self.at_kw("async") {
             let generators = self.comprehension_clauses()?;
             let close = self.expect_op(")")?;
@@ -926,9 +1094,17 @@ impl<'a> Parser<'a> {
 
     fn list(&mut self) -> PResult<Expr> {
         let open = self.advance();
+        if self.at_op("]") {
+            return self.list_rest(open, None);
+        }
+        let first = self.star_named_expression()?;
+        self.list_rest(open, Some(first))
+    }
+
+    #[inline(never)]
+    fn list_rest(&mut self, open: Span, first: Option<Expr>) -> PResult<Expr> {
         let mut elts = Vec::new();
-        if !self.at_op("]") {
-            let first = self.star_named_expression()?;
+        if let Some(first) = first {
             if self.at_kw("for") || self.at_kw("async") {
                 let generators = self.comprehension_clauses()?;
                 let close = self.expect_op("]")?;
@@ -960,6 +1136,7 @@ impl<'a> Parser<'a> {
 
     /// A dict value after `:`, with CPython's diagnostics for `{k:}` and
     /// `{k: *v}`.
+    #[inline(never)]
     fn dict_value(&mut self) -> PResult<Expr> {
         if !self.no_invalid {
             if self.at_op("}") || self.at_op(",") {
@@ -980,102 +1157,100 @@ impl<'a> Parser<'a> {
 
     fn brace(&mut self) -> PResult<Expr> {
         let open = self.advance();
-        if self.at_op("}") {
-            let close = self.advance();
+        if self.at_op("}") || self.at_op("**") {
+            return self.dict_items(open, None);
+        }
+        let k = self.star_named_expression()?;
+        if self.at_op(":") {
+            return self.dict_items(open, Some(k));
+        }
+        self.set_items(open, k)
+    }
+
+    /// A dict display or comprehension; `first_key` is the key already
+    /// parsed when the first item is `k: v`.
+    #[inline(never)]
+    fn dict_items(&mut self, open: Span, first_key: Option<Expr>) -> PResult<Expr> {
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
+        if let Some(k) = first_key {
+            self.advance();
+            let v = self.dict_value()?;
+            if self.at_kw("for") || self.at_kw("async") {
+                let generators = self.comprehension_clauses()?;
+                let close = self.expect_op("}")?;
+                return Ok(mk(
+                    open.to(close),
+                    ExprKind::DictComp {
+                        key: Rc::new(k),
+                        value: Rc::new(v),
+                        generators: generators.into(),
+                    },
+                ));
+            }
+            keys.push(Some(k));
+            values.push(v);
+            if !self.eat_op(",") {
+                let close = self.expect_op("}")?;
+                return Ok(mk(open.to(close), ExprKind::Dict { keys, values }));
+            }
+        }
+        while !self.at_op("}") {
+            if self.eat_op("**") {
+                keys.push(None);
+                values.push(self.binary(P_BOR)?);
+            } else {
+                let k = self.expression()?;
+                if !self.at_op(":") {
+                    if self.no_invalid || keys.is_empty() {
+                        return Err(self.invalid());
+                    }
+                    // CPython points just before the key's end.
+                    let mut s = k.span;
+                    s.line = s.end_line;
+                    s.col = s.end_col.saturating_sub(1);
+                    let mut e = self.err_at(s, "':' expected after dictionary key");
+                    e.end_col = 0;
+                    return Err(e);
+                }
+                self.advance();
+                keys.push(Some(k));
+                values.push(self.dict_value()?);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        let close = self.expect_op("}")?;
+        Ok(mk(open.to(close), ExprKind::Dict { keys, values }))
+    }
+
+    #[inline(never)]
+    fn set_items(&mut self, open: Span, first: Expr) -> PResult<Expr> {
+        if self.at_kw("for") || self.at_kw("async") {
+            let generators = self.comprehension_clauses()?;
+            let close = self.expect_op("}")?;
             return Ok(mk(
                 open.to(close),
-                ExprKind::Dict {
-                    keys: vec![],
-                    values: vec![],
+                ExprKind::SetComp {
+                    elt: Rc::new(first),
+                    generators: generators.into(),
                 },
             ));
         }
-        // Dict when the first item is `**x` or `k: v`.
-        let (first_key, first_val) = if self.at_op("**") {
-            self.advance();
-            (None, Some(self.binary(P_BOR)?))
-        } else {
-            let k = self.star_named_expression()?;
-            if self.eat_op(":") {
-                (Some(k), Some(self.dict_value()?))
-            } else {
-                (Some(k), None)
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if self.at_op("}") {
+                break;
             }
-        };
-        match first_val {
-            Some(v) => {
-                if first_key.is_some() && (self.at_kw("for") || self.at_kw("async")) {
-                    let generators = self.comprehension_clauses()?;
-                    let close = self.expect_op("}")?;
-                    let key = first_key.unwrap_or_else(|| v.clone());
-                    return Ok(mk(
-                        open.to(close),
-                        ExprKind::DictComp {
-                            key: Rc::new(key),
-                            value: Rc::new(v),
-                            generators: generators.into(),
-                        },
-                    ));
-                }
-                let mut keys = vec![first_key];
-                let mut values = vec![v];
-                while self.eat_op(",") {
-                    if self.at_op("}") {
-                        break;
-                    }
-                    if self.eat_op("**") {
-                        keys.push(None);
-                        values.push(self.binary(P_BOR)?);
-                    } else {
-                        let k = self.expression()?;
-                        if !self.at_op(":") {
-                            if self.no_invalid {
-                                return Err(self.invalid());
-                            }
-                            // CPython points just before the key's end.
-                            let mut s = k.span;
-                            s.line = s.end_line;
-                            s.col = s.end_col.saturating_sub(1);
-                            let mut e = self.err_at(s, "':' expected after dictionary key");
-                            e.end_col = 0;
-                            return Err(e);
-                        }
-                        self.advance();
-                        keys.push(Some(k));
-                        values.push(self.dict_value()?);
-                    }
-                }
-                let close = self.expect_op("}")?;
-                Ok(mk(open.to(close), ExprKind::Dict { keys, values }))
-            }
-            None => {
-                let first =
-                    first_key.unwrap_or_else(|| mk(open, ExprKind::Constant(Constant::None)));
-                if self.at_kw("for") || self.at_kw("async") {
-                    let generators = self.comprehension_clauses()?;
-                    let close = self.expect_op("}")?;
-                    return Ok(mk(
-                        open.to(close),
-                        ExprKind::SetComp {
-                            elt: Rc::new(first),
-                            generators: generators.into(),
-                        },
-                    ));
-                }
-                let mut elts = vec![first];
-                while self.eat_op(",") {
-                    if self.at_op("}") {
-                        break;
-                    }
-                    elts.push(self.star_named_expression()?);
-                }
-                let close = self.expect_op("}")?;
-                Ok(mk(open.to(close), ExprKind::Set(elts)))
-            }
+            elts.push(self.star_named_expression()?);
         }
+        let close = self.expect_op("}")?;
+        Ok(mk(open.to(close), ExprKind::Set(elts)))
     }
 
     /// `yield`, `yield x, y`, `yield from x`.
+    #[inline(never)]
     pub fn yield_expr(&mut self) -> PResult<Expr> {
         let s = self.advance();
         if self.eat_kw("from") {
@@ -1090,15 +1265,6 @@ impl<'a> Parser<'a> {
             ));
         }
         Ok(mk(s, ExprKind::Yield(None)))
-    }
-}
-
-impl Expr {
-    fn elt_span(&self) -> Span {
-        match &self.kind {
-            ExprKind::GeneratorExp { elt, .. } => elt.span,
-            _ => self.span,
-        }
     }
 }
 

@@ -37,39 +37,61 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
+    /// Block nesting is bounded by the tokenizer's indentation limit.
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        self.enter()?;
-        let r = self.statement_inner(out);
-        self.leave();
-        r
+        self.statement_inner(out)
     }
 
+    /// Dispatches on the first token. Statement nesting recurses through
+    /// here, so the `Stmt` values live in [`Parser::push_stmt`]'s frame only.
     fn statement_inner(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let t = self.tok().clone();
-        if let Tok::Name(n) = &t {
-            let s = match &**n {
-                "if" => Some(self.if_stmt()?),
-                "while" => Some(self.while_stmt()?),
-                "for" => Some(self.for_stmt()?),
-                "try" => Some(self.try_stmt()?),
-                "with" => Some(self.with_stmt()?),
-                "def" => Some(self.funcdef(Vec::new())?),
-                "class" => Some(self.classdef(Vec::new())?),
-                "async" => Some(self.async_stmt(Vec::new())?),
-                "match" => self.match_stmt()?,
+        let kw = match self.tok() {
+            Tok::Name(n) => match &**n {
+                "if" => Some(0),
+                "while" => Some(1),
+                "for" => Some(2),
+                "try" => Some(3),
+                "with" => Some(4),
+                "def" => Some(5),
+                "class" => Some(6),
+                "async" => Some(7),
+                "match" => Some(8),
                 _ => None,
+            },
+            Tok::Op("@") => Some(9),
+            _ => None,
+        };
+        match kw {
+            Some(k) => self.compound_stmt(k, out),
+            None => self.simple_stmts(out),
+        }
+    }
+
+    #[inline(never)]
+    fn compound_stmt(&mut self, k: u8, out: &mut Vec<Stmt>) -> PResult<()> {
+        if k == 8 {
+            return match self.match_stmt()? {
+                Some(s) => {
+                    out.push(s);
+                    Ok(())
+                }
+                None => self.simple_stmts(out),
             };
-            if let Some(s) = s {
-                out.push(s);
-                return Ok(());
-            }
         }
-        if t == Tok::Op("@") {
-            let s = self.decorated()?;
-            out.push(s);
-            return Ok(());
-        }
-        self.simple_stmts(out)
+        // Every arm writes into the one `r` (no per-arm temporaries).
+        let r = match k {
+            0 => self.if_stmt(),
+            1 => self.while_stmt(),
+            2 => self.for_stmt(),
+            3 => self.try_stmt(),
+            4 => self.with_stmt(),
+            5 => self.funcdef(Vec::new()),
+            6 => self.classdef(Vec::new()),
+            7 => self.async_stmt(Vec::new()),
+            _ => self.decorated(),
+        };
+        out.push(r?);
+        Ok(())
     }
 
     /// simple_stmt (';' simple_stmt)* [';'] NEWLINE
@@ -668,6 +690,13 @@ impl<'a> Parser<'a> {
         let start = self.advance();
         self.expect_colon()?;
         let body = self.block("'try' statement", start.line)?;
+        self.try_rest(start, body)
+    }
+
+    /// Handlers, `else` and `finally`: a separate frame, so that nested
+    /// blocks in the `try` body do not carry this one's locals.
+    #[inline(never)]
+    fn try_rest(&mut self, start: Span, body: Vec<Stmt>) -> PResult<Stmt> {
         let mut handlers = Vec::new();
         let mut star = false;
         while self.at_kw("except") {

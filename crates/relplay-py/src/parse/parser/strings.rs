@@ -258,6 +258,7 @@ impl FCursor {
 
 impl<'a> Parser<'a> {
     /// One or more adjacent string tokens → Constant or JoinedStr.
+    #[inline(never)]
     pub fn strings(&mut self) -> PResult<Expr> {
         let first = self.span();
         let mut toks: Vec<StrTok> = Vec::new();

@@ -74,3 +74,55 @@ fn dump_spans() {
         println!("SPAN {}", l);
     }
 }
+
+#[test]
+#[ignore]
+fn sizes() {
+    println!(
+        "SIZES expr={} kind={} tok={} token={} presult={}",
+        std::mem::size_of::<crate::ast::Expr>(),
+        std::mem::size_of::<crate::ast::ExprKind>(),
+        std::mem::size_of::<crate::parse::tokens::Tok>(),
+        std::mem::size_of::<crate::parse::tokens::Token>(),
+        std::mem::size_of::<Result<crate::ast::Expr, Box<SyntaxError>>>()
+    );
+}
+
+/// Dev helper: prints `(source, dump)` rows for RELPLAY_STRUCT cases.
+#[test]
+#[ignore]
+fn dump_structures() {
+    let Ok(path) = std::env::var("RELPLAY_STRUCT") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for case in text.lines() {
+        let src = unescape(case);
+        println!("ROW    ({:?}, {:?}),", src, super::dump::module(&src));
+    }
+}
+
+#[test]
+#[ignore]
+fn timing() {
+    let unit = include_str!("sample_models.py");
+    let src = unit.repeat(90);
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let l = crate::parse::lexer::tokenize(&src);
+        let t1 = t.elapsed();
+        let t = std::time::Instant::now();
+        let mut p = crate::parse::parser::Parser::new(&src, l.tokens, l.error);
+        let m = p.module().unwrap();
+        let t2 = t.elapsed();
+        let t = std::time::Instant::now();
+        crate::parse::checks::check_module(&m, &src).unwrap();
+        let t3 = t.elapsed();
+        let t = std::time::Instant::now();
+        drop(m);
+        println!(
+            "TIMING lex {t1:?} parse {t2:?} checks {t3:?} drop {:?}",
+            t.elapsed()
+        );
+    }
+}
