@@ -409,11 +409,11 @@ impl NativeObject for SessionObj {
     }
     fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "new" => Some(interp.new_set(self.0.new.borrow().clone())?),
-            "deleted" => Some(interp.new_set(self.0.deleted.borrow().clone())?),
+            "new" => Some(native(IdentitySetObj(self.0.new.borrow().clone()))),
+            "deleted" => Some(native(IdentitySetObj(self.0.deleted.borrow().clone()))),
             "dirty" => {
                 let d = super::unitofwork::dirty_objects(interp, &self.0)?;
-                Some(interp.new_set(d)?)
+                Some(native(IdentitySetObj(d)))
             }
             "identity_map" => Some(Value::list(self.0.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect())),
             _ => None,
@@ -452,4 +452,32 @@ pub fn sessionmaker(_interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> 
     let bind = args.first().cloned().or_else(|| kw_get(&kw, "bind"));
     let kw: Kwargs = kw.into_iter().filter(|(k, _)| &**k != "bind").collect();
     Ok(native(SessionMakerObj { bind, kw }))
+}
+
+/// `session.new` / `.dirty` / `.deleted`: insertion-ordered, by identity.
+pub struct IdentitySetObj(pub Vec<Value>);
+
+impl NativeObject for IdentitySetObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("IdentitySet", "sqlalchemy.util._collections", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        interp.iter(&Value::list(self.0.clone())).map(Some)
+    }
+    fn len(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
+        Ok(Some(self.0.len()))
+    }
+    fn contains(&self, _interp: &mut Interpreter, _me: &Value, item: &Value) -> PyResult<Option<bool>> {
+        Ok(Some(self.0.iter().any(|x| x.is(item))))
+    }
+    fn bool(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<bool>> {
+        Ok(Some(!self.0.is_empty()))
+    }
+    fn repr(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let inner = interp.repr(&Value::list(self.0.clone()))?;
+        Ok(Some(format!("IdentitySet({inner})")))
+    }
 }

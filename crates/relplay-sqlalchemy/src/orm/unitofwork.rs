@@ -227,11 +227,11 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
             .iter()
             .map(|c| Ok((c.column.clone(), to_py(&dict_get(o, &c.key).unwrap_or(Value::None))?)))
             .collect::<PyResult<_>>()?;
-        let (cols, row, has_all_pks) = insert_params(&table, &|name: &str| vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()));
-        prepared.push((cols, row, has_all_pks, o.clone()));
+        let ir = insert_params(&table, &|name: &str| vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()));
+        prepared.push((ir.columns, ir.values, ir.has_all_pks, o.clone(), ir.defaulted));
     }
     let pk_cols: Vec<String> = table.primary_key();
-    for group in group_consecutive(prepared, |p| (p.0.iter().map(|c| c.0.clone()).collect::<Vec<_>>(), p.2)) {
+    for group in group_consecutive(prepared, |p| (p.0.iter().map(|c| c.0.clone()).collect::<Vec<_>>(), p.2, p.4.clone())) {
         let plan = insert_plan(&InsertGroup {
             rows: group.len(),
             has_all_pks: group[0].2,
@@ -241,7 +241,14 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
             server_default_cols: &[],
         });
         let cols = group[0].0.clone();
-        let mk = |rows: Vec<Vec<PyValue>>, returning: Vec<String>| Insert { table: m.table.to_string(), columns: cols.clone(), rows, returning };
+        let defaulted = group[0].4.clone();
+        let mk = |rows: Vec<Vec<PyValue>>, returning: Vec<String>| Insert {
+            table: m.table.to_string(),
+            columns: cols.clone(),
+            rows,
+            returning,
+            defaulted: defaulted.clone(),
+        };
         let mut new_keys: Vec<Option<Vec<PyValue>>> = Vec::new();
         match plan.strategy {
             InsertStrategy::ExecuteMany => {
@@ -276,7 +283,7 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
                 }
             }
         }
-        for ((cols, row, _, o), key) in group.iter().zip(new_keys) {
+        for ((cols, row, _, o, _), key) in group.iter().zip(new_keys) {
             for ((name, _), v) in cols.iter().zip(row) {
                 if let Some(c) = m.col_by_column(name) {
                     if dict_get(o, &c.key).map(|x| x.is_none()).unwrap_or(true) {
@@ -413,7 +420,20 @@ fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool
 
 fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], deleted: &[Value]) -> PyResult<()> {
     let mappers = mapper::all();
-    let mut g = FlushGraph { mappers: mappers.iter().map(|m| m.sort_key()).collect(), deps: Vec::new() };
+    let mut involved: Vec<usize> = Vec::new();
+    let dirty = dirty_objects(interp, s)?;
+    let persistent_all: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    for o in new.iter().chain(deleted.iter()).chain(dirty.iter()).chain(persistent_all.iter()) {
+        let id = super::state::mapper_of(interp, o)?.id;
+        if !involved.contains(&id) {
+            involved.push(id);
+        }
+    }
+    let mut g = FlushGraph {
+        mappers: mappers.iter().map(|m| m.sort_key()).collect(),
+        deps: Vec::new(),
+        without_states: (0..mappers.len()).filter(|i| !involved.contains(i)).collect(),
+    };
     for m in &mappers {
         for r in m.rels.borrow().iter() {
             if let Some(res) = r.resolved() {
@@ -610,7 +630,7 @@ fn process_m2m(
         s.exec(interp, &c, ExecKind::Many)?;
     }
     if !ins_rows.is_empty() {
-        let ins = Insert { table: sec.clone(), columns: ins_cols, rows: ins_rows, returning: Vec::new() };
+        let ins = Insert { table: sec.clone(), columns: ins_cols, rows: ins_rows, returning: Vec::new(), defaulted: Vec::new() };
         let c = compile(Statement::Insert(&ins)).map_err(orm_err)?;
         s.exec(interp, &c, ExecKind::Many)?;
     }
