@@ -203,6 +203,10 @@ fn lazy_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, sql: bool
         return Ok(Value::None);
     };
     if let Some(o) = s.lookup(t.id, &ident_key(&key)) {
+        // An expired object found in the identity map is checked (reloaded).
+        if sql && with_state(interp, &o, |st| st.s.borrow().expired)? {
+            refresh(interp, &o)?;
+        }
         return Ok(o);
     }
     if !sql {

@@ -344,10 +344,42 @@ fn s_expire_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyRe
 fn s_expunge(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
-    s.identity.borrow_mut().retain(|(_, _, o)| !o.is(&obj));
-    s.new.borrow_mut().retain(|o| !o.is(&obj));
-    with_state(interp, &obj, |st| st.s.borrow_mut().session = None)?;
+    if !s.contains(&obj) {
+        let shown = interp.repr(&obj)?;
+        return Err(crate::exc::raise("InvalidRequestError", &format!("Instance {shown} is not present in this Session")));
+    }
+    expunge(interp, &s, &obj)?;
     Ok(Value::None)
+}
+
+/// Removes `obj`, and what the "expunge" cascade reaches, from the session.
+fn expunge(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyResult<()> {
+    if !s.contains(obj) {
+        return Ok(());
+    }
+    s.identity.borrow_mut().retain(|(_, _, o)| !o.is(obj));
+    s.new.borrow_mut().retain(|o| !o.is(obj));
+    s.deleted.borrow_mut().retain(|o| !o.is(obj));
+    with_state(interp, obj, |st| st.s.borrow_mut().session = None)?;
+    let m = super::state::mapper_of(interp, obj)?;
+    let rels = m.rels.borrow().clone();
+    for r in rels {
+        if !r.cascade.iter().any(|c| c == "expunge") {
+            continue;
+        }
+        if let Some(v) = dict_get(obj, &r.key) {
+            let items = match cast::<super::collections::CollObj>(&v) {
+                Some(c) => c.snapshot(),
+                None => vec![v],
+            };
+            for it in items {
+                if !it.is_none() {
+                    expunge(interp, s, &it)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn s_execute(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
