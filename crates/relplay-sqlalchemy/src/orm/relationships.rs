@@ -118,9 +118,6 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
             }
             "cascade" => {
                 if let Some(s) = str_of(&v) {
-                    if s.contains("delete") {
-                        return Err(crate::util::not_supported(interp, &format!("relationship(cascade='{s}')")));
-                    }
                     let mut set: Vec<String> = Vec::new();
                     for part in s.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
                         let names: &[&str] = match part {

@@ -27,6 +27,8 @@ pub struct SessionInner {
     pub deleted: RefCell<Vec<Value>>,
     /// Objects inserted in the current transaction (transient again on rollback).
     pub txn_inserted: RefCell<Vec<Value>>,
+    /// Objects deleted by a flush: detached at commit.
+    pub gone: RefCell<Vec<Value>>,
     pub autoflush: bool,
     pub expire_on_commit: bool,
     pub flushing: Cell<bool>,
@@ -98,6 +100,7 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
         new: RefCell::new(Vec::new()),
         deleted: RefCell::new(Vec::new()),
         txn_inserted: RefCell::new(Vec::new()),
+        gone: RefCell::new(Vec::new()),
         autoflush,
         expire_on_commit,
         flushing: Cell::new(false),
@@ -196,10 +199,42 @@ fn s_delete(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
         return Err(crate::exc::raise("InvalidRequestError", &format!("Instance '{shown}' is not persisted")));
     }
     add_obj(interp, &s, &obj)?;
-    if !s.deleted.borrow().iter().any(|o| o.is(&obj)) {
-        s.deleted.borrow_mut().push(obj);
-    }
+    delete_cascade(interp, &s, &obj)?;
     Ok(Value::None)
+}
+
+/// Marks `obj` deleted, and what the "delete" cascade reaches (loading it).
+fn delete_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyResult<()> {
+    if s.deleted.borrow().iter().any(|o| o.is(obj)) {
+        return Ok(());
+    }
+    s.deleted.borrow_mut().push(obj.clone());
+    let m = super::state::mapper_of(interp, obj)?;
+    let rels = m.rels.borrow().clone();
+    for r in rels {
+        if !r.cascade.iter().any(|c| c == "delete") {
+            continue;
+        }
+        let v = interp.getattr(obj, &r.key)?;
+        let items = match cast::<super::collections::CollObj>(&v) {
+            Some(c) => c.snapshot(),
+            None => vec![v],
+        };
+        for it in items {
+            if it.is_none() {
+                continue;
+            }
+            let persistent = with_state(interp, &it, |st| st.s.borrow().key.is_some())?;
+            if persistent {
+                add_obj(interp, s, &it)?;
+                delete_cascade(interp, s, &it)?;
+            } else {
+                s.new.borrow_mut().retain(|o| !o.is(&it));
+                with_state(interp, &it, |st| st.s.borrow_mut().session = None)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn s_flush(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -232,6 +267,10 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
         crate::engine::default::log_commit(interp, &e);
     }
     s.txn_inserted.borrow_mut().clear();
+    let gone: Vec<Value> = s.gone.borrow_mut().drain(..).collect();
+    for o in gone {
+        with_state(interp, &o, |st| st.s.borrow_mut().session = None)?;
+    }
     if s.expire_on_commit {
         let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
         for o in objs {

@@ -100,7 +100,7 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
                 continue;
             }
             for owner in &owners {
-                if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, &pm) {
+                if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, &pm) || s.deleted.borrow().iter().any(|d| d.is(owner)) {
                     continue;
                 }
                 let Some(c) = dict_get(owner, &r.key) else { continue };
@@ -364,11 +364,8 @@ fn delete_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r
     for (k, o) in keyed {
         let ks = ident_key(&k);
         s.identity.borrow_mut().retain(|(mid, key, _)| !(*mid == m.id && *key == ks));
-        with_state(interp, &o, |st| {
-            let mut b = st.s.borrow_mut();
-            b.deleted = true;
-            b.session = None;
-        })?;
+        with_state(interp, &o, |st| st.s.borrow_mut().deleted = true)?;
+        s.gone.borrow_mut().push(o.clone());
     }
     Ok(())
 }
@@ -378,6 +375,10 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         return Ok(());
     }
     mapper::configure_all(interp)?;
+    s.flushing.set(true);
+    let r = presort(interp, s);
+    s.flushing.set(false);
+    r?;
     let new: Vec<Value> = s.new.borrow().clone();
     let deleted: Vec<Value> = s.deleted.borrow().clone();
     let dirty = dirty_objects(interp, s)?;
@@ -500,7 +501,13 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
                     }
                 }
             }
-            Action::Process { .. } => {}
+            Action::Process { dep, isdelete: true } => {
+                if let Some((m, r)) = dep_rels.get(dep) {
+                    if r.direction() == Some(Direction::ManyToMany) {
+                        process_m2m_deletes(interp, s, m, r, deleted, &mut processed)?;
+                    }
+                }
+            }
         }
     }
     s.new.borrow_mut().clear();
@@ -632,6 +639,118 @@ fn process_m2m(
     if !ins_rows.is_empty() {
         let ins = Insert { table: sec.clone(), columns: ins_cols, rows: ins_rows, returning: Vec::new(), defaulted: Vec::new() };
         let c = compile(Statement::Insert(&ins)).map_err(orm_err)?;
+        s.exec(interp, &c, ExecKind::Many)?;
+    }
+    Ok(())
+}
+
+/// Work found before the flush runs (the unit of work's presort): orphans
+/// of delete-orphan collections become deletes; children of deleted parents
+/// either cascade (already marked by `Session.delete`) or get their foreign
+/// key set to NULL, which loads their collection first.
+fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    for o in &objs {
+        if s.deleted.borrow().iter().any(|d| d.is(o)) {
+            continue;
+        }
+        let m = super::state::mapper_of(interp, o)?;
+        for r in m.rels.borrow().clone() {
+            if !r.cascade.iter().any(|c| c == "delete-orphan") {
+                continue;
+            }
+            let Some(v) = dict_get(o, &r.key) else { continue };
+            let cur = items_of(&v);
+            let old = with_state(interp, o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+            for it in old {
+                if it.is_none() || cur.iter().any(|c| c.is(&it)) {
+                    continue;
+                }
+                let persistent = with_state(interp, &it, |st| st.s.borrow().key.is_some())?;
+                if persistent && s.contains(&it) && !s.deleted.borrow().iter().any(|d| d.is(&it)) {
+                    s.deleted.borrow_mut().push(it.clone());
+                }
+            }
+        }
+    }
+    let deleted: Vec<Value> = s.deleted.borrow().clone();
+    for d in &deleted {
+        let m = super::state::mapper_of(interp, d)?;
+        for r in m.rels.borrow().clone() {
+            let Some(res) = r.resolved() else { continue };
+            if r.viewonly || res.analysis.direction != Direction::OneToMany || r.cascade.iter().any(|c| c == "delete") {
+                continue;
+            }
+            let v = interp.getattr(d, &r.key)?;
+            for child in items_of(&v) {
+                if s.deleted.borrow().iter().any(|x| x.is(&child)) {
+                    continue;
+                }
+                for (_, dest) in &res.analysis.sync_pairs {
+                    if let Some(cp) = res.target.col_by_column(&dest.column) {
+                        dict_set(&child, &cp.key, Value::None);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Association rows of deleted objects (`ManyToManyDP.process_deletes`).
+fn process_m2m_deletes(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    r: &Rc<super::relationships::RelProp>,
+    deleted: &[Value],
+    processed: &mut Vec<(String, u64, u64)>,
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else { return Ok(()) };
+    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else { return Ok(()) };
+    let sec_table = m.meta.md.borrow().table(&sec).cloned();
+    let Some(sec_table) = sec_table else { return Ok(()) };
+    let my_key = format!("{}.{}", m.name(), r.key);
+    let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
+    let mut cols = Vec::new();
+    let mut rows = Vec::new();
+    for owner in deleted {
+        if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, m) {
+            continue;
+        }
+        let old = match with_state(interp, owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())? {
+            Some(o) => o,
+            None => {
+                let v = interp.getattr(owner, &r.key)?;
+                items_of(&v)
+            }
+        };
+        for child in old {
+            if let Some(rk) = &rev_key {
+                if processed.iter().any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id()) {
+                    continue;
+                }
+            }
+            processed.push((my_key.clone(), owner.id(), child.id()));
+            let mut cs = Vec::new();
+            let mut row = Vec::new();
+            for c in &sec_table.columns {
+                let from_parent = res.analysis.sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (owner, m.clone(), src.column.clone()));
+                let from_child = res.analysis.secondary_sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (&child, res.target.clone(), src.column.clone()));
+                if let Some((obj, om, col)) = from_parent.or(from_child) {
+                    let key = om.col_by_column(&col).map(|cp| cp.key.clone()).unwrap_or_default();
+                    cs.push((c.name.clone(), c.ty.clone()));
+                    row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
+                }
+            }
+            cols = cs;
+            rows.push(row);
+        }
+    }
+    if !rows.is_empty() {
+        let mut del = Delete::by_primary_key(&sec, &cols);
+        del.rows = rows;
+        let c = compile(Statement::Delete(&del)).map_err(orm_err)?;
         s.exec(interp, &c, ExecKind::Many)?;
     }
     Ok(())
