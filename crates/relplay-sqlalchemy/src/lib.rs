@@ -55,6 +55,20 @@ fn orm_names(d: &mut PyDict) {
     d.set_str("mapped_column", builtin("mapped_column", orm::decl_base::mapped_column));
     d.set_str("relationship", builtin("relationship", orm::relationships::relationship));
     d.set_str("backref", builtin("backref", orm::relationships::backref));
+    use orm::strategies::{option, Strategy};
+    d.set_str("selectinload", builtin("selectinload", |i, a, _| option(i, a, Strategy::Selectin)));
+    d.set_str("joinedload", builtin("joinedload", |i, a, _| option(i, a, Strategy::Joined)));
+    d.set_str("lazyload", builtin("lazyload", |i, a, _| option(i, a, Strategy::Select)));
+    d.set_str("raiseload", builtin("raiseload", |i, a, _| option(i, a, Strategy::Raise)));
+    d.set_str("noload", builtin("noload", |i, a, _| option(i, a, Strategy::NoLoad)));
+    d.set_str(
+        "subqueryload",
+        builtin("subqueryload", |i, _, _| Err(util::not_supported(i, "subqueryload()"))),
+    );
+    d.set_str(
+        "contains_eager",
+        builtin("contains_eager", |i, _, _| Err(util::not_supported(i, "contains_eager()"))),
+    );
     d.set_str("Session", builtin("Session", orm::session::session_ctor));
     d.set_str("sessionmaker", builtin("sessionmaker", orm::session::sessionmaker));
     d.set_str(

@@ -12,12 +12,14 @@ use crate::util::{cast, native, native_class, this};
 
 pub struct ResultObj {
     pub rows: RefCell<Vec<Value>>,
+    /// Joined eager loads of collections repeat rows: `.unique()` required.
+    pub needs_unique: std::cell::Cell<bool>,
     /// A ScalarResult: `rows` hold the values themselves.
     pub scalar: bool,
 }
 
 pub fn new_result(rows: Vec<Value>, scalar: bool) -> Value {
-    native(ResultObj { rows: RefCell::new(rows), scalar })
+    native(ResultObj { rows: RefCell::new(rows), scalar, needs_unique: std::cell::Cell::new(false) })
 }
 
 fn first_of(v: &Value) -> Value {
@@ -30,7 +32,11 @@ fn first_of(v: &Value) -> Value {
 pub fn scalars_of(r: &Value) -> PyResult<Value> {
     let Some(r) = cast::<ResultObj>(r) else { return Ok(r.clone()) };
     let rows: Vec<Value> = r.rows.borrow_mut().drain(..).map(|v| if r.scalar { v } else { first_of(&v) }).collect();
-    Ok(new_result(rows, true))
+    let out = new_result(rows, true);
+    if let Some(o) = cast::<ResultObj>(&out) {
+        o.needs_unique.set(r.needs_unique.get());
+    }
+    Ok(out)
 }
 
 pub fn scalar_of(r: &Value) -> PyResult<Value> {
@@ -45,6 +51,12 @@ pub fn scalar_of(r: &Value) -> PyResult<Value> {
 
 fn take(args: &[Value]) -> PyResult<(Vec<Value>, bool)> {
     let r = this::<ResultObj>(args, "Result")?;
+    if r.needs_unique.get() {
+        return Err(crate::exc::raise(
+            "InvalidRequestError",
+            "The unique() method must be invoked on this Result, as it contains results that include joined eager loads against collections",
+        ));
+    }
     let rows = r.rows.borrow_mut().drain(..).collect();
     Ok((rows, r.scalar))
 }
@@ -85,8 +97,39 @@ fn r_scalar_one_or_none(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> 
 fn r_scalars(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     scalars_of(args.first().unwrap_or(&Value::None))
 }
+fn r_self_iter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    let rows: Vec<Value> = match cast::<ResultObj>(&me) {
+        Some(r) => r.rows.borrow_mut().drain(..).collect(),
+        None => Vec::new(),
+    };
+    interp.iter(&Value::list(rows))
+}
+
 fn r_self(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+/// `.unique()`: drops repeated rows (entities by identity).
+fn r_unique(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let r = this::<ResultObj>(&args, "Result")?;
+    r.needs_unique.set(false);
+    let rows: Vec<Value> = r.rows.borrow_mut().drain(..).collect();
+    let mut out: Vec<Value> = Vec::new();
+    for row in rows {
+        let mut dup = false;
+        for x in &out {
+            if x.is(&row) || interp.eq(x, &row)? {
+                dup = true;
+                break;
+            }
+        }
+        if !dup {
+            out.push(row);
+        }
+    }
+    *r.rows.borrow_mut() = out;
+    Ok(args[0].clone())
 }
 
 impl NativeObject for ResultObj {
@@ -101,7 +144,8 @@ impl NativeObject for ResultObj {
             ("scalar_one", r_scalar_one),
             ("scalar_one_or_none", r_scalar_one_or_none),
             ("scalars", r_scalars),
-            ("unique", r_self),
+            ("unique", r_unique),
+            ("__iter__", r_self_iter),
         ];
         if self.scalar {
             native_class("ScalarResult", "sqlalchemy.engine.result", methods)
@@ -113,6 +157,12 @@ impl NativeObject for ResultObj {
         self
     }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        if self.needs_unique.get() {
+            return Err(crate::exc::raise(
+                "InvalidRequestError",
+                "The unique() method must be invoked on this Result, as it contains results that include joined eager loads against collections",
+            ));
+        }
         let rows: Vec<Value> = self.rows.borrow_mut().drain(..).collect();
         interp.iter(&Value::list(rows)).map(Some)
     }

@@ -165,6 +165,14 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
             let Some(res) = r.resolved() else {
                 return Ok(Value::None);
             };
+            if persistent {
+                if let Some(v) = super::strategies::without_sql(interp, obj, r)? {
+                    if res.uselist {
+                        return new_collection(interp, obj, r, Vec::new());
+                    }
+                    return Ok(v);
+                }
+            }
             if res.uselist {
                 if !persistent {
                     return Ok(native(CollObj { owner: obj.clone(), rel: r.clone(), items: RefCell::new(Vec::new()) }));

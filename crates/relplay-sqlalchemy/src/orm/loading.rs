@@ -165,6 +165,7 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     let c = compile(Statement::Select(&sel)).map_err(orm_err)?.in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
     let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
     let objs = instances(interp, &s, &res.target, &rows, 0)?;
+    super::strategies::post_load(interp, &s, &res.target, &objs, &[])?;
     Ok(objs.into_iter().filter(|o| !o.is_none()).collect())
 }
 
@@ -254,5 +255,7 @@ pub fn get(interp: &mut Interpreter, s: &Rc<SessionInner>, cls: &Value, ident: &
     }
     let c = compile(Statement::Select(&pk_select(&m, &key))).map_err(orm_err)?.in_namespace(&format!("get:{}", m.name()));
     let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
-    Ok(instances(interp, s, &m, &rows, 0)?.into_iter().next().unwrap_or(Value::None))
+    let objs = instances(interp, s, &m, &rows, 0)?;
+    super::strategies::post_load(interp, s, &m, &objs, &[])?;
+    Ok(objs.into_iter().next().unwrap_or(Value::None))
 }

@@ -11,4 +11,5 @@ pub mod query;
 pub mod relationships;
 pub mod session;
 pub mod state;
+pub mod strategies;
 pub mod unitofwork;

@@ -15,26 +15,67 @@ use crate::sql::selectable::{apply, build_select, SelectObj};
 use crate::util::{cast, native, native_class, orm_err, this};
 
 /// Runs a select in the session; rows are tuples (instances for entities).
-fn run(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<Vec<Value>> {
+/// The flag tells whether a joined eager load of a collection made rows
+/// repeat (2.0 results then require `.unique()`).
+fn run_flagged(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<(Vec<Value>, bool)> {
     if s.autoflush {
         super::unitofwork::flush(interp, s)?;
     }
-    let c = compile(Statement::Select(&sel.sel)).map_err(orm_err)?.in_namespace(ns);
+    let mut stmt = sel.sel.clone();
+    let joined = match &sel.entity {
+        Some(m) => super::strategies::add_joined(m, &mut stmt, &sel.options),
+        None => Vec::new(),
+    };
+    if !joined.is_empty() && (stmt.limit.is_some() || stmt.offset.is_some()) {
+        return Err(crate::util::not_supported(interp, "joined eager loading together with limit()/offset()"));
+    }
+    let c = compile(Statement::Select(&stmt)).map_err(orm_err)?.in_namespace(ns);
     let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
     match &sel.entity {
         Some(m) => {
             let objs = super::loading::instances(interp, s, m, &rows, 0)?;
-            Ok(objs.into_iter().map(|o| Value::tuple(vec![o])).collect())
+            super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
+            super::strategies::post_load(interp, s, m, &objs, &sel.options)?;
+            let collection = joined.iter().any(|j| j.rel.resolved().map(|r| r.uselist).unwrap_or(false));
+            Ok((objs.into_iter().map(|o| Value::tuple(vec![o])).collect(), collection))
         }
-        None => crate::sql::execute::column_rows(&sel.sel, rows),
+        None => Ok((crate::sql::execute::column_rows(&sel.sel, rows)?, false)),
     }
+}
+
+fn run(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<Vec<Value>> {
+    let (rows, collection) = run_flagged(interp, s, sel, ns)?;
+    if !collection {
+        return Ok(rows);
+    }
+    // the legacy Query uniques entity rows itself
+    let mut out: Vec<Value> = Vec::new();
+    for r in rows {
+        let first = match &r {
+            Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None),
+            o => o.clone(),
+        };
+        if !out.iter().any(|x| match x {
+            Value::Tuple(t) => t.first().map(|f| f.is(&first)).unwrap_or(false),
+            _ => false,
+        }) {
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 pub fn session_execute(interp: &mut Interpreter, s: &Rc<SessionInner>, stmt: &Value, _params: Option<Value>) -> PyResult<Value> {
     if let Some(sel) = cast::<SelectObj>(stmt) {
         let ns = if sel.entity.is_some() { "orm" } else { "core" };
-        let rows = run(interp, s, sel, ns)?;
-        return Ok(crate::engine::result::new_result(rows, false));
+        let (rows, needs_unique) = run_flagged(interp, s, sel, ns)?;
+        let r = crate::engine::result::new_result(rows, false);
+        if needs_unique {
+            if let Some(ro) = cast::<crate::engine::result::ResultObj>(&r) {
+                ro.needs_unique.set(true);
+            }
+        }
+        return Ok(r);
     }
     Err(crate::util::not_supported(interp, &format!("Session.execute() of a {}", stmt.type_name())))
 }
@@ -65,7 +106,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(q_group_by => "group_by", q_having => "having", q_join => "join", q_outerjoin => "outerjoin", q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
+generative!(q_options => "options", q_group_by => "group_by", q_having => "having", q_join => "join", q_outerjoin => "outerjoin", q_filter => "filter", q_where => "where", q_filter_by => "filter_by", q_order_by => "order_by", q_limit => "limit", q_offset => "offset", q_distinct => "distinct");
 
 fn q_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
@@ -97,7 +138,7 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     let inner = q.sel.borrow().sel.clone();
     let sel = relplay_orm::sql::Select::new(vec![relplay_orm::sql::Expr::count(None)])
         .select_from(relplay_orm::sql::FromItem::Alias(inner.subquery(1)));
-    let count = SelectObj { sel, entity: None, joined: None };
+    let count = SelectObj { sel, entity: None, joined: None, options: Vec::new() };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {
         Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::Int(0)),
@@ -129,6 +170,7 @@ impl NativeObject for QueryObj {
                 ("where", q_where),
                 ("join", q_join),
                 ("group_by", q_group_by),
+                ("options", q_options),
                 ("having", q_having),
                 ("outerjoin", q_outerjoin),
                 ("count", q_count),

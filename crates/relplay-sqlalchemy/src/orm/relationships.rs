@@ -109,8 +109,7 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
             "uselist" => p.uselist = Some(truthy(interp, &Some(v))?),
             "viewonly" => p.viewonly = truthy(interp, &Some(v))?,
             "lazy" => {
-                let ok = matches!(&v, Value::Bool(true)) || matches!(str_of(&v).as_deref(), Some("select"));
-                if !ok {
+                if super::strategies::Strategy::parse(&v).is_none() {
                     let shown = interp.repr(&v)?;
                     return Err(crate::util::not_supported(interp, &format!("relationship(lazy={shown})")));
                 }
@@ -302,6 +301,13 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         }
     }
     *r.resolved.borrow_mut() = Some(Rc::new(Resolved { target: target.clone(), analysis, uselist }));
+    if matches!(str_of(&r.lazy).as_deref(), Some("noload")) {
+        let mut msg = String::from("The ``noload`` loader strategy is deprecated and will be removed in a future release.  This option produces incorrect results by returning ``None`` for related items. (deprecated since: 2.1)");
+        if super::clsregistry::AUTO_CONFIGURE.with(|a| a.get()) {
+            msg.push_str(" (This warning originated from the `configure_mappers()` process, which was invoked automatically in response to a user-initiated operation.)");
+        }
+        crate::exc::warn(interp, "SADeprecationWarning", &msg);
+    }
     super::clsregistry::check_overlaps(interp, parent, r);
     if let Some((name, kw)) = &r.backref {
         let mut b = build(interp, name, Some(Value::Class(parent.class.clone())), kw.clone())?;

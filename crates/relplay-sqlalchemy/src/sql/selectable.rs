@@ -20,6 +20,8 @@ pub struct SelectObj {
     pub entity: Option<Rc<Mapper>>,
     /// The last joined entity: `filter_by()` applies to it.
     pub joined: Option<Rc<Mapper>>,
+    /// Loader options (`.options(selectinload(...))`).
+    pub options: Vec<crate::orm::strategies::LoaderOpt>,
 }
 
 pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<SelectObj> {
@@ -39,7 +41,7 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
             return Err(crate::util::not_supported(interp, &format!("select() of a {}", a.type_name())));
         }
     }
-    Ok(SelectObj { sel: Select::new(cols), entity, joined: None })
+    Ok(SelectObj { sel: Select::new(cols), entity, joined: None, options: Vec::new() })
 }
 
 pub fn select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -97,6 +99,14 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
         "limit" => s.sel.limit = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
         "offset" => s.sel.offset = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
         "distinct" => s.sel.distinct = true,
+        "options" => {
+            for a in args {
+                match cast::<crate::orm::strategies::LoaderOpt>(a) {
+                    Some(o) => s.options.push(o.clone()),
+                    None => return Err(crate::util::not_supported(interp, &format!("options() with a {}", a.type_name()))),
+                }
+            }
+        }
         "join" | "outerjoin" => {
             let outer = name == "outerjoin" || crate::util::truthy(interp, &crate::util::kw_get(kw, "isouter"))?;
             join(interp, s, args, outer)?;
@@ -115,7 +125,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
+generative!(s_options => "options", s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
 
 impl NativeObject for SelectObj {
     fn class(&self) -> Rc<Class> {
@@ -126,6 +136,7 @@ impl NativeObject for SelectObj {
                 ("where", s_where),
                 ("join", s_join),
                 ("group_by", s_group_by),
+                ("options", s_options),
                 ("having", s_having),
                 ("outerjoin", s_outerjoin),
                 ("filter", s_filter),
