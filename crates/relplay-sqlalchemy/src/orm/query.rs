@@ -29,7 +29,15 @@ fn run_flagged(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, 
     if !joined.is_empty() && (stmt.limit.is_some() || stmt.offset.is_some()) {
         return Err(crate::util::not_supported(interp, "joined eager loading together with limit()/offset()"));
     }
-    let c = compile(Statement::Select(&stmt)).map_err(orm_err)?.in_namespace(ns);
+    // loader options are part of SQLAlchemy's cache key
+    let mut ns = ns.to_string();
+    for o in &sel.options {
+        for (r, st) in &o.0 {
+            ns.push_str(&format!("+{}:{:?}", r.key, st));
+        }
+        ns.push('/');
+    }
+    let c = compile(Statement::Select(&stmt)).map_err(orm_err)?.in_namespace(&ns);
     let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
     match &sel.entity {
         Some(m) => {

@@ -215,7 +215,11 @@ fn delete_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -
         if !r.cascade.iter().any(|c| c == "delete") {
             continue;
         }
-        let v = interp.getattr(obj, &r.key)?;
+        // cascades load without autoflush
+        let was = s.flushing.replace(true);
+        let v = interp.getattr(obj, &r.key);
+        s.flushing.set(was);
+        let v = v?;
         let items = match cast::<super::collections::CollObj>(&v) {
             Some(c) => c.snapshot(),
             None => vec![v],
