@@ -13,19 +13,51 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("SQLAlchemyError", "Exception", "sqlalchemy.exc"),
     ("ArgumentError", "SQLAlchemyError", "sqlalchemy.exc"),
     ("NoForeignKeysError", "ArgumentError", "sqlalchemy.exc"),
-    ("AmbiguousForeignKeysError", "ArgumentError", "sqlalchemy.exc"),
-    ("CircularDependencyError", "SQLAlchemyError", "sqlalchemy.exc"),
+    (
+        "AmbiguousForeignKeysError",
+        "ArgumentError",
+        "sqlalchemy.exc",
+    ),
+    (
+        "CircularDependencyError",
+        "SQLAlchemyError",
+        "sqlalchemy.exc",
+    ),
     ("CompileError", "SQLAlchemyError", "sqlalchemy.exc"),
     ("InvalidRequestError", "SQLAlchemyError", "sqlalchemy.exc"),
     ("NoSuchTableError", "InvalidRequestError", "sqlalchemy.exc"),
     ("NoReferenceError", "InvalidRequestError", "sqlalchemy.exc"),
-    ("NoReferencedTableError", "NoReferenceError", "sqlalchemy.exc"),
-    ("NoReferencedColumnError", "NoReferenceError", "sqlalchemy.exc"),
+    (
+        "NoReferencedTableError",
+        "NoReferenceError",
+        "sqlalchemy.exc",
+    ),
+    (
+        "NoReferencedColumnError",
+        "NoReferenceError",
+        "sqlalchemy.exc",
+    ),
     ("NoResultFound", "InvalidRequestError", "sqlalchemy.exc"),
-    ("NoInspectionAvailable", "InvalidRequestError", "sqlalchemy.exc"),
-    ("UnboundExecutionError", "InvalidRequestError", "sqlalchemy.exc"),
-    ("MultipleResultsFound", "InvalidRequestError", "sqlalchemy.exc"),
-    ("ResourceClosedError", "InvalidRequestError", "sqlalchemy.exc"),
+    (
+        "NoInspectionAvailable",
+        "InvalidRequestError",
+        "sqlalchemy.exc",
+    ),
+    (
+        "UnboundExecutionError",
+        "InvalidRequestError",
+        "sqlalchemy.exc",
+    ),
+    (
+        "MultipleResultsFound",
+        "InvalidRequestError",
+        "sqlalchemy.exc",
+    ),
+    (
+        "ResourceClosedError",
+        "InvalidRequestError",
+        "sqlalchemy.exc",
+    ),
     ("StatementError", "SQLAlchemyError", "sqlalchemy.exc"),
     ("DBAPIError", "StatementError", "sqlalchemy.exc"),
     ("InterfaceError", "DBAPIError", "sqlalchemy.exc"),
@@ -37,14 +69,34 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("ProgrammingError", "DatabaseError", "sqlalchemy.exc"),
     ("NotSupportedError", "DatabaseError", "sqlalchemy.exc"),
     ("SAWarning", "RuntimeWarning", "sqlalchemy.exc"),
-    ("SADeprecationWarning", "DeprecationWarning", "sqlalchemy.exc"),
+    (
+        "SADeprecationWarning",
+        "DeprecationWarning",
+        "sqlalchemy.exc",
+    ),
     ("MovedIn20Warning", "SADeprecationWarning", "sqlalchemy.exc"),
     ("LegacyAPIWarning", "SADeprecationWarning", "sqlalchemy.exc"),
-    ("DetachedInstanceError", "SQLAlchemyError", "sqlalchemy.orm.exc"),
-    ("ObjectDeletedError", "InvalidRequestError", "sqlalchemy.orm.exc"),
+    (
+        "DetachedInstanceError",
+        "SQLAlchemyError",
+        "sqlalchemy.orm.exc",
+    ),
+    (
+        "ObjectDeletedError",
+        "InvalidRequestError",
+        "sqlalchemy.orm.exc",
+    ),
     ("StaleDataError", "SQLAlchemyError", "sqlalchemy.orm.exc"),
-    ("UnmappedInstanceError", "InvalidRequestError", "sqlalchemy.orm.exc"),
-    ("UnmappedClassError", "InvalidRequestError", "sqlalchemy.orm.exc"),
+    (
+        "UnmappedInstanceError",
+        "InvalidRequestError",
+        "sqlalchemy.orm.exc",
+    ),
+    (
+        "UnmappedClassError",
+        "InvalidRequestError",
+        "sqlalchemy.orm.exc",
+    ),
     ("FlushError", "SQLAlchemyError", "sqlalchemy.orm.exc"),
 ];
 
@@ -104,7 +156,10 @@ pub fn module_dict(module: &str) -> PyDict {
 /// default filter.
 pub fn warn(interp: &mut relplay_py::Interpreter, class: &str, msg: &str) {
     let line = interp.current_line();
-    let first = crate::WARNED.with(|w| w.borrow_mut().insert((class.to_string(), msg.to_string(), line)));
+    let first = crate::WARNED.with(|w| {
+        w.borrow_mut()
+            .insert((class.to_string(), msg.to_string(), line))
+    });
     if !first {
         return;
     }

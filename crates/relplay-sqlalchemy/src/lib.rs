@@ -35,8 +35,14 @@ fn core_names(d: &mut PyDict) {
     d.set_str("ForeignKey", builtin("ForeignKey", schema::foreign_key));
     d.set_str("Table", builtin("Table", schema::table));
     d.set_str("Sequence", builtin("Sequence", schema::sequence));
-    d.set_str("MetaData", builtin("MetaData", |_, _, _| Ok(schema::new_metadata())));
-    d.set_str("create_engine", builtin("create_engine", engine::base::create_engine));
+    d.set_str(
+        "MetaData",
+        builtin("MetaData", |_, _, _| Ok(schema::new_metadata())),
+    );
+    d.set_str(
+        "create_engine",
+        builtin("create_engine", engine::base::create_engine),
+    );
     d.set_str("select", builtin("select", sql::selectable::select));
     d.set_str("text", builtin("text", sql::elements::text));
     d.set_str("and_", builtin("and_", sql::elements::and_fn));
@@ -49,28 +55,61 @@ fn core_names(d: &mut PyDict) {
 }
 
 fn orm_names(d: &mut PyDict) {
-    d.set_str("declarative_base", builtin("declarative_base", |i, a, k| orm::decl_base::declarative_base(i, a, k, false)));
+    d.set_str(
+        "declarative_base",
+        builtin("declarative_base", |i, a, k| {
+            orm::decl_base::declarative_base(i, a, k, false)
+        }),
+    );
     d.set_str("DeclarativeBase", orm::decl_base::declarative_base_class());
     d.set_str("Mapped", orm::decl_base::mapped_class());
-    d.set_str("mapped_column", builtin("mapped_column", orm::decl_base::mapped_column));
-    d.set_str("relationship", builtin("relationship", orm::relationships::relationship));
+    d.set_str(
+        "mapped_column",
+        builtin("mapped_column", orm::decl_base::mapped_column),
+    );
+    d.set_str(
+        "relationship",
+        builtin("relationship", orm::relationships::relationship),
+    );
     d.set_str("backref", builtin("backref", orm::relationships::backref));
     use orm::strategies::{option, Strategy};
-    d.set_str("selectinload", builtin("selectinload", |i, a, _| option(i, a, Strategy::Selectin)));
-    d.set_str("joinedload", builtin("joinedload", |i, a, _| option(i, a, Strategy::Joined)));
-    d.set_str("lazyload", builtin("lazyload", |i, a, _| option(i, a, Strategy::Select)));
-    d.set_str("raiseload", builtin("raiseload", |i, a, _| option(i, a, Strategy::Raise)));
-    d.set_str("noload", builtin("noload", |i, a, _| option(i, a, Strategy::NoLoad)));
+    d.set_str(
+        "selectinload",
+        builtin("selectinload", |i, a, _| option(i, a, Strategy::Selectin)),
+    );
+    d.set_str(
+        "joinedload",
+        builtin("joinedload", |i, a, _| option(i, a, Strategy::Joined)),
+    );
+    d.set_str(
+        "lazyload",
+        builtin("lazyload", |i, a, _| option(i, a, Strategy::Select)),
+    );
+    d.set_str(
+        "raiseload",
+        builtin("raiseload", |i, a, _| option(i, a, Strategy::Raise)),
+    );
+    d.set_str(
+        "noload",
+        builtin("noload", |i, a, _| option(i, a, Strategy::NoLoad)),
+    );
     d.set_str(
         "subqueryload",
-        builtin("subqueryload", |i, _, _| Err(util::not_supported(i, "subqueryload()"))),
+        builtin("subqueryload", |i, _, _| {
+            Err(util::not_supported(i, "subqueryload()"))
+        }),
     );
     d.set_str(
         "contains_eager",
-        builtin("contains_eager", |i, _, _| Err(util::not_supported(i, "contains_eager()"))),
+        builtin("contains_eager", |i, _, _| {
+            Err(util::not_supported(i, "contains_eager()"))
+        }),
     );
     d.set_str("Session", builtin("Session", orm::session::session_ctor));
-    d.set_str("sessionmaker", builtin("sessionmaker", orm::session::sessionmaker));
+    d.set_str(
+        "sessionmaker",
+        builtin("sessionmaker", orm::session::sessionmaker),
+    );
     d.set_str(
         "configure_mappers",
         builtin("configure_mappers", |i, _, _| {
@@ -99,14 +138,26 @@ pub fn install(interp: &mut Interpreter, path: &str) {
         Ok(d)
     });
     interp.register_module("sqlalchemy.exc", |_| Ok(exc::module_dict("sqlalchemy.exc")));
-    interp.register_module("sqlalchemy.orm.exc", |_| Ok(exc::module_dict("sqlalchemy.orm.exc")));
+    interp.register_module("sqlalchemy.orm.exc", |_| {
+        Ok(exc::module_dict("sqlalchemy.orm.exc"))
+    });
     interp.register_module("sqlalchemy.ext", |_| Ok(PyDict::new()));
     interp.register_module("sqlalchemy.ext.declarative", |_| {
         let mut d = PyDict::new();
-        d.set_str("declarative_base", builtin("declarative_base", |i, a, k| orm::decl_base::declarative_base(i, a, k, true)));
+        d.set_str(
+            "declarative_base",
+            builtin("declarative_base", |i, a, k| {
+                orm::decl_base::declarative_base(i, a, k, true)
+            }),
+        );
         Ok(d)
     });
-    for name in ["sqlalchemy.types", "sqlalchemy.schema", "sqlalchemy.sql", "sqlalchemy.engine"] {
+    for name in [
+        "sqlalchemy.types",
+        "sqlalchemy.schema",
+        "sqlalchemy.sql",
+        "sqlalchemy.engine",
+    ] {
         interp.register_module(name, |_| {
             let mut d = PyDict::new();
             core_names(&mut d);

@@ -62,11 +62,25 @@ impl NativeObject for ColumnObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         match name {
             "name" | "key" => return Ok(self.name().map(|n| Value::str(&n))),
             "primary_key" => return Ok(Some(Value::Bool(self.spec.borrow().primary_key))),
-            "comment" => return Ok(Some(self.spec.borrow().comment.clone().map(|c| Value::str(&c)).unwrap_or(Value::None))),
+            "comment" => {
+                return Ok(Some(
+                    self.spec
+                        .borrow()
+                        .comment
+                        .clone()
+                        .map(|c| Value::str(&c))
+                        .unwrap_or(Value::None),
+                ))
+            }
             "default" => {
                 let s = self.spec.borrow();
                 return Ok(Some(s.sequence.clone().unwrap_or(Value::None)));
@@ -75,10 +89,18 @@ impl NativeObject for ColumnObj {
             "index" => return Ok(Some(Value::Bool(self.spec.borrow().index))),
             "type" => {
                 let ty = self.spec.borrow().ty.clone();
-                return Ok(Some(native(crate::types::TypeObj { name: crate::types::name_of(&ty), ty, factory: false })));
+                return Ok(Some(native(crate::types::TypeObj {
+                    name: crate::types::name_of(&ty),
+                    ty,
+                    factory: false,
+                })));
             }
             "table" => {
-                return Ok(self.table.borrow().as_ref().and_then(|t| crate::schema::table_by_name(t)));
+                return Ok(self
+                    .table
+                    .borrow()
+                    .as_ref()
+                    .and_then(|t| crate::schema::table_by_name(t)));
             }
             "nullable" => {
                 let s = self.spec.borrow();
@@ -91,7 +113,13 @@ impl NativeObject for ColumnObj {
             None => Ok(None),
         }
     }
-    fn richcompare(&self, interp: &mut Interpreter, _me: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+    fn richcompare(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        op: CmpOp,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         match self.expr() {
             Some(e) => crate::sql::elements::compare(interp, e, op, other).map(Some),
             None => Ok(None),
@@ -103,8 +131,16 @@ impl NativeObject for ColumnObj {
     fn repr(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         let s = self.spec.borrow();
         Ok(Some(match &*self.table.borrow() {
-            Some(t) => format!("Column('{}', {}, table=<{t}>)", s.name.clone().unwrap_or_default(), s.ty.ddl_name()),
-            None => format!("Column('{}', {})", s.name.clone().unwrap_or_default(), s.ty.ddl_name()),
+            Some(t) => format!(
+                "Column('{}', {}, table=<{t}>)",
+                s.name.clone().unwrap_or_default(),
+                s.ty.ddl_name()
+            ),
+            None => format!(
+                "Column('{}', {})",
+                s.name.clone().unwrap_or_default(),
+                s.ty.ddl_name()
+            ),
         }))
     }
     fn str(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
@@ -137,25 +173,41 @@ impl NativeObject for ForeignKeyObj {
 pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     for (k, _) in &kw {
         if !matches!(&**k, "ondelete" | "onupdate" | "name") {
-            return Err(crate::util::not_supported(interp, &format!("ForeignKey({k}=...)")));
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("ForeignKey({k}=...)"),
+            ));
         }
     }
     let target = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         Some(v) => match cast::<ColumnObj>(v) {
-            Some(c) => format!("{}", c.str(interp, v)?.unwrap_or_default()),
+            Some(c) => c.str(interp, v)?.unwrap_or_default(),
             None => match crate::orm::attributes::column_of_attr(v) {
                 Some((t, c)) => format!("{t}.{c}"),
-                None => return Err(crate::util::type_error("ForeignKey() expects a column or 'table.column'")),
+                None => {
+                    return Err(crate::util::type_error(
+                        "ForeignKey() expects a column or 'table.column'",
+                    ))
+                }
             },
         },
-        None => return Err(crate::util::type_error("ForeignKey() missing required argument 'column'")),
+        None => {
+            return Err(crate::util::type_error(
+                "ForeignKey() missing required argument 'column'",
+            ))
+        }
     };
     Ok(native(ForeignKeyObj { target }))
 }
 
 /// `Column(name?, type?, *constraints, **kw)`; `mapped_column` shares it.
-pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fname: &str) -> PyResult<ColSpec> {
+pub fn column_spec(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: &Kwargs,
+    fname: &str,
+) -> PyResult<ColSpec> {
     let order = COLUMN_ORDER.with(|c| {
         c.set(c.get() + 1);
         c.get()
@@ -185,7 +237,10 @@ pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fnam
         } else if cast::<SequenceObj>(&a).is_some() {
             spec.sequence = Some(a.clone());
         } else {
-            return Err(crate::util::not_supported(interp, &format!("{fname}() argument of type {}", a.type_name())));
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("{fname}() argument of type {}", a.type_name()),
+            ));
         }
     }
     for (k, v) in kw {
@@ -202,7 +257,9 @@ pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fnam
                     Value::Str(s) => Some(os::ServerDefault::Literal(s.to_string())),
                     other => match cast::<crate::sql::elements::TextObj>(other) {
                         Some(t) => Some(os::ServerDefault::Text(t.sql.clone())),
-                        None => return Err(crate::util::not_supported(interp, "this server_default")),
+                        None => {
+                            return Err(crate::util::not_supported(interp, "this server_default"))
+                        }
                     },
                 }
             }
@@ -210,7 +267,10 @@ pub fn column_spec(interp: &mut Interpreter, args: Vec<Value>, kw: &Kwargs, fnam
             "type_" => spec.ty = crate::types::sql_type_of(v).unwrap_or(SqlType::Null),
             "info" | "doc" | "init" | "repr" | "sort_order" => {}
             other => {
-                return Err(crate::util::not_supported(interp, &format!("{fname}({other}=...)")));
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("{fname}({other}=...)"),
+                ));
             }
         }
     }
@@ -243,7 +303,10 @@ pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Colu
     if let Some(d) = &spec.default {
         match d {
             Value::Function(_) | Value::Builtin(_) => {
-                return Err(crate::util::not_supported(interp, "a callable Column default"))
+                return Err(crate::util::not_supported(
+                    interp,
+                    "a callable Column default",
+                ))
             }
             v => c.default = Some(to_py(v)?),
         }
@@ -274,22 +337,27 @@ pub fn new_metadata() -> Value {
 }
 
 fn md_methods() -> Vec<(&'static str, crate::util::MethodFn)> {
-    vec![
-        ("create_all", md_create_all),
-        ("drop_all", md_drop_all),
-    ]
+    vec![("create_all", md_create_all), ("drop_all", md_drop_all)]
 }
 
 fn md_create_all(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let md = this::<MetaDataObj>(&args, "MetaData")?.0.clone();
-    let bind = args.get(1).cloned().or_else(|| kw_get(&kw, "bind")).unwrap_or(Value::None);
+    let bind = args
+        .get(1)
+        .cloned()
+        .or_else(|| kw_get(&kw, "bind"))
+        .unwrap_or(Value::None);
     crate::engine::ddl::run_ddl(interp, &md, &bind, true)?;
     Ok(Value::None)
 }
 
 fn md_drop_all(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let md = this::<MetaDataObj>(&args, "MetaData")?.0.clone();
-    let bind = args.get(1).cloned().or_else(|| kw_get(&kw, "bind")).unwrap_or(Value::None);
+    let bind = args
+        .get(1)
+        .cloned()
+        .or_else(|| kw_get(&kw, "bind"))
+        .unwrap_or(Value::None);
     crate::engine::ddl::run_ddl(interp, &md, &bind, false)?;
     Ok(Value::None)
 }
@@ -301,11 +369,23 @@ impl NativeObject for MetaDataObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(match name {
             "tables" => {
                 let mut d = PyDict::new();
-                let names: Vec<String> = self.0.md.borrow().tables.iter().map(|t| t.name.clone()).collect();
+                let names: Vec<String> = self
+                    .0
+                    .md
+                    .borrow()
+                    .tables
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .collect();
                 for (n, t) in names.iter().zip(self.0.tables.borrow().iter()) {
                     d.set_str(n, t.clone());
                 }
@@ -317,7 +397,12 @@ impl NativeObject for MetaDataObj {
                 idx.sort_by(|a, b| md.tables[*a].name.cmp(&md.tables[*b].name));
                 let order = relplay_orm::ddl::sort_tables(&md, &idx).map_err(orm_err)?;
                 let tables = self.0.tables.borrow();
-                Some(Value::list(order.iter().filter_map(|i| tables.get(*i).cloned()).collect()))
+                Some(Value::list(
+                    order
+                        .iter()
+                        .filter_map(|i| tables.get(*i).cloned())
+                        .collect(),
+                ))
             }
             _ => None,
         })
@@ -348,7 +433,12 @@ impl NativeObject for TableObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interpreter, me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(match name {
             "name" | "fullname" => Some(Value::Str(self.name.clone())),
             "c" | "columns" => Some(native(ColumnsObj(me.clone()))),
@@ -380,10 +470,20 @@ impl NativeObject for ColumnsObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(cast::<TableObj>(&self.0).and_then(|t| t.column(name).cloned()))
     }
-    fn getitem(&self, _interp: &mut Interpreter, _me: &Value, key: Value) -> PyResult<Option<Value>> {
+    fn getitem(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        key: Value,
+    ) -> PyResult<Option<Value>> {
         let t = cast::<TableObj>(&self.0);
         match (&key, t) {
             (Value::Str(s), Some(t)) => match t.column(s) {
@@ -394,7 +494,9 @@ impl NativeObject for ColumnsObj {
         }
     }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
-        let cols = cast::<TableObj>(&self.0).map(|t| t.columns.clone()).unwrap_or_default();
+        let cols = cast::<TableObj>(&self.0)
+            .map(|t| t.columns.clone())
+            .unwrap_or_default();
         interp.iter(&Value::list(cols)).map(Some)
     }
 }
@@ -423,7 +525,10 @@ pub fn resolve_fk_types(meta: &MetaInner) {
             c.ty = ty.clone();
             let name = c.name.clone();
             if let Some(tv) = meta.tables.borrow().get(ti) {
-                if let Some(col) = cast::<TableObj>(tv).and_then(|t| t.column(&name)).and_then(cast::<ColumnObj>) {
+                if let Some(col) = cast::<TableObj>(tv)
+                    .and_then(|t| t.column(&name))
+                    .and_then(cast::<ColumnObj>)
+                {
                     col.spec.borrow_mut().ty = ty;
                 }
             }
@@ -432,7 +537,12 @@ pub fn resolve_fk_types(meta: &MetaInner) {
 }
 
 /// Registers a table built from column objects in a MetaData.
-pub fn add_table(interp: &mut Interpreter, meta: &Rc<MetaInner>, name: &str, columns: Vec<Value>) -> PyResult<Value> {
+pub fn add_table(
+    interp: &mut Interpreter,
+    meta: &Rc<MetaInner>,
+    name: &str,
+    columns: Vec<Value>,
+) -> PyResult<Value> {
     let mut t = os::Table::new(name);
     let mut specs: Vec<(ColSpec, usize)> = Vec::new();
     for (i, c) in columns.iter().enumerate() {
@@ -475,17 +585,31 @@ pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
     let meta = match it.next() {
         Some(v) => match cast::<MetaDataObj>(&v) {
             Some(m) => m.0.clone(),
-            None => return Err(crate::util::type_error("Table() requires a MetaData as second argument")),
+            None => {
+                return Err(crate::util::type_error(
+                    "Table() requires a MetaData as second argument",
+                ))
+            }
         },
-        None => return Err(crate::util::type_error("Table() requires a MetaData as second argument")),
+        None => {
+            return Err(crate::util::type_error(
+                "Table() requires a MetaData as second argument",
+            ))
+        }
     };
     if let Some((k, _)) = kw.first() {
-        return Err(crate::util::not_supported(interp, &format!("Table({k}=...)")));
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("Table({k}=...)"),
+        ));
     }
     let cols: Vec<Value> = it.collect();
     for c in &cols {
         if cast::<ColumnObj>(c).is_none() {
-            return Err(crate::util::not_supported(interp, &format!("Table() argument of type {}", c.type_name())));
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("Table() argument of type {}", c.type_name()),
+            ));
         }
     }
     add_table(interp, &meta, &name, cols)
@@ -504,12 +628,19 @@ impl NativeObject for SequenceObj {
         self
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("Sequence('{}', metadata=MetaData())", self.name)))
+        Ok(Some(format!(
+            "Sequence('{}', metadata=MetaData())",
+            self.name
+        )))
     }
 }
 
 pub fn sequence(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let name = args.first().and_then(str_of).map(|s| s.to_string()).unwrap_or_default();
+    let name = args
+        .first()
+        .and_then(str_of)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     Ok(native(SequenceObj { name }))
 }
 

@@ -70,7 +70,9 @@ pub fn not_supported(interp: &Interpreter, what: &str) -> PyErr {
 }
 
 pub fn kw_get(kw: &Kwargs, name: &str) -> Option<Value> {
-    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    kw.iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
 }
 
 pub fn truthy(interp: &mut Interpreter, v: &Option<Value>) -> PyResult<bool> {
@@ -126,7 +128,11 @@ pub fn orm_err(e: OrmError) -> PyErr {
         OrmErrorKind::TypeError => PyErr::new("TypeError", e.message),
         OrmErrorKind::ValueError => PyErr::new("ValueError", e.message),
         k => {
-            let name = k.qualified_name().rsplit('.').next().unwrap_or("SQLAlchemyError");
+            let name = k
+                .qualified_name()
+                .rsplit('.')
+                .next()
+                .unwrap_or("SQLAlchemyError");
             crate::exc::raise(name, &e.message)
         }
     }

@@ -39,13 +39,22 @@ impl NativeObject for EngineObj {
         native_class(
             "Engine",
             "sqlalchemy.engine.base",
-            &[("connect", engine_connect), ("begin", engine_begin), ("dispose", |_, _, _| Ok(Value::None))],
+            &[
+                ("connect", engine_connect),
+                ("begin", engine_begin),
+                ("dispose", |_, _, _| Ok(Value::None)),
+            ],
         )
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(match name {
             "echo" => Some(Value::Bool(self.0.echo.get())),
             "url" => Some(Value::str(&self.0.url)),
@@ -53,7 +62,13 @@ impl NativeObject for EngineObj {
             _ => None,
         })
     }
-    fn setattr(&self, interp: &mut Interpreter, _me: &Value, name: &str, v: Value) -> PyResult<bool> {
+    fn setattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+        v: Value,
+    ) -> PyResult<bool> {
         if name == "echo" {
             let on = truthy(interp, &Some(v))?;
             self.0.echo.set(on);
@@ -76,20 +91,35 @@ pub fn engine_of(v: &Value) -> Option<Rc<EngineInner>> {
 pub fn create_engine(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let url = match args.first().cloned().or_else(|| kw_get(&kw, "url")) {
         Some(Value::Str(s)) => s.to_string(),
-        _ => return Err(crate::util::type_error("create_engine() missing required argument 'url'")),
+        _ => {
+            return Err(crate::util::type_error(
+                "create_engine() missing required argument 'url'",
+            ))
+        }
     };
     if !(url == "sqlite://" || url == "sqlite:///:memory:" || url.starts_with("sqlite://")) {
-        return Err(crate::util::not_supported(interp, &format!("create_engine({url:?}) (only SQLite)")));
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("create_engine({url:?}) (only SQLite)"),
+        ));
     }
     if url != "sqlite://" && url != "sqlite:///:memory:" {
-        return Err(crate::util::not_supported(interp, "a file-backed SQLite database (use sqlite:///:memory:)"));
+        return Err(crate::util::not_supported(
+            interp,
+            "a file-backed SQLite database (use sqlite:///:memory:)",
+        ));
     }
     let mut echo = false;
     for (k, v) in &kw {
         match &**k {
             "echo" => echo = truthy(interp, &Some(v.clone()))?,
             "future" | "url" => {}
-            other => return Err(crate::util::not_supported(interp, &format!("create_engine({other}=...)"))),
+            other => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("create_engine({other}=...)"),
+                ))
+            }
         }
     }
     Ok(native(EngineObj(Rc::new(EngineInner {
@@ -111,13 +141,21 @@ pub struct ConnectionObj {
 
 fn engine_connect(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let e = this::<EngineObj>(&args, "Engine")?.0.clone();
-    Ok(native(ConnectionObj { engine: e, begun: Cell::new(false), commit_on_exit: false }))
+    Ok(native(ConnectionObj {
+        engine: e,
+        begun: Cell::new(false),
+        commit_on_exit: false,
+    }))
 }
 
 fn engine_begin(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let e = this::<EngineObj>(&args, "Engine")?.0.clone();
     crate::engine::default::log_begin(interp, &e);
-    Ok(native(ConnectionObj { engine: e, begun: Cell::new(true), commit_on_exit: true }))
+    Ok(native(ConnectionObj {
+        engine: e,
+        begun: Cell::new(true),
+        commit_on_exit: true,
+    }))
 }
 
 impl ConnectionObj {
@@ -195,7 +233,11 @@ pub struct DialectObj;
 
 impl NativeObject for DialectObj {
     fn class(&self) -> Rc<Class> {
-        native_class("SQLiteDialect_pysqlite", "sqlalchemy.dialects.sqlite.pysqlite", &[])
+        native_class(
+            "SQLiteDialect_pysqlite",
+            "sqlalchemy.dialects.sqlite.pysqlite",
+            &[],
+        )
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -204,7 +246,9 @@ impl NativeObject for DialectObj {
         Ok(match name {
             "name" => Some(Value::str("sqlite")),
             "driver" => Some(Value::str("pysqlite")),
-            "supports_sequences" | "supports_native_enum" | "supports_native_boolean" => Some(Value::Bool(false)),
+            "supports_sequences" | "supports_native_enum" | "supports_native_boolean" => {
+                Some(Value::Bool(false))
+            }
             "paramstyle" => Some(Value::str("qmark")),
             _ => None,
         })

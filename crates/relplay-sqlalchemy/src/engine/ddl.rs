@@ -9,7 +9,12 @@ use relplay_py::{Interpreter, PyResult, Value};
 use super::default::{exec_ddl, exec_raw, log_begin, log_commit, log_rollback};
 use crate::schema::MetaInner;
 
-pub fn run_ddl(interp: &mut Interpreter, md: &Rc<MetaInner>, bind: &Value, create: bool) -> PyResult<()> {
+pub fn run_ddl(
+    interp: &mut Interpreter,
+    md: &Rc<MetaInner>,
+    bind: &Value,
+    create: bool,
+) -> PyResult<()> {
     let Some(eng) = super::base::engine_of(bind) else {
         return Err(crate::util::type_error(format!(
             "{}() requires an Engine or Connection as bind",
@@ -21,13 +26,20 @@ pub fn run_ddl(interp: &mut Interpreter, md: &Rc<MetaInner>, bind: &Value, creat
         let md = md.md.borrow();
         let db = &eng.db;
         let exists = |name: &str| {
-            let sql = format!("PRAGMA main.table_info({})", relplay_orm::sql::quote::quote_identifier(name));
+            let sql = format!(
+                "PRAGMA main.table_info({})",
+                relplay_orm::sql::quote::quote_identifier(name)
+            );
             db.borrow_mut()
                 .execute(&sql, &relplay_store::Params::None)
                 .map(|r| !r.rows.is_empty())
                 .unwrap_or(false)
         };
-        if create { create_all(&md, &exists) } else { drop_all(&md, &exists) }
+        if create {
+            create_all(&md, &exists)
+        } else {
+            drop_all(&md, &exists)
+        }
     };
     log_begin(interp, &eng);
     for w in &plan.warnings {

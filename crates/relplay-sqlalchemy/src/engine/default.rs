@@ -54,21 +54,34 @@ pub fn dbapi_error(e: &relplay_store::SqlError, sql: &str, params: &str) -> PyEr
 }
 
 /// Runs a compiled statement (all its parameter sets) with its echo lines.
-pub fn exec_compiled(interp: &mut Interpreter, eng: &Rc<EngineInner>, c: &Compiled, kind: ExecKind) -> PyResult<Vec<QueryResult>> {
+pub fn exec_compiled(
+    interp: &mut Interpreter,
+    eng: &Rc<EngineInner>,
+    c: &Compiled,
+    kind: ExecKind,
+) -> PyResult<Vec<QueryResult>> {
     let started = eng.clock.now();
     let lines = eng.log.borrow_mut().execute(&eng.clock, c, kind, started);
     echo_lines(interp, eng, &lines);
     let mut out = Vec::with_capacity(c.params.len());
     let mut db = eng.db.borrow_mut();
     pysqlite::before_execute(&mut db, &c.sql);
-    let sets: Vec<&[PyValue]> = if c.params.is_empty() { vec![&[]] } else { c.params.iter().map(|r| r.as_slice()).collect() };
+    let sets: Vec<&[PyValue]> = if c.params.is_empty() {
+        vec![&[]]
+    } else {
+        c.params.iter().map(|r| r.as_slice()).collect()
+    };
     for row in sets {
         let p = store_params(row)?;
         match db.execute(&c.sql, &p) {
             Ok(r) => out.push(r),
             Err(e) => {
                 let multi = kind == ExecKind::Many && c.params.len() > 1;
-                let shown = if multi { c.params.clone() } else { vec![row.to_vec()] };
+                let shown = if multi {
+                    c.params.clone()
+                } else {
+                    vec![row.to_vec()]
+                };
                 let pr = relplay_orm::engine::repr_params(&shown, multi);
                 return Err(dbapi_error(&e, &c.sql, &pr));
             }
@@ -94,6 +107,11 @@ pub fn exec_ddl(interp: &mut Interpreter, eng: &EngineInner, sql: &str) -> PyRes
 }
 
 /// `connection.execute(stmt)` for Core statements.
-pub fn execute_core(interp: &mut Interpreter, eng: &Rc<EngineInner>, stmt: &Value, params: Option<Value>) -> PyResult<Value> {
+pub fn execute_core(
+    interp: &mut Interpreter,
+    eng: &Rc<EngineInner>,
+    stmt: &Value,
+    params: Option<Value>,
+) -> PyResult<Value> {
     crate::sql::execute::execute_statement(interp, eng, stmt, params, None)
 }

@@ -6,7 +6,11 @@ use relplay_store::{Database, Params};
 
 pub fn is_dml(sql: &str) -> bool {
     let head = sql.trim_start();
-    let word: String = head.chars().take(6).collect::<String>().to_ascii_uppercase();
+    let word: String = head
+        .chars()
+        .take(6)
+        .collect::<String>()
+        .to_ascii_uppercase();
     word.starts_with("INSERT") || word.starts_with("UPDATE") || word.starts_with("DELETE")
 }
 

@@ -19,7 +19,11 @@ pub struct ResultObj {
 }
 
 pub fn new_result(rows: Vec<Value>, scalar: bool) -> Value {
-    native(ResultObj { rows: RefCell::new(rows), scalar, needs_unique: std::cell::Cell::new(false) })
+    native(ResultObj {
+        rows: RefCell::new(rows),
+        scalar,
+        needs_unique: std::cell::Cell::new(false),
+    })
 }
 
 fn first_of(v: &Value) -> Value {
@@ -30,8 +34,15 @@ fn first_of(v: &Value) -> Value {
 }
 
 pub fn scalars_of(r: &Value) -> PyResult<Value> {
-    let Some(r) = cast::<ResultObj>(r) else { return Ok(r.clone()) };
-    let rows: Vec<Value> = r.rows.borrow_mut().drain(..).map(|v| if r.scalar { v } else { first_of(&v) }).collect();
+    let Some(r) = cast::<ResultObj>(r) else {
+        return Ok(r.clone());
+    };
+    let rows: Vec<Value> = r
+        .rows
+        .borrow_mut()
+        .drain(..)
+        .map(|v| if r.scalar { v } else { first_of(&v) })
+        .collect();
     let out = new_result(rows, true);
     if let Some(o) = cast::<ResultObj>(&out) {
         o.needs_unique.set(r.needs_unique.get());
@@ -40,7 +51,9 @@ pub fn scalars_of(r: &Value) -> PyResult<Value> {
 }
 
 pub fn scalar_of(r: &Value) -> PyResult<Value> {
-    let Some(r) = cast::<ResultObj>(r) else { return Ok(Value::None) };
+    let Some(r) = cast::<ResultObj>(r) else {
+        return Ok(Value::None);
+    };
     let first = r.rows.borrow_mut().drain(..).next();
     Ok(match first {
         Some(v) if r.scalar => v,
@@ -70,9 +83,15 @@ fn r_first(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Valu
 pub fn exactly_one(rows: Vec<Value>, allow_none: bool) -> PyResult<Value> {
     match rows.len() {
         0 if allow_none => Ok(Value::None),
-        0 => Err(crate::exc::raise("NoResultFound", "No row was found when one was required")),
+        0 => Err(crate::exc::raise(
+            "NoResultFound",
+            "No row was found when one was required",
+        )),
         1 => Ok(rows.into_iter().next().unwrap_or(Value::None)),
-        _ => Err(crate::exc::raise("MultipleResultsFound", "Multiple rows were found when exactly one was required")),
+        _ => Err(crate::exc::raise(
+            "MultipleResultsFound",
+            "Multiple rows were found when exactly one was required",
+        )),
     }
 }
 fn r_one(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -104,10 +123,6 @@ fn r_self_iter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyRes
         None => Vec::new(),
     };
     interp.iter(&Value::list(rows))
-}
-
-fn r_self(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    Ok(args.first().cloned().unwrap_or(Value::None))
 }
 
 /// `.unique()`: drops repeated rows (entities by identity).

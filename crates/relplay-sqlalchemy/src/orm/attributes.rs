@@ -67,14 +67,26 @@ impl NativeObject for AttrObj {
     fn is_data_descriptor(&self) -> bool {
         true
     }
-    fn descr_get(&self, interp: &mut Interpreter, me: &Value, instance: &Value, _owner: &Value) -> PyResult<Option<Value>> {
+    fn descr_get(
+        &self,
+        interp: &mut Interpreter,
+        me: &Value,
+        instance: &Value,
+        _owner: &Value,
+    ) -> PyResult<Option<Value>> {
         if instance.is_none() {
             return Ok(Some(me.clone()));
         }
         super::mapper::configure_all(interp)?;
         get_value(interp, instance, self).map(Some)
     }
-    fn descr_set(&self, interp: &mut Interpreter, _me: &Value, instance: &Value, v: Value) -> PyResult<bool> {
+    fn descr_set(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        instance: &Value,
+        v: Value,
+    ) -> PyResult<bool> {
         super::mapper::configure_all(interp)?;
         super::state::state_of(interp, instance)?;
         match &self.kind {
@@ -83,7 +95,12 @@ impl NativeObject for AttrObj {
         }
         Ok(true)
     }
-    fn descr_delete(&self, interp: &mut Interpreter, _me: &Value, instance: &Value) -> PyResult<bool> {
+    fn descr_delete(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        instance: &Value,
+    ) -> PyResult<bool> {
         match &self.kind {
             AttrKind::Column(_) => {
                 if super::state::dict_del(instance, &self.key).is_none() {
@@ -94,18 +111,31 @@ impl NativeObject for AttrObj {
         }
         Ok(true)
     }
-    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         match name {
             "key" => return Ok(Some(Value::str(&self.key))),
             "property" | "prop" => {
                 super::mapper::configure_all(interp)?;
                 if let AttrKind::Rel(r) = &self.kind {
-                    return Ok(Some(native(super::relationships::RelPropertyObj(r.clone()))));
+                    return Ok(Some(native(super::relationships::RelPropertyObj(
+                        r.clone(),
+                    ))));
                 }
-                return Err(crate::util::not_supported(interp, &format!("{}.{name} of a column", self.key)));
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("{}.{name} of a column", self.key),
+                ));
             }
             "comparator" | "any" | "has" | "of_type" => {
-                return Err(crate::util::not_supported(interp, &format!("{}.{name}", self.key)))
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("{}.{name}", self.key),
+                ))
             }
             _ => {}
         }
@@ -114,13 +144,29 @@ impl NativeObject for AttrObj {
             None => Ok(None),
         }
     }
-    fn richcompare(&self, interp: &mut Interpreter, _me: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+    fn richcompare(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        op: CmpOp,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         match self.expr() {
             Some(e) => crate::sql::elements::compare(interp, e, op, other).map(Some),
-            None => Err(crate::util::not_supported(interp, "comparing a relationship attribute")),
+            None => Err(crate::util::not_supported(
+                interp,
+                "comparing a relationship attribute",
+            )),
         }
     }
-    fn binop(&self, _i: &mut Interpreter, _me: &Value, op: BinOp, other: &Value, reflected: bool) -> PyResult<Option<Value>> {
+    fn binop(
+        &self,
+        _i: &mut Interpreter,
+        _me: &Value,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
         match self.expr() {
             Some(e) => crate::sql::elements::column_binop(&e, op, other, reflected),
             None => Ok(None),
@@ -136,7 +182,10 @@ impl NativeObject for AttrObj {
         Ok(Some(me.id() as i64))
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("<sqlalchemy.orm.attributes.InstrumentedAttribute object at 0x{:x}>", 0x7f00_0000_0000u64)))
+        Ok(Some(format!(
+            "<sqlalchemy.orm.attributes.InstrumentedAttribute object at 0x{:x}>",
+            0x7f00_0000_0000u64
+        )))
     }
     fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         Ok(Some(format!("{}.{}", self.mapper.name(), self.key)))
@@ -175,7 +224,11 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
             }
             if res.uselist {
                 if !persistent {
-                    return Ok(native(CollObj { owner: obj.clone(), rel: r.clone(), items: RefCell::new(Vec::new()) }));
+                    return Ok(native(CollObj {
+                        owner: obj.clone(),
+                        rel: r.clone(),
+                        items: RefCell::new(Vec::new()),
+                    }));
                 }
                 let items = super::loading::lazy_load(interp, obj, r)?;
                 let v = new_collection(interp, obj, r, items.clone())?;
@@ -184,11 +237,17 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                 })?;
                 Ok(v)
             } else {
-                let v = if persistent { super::loading::lazy_load_scalar(interp, obj, r)? } else { Value::None };
+                let v = if persistent {
+                    super::loading::lazy_load_scalar(interp, obj, r)?
+                } else {
+                    Value::None
+                };
                 if persistent {
                     dict_set(obj, &r.key, v.clone());
                     with_state(interp, obj, |s| {
-                        s.s.borrow_mut().coll_committed.insert(r.key.clone(), vec![v.clone()]);
+                        s.s.borrow_mut()
+                            .coll_committed
+                            .insert(r.key.clone(), vec![v.clone()]);
                     })?;
                 }
                 Ok(v)
@@ -197,15 +256,28 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
     }
 }
 
-pub fn new_collection(_interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, items: Vec<Value>) -> PyResult<Value> {
-    let v = native(CollObj { owner: owner.clone(), rel: r.clone(), items: RefCell::new(items) });
+pub fn new_collection(
+    _interp: &mut Interpreter,
+    owner: &Value,
+    r: &Rc<RelProp>,
+    items: Vec<Value>,
+) -> PyResult<Value> {
+    let v = native(CollObj {
+        owner: owner.clone(),
+        rel: r.clone(),
+        items: RefCell::new(items),
+    });
     dict_set(owner, &r.key, v.clone());
     Ok(v)
 }
 
 /// The loaded collection of `owner.key`, initialized empty for objects with
 /// no identity yet (nothing to load); `None` if persistent and unloaded.
-fn loaded_collection(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>) -> PyResult<Option<Value>> {
+fn loaded_collection(
+    interp: &mut Interpreter,
+    owner: &Value,
+    r: &Rc<RelProp>,
+) -> PyResult<Option<Value>> {
     if let Some(v) = dict_get(owner, &r.key) {
         return Ok(Some(v));
     }
@@ -225,7 +297,12 @@ fn reverse_of(r: &Rc<RelProp>) -> Option<Rc<RelProp>> {
 /// The save-update cascade along the relationship an event fired on:
 /// `item` joins `owner`'s session. Backref-side changes don't cascade
 /// (SQLAlchemy 2.0 removed cascade_backrefs).
-fn cascade_forward(interp: &mut Interpreter, owner: &Value, r: &RelProp, item: &Value) -> PyResult<()> {
+fn cascade_forward(
+    interp: &mut Interpreter,
+    owner: &Value,
+    r: &RelProp,
+    item: &Value,
+) -> PyResult<()> {
     if item.is_none() || owner.is_none() || !r.cascade.iter().any(|c| c == "save-update") {
         return Ok(());
     }
@@ -237,7 +314,12 @@ fn cascade_forward(interp: &mut Interpreter, owner: &Value, r: &RelProp, item: &
 }
 
 /// Appends without events (the other side of a backref).
-fn quiet_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item: &Value) -> PyResult<()> {
+fn quiet_append(
+    interp: &mut Interpreter,
+    owner: &Value,
+    r: &Rc<RelProp>,
+    item: &Value,
+) -> PyResult<()> {
     if let Some(c) = loaded_collection(interp, owner, r)? {
         if let Some(c) = cast::<CollObj>(&c) {
             if !c.contains_obj(item) {
@@ -260,7 +342,12 @@ fn quiet_remove(owner: &Value, r: &Rc<RelProp>, item: &Value) {
 }
 
 /// Other side of `rev` (declared on `owner`) now points at `target`.
-fn quiet_link(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, target: &Value) -> PyResult<()> {
+fn quiet_link(
+    interp: &mut Interpreter,
+    owner: &Value,
+    rev: &Rc<RelProp>,
+    target: &Value,
+) -> PyResult<()> {
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         quiet_append(interp, owner, rev, target)
@@ -270,7 +357,12 @@ fn quiet_link(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, target
     }
 }
 
-fn quiet_unlink(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, target: &Value) -> PyResult<()> {
+fn quiet_unlink(
+    interp: &mut Interpreter,
+    owner: &Value,
+    rev: &Rc<RelProp>,
+    target: &Value,
+) -> PyResult<()> {
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         quiet_remove(owner, rev, target);
@@ -297,15 +389,23 @@ fn quiet_unlink(interp: &mut Interpreter, owner: &Value, rev: &Rc<RelProp>, targ
 fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> PyResult<()> {
     let uselist = r.resolved().map(|x| x.uselist).unwrap_or(false);
     if uselist {
-        let new_items = if v.is_none() { Vec::new() } else { interp.collect_iter(&v)? };
+        let new_items = if v.is_none() {
+            Vec::new()
+        } else {
+            interp.collect_iter(&v)?
+        };
         let old = match loaded_collection(interp, obj, r)? {
-            Some(c) => cast::<CollObj>(&c).map(|c| c.snapshot()).unwrap_or_default(),
+            Some(c) => cast::<CollObj>(&c)
+                .map(|c| c.snapshot())
+                .unwrap_or_default(),
             None => super::loading::lazy_load(interp, obj, r)?,
         };
         let had = dict_get(obj, &r.key).is_some();
         if !had {
             with_state(interp, obj, |s| {
-                s.s.borrow_mut().coll_committed.insert(r.key.clone(), old.clone());
+                s.s.borrow_mut()
+                    .coll_committed
+                    .insert(r.key.clone(), old.clone());
             })?;
         }
         new_collection(interp, obj, r, new_items.clone())?;
@@ -329,7 +429,10 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
         if persistent {
             let cur = super::loading::lazy_load_scalar_quiet(interp, obj, r)?;
             with_state(interp, obj, |s| {
-                s.s.borrow_mut().coll_committed.entry(r.key.clone()).or_insert_with(|| vec![cur.clone()]);
+                s.s.borrow_mut()
+                    .coll_committed
+                    .entry(r.key.clone())
+                    .or_insert_with(|| vec![cur.clone()]);
             })?;
             old = Some(cur);
         }
@@ -349,7 +452,12 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
 }
 
 /// A collection gained `item`: set the other side and cascade.
-pub fn on_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item: &Value) -> PyResult<()> {
+pub fn on_append(
+    interp: &mut Interpreter,
+    owner: &Value,
+    r: &Rc<RelProp>,
+    item: &Value,
+) -> PyResult<()> {
     if let Some(rev) = reverse_of(r) {
         let rev_uselist = rev.resolved().map(|x| x.uselist).unwrap_or(false);
         if !rev_uselist {
@@ -364,7 +472,12 @@ pub fn on_append(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item:
     cascade_forward(interp, owner, r, item)
 }
 
-pub fn on_remove(interp: &mut Interpreter, owner: &Value, r: &Rc<RelProp>, item: &Value) -> PyResult<()> {
+pub fn on_remove(
+    interp: &mut Interpreter,
+    owner: &Value,
+    r: &Rc<RelProp>,
+    item: &Value,
+) -> PyResult<()> {
     if let Some(rev) = reverse_of(r) {
         quiet_unlink(interp, item, &rev, owner)?;
     }

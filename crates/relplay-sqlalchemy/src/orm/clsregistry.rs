@@ -24,7 +24,12 @@ fn name_error_to_sa(parent: &Mapper, expr: &str, e: relplay_py::PyErr) -> relpla
     if !e.is_instance_of("NameError") {
         return e;
     }
-    let msg = e.args().first().and_then(crate::util::str_of).map(|s| s.to_string()).unwrap_or_default();
+    let msg = e
+        .args()
+        .first()
+        .and_then(crate::util::str_of)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     let name = msg.split('\'').nth(1).unwrap_or("").to_string();
     crate::exc::raise(
         "InvalidRequestError",
@@ -48,7 +53,11 @@ pub fn resolve(interp: &mut Interpreter, parent: &Mapper, v: &Value) -> PyResult
             }
             let tables: Vec<(String, Value)> = {
                 let md = parent.meta.md.borrow();
-                md.tables.iter().map(|t| t.name.clone()).zip(parent.meta.tables.borrow().iter().cloned()).collect()
+                md.tables
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .zip(parent.meta.tables.borrow().iter().cloned())
+                    .collect()
             };
             for (n, t) in tables {
                 if is_ident(&n) && !names.iter().any(|(x, _)| *x == n) {
@@ -60,8 +69,18 @@ pub fn resolve(interp: &mut Interpreter, parent: &Mapper, v: &Value) -> PyResult
                 ("asc", builtin("asc", crate::sql::elements::asc_fn)),
                 ("and_", builtin("and_", crate::sql::elements::and_fn)),
                 ("or_", builtin("or_", crate::sql::elements::or_fn)),
-                ("foreign", builtin("foreign", |_, a, _| Ok(a.into_iter().next().unwrap_or(Value::None)))),
-                ("remote", builtin("remote", |_, a, _| Ok(a.into_iter().next().unwrap_or(Value::None)))),
+                (
+                    "foreign",
+                    builtin("foreign", |_, a, _| {
+                        Ok(a.into_iter().next().unwrap_or(Value::None))
+                    }),
+                ),
+                (
+                    "remote",
+                    builtin("remote", |_, a, _| {
+                        Ok(a.into_iter().next().unwrap_or(Value::None))
+                    }),
+                ),
             ];
             for (n, h) in helpers {
                 if !names.iter().any(|(x, _)| x == n) {
@@ -71,10 +90,17 @@ pub fn resolve(interp: &mut Interpreter, parent: &Mapper, v: &Value) -> PyResult
             let params: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
             let src = format!("__relplay_arg = lambda {}: ({})\n", params.join(", "), expr);
             let ns = relplay_py::modules::exec_source(interp, "sqlalchemy.orm.clsregistry", &src)
-                .map_err(|_| crate::exc::raise("ArgumentError", &format!("could not evaluate relationship argument '{expr}'")))?;
+                .map_err(|_| {
+                crate::exc::raise(
+                    "ArgumentError",
+                    &format!("could not evaluate relationship argument '{expr}'"),
+                )
+            })?;
             let f = ns.get_str("__relplay_arg").unwrap_or(Value::None);
             let args: Vec<Value> = names.into_iter().map(|(_, v)| v).collect();
-            interp.call(&f, args, vec![]).map_err(|e| name_error_to_sa(parent, expr, e))
+            interp
+                .call(&f, args, vec![])
+                .map_err(|e| name_error_to_sa(parent, expr, e))
         }
         Value::Function(_) => interp.call(v, vec![], vec![]),
         other => Ok(other.clone()),
@@ -101,7 +127,12 @@ pub fn col_ids(interp: &mut Interpreter, v: &Value) -> PyResult<Vec<ColId>> {
     for it in items {
         match crate::sql::elements::as_expr(&it).as_ref().and_then(col_id) {
             Some(c) => out.push(c),
-            None => return Err(crate::exc::raise("ArgumentError", &format!("Column expression expected, got {}", interp.repr(&it)?))),
+            None => {
+                return Err(crate::exc::raise(
+                    "ArgumentError",
+                    &format!("Column expression expected, got {}", interp.repr(&it)?),
+                ))
+            }
         }
     }
     Ok(out)
@@ -110,7 +141,11 @@ pub fn col_ids(interp: &mut Interpreter, v: &Value) -> PyResult<Vec<ColId>> {
 fn pairs_of(e: &Expr, out: &mut EqPairs) -> bool {
     match e {
         Expr::And(items) => items.iter().all(|i| pairs_of(i, out)),
-        Expr::Binary { left, op: BinOp::Eq, right } => match (col_id(left), col_id(right)) {
+        Expr::Binary {
+            left,
+            op: BinOp::Eq,
+            right,
+        } => match (col_id(left), col_id(right)) {
             (Some(l), Some(r)) => {
                 out.push((l, r));
                 true
@@ -126,7 +161,10 @@ pub fn eq_pairs(interp: &mut Interpreter, v: &Value, what: &str) -> PyResult<EqP
     let mut out = Vec::new();
     match crate::sql::elements::as_expr(v) {
         Some(e) if pairs_of(&e, &mut out) => Ok(out),
-        _ => Err(crate::util::not_supported(interp, &format!("a {what} other than column equalities"))),
+        _ => Err(crate::util::not_supported(
+            interp,
+            &format!("a {what} other than column equalities"),
+        )),
     }
 }
 
@@ -142,7 +180,12 @@ pub fn reset() {
 }
 
 fn rel_name(r: &RelProp) -> String {
-    let parent = r.parent.borrow().as_ref().map(|m| m.name().to_string()).unwrap_or_default();
+    let parent = r
+        .parent
+        .borrow()
+        .as_ref()
+        .map(|m| m.name().to_string())
+        .unwrap_or_default();
     format!("{parent}.{}", r.key)
 }
 
@@ -165,7 +208,13 @@ pub fn check_overlaps(interp: &mut Interpreter, _parent: &Rc<Mapper>, r: &Rc<Rel
     if r.viewonly {
         return;
     }
-    let pairs: Vec<(ColId, ColId)> = res.analysis.sync_pairs.iter().chain(res.analysis.secondary_sync_pairs.iter()).cloned().collect();
+    let pairs: Vec<(ColId, ColId)> = res
+        .analysis
+        .sync_pairs
+        .iter()
+        .chain(res.analysis.secondary_sync_pairs.iter())
+        .cloned()
+        .collect();
     for (from, to) in pairs {
         let others: Vec<(Rc<RelProp>, ColId)> = SYNC_TARGETS.with(|s| {
             s.borrow()
@@ -184,7 +233,16 @@ pub fn check_overlaps(interp: &mut Interpreter, _parent: &Rc<Mapper>, r: &Rc<Rel
         if !others.is_empty() {
             let mut descs: Vec<String> = others
                 .iter()
-                .map(|(pr, f)| format!("'{}' (copies {}.{} to {}.{})", rel_name(pr), f.table, f.column, to.table, to.column))
+                .map(|(pr, f)| {
+                    format!(
+                        "'{}' (copies {}.{} to {}.{})",
+                        rel_name(pr),
+                        f.table,
+                        f.column,
+                        to.table,
+                        to.column
+                    )
+                })
                 .collect();
             descs.sort();
             let mut keys: Vec<String> = others.iter().map(|(pr, _)| pr.key.clone()).collect();

@@ -64,7 +64,10 @@ fn c_remove(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
     let item = args.get(1).cloned().unwrap_or(Value::None);
     let pos = c.items.borrow().iter().position(|x| x.is(&item));
     let Some(pos) = pos else {
-        return Err(relplay_py::PyErr::new("ValueError", "list.remove(x): x not in list"));
+        return Err(relplay_py::PyErr::new(
+            "ValueError",
+            "list.remove(x): x not in list",
+        ));
     };
     c.items.borrow_mut().remove(pos);
     super::attributes::on_remove(interp, &c.owner, &c.rel, &item)?;
@@ -81,7 +84,10 @@ fn c_pop(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
     };
     let i = if idx < 0 { len + idx } else { idx };
     if i < 0 || i >= len {
-        return Err(relplay_py::PyErr::new("IndexError", "pop index out of range"));
+        return Err(relplay_py::PyErr::new(
+            "IndexError",
+            "pop index out of range",
+        ));
     }
     let item = c.items.borrow_mut().remove(i as usize);
     super::attributes::on_remove(interp, &c.owner, &c.rel, &item)?;
@@ -121,10 +127,20 @@ impl NativeObject for CollObj {
     fn len(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
         Ok(Some(self.items.borrow().len()))
     }
-    fn getitem(&self, interp: &mut Interpreter, _me: &Value, key: Value) -> PyResult<Option<Value>> {
+    fn getitem(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        key: Value,
+    ) -> PyResult<Option<Value>> {
         interp.getitem(&Value::list(self.snapshot()), key).map(Some)
     }
-    fn contains(&self, interp: &mut Interpreter, _me: &Value, item: &Value) -> PyResult<Option<bool>> {
+    fn contains(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        item: &Value,
+    ) -> PyResult<Option<bool>> {
         for x in self.snapshot() {
             if x.is(item) || interp.eq(&x, item)? {
                 return Ok(Some(true));
@@ -138,11 +154,19 @@ impl NativeObject for CollObj {
     fn repr(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         interp.repr(&Value::list(self.snapshot())).map(Some)
     }
-    fn richcompare(&self, interp: &mut Interpreter, _me: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+    fn richcompare(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        op: CmpOp,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         let other = match crate::util::cast::<CollObj>(other) {
             Some(c) => Value::list(c.snapshot()),
             None => other.clone(),
         };
-        interp.richcompare(&Value::list(self.snapshot()), &other, op).map(Some)
+        interp
+            .richcompare(&Value::list(self.snapshot()), &other, op)
+            .map(Some)
     }
 }

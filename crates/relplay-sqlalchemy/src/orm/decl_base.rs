@@ -32,7 +32,10 @@ impl NativeObject for MappedColumnObj {
 
 pub fn mapped_column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let spec = crate::schema::column_spec(interp, args, &kw, "mapped_column")?;
-    Ok(native(MappedColumnObj(RefCell::new(spec), RefCell::new(None))))
+    Ok(native(MappedColumnObj(
+        RefCell::new(spec),
+        RefCell::new(None),
+    )))
 }
 
 /// `Mapped[X]`.
@@ -73,7 +76,10 @@ fn ann_info(interp: &mut Interpreter, v: &Value) -> PyResult<Option<AnnInfo>> {
     let Some(m) = cast::<MappedAnn>(v) else {
         if let Value::Str(s) = v {
             if s.starts_with("Mapped[") {
-                return Err(crate::util::not_supported(interp, "string annotations (from __future__ import annotations)"));
+                return Err(crate::util::not_supported(
+                    interp,
+                    "string annotations (from __future__ import annotations)",
+                ));
             }
         }
         return Ok(None);
@@ -108,10 +114,18 @@ fn ann_info(interp: &mut Interpreter, v: &Value) -> PyResult<Option<AnnInfo>> {
     if let Some(Value::Str(s)) = interp.getattr_opt(&inner, "__forward_arg__")? {
         inner = Value::Str(s);
     }
-    Ok(Some(AnnInfo { inner, optional, collection }))
+    Ok(Some(AnnInfo {
+        inner,
+        optional,
+        collection,
+    }))
 }
 
-fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema::MetaInner>) -> PyResult<()> {
+fn map_class(
+    interp: &mut Interpreter,
+    cls: &Rc<Class>,
+    meta: &Rc<crate::schema::MetaInner>,
+) -> PyResult<()> {
     let own = cls.dict.borrow().clone();
     if let Some(v) = own.get_str("__abstract__") {
         if interp.truthy(&v)? {
@@ -120,7 +134,10 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
     }
     let Some(Value::Str(tablename)) = own.get_str("__tablename__") else {
         if own.get_str("__table__").is_some() {
-            return Err(crate::util::not_supported(interp, "__table__ on a declarative class"));
+            return Err(crate::util::not_supported(
+                interp,
+                "__table__ on a declarative class",
+            ));
         }
         return Err(crate::exc::raise(
             "InvalidRequestError",
@@ -131,8 +148,16 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
             ),
         ));
     };
-    if cls.mro().iter().skip(1).any(|c| mapper::by_class(c).is_some()) {
-        return Err(crate::util::not_supported(interp, "mapped class inheritance"));
+    if cls
+        .mro()
+        .iter()
+        .skip(1)
+        .any(|c| mapper::by_class(c).is_some())
+    {
+        return Err(crate::util::not_supported(
+            interp,
+            "mapped class inheritance",
+        ));
     }
     if own.get_str("__table_args__").is_some() {
         return Err(crate::util::not_supported(interp, "__table_args__"));
@@ -183,18 +208,25 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
                 columns.push((key, v));
             }
             Some(v) if cast::<MappedColumnObj>(&v).is_some() => {
-                let Some(mc) = cast::<MappedColumnObj>(&v) else { continue };
+                let Some(mc) = cast::<MappedColumnObj>(&v) else {
+                    continue;
+                };
                 let mut spec = mc.0.borrow().clone();
                 if spec.name.is_none() {
                     spec.name = Some(key.clone());
                 }
                 apply_annotation(interp, &mut spec, ann.as_ref(), &key, cls)?;
-                let col = native(ColumnObj { spec: RefCell::new(spec), table: RefCell::new(None) });
+                let col = native(ColumnObj {
+                    spec: RefCell::new(spec),
+                    table: RefCell::new(None),
+                });
                 *mc.1.borrow_mut() = Some(col.clone());
                 columns.push((key, col));
             }
             Some(v) if cast::<RelationshipObj>(&v).is_some() => {
-                let Some(r) = cast::<RelationshipObj>(&v) else { continue };
+                let Some(r) = cast::<RelationshipObj>(&v) else {
+                    continue;
+                };
                 let mut p = with_key(&r.0, &key);
                 if let Some(a) = &ann {
                     if p.argument.is_none() {
@@ -208,25 +240,49 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
             }
             None => {
                 if let Some(a) = ann {
-                    let mut spec = crate::schema::column_spec(interp, vec![], &Vec::new(), "mapped_column")?;
+                    let mut spec =
+                        crate::schema::column_spec(interp, vec![], &Vec::new(), "mapped_column")?;
                     spec.name = Some(key.clone());
                     apply_annotation(interp, &mut spec, Some(&a), &key, cls)?;
-                    let col = native(ColumnObj { spec: RefCell::new(spec), table: RefCell::new(None) });
+                    let col = native(ColumnObj {
+                        spec: RefCell::new(spec),
+                        table: RefCell::new(None),
+                    });
                     columns.push((key, col));
                 }
             }
             _ => {}
         }
     }
-    let table = crate::schema::add_table(interp, meta, &tablename, columns.iter().map(|(_, c)| c.clone()).collect())?;
-    let pk_names: Vec<String> = meta.md.borrow().table(&tablename).map(|t| t.primary_key()).unwrap_or_default();
+    let table = crate::schema::add_table(
+        interp,
+        meta,
+        &tablename,
+        columns.iter().map(|(_, c)| c.clone()).collect(),
+    )?;
+    let pk_names: Vec<String> = meta
+        .md
+        .borrow()
+        .table(&tablename)
+        .map(|t| t.primary_key())
+        .unwrap_or_default();
     let mut cols = Vec::new();
     for (key, c) in &columns {
         if let Some(c) = cast::<ColumnObj>(c) {
             let s = c.spec.borrow();
             let name = s.name.clone().unwrap_or_default();
-            let ty = meta.md.borrow().table(&tablename).and_then(|t| t.column(&name)).map(|c| c.ty.clone()).unwrap_or(s.ty.clone());
-            cols.push(ColProp { key: key.clone(), column: name, ty });
+            let ty = meta
+                .md
+                .borrow()
+                .table(&tablename)
+                .and_then(|t| t.column(&name))
+                .map(|c| c.ty.clone())
+                .unwrap_or(s.ty.clone());
+            cols.push(ColProp {
+                key: key.clone(),
+                column: name,
+                ty,
+            });
         }
     }
     if pk_names.is_empty() {
@@ -276,7 +332,9 @@ fn map_class(interp: &mut Interpreter, cls: &Rc<Class>, meta: &Rc<crate::schema:
         }
     }
     cls.dict.borrow_mut().set_str("__table__", table);
-    cls.dict.borrow_mut().set_str("__mapper__", native(MapperObj(m.clone())));
+    cls.dict
+        .borrow_mut()
+        .set_str("__mapper__", native(MapperObj(m.clone())));
     mapper::register(m);
     Ok(())
 }
@@ -290,7 +348,13 @@ fn apply_annotation(
 ) -> PyResult<()> {
     let Some(a) = ann else {
         if spec.ty == relplay_orm::types::SqlType::Null {
-            return Err(crate::util::not_supported(interp, &format!("mapped_column() without a type or Mapped[] annotation ({}.{key})", cls.name())));
+            return Err(crate::util::not_supported(
+                interp,
+                &format!(
+                    "mapped_column() without a type or Mapped[] annotation ({}.{key})",
+                    cls.name()
+                ),
+            ));
         }
         return Ok(());
     };
@@ -314,12 +378,17 @@ fn apply_annotation(
 
 /// Puts the instrumented attribute for `key` on the mapped class.
 pub fn install_attr(m: &Rc<Mapper>, kind: AttrKind, key: &str) {
-    let attr = native(AttrObj { mapper: m.clone(), key: key.to_string(), kind });
+    let attr = native(AttrObj {
+        mapper: m.clone(),
+        key: key.to_string(),
+        kind,
+    });
     m.class.dict.borrow_mut().set_str(key, attr);
 }
 
 fn meta_of(cls: &Rc<Class>) -> Option<Rc<crate::schema::MetaInner>> {
-    cls.lookup("metadata").and_then(|v| cast::<MetaDataObj>(&v).map(|m| m.0.clone()))
+    cls.lookup("metadata")
+        .and_then(|v| cast::<MetaDataObj>(&v).map(|m| m.0.clone()))
 }
 
 /// `__init_subclass__` of a declarative base.
@@ -330,10 +399,14 @@ fn init_subclass(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyR
     match meta_of(&cls) {
         // `class Base(DeclarativeBase)`: the new base gets its own metadata.
         None => {
-            cls.dict.borrow_mut().set_str("metadata", crate::schema::new_metadata());
+            cls.dict
+                .borrow_mut()
+                .set_str("metadata", crate::schema::new_metadata());
         }
         Some(meta) => {
-            if !cls.dict.borrow().contains_str("metadata") || cls.dict.borrow().contains_str("__tablename__") {
+            if !cls.dict.borrow().contains_str("metadata")
+                || cls.dict.borrow().contains_str("__tablename__")
+            {
                 map_class(interp, &cls, &meta)?;
             }
         }
@@ -347,14 +420,20 @@ fn default_init(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyRes
         return Ok(Value::None);
     };
     if args.len() > 1 {
-        return Err(type_error(format!("__init__() takes 1 positional argument but {} were given", args.len())));
+        return Err(type_error(format!(
+            "__init__() takes 1 positional argument but {} were given",
+            args.len()
+        )));
     }
     let cls = me.class();
     super::mapper::configure_all(interp)?;
     super::state::state_of(interp, &me)?;
     for (k, v) in kw {
         if cls.lookup(&k).is_none() {
-            return Err(type_error(format!("'{k}' is an invalid keyword argument for {}", cls.name())));
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for {}",
+                cls.name()
+            )));
         }
         interp.setattr(&me, &k, v)?;
     }
@@ -365,7 +444,10 @@ fn base_dict(module: &str) -> PyDict {
     let mut d = PyDict::new();
     d.set_str("__module__", Value::str(module));
     d.set_str("__doc__", Value::None);
-    d.set_str("__init_subclass__", Value::ClassMethod(Rc::new(builtin("__init_subclass__", init_subclass))));
+    d.set_str(
+        "__init_subclass__",
+        Value::ClassMethod(Rc::new(builtin("__init_subclass__", init_subclass))),
+    );
     d.set_str("__init__", method("Base", "__init__", default_init));
     d
 }
@@ -380,7 +462,12 @@ pub fn declarative_base_class() -> Value {
 }
 
 /// `declarative_base()`; `legacy` is the `sqlalchemy.ext.declarative` one.
-pub fn declarative_base(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs, legacy: bool) -> PyResult<Value> {
+pub fn declarative_base(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kwargs,
+    legacy: bool,
+) -> PyResult<Value> {
     if legacy {
         crate::exc::warn(
             interp,
@@ -389,23 +476,42 @@ pub fn declarative_base(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs, 
         );
     }
     if !args.is_empty() {
-        return Err(type_error(format!("declarative_base() takes 0 positional arguments but {} were given", args.len())));
+        return Err(type_error(format!(
+            "declarative_base() takes 0 positional arguments but {} were given",
+            args.len()
+        )));
     }
     let mut metadata = None;
     for (k, v) in kw {
         match &*k {
             "metadata" => metadata = Some(v),
-            "name" | "cls" | "mapper" | "class_registry" | "type_annotation_map" | "constructor" | "metaclass" => {
-                return Err(crate::util::not_supported(interp, &format!("declarative_base({k}=...)")))
+            "name"
+            | "cls"
+            | "mapper"
+            | "class_registry"
+            | "type_annotation_map"
+            | "constructor"
+            | "metaclass" => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("declarative_base({k}=...)"),
+                ))
             }
-            _ => return Err(type_error(format!("declarative_base() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(type_error(format!(
+                    "declarative_base() got an unexpected keyword argument '{k}'"
+                )))
+            }
         }
     }
     let mut d = base_dict("__main__");
     if let Some(f) = interp_module_name(interp) {
         d.set_str("__module__", Value::str(&f));
     }
-    d.set_str("metadata", metadata.unwrap_or_else(crate::schema::new_metadata));
+    d.set_str(
+        "metadata",
+        metadata.unwrap_or_else(crate::schema::new_metadata),
+    );
     match Class::new("Base", vec![types().object.clone()], d, false) {
         Ok(c) => Ok(Value::Class(c)),
         Err(e) => Err(type_error(e)),

@@ -18,7 +18,12 @@ use super::state::{dict_get, dict_set, with_state};
 use crate::util::{from_py, orm_err, to_py};
 
 pub fn select_of(m: &Mapper) -> Select {
-    Select::new(m.cols.iter().map(|c| Expr::col(&m.table, &c.column, c.ty.clone())).collect())
+    Select::new(
+        m.cols
+            .iter()
+            .map(|c| Expr::col(&m.table, &c.column, c.ty.clone()))
+            .collect(),
+    )
 }
 
 fn session_of(interp: &mut Interpreter, obj: &Value, what: &str) -> PyResult<Rc<SessionInner>> {
@@ -40,7 +45,13 @@ fn session_of(interp: &mut Interpreter, obj: &Value, what: &str) -> PyResult<Rc<
 }
 
 /// Instances for rows whose first `m.cols.len()` values are `m`'s columns.
-pub fn instances(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows: &[Vec<SValue>], offset: usize) -> PyResult<Vec<Value>> {
+pub fn instances(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    rows: &[Vec<SValue>],
+    offset: usize,
+) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let mut vals = Vec::with_capacity(m.cols.len());
@@ -112,10 +123,14 @@ fn pk_select(m: &Mapper, key: &[PyValue]) -> Select {
 /// Reloads an expired persistent object's columns.
 pub fn refresh(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
     let s = session_of(interp, obj, "Instance")?;
-    let (m, key) = with_state(interp, obj, |st| (st.mapper.clone(), st.s.borrow().key.clone()))?;
+    let (m, key) = with_state(interp, obj, |st| {
+        (st.mapper.clone(), st.s.borrow().key.clone())
+    })?;
     let Some(key) = key else { return Ok(()) };
     autoflush(interp, &s)?;
-    let c = compile(Statement::Select(&pk_select(&m, &key))).map_err(orm_err)?.in_namespace(&format!("get:{}", m.name()));
+    let c = compile(Statement::Select(&pk_select(&m, &key)))
+        .map_err(orm_err)?
+        .in_namespace(&format!("get:{}", m.name()));
     let r = s.exec(interp, &c, ExecKind::Single)?;
     let rows = r.into_iter().next().map(|r| r.rows).unwrap_or_default();
     if rows.is_empty() {
@@ -129,8 +144,15 @@ pub fn refresh(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn col_value(interp: &mut Interpreter, obj: &Value, m: &Mapper, col: &ColId) -> PyResult<Option<PyValue>> {
-    let Some(cp) = m.col_by_column(&col.column) else { return Ok(None) };
+fn col_value(
+    interp: &mut Interpreter,
+    obj: &Value,
+    m: &Mapper,
+    col: &ColId,
+) -> PyResult<Option<PyValue>> {
+    let Some(cp) = m.col_by_column(&col.column) else {
+        return Ok(None);
+    };
     let key = cp.key.clone();
     let v = match dict_get(obj, &key) {
         Some(v) => v,
@@ -141,7 +163,9 @@ fn col_value(interp: &mut Interpreter, obj: &Value, m: &Mapper, col: &ColId) -> 
 
 /// One-to-many (and uselist) lazy load: `WHERE ? = child.fk`.
 pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyResult<Vec<Value>> {
-    let Some(res) = r.resolved() else { return Ok(Vec::new()) };
+    let Some(res) = r.resolved() else {
+        return Ok(Vec::new());
+    };
     let persistent = with_state(interp, obj, |st| st.s.borrow().key.is_some())?;
     if !persistent {
         return Ok(Vec::new());
@@ -158,12 +182,24 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     autoflush(interp, &s)?;
     let where_ = {
         let md = m.meta.md.borrow();
-        lazy_clause(&md, &res.analysis, &|c: &ColId| vals.iter().find(|(k, _)| k == c).and_then(|(_, v)| v.clone())).map_err(orm_err)?
+        lazy_clause(&md, &res.analysis, &|c: &ColId| {
+            vals.iter()
+                .find(|(k, _)| k == c)
+                .and_then(|(_, v)| v.clone())
+        })
+        .map_err(orm_err)?
     };
     let mut sel = select_of(&res.target).where_(where_);
     sel.order_by = r.order_by.borrow().clone();
-    let c = compile(Statement::Select(&sel)).map_err(orm_err)?.in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
-    let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+    let c = compile(Statement::Select(&sel))
+        .map_err(orm_err)?
+        .in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
     let objs = instances(interp, &s, &res.target, &rows, 0)?;
     super::strategies::post_load(interp, &s, &res.target, &objs, &[])?;
     Ok(objs.into_iter().filter(|o| !o.is_none()).collect())
@@ -175,14 +211,29 @@ pub fn lazy_load_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) 
 }
 
 /// The current value for history only: identity map, no SQL.
-pub fn lazy_load_scalar_quiet(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyResult<Value> {
+pub fn lazy_load_scalar_quiet(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+) -> PyResult<Value> {
     lazy_scalar(interp, obj, r, false)
 }
 
-fn lazy_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, sql: bool) -> PyResult<Value> {
-    let Some(res) = r.resolved() else { return Ok(Value::None) };
+fn lazy_scalar(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+    sql: bool,
+) -> PyResult<Value> {
+    let Some(res) = r.resolved() else {
+        return Ok(Value::None);
+    };
     if res.analysis.direction != relplay_orm::relationships::Direction::ManyToOne {
-        let items = if sql { lazy_load(interp, obj, r)? } else { Vec::new() };
+        let items = if sql {
+            lazy_load(interp, obj, r)?
+        } else {
+            Vec::new()
+        };
         return Ok(items.into_iter().next().unwrap_or(Value::None));
     }
     let m = super::state::mapper_of(interp, obj)?;
@@ -190,8 +241,15 @@ fn lazy_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, sql: bool
     let mut key = Vec::new();
     for &i in &t.pk {
         let pkcol = ColId::new(&t.table, &t.cols[i].column);
-        let local = res.analysis.local_remote_pairs.iter().find(|(_, rm)| *rm == pkcol).map(|(l, _)| l.clone());
-        let Some(local) = local else { return Ok(Value::None) };
+        let local = res
+            .analysis
+            .local_remote_pairs
+            .iter()
+            .find(|(_, rm)| *rm == pkcol)
+            .map(|(l, _)| l.clone());
+        let Some(local) = local else {
+            return Ok(Value::None);
+        };
         match col_value(interp, obj, &m, &local)? {
             Some(PyValue::None) | None => return Ok(Value::None),
             Some(v) => key.push(v),
@@ -214,17 +272,35 @@ fn lazy_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, sql: bool
         return Ok(Value::None);
     }
     autoflush(interp, &s)?;
-    let c = compile(Statement::Select(&pk_select(t, &key))).map_err(orm_err)?.in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
-    let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
-    Ok(instances(interp, &s, t, &rows, 0)?.into_iter().next().unwrap_or(Value::None))
+    let c = compile(Statement::Select(&pk_select(t, &key)))
+        .map_err(orm_err)?
+        .in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
+    Ok(instances(interp, &s, t, &rows, 0)?
+        .into_iter()
+        .next()
+        .unwrap_or(Value::None))
 }
 
 /// `Session.get(Class, ident)`.
-pub fn get(interp: &mut Interpreter, s: &Rc<SessionInner>, cls: &Value, ident: &Value) -> PyResult<Value> {
+pub fn get(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    cls: &Value,
+    ident: &Value,
+) -> PyResult<Value> {
     super::mapper::configure_all(interp)?;
     let Some(m) = super::mapper::of_value(cls) else {
         let shown = interp.repr(cls)?;
-        return Err(crate::exc::raise("ArgumentError", &format!("Expected mapped class or mapper, got: {shown}")));
+        return Err(crate::exc::raise(
+            "ArgumentError",
+            &format!("Expected mapped class or mapper, got: {shown}"),
+        ));
     };
     let parts: Vec<Value> = match ident {
         Value::Tuple(t) => t.to_vec(),
@@ -253,8 +329,15 @@ pub fn get(interp: &mut Interpreter, s: &Rc<SessionInner>, cls: &Value, ident: &
         }
         return Ok(o);
     }
-    let c = compile(Statement::Select(&pk_select(&m, &key))).map_err(orm_err)?.in_namespace(&format!("get:{}", m.name()));
-    let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+    let c = compile(Statement::Select(&pk_select(&m, &key)))
+        .map_err(orm_err)?
+        .in_namespace(&format!("get:{}", m.name()));
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
     let objs = instances(interp, s, &m, &rows, 0)?;
     super::strategies::post_load(interp, s, &m, &objs, &[])?;
     Ok(objs.into_iter().next().unwrap_or(Value::None))

@@ -84,7 +84,12 @@ pub fn by_class(c: &Rc<Class>) -> Option<Rc<Mapper>> {
 }
 
 pub fn by_name(name: &str) -> Option<Rc<Mapper>> {
-    MAPPERS.with(|v| v.borrow().iter().find(|m| &*m.class.name() == name).cloned())
+    MAPPERS.with(|v| {
+        v.borrow()
+            .iter()
+            .find(|m| &*m.class.name() == name)
+            .cloned()
+    })
 }
 
 /// The mapper of a mapped class or instance.
@@ -125,6 +130,9 @@ impl NativeObject for MapperObj {
         self
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("<Mapper at 0x7f0000000000; {}>", self.0.name())))
+        Ok(Some(format!(
+            "<Mapper at 0x7f0000000000; {}>",
+            self.0.name()
+        )))
     }
 }

@@ -17,7 +17,12 @@ use crate::util::{cast, native, native_class, orm_err, this};
 /// Runs a select in the session; rows are tuples (instances for entities).
 /// The flag tells whether a joined eager load of a collection made rows
 /// repeat (2.0 results then require `.unique()`).
-fn run_flagged(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<(Vec<Value>, bool)> {
+fn run_flagged(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    sel: &SelectObj,
+    ns: &str,
+) -> PyResult<(Vec<Value>, bool)> {
     if s.autoflush {
         super::unitofwork::flush(interp, s)?;
     }
@@ -27,7 +32,10 @@ fn run_flagged(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, 
         None => Vec::new(),
     };
     if !joined.is_empty() && (stmt.limit.is_some() || stmt.offset.is_some()) {
-        return Err(crate::util::not_supported(interp, "joined eager loading together with limit()/offset()"));
+        return Err(crate::util::not_supported(
+            interp,
+            "joined eager loading together with limit()/offset()",
+        ));
     }
     // loader options are part of SQLAlchemy's cache key
     let mut ns = ns.to_string();
@@ -37,21 +45,38 @@ fn run_flagged(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, 
         }
         ns.push('/');
     }
-    let c = compile(Statement::Select(&stmt)).map_err(orm_err)?.in_namespace(&ns);
-    let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+    let c = compile(Statement::Select(&stmt))
+        .map_err(orm_err)?
+        .in_namespace(&ns);
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
     match &sel.entity {
         Some(m) => {
             let objs = super::loading::instances(interp, s, m, &rows, 0)?;
             super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
             super::strategies::post_load(interp, s, m, &objs, &sel.options)?;
-            let collection = joined.iter().any(|j| j.rel.resolved().map(|r| r.uselist).unwrap_or(false));
-            Ok((objs.into_iter().map(|o| Value::tuple(vec![o])).collect(), collection))
+            let collection = joined
+                .iter()
+                .any(|j| j.rel.resolved().map(|r| r.uselist).unwrap_or(false));
+            Ok((
+                objs.into_iter().map(|o| Value::tuple(vec![o])).collect(),
+                collection,
+            ))
         }
         None => Ok((crate::sql::execute::column_rows(&sel.sel, rows)?, false)),
     }
 }
 
-fn run(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str) -> PyResult<Vec<Value>> {
+fn run(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    sel: &SelectObj,
+    ns: &str,
+) -> PyResult<Vec<Value>> {
     let (rows, collection) = run_flagged(interp, s, sel, ns)?;
     if !collection {
         return Ok(rows);
@@ -73,7 +98,12 @@ fn run(interp: &mut Interpreter, s: &Rc<SessionInner>, sel: &SelectObj, ns: &str
     Ok(out)
 }
 
-pub fn session_execute(interp: &mut Interpreter, s: &Rc<SessionInner>, stmt: &Value, _params: Option<Value>) -> PyResult<Value> {
+pub fn session_execute(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    stmt: &Value,
+    _params: Option<Value>,
+) -> PyResult<Value> {
     if let Some(sel) = cast::<SelectObj>(stmt) {
         let ns = if sel.entity.is_some() { "orm" } else { "core" };
         let (rows, needs_unique) = run_flagged(interp, s, sel, ns)?;
@@ -85,7 +115,10 @@ pub fn session_execute(interp: &mut Interpreter, s: &Rc<SessionInner>, stmt: &Va
         }
         return Ok(r);
     }
-    Err(crate::util::not_supported(interp, &format!("Session.execute() of a {}", stmt.type_name())))
+    Err(crate::util::not_supported(
+        interp,
+        &format!("Session.execute() of a {}", stmt.type_name()),
+    ))
 }
 
 pub struct QueryObj {
@@ -93,15 +126,31 @@ pub struct QueryObj {
     pub sel: RefCell<SelectObj>,
 }
 
-pub fn new_query(interp: &mut Interpreter, s: &Rc<SessionInner>, args: Vec<Value>) -> PyResult<Value> {
+pub fn new_query(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    args: Vec<Value>,
+) -> PyResult<Value> {
     let mut sel = build_select(interp, &args)?;
     sel.sel.label_style = LabelStyle::TablenamePlusCol;
-    Ok(native(QueryObj { session: s.clone(), sel: RefCell::new(sel) }))
+    Ok(native(QueryObj {
+        session: s.clone(),
+        sel: RefCell::new(sel),
+    }))
 }
 
 fn rows(interp: &mut Interpreter, q: &QueryObj, sel: &SelectObj) -> PyResult<Vec<Value>> {
     let rows = run(interp, &q.session, sel, "query")?;
-    Ok(if sel.entity.is_some() { rows.into_iter().map(|r| match r { Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None), o => o }).collect() } else { rows })
+    Ok(if sel.entity.is_some() {
+        rows.into_iter()
+            .map(|r| match r {
+                Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None),
+                o => o,
+            })
+            .collect()
+    } else {
+        rows
+    })
 }
 
 macro_rules! generative {
@@ -126,7 +175,10 @@ fn q_first(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     let q = this::<QueryObj>(&args, "Query")?;
     let mut sel = q.sel.borrow().clone();
     sel.sel.limit = Some(1);
-    Ok(rows(interp, q, &sel)?.into_iter().next().unwrap_or(Value::None))
+    Ok(rows(interp, q, &sel)?
+        .into_iter()
+        .next()
+        .unwrap_or(Value::None))
 }
 
 fn q_one(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -146,7 +198,12 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     let inner = q.sel.borrow().sel.clone();
     let sel = relplay_orm::sql::Select::new(vec![relplay_orm::sql::Expr::count(None)])
         .select_from(relplay_orm::sql::FromItem::Alias(inner.subquery(1)));
-    let count = SelectObj { sel, entity: None, joined: None, options: Vec::new() };
+    let count = SelectObj {
+        sel,
+        entity: None,
+        joined: None,
+        options: Vec::new(),
+    };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {
         Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::Int(0)),
@@ -162,7 +219,10 @@ fn q_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
         "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
     );
     let Some(m) = q.sel.borrow().entity.clone() else {
-        return Err(crate::util::not_supported(interp, "Query.get() without an entity"));
+        return Err(crate::util::not_supported(
+            interp,
+            "Query.get() without an entity",
+        ));
     };
     let ident = args.get(1).cloned().unwrap_or(Value::None);
     super::loading::get(interp, &q.session, &Value::Class(m.class.clone()), &ident)

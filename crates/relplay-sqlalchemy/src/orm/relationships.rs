@@ -76,11 +76,20 @@ impl NativeObject for BackrefObj {
 }
 
 pub fn backref(_interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    let name = args.first().and_then(str_of).map(|s| s.to_string()).unwrap_or_default();
+    let name = args
+        .first()
+        .and_then(str_of)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     Ok(native(BackrefObj(name, kw)))
 }
 
-fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwargs) -> PyResult<RelProp> {
+fn build(
+    interp: &mut Interpreter,
+    key: &str,
+    argument: Option<Value>,
+    kw: Kwargs,
+) -> PyResult<RelProp> {
     let mut p = RelProp {
         key: key.to_string(),
         parent: RefCell::new(None),
@@ -111,7 +120,10 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
             "lazy" => {
                 if super::strategies::Strategy::parse(&v).is_none() {
                     let shown = interp.repr(&v)?;
-                    return Err(crate::util::not_supported(interp, &format!("relationship(lazy={shown})")));
+                    return Err(crate::util::not_supported(
+                        interp,
+                        &format!("relationship(lazy={shown})"),
+                    ));
                 }
                 p.lazy = v;
             }
@@ -120,7 +132,13 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
                     let mut set: Vec<String> = Vec::new();
                     for part in s.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
                         let names: &[&str] = match part {
-                            "all" => &["save-update", "merge", "refresh-expire", "expunge", "delete"],
+                            "all" => &[
+                                "save-update",
+                                "merge",
+                                "refresh-expire",
+                                "expunge",
+                                "delete",
+                            ],
                             other => &[other][..],
                         };
                         for n in names {
@@ -135,19 +153,32 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
             }
             "argument" => p.argument = Some(v),
             "secondary" => p.secondary = Some(v),
-            "order_by" | "remote_side" | "foreign_keys" | "primaryjoin" | "secondaryjoin" => p.deferred.push((k.to_string(), v)),
+            "order_by" | "remote_side" | "foreign_keys" | "primaryjoin" | "secondaryjoin" => {
+                p.deferred.push((k.to_string(), v))
+            }
             "overlaps" => {
                 if let Some(s) = str_of(&v) {
-                    p.overlaps = s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+                    p.overlaps = s
+                        .split(',')
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect();
                 }
             }
-            "passive_deletes" | "single_parent" | "info" | "doc" | "innerjoin" | "post_update" | "collection_class" | "sync_backref" | "enable_typechecks" => {
+            "passive_deletes" | "single_parent" | "info" | "doc" | "innerjoin" | "post_update"
+            | "collection_class" | "sync_backref" | "enable_typechecks" => {
                 if &*k == "collection_class" || &*k == "post_update" {
-                    return Err(crate::util::not_supported(interp, &format!("relationship({k}=...)")));
+                    return Err(crate::util::not_supported(
+                        interp,
+                        &format!("relationship({k}=...)"),
+                    ));
                 }
             }
             other => {
-                return Err(crate::util::not_supported(interp, &format!("relationship({other}=...)")));
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("relationship({other}=...)"),
+                ));
             }
         }
     }
@@ -156,7 +187,10 @@ fn build(interp: &mut Interpreter, key: &str, argument: Option<Value>, kw: Kwarg
 
 pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if args.len() > 2 {
-        return Err(crate::util::type_error(format!("relationship() takes from 0 to 2 positional arguments but {} were given", args.len())));
+        return Err(crate::util::type_error(format!(
+            "relationship() takes from 0 to 2 positional arguments but {} were given",
+            args.len()
+        )));
     }
     let mut it = args.into_iter();
     let first = it.next();
@@ -233,7 +267,10 @@ fn resolve_secondary(interp: &mut Interpreter, parent: &Mapper, v: &Value) -> Py
         }
         other => match cast::<crate::schema::TableObj>(other) {
             Some(t) => Ok(t.name.to_string()),
-            None => Err(crate::util::not_supported(interp, &format!("relationship(secondary=<{}>)", other.type_name()))),
+            None => Err(crate::util::not_supported(
+                interp,
+                &format!("relationship(secondary=<{}>)", other.type_name()),
+            )),
         },
     }
 }
@@ -244,7 +281,10 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         return Ok(());
     }
     let Some(arg) = r.argument.clone() else {
-        return Err(crate::util::not_supported(interp, "relationship() without a target"));
+        return Err(crate::util::not_supported(
+            interp,
+            "relationship() without a target",
+        ));
     };
     let target = resolve_target(interp, parent, &arg)?;
     let secondary = match &r.secondary {
@@ -270,15 +310,25 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
                 for it in items {
                     match crate::sql::elements::as_expr(&it) {
                         Some(e) => out.push(e),
-                        None => return Err(crate::util::not_supported(interp, &format!("relationship(order_by=<{}>)", it.type_name()))),
+                        None => {
+                            return Err(crate::util::not_supported(
+                                interp,
+                                &format!("relationship(order_by=<{}>)", it.type_name()),
+                            ))
+                        }
                     }
                 }
                 *r.order_by.borrow_mut() = out;
             }
             "remote_side" => spec.remote_side = super::clsregistry::col_ids(interp, &v)?,
             "foreign_keys" => spec.foreign_keys = super::clsregistry::col_ids(interp, &v)?,
-            "primaryjoin" => spec.primaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "primaryjoin")?),
-            "secondaryjoin" => spec.secondaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "secondaryjoin")?),
+            "primaryjoin" => {
+                spec.primaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "primaryjoin")?)
+            }
+            "secondaryjoin" => {
+                spec.secondaryjoin =
+                    Some(super::clsregistry::eq_pairs(interp, &v, "secondaryjoin")?)
+            }
             _ => {}
         }
     }
@@ -286,7 +336,9 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         let md = parent.meta.md.borrow();
         analyze(&md, &spec).map_err(orm_err)?
     };
-    let uselist = r.uselist.unwrap_or(analysis.direction != Direction::ManyToOne);
+    let uselist = r
+        .uselist
+        .unwrap_or(analysis.direction != Direction::ManyToOne);
     if r.backref.is_none() {
         if let Some(bp) = r.reverse() {
             let exists = target.rels.borrow().iter().any(|x| x.key == bp);
@@ -296,11 +348,15 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
                 } else {
                     format!("Mapper 'Mapper[{}({})]' has no property '{bp}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.", target.name(), target.table)
                 };
-                return Err(crate::exc::raise(if msg.starts_with("back_pop") { "InvalidRequestError" } else { "InvalidRequestError" }, &msg));
+                return Err(crate::exc::raise("InvalidRequestError", &msg));
             }
         }
     }
-    *r.resolved.borrow_mut() = Some(Rc::new(Resolved { target: target.clone(), analysis, uselist }));
+    *r.resolved.borrow_mut() = Some(Rc::new(Resolved {
+        target: target.clone(),
+        analysis,
+        uselist,
+    }));
     if matches!(str_of(&r.lazy).as_deref(), Some("noload")) {
         let mut msg = String::from("The ``noload`` loader strategy is deprecated and will be removed in a future release.  This option produces incorrect results by returning ``None`` for related items. (deprecated since: 2.1)");
         if super::clsregistry::AUTO_CONFIGURE.with(|a| a.get()) {
@@ -310,7 +366,12 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
     }
     super::clsregistry::check_overlaps(interp, parent, r);
     if let Some((name, kw)) = &r.backref {
-        let mut b = build(interp, name, Some(Value::Class(parent.class.clone())), kw.clone())?;
+        let mut b = build(
+            interp,
+            name,
+            Some(Value::Class(parent.class.clone())),
+            kw.clone(),
+        )?;
         b.back_populates = RefCell::new(Some(r.key.clone()));
         if b.secondary.is_none() {
             b.secondary = r.secondary.clone();
@@ -345,11 +406,15 @@ impl NativeObject for DirectionObj {
         })
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("<RelationshipDirection.{}: {}>", self.0.name(), match self.0 {
-            Direction::OneToMany => 1,
-            Direction::ManyToOne => 2,
-            Direction::ManyToMany => 3,
-        })))
+        Ok(Some(format!(
+            "<RelationshipDirection.{}: {}>",
+            self.0.name(),
+            match self.0 {
+                Direction::OneToMany => 1,
+                Direction::ManyToOne => 2,
+                Direction::ManyToMany => 3,
+            }
+        )))
     }
 }
 
@@ -360,7 +425,12 @@ impl NativeObject for RelPropertyObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         let r = &self.0;
         let res = r.resolved();
         Ok(match name {
@@ -369,7 +439,13 @@ impl NativeObject for RelPropertyObj {
             "uselist" => res.map(|x| Value::Bool(x.uselist)),
             "lazy" => Some(r.lazy.clone()),
             "viewonly" => Some(Value::Bool(r.viewonly)),
-            "back_populates" => Some(r.back_populates.borrow().clone().map(|s| Value::str(&s)).unwrap_or(Value::None)),
+            "back_populates" => Some(
+                r.back_populates
+                    .borrow()
+                    .clone()
+                    .map(|s| Value::str(&s))
+                    .unwrap_or(Value::None),
+            ),
             "cascade" => {
                 let items: Vec<Value> = r.cascade.iter().map(|s| Value::str(s)).collect();
                 Some(interp.new_set(items)?)
@@ -386,7 +462,13 @@ impl NativeObject for RelPropertyObj {
         })
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        let parent = self.0.parent.borrow().as_ref().map(|m| m.name().to_string()).unwrap_or_default();
+        let parent = self
+            .0
+            .parent
+            .borrow()
+            .as_ref()
+            .map(|m| m.name().to_string())
+            .unwrap_or_default();
         Ok(Some(format!("{parent}.{}", self.0.key)))
     }
 }

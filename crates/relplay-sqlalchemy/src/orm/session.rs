@@ -62,15 +62,25 @@ impl SessionInner {
         }
         Ok(e)
     }
-    pub fn exec(&self, interp: &mut Interpreter, c: &Compiled, kind: ExecKind) -> PyResult<Vec<QueryResult>> {
+    pub fn exec(
+        &self,
+        interp: &mut Interpreter,
+        c: &Compiled,
+        kind: ExecKind,
+    ) -> PyResult<Vec<QueryResult>> {
         let e = self.begin(interp)?;
         crate::engine::default::exec_compiled(interp, &e, c, kind)
     }
     pub fn lookup(&self, mapper: usize, key: &str) -> Option<Value> {
-        self.identity.borrow().iter().find(|(m, k, _)| *m == mapper && k == key).map(|(_, _, v)| v.clone())
+        self.identity
+            .borrow()
+            .iter()
+            .find(|(m, k, _)| *m == mapper && k == key)
+            .map(|(_, _, v)| v.clone())
     }
     pub fn contains(&self, obj: &Value) -> bool {
-        self.new.borrow().iter().any(|o| o.is(obj)) || self.identity.borrow().iter().any(|(_, _, o)| o.is(obj))
+        self.new.borrow().iter().any(|o| o.is(obj))
+            || self.identity.borrow().iter().any(|(_, _, o)| o.is(obj))
     }
 }
 
@@ -78,7 +88,10 @@ pub struct SessionObj(pub Rc<SessionInner>);
 
 pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -> PyResult<Value> {
     let engine = match bind {
-        Some(v) if !v.is_none() => Some(engine_of(&v).ok_or_else(|| crate::util::type_error("Session bind must be an Engine"))?),
+        Some(v) if !v.is_none() => Some(
+            engine_of(&v)
+                .ok_or_else(|| crate::util::type_error("Session bind must be an Engine"))?,
+        ),
         _ => None,
     };
     let mut autoflush = true;
@@ -88,7 +101,12 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
             "autoflush" => autoflush = truthy(interp, &Some(v.clone()))?,
             "expire_on_commit" => expire_on_commit = truthy(interp, &Some(v.clone()))?,
             "bind" | "future" | "autocommit" => {}
-            other => return Err(crate::util::not_supported(interp, &format!("Session({other}=...)"))),
+            other => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("Session({other}=...)"),
+                ))
+            }
         }
     }
     let id = SESSIONS.with(|s| s.borrow().len()) as u64;
@@ -133,7 +151,10 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
             let shown = interp.repr(obj)?;
             return Err(crate::exc::raise(
                 "InvalidRequestError",
-                &format!("Object '{shown}' is already attached to session '{other}' (this is '{}')", s.id),
+                &format!(
+                    "Object '{shown}' is already attached to session '{other}' (this is '{}')",
+                    s.id
+                ),
             ));
         }
     }
@@ -168,7 +189,7 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
     Ok(())
 }
 
-fn sess<'a>(args: &'a [Value]) -> PyResult<&'a Rc<SessionInner>> {
+fn sess(args: &[Value]) -> PyResult<&Rc<SessionInner>> {
     this::<SessionObj>(args, "Session").map(|s| &s.0)
 }
 
@@ -196,7 +217,10 @@ fn s_delete(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
     let key = with_state(interp, &obj, |st| st.s.borrow().key.clone())?;
     if key.is_none() {
         let shown = interp.repr(&obj)?;
-        return Err(crate::exc::raise("InvalidRequestError", &format!("Instance '{shown}' is not persisted")));
+        return Err(crate::exc::raise(
+            "InvalidRequestError",
+            &format!("Instance '{shown}' is not persisted"),
+        ));
     }
     add_obj(interp, &s, &obj)?;
     delete_cascade(interp, &s, &obj)?;
@@ -276,7 +300,12 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
         with_state(interp, &o, |st| st.s.borrow_mut().session = None)?;
     }
     if s.expire_on_commit {
-        let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+        let objs: Vec<Value> = s
+            .identity
+            .borrow()
+            .iter()
+            .map(|(_, _, o)| o.clone())
+            .collect();
         for o in objs {
             expire_obj(interp, &o)?;
         }
@@ -298,9 +327,16 @@ pub fn rollback(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> 
             b.key = None;
         })?;
     }
-    s.identity.borrow_mut().retain(|(_, _, o)| !inserted.iter().any(|i| i.is(o)));
+    s.identity
+        .borrow_mut()
+        .retain(|(_, _, o)| !inserted.iter().any(|i| i.is(o)));
     s.deleted.borrow_mut().clear();
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for o in objs {
         expire_obj(interp, &o)?;
     }
@@ -377,7 +413,12 @@ fn s_expire(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 fn s_expire_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let s = sess(&args)?.clone();
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for o in objs {
         expire_obj(interp, &o)?;
     }
@@ -389,7 +430,10 @@ fn s_expunge(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResul
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     if !s.contains(&obj) {
         let shown = interp.repr(&obj)?;
-        return Err(crate::exc::raise("InvalidRequestError", &format!("Instance {shown} is not present in this Session")));
+        return Err(crate::exc::raise(
+            "InvalidRequestError",
+            &format!("Instance {shown} is not present in this Session"),
+        ));
     }
     expunge(interp, &s, &obj)?;
     Ok(Value::None)
@@ -478,11 +522,21 @@ impl NativeObject for SessionObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn contains(&self, interp: &mut Interpreter, _me: &Value, item: &Value) -> PyResult<Option<bool>> {
+    fn contains(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        item: &Value,
+    ) -> PyResult<Option<bool>> {
         with_state(interp, item, |_| ())?;
         Ok(Some(self.0.contains(item)))
     }
-    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(match name {
             "new" => Some(native(IdentitySetObj(self.0.new.borrow().clone()))),
             "deleted" => Some(native(IdentitySetObj(self.0.deleted.borrow().clone()))),
@@ -490,7 +544,14 @@ impl NativeObject for SessionObj {
                 let d = super::unitofwork::dirty_objects(interp, &self.0)?;
                 Some(native(IdentitySetObj(d)))
             }
-            "identity_map" => Some(Value::list(self.0.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect())),
+            "identity_map" => Some(Value::list(
+                self.0
+                    .identity
+                    .borrow()
+                    .iter()
+                    .map(|(_, _, o)| o.clone())
+                    .collect(),
+            )),
             _ => None,
         })
     }
@@ -509,13 +570,28 @@ impl NativeObject for SessionMakerObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn call(&self, interp: &mut Interpreter, _me: &Value, args: Vec<Value>, kw: Kwargs) -> PyResult<Option<Value>> {
+    fn call(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        args: Vec<Value>,
+        kw: Kwargs,
+    ) -> PyResult<Option<Value>> {
         let mut all = self.kw.clone();
         all.extend(kw.clone());
-        let bind = args.first().cloned().or_else(|| kw_get(&kw, "bind")).or_else(|| self.bind.clone());
+        let bind = args
+            .first()
+            .cloned()
+            .or_else(|| kw_get(&kw, "bind"))
+            .or_else(|| self.bind.clone());
         new_session(interp, bind, &all).map(Some)
     }
-    fn getattr(&self, _interp: &mut Interpreter, me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         if name == "begin" {
             let _ = me;
         }
@@ -545,7 +621,12 @@ impl NativeObject for IdentitySetObj {
     fn len(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
         Ok(Some(self.0.len()))
     }
-    fn contains(&self, _interp: &mut Interpreter, _me: &Value, item: &Value) -> PyResult<Option<bool>> {
+    fn contains(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        item: &Value,
+    ) -> PyResult<Option<bool>> {
         Ok(Some(self.0.iter().any(|x| x.is(item))))
     }
     fn bool(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<bool>> {

@@ -57,7 +57,11 @@ impl NativeObject for StateObj {
 }
 
 /// `inspect(obj)`: the instance state; `inspect(Class)`: the mapper.
-pub fn inspect(interp: &mut Interpreter, args: Vec<Value>, _kw: relplay_py::object::native::Kwargs) -> PyResult<Value> {
+pub fn inspect(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    _kw: relplay_py::object::native::Kwargs,
+) -> PyResult<Value> {
     let v = args.first().cloned().unwrap_or(Value::None);
     if let Value::Class(c) = &v {
         super::mapper::configure_all(interp)?;
@@ -65,7 +69,10 @@ pub fn inspect(interp: &mut Interpreter, args: Vec<Value>, _kw: relplay_py::obje
             Some(m) => Ok(native(super::mapper::MapperObj(m))),
             None => Err(crate::exc::raise(
                 "NoInspectionAvailable",
-                &format!("No inspection system is available for object of type {}", interp.repr(&v)?),
+                &format!(
+                    "No inspection system is available for object of type {}",
+                    interp.repr(&v)?
+                ),
             )),
         };
     }
@@ -92,9 +99,15 @@ pub fn state_of(_interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
             }
             other => other.type_name().to_string(),
         };
-        return Err(crate::exc::raise("UnmappedInstanceError", &format!("Class '{name}' is not mapped")));
+        return Err(crate::exc::raise(
+            "UnmappedInstanceError",
+            &format!("Class '{name}' is not mapped"),
+        ));
     };
-    let s = native(StateObj { mapper: m, s: RefCell::new(State::default()) });
+    let s = native(StateObj {
+        mapper: m,
+        s: RefCell::new(State::default()),
+    });
     if let Value::Instance(i) = obj {
         i.dict.borrow_mut().set_str("_sa_instance_state", s.clone());
     }
@@ -102,7 +115,11 @@ pub fn state_of(_interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
 }
 
 /// Runs `f` on the state of a mapped instance.
-pub fn with_state<R>(interp: &mut Interpreter, obj: &Value, f: impl FnOnce(&StateObj) -> R) -> PyResult<R> {
+pub fn with_state<R>(
+    interp: &mut Interpreter,
+    obj: &Value,
+    f: impl FnOnce(&StateObj) -> R,
+) -> PyResult<R> {
     let s = state_of(interp, obj)?;
     match cast::<StateObj>(&s) {
         Some(st) => Ok(f(st)),

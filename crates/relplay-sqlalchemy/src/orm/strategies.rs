@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use relplay_orm::engine::ExecKind;
 use relplay_orm::relationships::Direction;
-use relplay_orm::sql::{compile, Alias, AliasTarget, BinOp, ColRef, Expr, FromItem, Select, Source, Statement};
+use relplay_orm::sql::{
+    compile, Alias, AliasTarget, BinOp, ColRef, Expr, FromItem, Select, Source, Statement,
+};
 use relplay_orm::PyValue;
 use relplay_py::object::class::Class;
 use relplay_py::object::native::{Kwargs, NativeObject};
@@ -74,7 +76,13 @@ fn rel_of(interp: &mut Interpreter, v: &Value) -> PyResult<Rc<RelProp>> {
     super::mapper::configure_all(interp)?;
     match cast::<super::attributes::AttrObj>(v).map(|a| &a.kind) {
         Some(super::attributes::AttrKind::Rel(r)) => Ok(r.clone()),
-        _ => Err(crate::exc::raise("ArgumentError", &format!("expected ORM mapped attribute for loader strategy argument, got {}", interp.repr(v)?))),
+        _ => Err(crate::exc::raise(
+            "ArgumentError",
+            &format!(
+                "expected ORM mapped attribute for loader strategy argument, got {}",
+                interp.repr(v)?
+            ),
+        )),
     }
 }
 
@@ -111,13 +119,21 @@ fn sub_options(r: &Rc<RelProp>, opts: &[LoaderOpt]) -> Vec<LoaderOpt> {
 }
 
 /// Relationship values of `obj` read with `strategy`: None if no SQL should run.
-pub fn without_sql(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyResult<Option<Value>> {
+pub fn without_sql(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+) -> PyResult<Option<Value>> {
     match Strategy::parse(&r.lazy).unwrap_or(Strategy::Select) {
         Strategy::Raise => {
             let m = super::state::mapper_of(interp, obj)?;
             Err(crate::exc::raise(
                 "InvalidRequestError",
-                &format!("'{}.{}' is not available due to lazy='raise'", m.name(), r.key),
+                &format!(
+                    "'{}.{}' is not available due to lazy='raise'",
+                    m.name(),
+                    r.key
+                ),
             ))
         }
         Strategy::NoLoad => Ok(Some(Value::None)),
@@ -137,7 +153,11 @@ thread_local! {
 }
 
 fn alias_col(a: &Rc<Alias>, name: &str, ty: relplay_orm::types::SqlType) -> Expr {
-    Expr::Column(ColRef { source: Source::Alias(a.clone()), name: name.to_string(), ty })
+    Expr::Column(ColRef {
+        source: Source::Alias(a.clone()),
+        name: name.to_string(),
+        ty,
+    })
 }
 
 /// Adds LEFT OUTER JOINs for the joined loads of `m` in `sel`.
@@ -157,33 +177,56 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
             c.set(c.get() + 1);
             c.get()
         });
-        let a = Rc::new(Alias { id, name: None, target: AliasTarget::Table(t.table.to_string()) });
+        let a = Rc::new(Alias {
+            id,
+            name: None,
+            target: AliasTarget::Table(t.table.to_string()),
+        });
         let map = |c: &relplay_orm::relationships::ColId| -> Expr {
-            let ty = m.meta.md.borrow().table(&c.table).and_then(|tb| tb.column(&c.column)).map(|c| c.ty.clone()).unwrap_or(relplay_orm::types::SqlType::Null);
+            let ty = m
+                .meta
+                .md
+                .borrow()
+                .table(&c.table)
+                .and_then(|tb| tb.column(&c.column))
+                .map(|c| c.ty.clone())
+                .unwrap_or(relplay_orm::types::SqlType::Null);
             if c.table == *t.table && (c.table != *m.table || res.analysis.remote.contains(c)) {
                 alias_col(&a, &c.column, ty)
             } else {
                 Expr::col(&c.table, &c.column, ty)
             }
         };
-        let on: Vec<Expr> = res.analysis.primaryjoin.iter().map(|(l, rr)| map(l).binary(BinOp::Eq, map(rr))).collect();
+        let on: Vec<Expr> = res
+            .analysis
+            .primaryjoin
+            .iter()
+            .map(|(l, rr)| map(l).binary(BinOp::Eq, map(rr)))
+            .collect();
         let offset = sel.columns.len();
         for c in &t.cols {
             sel.columns.push(alias_col(&a, &c.column, c.ty.clone()));
         }
-        let joined = std::mem::take(sel).join(FromItem::Alias(a.clone()), relplay_orm::sql::and_(on), true);
+        let joined =
+            std::mem::take(sel).join(FromItem::Alias(a.clone()), relplay_orm::sql::and_(on), true);
         *sel = joined;
         for ob in r.order_by.borrow().iter() {
             sel.order_by.push(retarget(ob, &t.table, &a));
         }
-        out.push(JoinedLoad { rel: r.clone(), target: t, offset });
+        out.push(JoinedLoad {
+            rel: r.clone(),
+            target: t,
+            offset,
+        });
     }
     out
 }
 
 fn retarget(e: &Expr, table: &str, a: &Rc<Alias>) -> Expr {
     match e {
-        Expr::Column(c) if matches!(&c.source, Source::Table(t) if &**t == table) => alias_col(a, &c.name, c.ty.clone()),
+        Expr::Column(c) if matches!(&c.source, Source::Table(t) if &**t == table) => {
+            alias_col(a, &c.name, c.ty.clone())
+        }
         Expr::Desc(x) => Expr::Desc(Box::new(retarget(x, table, a))),
         Expr::Asc(x) => Expr::Asc(Box::new(retarget(x, table, a))),
         other => other.clone(),
@@ -204,17 +247,26 @@ pub fn populate_joined(
             if p.is_none() {
                 continue;
             }
-            let child = super::loading::instances(interp, s, &jl.target, std::slice::from_ref(row), jl.offset)?
-                .into_iter()
-                .next()
-                .unwrap_or(Value::None);
+            let child = super::loading::instances(
+                interp,
+                s,
+                &jl.target,
+                std::slice::from_ref(row),
+                jl.offset,
+            )?
+            .into_iter()
+            .next()
+            .unwrap_or(Value::None);
             match per_parent.iter_mut().find(|(x, _)| x.is(p)) {
                 Some((_, items)) => {
                     if !child.is_none() && !items.iter().any(|i| i.is(&child)) {
                         items.push(child);
                     }
                 }
-                None => per_parent.push((p.clone(), if child.is_none() { vec![] } else { vec![child] })),
+                None => per_parent.push((
+                    p.clone(),
+                    if child.is_none() { vec![] } else { vec![child] },
+                )),
             }
         }
         for (p, items) in per_parent {
@@ -225,7 +277,12 @@ pub fn populate_joined(
 }
 
 /// Stores a loaded relationship value (as a lazy load would).
-pub fn set_loaded(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, items: Vec<Value>) -> PyResult<()> {
+pub fn set_loaded(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+    items: Vec<Value>,
+) -> PyResult<()> {
     if dict_get(obj, &r.key).is_some() {
         return Ok(());
     }
@@ -233,19 +290,29 @@ pub fn set_loaded(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, items:
     if uselist {
         super::attributes::new_collection(interp, obj, r, items.clone())?;
         with_state(interp, obj, |st| {
-            st.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
+            st.s.borrow_mut()
+                .coll_committed
+                .insert(r.key.clone(), items);
         })
     } else {
         let v = items.into_iter().next().unwrap_or(Value::None);
         dict_set(obj, &r.key, v.clone());
         with_state(interp, obj, |st| {
-            st.s.borrow_mut().coll_committed.insert(r.key.clone(), vec![v]);
+            st.s.borrow_mut()
+                .coll_committed
+                .insert(r.key.clone(), vec![v]);
         })
     }
 }
 
 /// Runs the "selectin" loads for freshly loaded `objs` of mapper `m`.
-pub fn post_load(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, objs: &[Value], opts: &[LoaderOpt]) -> PyResult<()> {
+pub fn post_load(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    objs: &[Value],
+    opts: &[LoaderOpt],
+) -> PyResult<()> {
     let rels = m.rels.borrow().clone();
     for r in rels {
         let st = strategy_for(&r, opts);
@@ -274,14 +341,26 @@ pub fn post_load(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>,
     Ok(())
 }
 
-fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &Rc<RelProp>, objs: &[Value], sub: &[LoaderOpt]) -> PyResult<()> {
-    let Some(res) = r.resolved() else { return Ok(()) };
-    let parents: Vec<Value> = objs.iter().filter(|o| !o.is_none() && dict_get(o, &r.key).is_none()).fold(Vec::new(), |mut acc, o| {
-        if !acc.iter().any(|x: &Value| x.is(o)) {
-            acc.push(o.clone());
-        }
-        acc
-    });
+fn selectin(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    objs: &[Value],
+    sub: &[LoaderOpt],
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
+    let parents: Vec<Value> = objs
+        .iter()
+        .filter(|o| !o.is_none() && dict_get(o, &r.key).is_none())
+        .fold(Vec::new(), |mut acc, o| {
+            if !acc.iter().any(|x: &Value| x.is(o)) {
+                acc.push(o.clone());
+            }
+            acc
+        });
     if parents.is_empty() {
         return Ok(());
     }
@@ -296,11 +375,18 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
                 .map(|(l, rm)| (l.column.clone(), rm.column.clone()))
                 .collect();
             if pairs.len() != 1 {
-                return Err(crate::util::not_supported(interp, "selectin loading over a composite key"));
+                return Err(crate::util::not_supported(
+                    interp,
+                    "selectin loading over a composite key",
+                ));
             }
             let (pcol, ccol) = pairs[0].clone();
-            let Some(pprop) = m.col_by_column(&pcol) else { return Ok(()) };
-            let Some(cprop) = t.col_by_column(&ccol) else { return Ok(()) };
+            let Some(pprop) = m.col_by_column(&pcol) else {
+                return Ok(());
+            };
+            let Some(cprop) = t.col_by_column(&ccol) else {
+                return Ok(());
+            };
             let mut keys: Vec<PyValue> = Vec::new();
             for p in &parents {
                 keys.push(to_py(&dict_get(p, &pprop.key).unwrap_or(Value::None))?);
@@ -314,8 +400,15 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
             }
             let mut sel = Select::new(cols).where_(fk.in_values(keys.clone()));
             sel.order_by = r.order_by.borrow().clone();
-            let c = compile(Statement::Select(&sel)).map_err(orm_err)?.in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
-            let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+            let c = compile(Statement::Select(&sel))
+                .map_err(orm_err)?
+                .in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
+            let rows = s
+                .exec(interp, &c, ExecKind::Single)?
+                .into_iter()
+                .next()
+                .map(|r| r.rows)
+                .unwrap_or_default();
             // rebuild rows in the target's column order for `instances`
             let fk_pos = t.cols.iter().position(|c| c.column == ccol).unwrap_or(0);
             let mut ordered = Vec::with_capacity(rows.len());
@@ -328,7 +421,12 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
             }
             let children = super::loading::instances(interp, s, &t, &ordered, 0)?;
             for (p, k) in parents.iter().zip(&keys) {
-                let items: Vec<Value> = children.iter().zip(&fks).filter(|(_, f)| *f == k).map(|(c, _)| c.clone()).collect();
+                let items: Vec<Value> = children
+                    .iter()
+                    .zip(&fks)
+                    .filter(|(_, f)| *f == k)
+                    .map(|(c, _)| c.clone())
+                    .collect();
                 set_loaded(interp, p, r, items)?;
             }
             post_load(interp, s, &t, &children, sub)?;
@@ -344,11 +442,15 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
                 .find(|(_, rm)| rm.column == t.cols[pk].column)
                 .map(|(l, _)| l.column.clone());
             let Some(local) = local else { return Ok(()) };
-            let Some(lprop) = m.col_by_column(&local) else { return Ok(()) };
+            let Some(lprop) = m.col_by_column(&local) else {
+                return Ok(());
+            };
             for p in &parents {
                 let v = to_py(&dict_get(p, &lprop.key).unwrap_or(Value::None))?;
                 if v != PyValue::None {
-                    let known = s.lookup(t.id, &super::session::ident_key(std::slice::from_ref(&v))).is_some();
+                    let known = s
+                        .lookup(t.id, &super::session::ident_key(std::slice::from_ref(&v)))
+                        .is_some();
                     if !known && !need.contains(&v) {
                         need.push(v.clone());
                     }
@@ -361,13 +463,22 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
             if !need.is_empty() {
                 let pkc = Expr::col(&t.table, &t.cols[pk].column, t.cols[pk].ty.clone());
                 let sel = super::loading::select_of(&t).where_(pkc.in_values(need));
-                let c = compile(Statement::Select(&sel)).map_err(orm_err)?.in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
-                let rows = s.exec(interp, &c, ExecKind::Single)?.into_iter().next().map(|r| r.rows).unwrap_or_default();
+                let c = compile(Statement::Select(&sel))
+                    .map_err(orm_err)?
+                    .in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
+                let rows = s
+                    .exec(interp, &c, ExecKind::Single)?
+                    .into_iter()
+                    .next()
+                    .map(|r| r.rows)
+                    .unwrap_or_default();
                 loaded = super::loading::instances(interp, s, &t, &rows, 0)?;
             }
             for (p, k) in parents.iter().zip(fk_of) {
                 let v = match k {
-                    Some(k) => s.lookup(t.id, &super::session::ident_key(&[k])).unwrap_or(Value::None),
+                    Some(k) => s
+                        .lookup(t.id, &super::session::ident_key(&[k]))
+                        .unwrap_or(Value::None),
                     None => Value::None,
                 };
                 set_loaded(interp, p, r, vec![v])?;
@@ -375,7 +486,10 @@ fn selectin(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r: &
             post_load(interp, s, &t, &loaded, sub)?;
         }
         Direction::ManyToMany => {
-            return Err(crate::util::not_supported(interp, "selectin loading of a many-to-many relationship"));
+            return Err(crate::util::not_supported(
+                interp,
+                "selectin loading of a many-to-many relationship",
+            ));
         }
     }
     Ok(())

@@ -7,7 +7,10 @@ use std::rc::Rc;
 use relplay_orm::engine::ExecKind;
 use relplay_orm::relationships::Direction;
 use relplay_orm::sql::{compile, Delete, Insert, Statement, Update};
-use relplay_orm::unitofwork::{group_consecutive, insert_params, insert_plan, plan_flush, Action, FlushDep, FlushGraph, InsertGroup, InsertStrategy};
+use relplay_orm::unitofwork::{
+    group_consecutive, insert_params, insert_plan, plan_flush, Action, FlushDep, FlushGraph,
+    InsertGroup, InsertStrategy,
+};
 use relplay_orm::PyValue;
 use relplay_py::{Interpreter, PyResult, Value};
 
@@ -35,7 +38,12 @@ fn changed_cols(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<V
 }
 
 pub fn dirty_objects(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<Vec<Value>> {
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     let mut out = Vec::new();
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
@@ -47,10 +55,25 @@ pub fn dirty_objects(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult
 }
 
 /// Copies parent key values into the foreign key attributes of `m`'s rows.
-fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows: &[Value]) -> PyResult<()> {
-    let set_from = |interp: &mut Interpreter, child: &Value, parent: Option<&Value>, pairs: &[(relplay_orm::relationships::ColId, relplay_orm::relationships::ColId)], pm: &Mapper| -> PyResult<()> {
+fn sync_fks(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    rows: &[Value],
+) -> PyResult<()> {
+    let set_from = |interp: &mut Interpreter,
+                    child: &Value,
+                    parent: Option<&Value>,
+                    pairs: &[(
+        relplay_orm::relationships::ColId,
+        relplay_orm::relationships::ColId,
+    )],
+                    pm: &Mapper|
+     -> PyResult<()> {
         for (src, dest) in pairs {
-            let Some(dc) = m.col_by_column(&dest.column) else { continue };
+            let Some(dc) = m.col_by_column(&dest.column) else {
+                continue;
+            };
             let v = match parent {
                 Some(p) => match pm.col_by_column(&src.column) {
                     Some(sc) => dict_get(p, &sc.key).unwrap_or(Value::None),
@@ -71,7 +94,9 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
         }
         for obj in rows {
             if let Some(p) = dict_get(obj, &r.key) {
-                let committed = with_state(interp, obj, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?;
+                let committed = with_state(interp, obj, |st| {
+                    st.s.borrow().coll_committed.get(&r.key).cloned()
+                })?;
                 let changed = match committed.as_ref().and_then(|c| c.first()) {
                     Some(old) => !old.is(&p),
                     None => true,
@@ -96,14 +121,21 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
     for pm in mapper::all() {
         for r in pm.rels.borrow().clone() {
             let Some(res) = r.resolved() else { continue };
-            if r.viewonly || res.analysis.direction != Direction::OneToMany || !Rc::ptr_eq(&res.target, m) {
+            if r.viewonly
+                || res.analysis.direction != Direction::OneToMany
+                || !Rc::ptr_eq(&res.target, m)
+            {
                 continue;
             }
             for owner in &owners {
-                if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, &pm) || s.deleted.borrow().iter().any(|d| d.is(owner)) {
+                if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, &pm)
+                    || s.deleted.borrow().iter().any(|d| d.is(owner))
+                {
                     continue;
                 }
-                let Some(c) = dict_get(owner, &r.key) else { continue };
+                let Some(c) = dict_get(owner, &r.key) else {
+                    continue;
+                };
                 let items = match cast::<CollObj>(&c) {
                     Some(coll) => coll.snapshot(),
                     None if c.is_none() => Vec::new(),
@@ -114,7 +146,10 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
                         set_from(interp, it, Some(owner), &res.analysis.sync_pairs, &pm)?;
                     }
                 }
-                let old = with_state(interp, owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+                let old = with_state(interp, owner, |st| {
+                    st.s.borrow().coll_committed.get(&r.key).cloned()
+                })?
+                .unwrap_or_default();
                 for it in old {
                     if !items.iter().any(|x| x.is(&it)) && rows.iter().any(|x| x.is(&it)) {
                         set_from(interp, &it, None, &res.analysis.sync_pairs, &pm)?;
@@ -128,11 +163,17 @@ fn sync_fks(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows
 
 fn pk_of(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<Vec<PyValue>> {
     let _ = interp;
-    m.pk.iter().map(|&i| to_py(&dict_get(obj, &m.cols[i].key).unwrap_or(Value::None))).collect()
+    m.pk.iter()
+        .map(|&i| to_py(&dict_get(obj, &m.cols[i].key).unwrap_or(Value::None)))
+        .collect()
 }
 
 fn self_referential(m: &Rc<Mapper>) -> bool {
-    m.rels.borrow().iter().any(|r| r.resolved().map(|x| Rc::ptr_eq(&x.target, m)).unwrap_or(false))
+    m.rels.borrow().iter().any(|r| {
+        r.resolved()
+            .map(|x| Rc::ptr_eq(&x.target, m))
+            .unwrap_or(false)
+    })
 }
 
 /// The new row whose insert must precede row `i` (its parent), if any.
@@ -166,12 +207,19 @@ fn parent_row(m: &Rc<Mapper>, new: &[Value], i: usize) -> Option<usize> {
     None
 }
 
-fn save(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[Value], persistent: &[Value]) -> PyResult<()> {
+fn save(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    new: &[Value],
+    persistent: &[Value],
+) -> PyResult<()> {
     if self_referential(m) && !new.is_empty() {
         // Rows of a self-referential mapper go in layers: each row after
         // its parent, each layer one batch.
         let idx: Vec<usize> = (0..new.len()).collect();
-        let layers = relplay_orm::unitofwork::layer_rows(&idx, &|i| parent_row(m, new, i)).map_err(orm_err)?;
+        let layers = relplay_orm::unitofwork::layer_rows(&idx, &|i| parent_row(m, new, i))
+            .map_err(orm_err)?;
         for layer in layers {
             let rows: Vec<Value> = layer.iter().map(|&i| new[i].clone()).collect();
             sync_fks(interp, s, m, &rows)?;
@@ -185,7 +233,13 @@ fn save(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[V
     save_rows(interp, s, m, new, persistent)
 }
 
-fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new: &[Value], persistent: &[Value]) -> PyResult<()> {
+fn save_rows(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    new: &[Value],
+    persistent: &[Value],
+) -> PyResult<()> {
     let ns = format!("flush:{}", m.name());
     // UPDATEs, by primary key
     let mut ups = Vec::new();
@@ -198,7 +252,11 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
     }
     ups.sort_by(|a, b| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)));
     for group in group_consecutive(ups, |u| u.1.clone()) {
-        let set: Vec<(String, relplay_orm::types::SqlType)> = group[0].1.iter().map(|&i| (m.cols[i].column.clone(), m.cols[i].ty.clone())).collect();
+        let set: Vec<(String, relplay_orm::types::SqlType)> = group[0]
+            .1
+            .iter()
+            .map(|&i| (m.cols[i].column.clone(), m.cols[i].ty.clone()))
+            .collect();
         let mut up = Update::by_primary_key(&m.table, set, &m.pk_cols());
         for (key, ch, o) in &group {
             let mut row = Vec::new();
@@ -208,7 +266,9 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
             row.extend(key.iter().cloned());
             up.rows.push(row);
         }
-        let c = compile(Statement::Update(&up)).map_err(orm_err)?.in_namespace(&ns);
+        let c = compile(Statement::Update(&up))
+            .map_err(orm_err)?
+            .in_namespace(&ns);
         s.exec(interp, &c, ExecKind::Many)?;
         for (_, _, o) in &group {
             snapshot(interp, o, m)?;
@@ -225,13 +285,32 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
         let vals: Vec<(String, PyValue)> = m
             .cols
             .iter()
-            .map(|c| Ok((c.column.clone(), to_py(&dict_get(o, &c.key).unwrap_or(Value::None))?)))
+            .map(|c| {
+                Ok((
+                    c.column.clone(),
+                    to_py(&dict_get(o, &c.key).unwrap_or(Value::None))?,
+                ))
+            })
             .collect::<PyResult<_>>()?;
-        let ir = insert_params(&table, &|name: &str| vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()));
-        prepared.push((ir.columns, ir.values, ir.has_all_pks, o.clone(), ir.defaulted));
+        let ir = insert_params(&table, &|name: &str| {
+            vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+        });
+        prepared.push((
+            ir.columns,
+            ir.values,
+            ir.has_all_pks,
+            o.clone(),
+            ir.defaulted,
+        ));
     }
     let pk_cols: Vec<String> = table.primary_key();
-    for group in group_consecutive(prepared, |p| (p.0.iter().map(|c| c.0.clone()).collect::<Vec<_>>(), p.2, p.4.clone())) {
+    for group in group_consecutive(prepared, |p| {
+        (
+            p.0.iter().map(|c| c.0.clone()).collect::<Vec<_>>(),
+            p.2,
+            p.4.clone(),
+        )
+    }) {
         let plan = insert_plan(&InsertGroup {
             rows: group.len(),
             has_all_pks: group[0].2,
@@ -253,30 +332,52 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
         match plan.strategy {
             InsertStrategy::ExecuteMany => {
                 let ins = mk(group.iter().map(|g| g.1.clone()).collect(), Vec::new());
-                let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                let c = compile(Statement::Insert(&ins))
+                    .map_err(orm_err)?
+                    .in_namespace(&ns);
                 s.exec(interp, &c, ExecKind::Many)?;
                 new_keys.extend(group.iter().map(|_| None));
             }
             InsertStrategy::PerRow => {
                 for g in &group {
                     let ins = mk(vec![g.1.clone()], plan.returning.clone());
-                    let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                    let c = compile(Statement::Insert(&ins))
+                        .map_err(orm_err)?
+                        .in_namespace(&ns);
                     let r = s.exec(interp, &c, ExecKind::Single)?;
                     let rowid = r.first().map(|r| r.last_insert_rowid).unwrap_or(0);
-                    new_keys.push(if g.2 { None } else { Some(vec![PyValue::Int(rowid)]) });
+                    new_keys.push(if g.2 {
+                        None
+                    } else {
+                        Some(vec![PyValue::Int(rowid)])
+                    });
                 }
             }
             InsertStrategy::InsertManyValues => {
-                let ins = mk(group.iter().map(|g| g.1.clone()).collect(), plan.returning.clone());
-                let c = compile(Statement::Insert(&ins)).map_err(orm_err)?.in_namespace(&ns);
+                let ins = mk(
+                    group.iter().map(|g| g.1.clone()).collect(),
+                    plan.returning.clone(),
+                );
+                let c = compile(Statement::Insert(&ins))
+                    .map_err(orm_err)?
+                    .in_namespace(&ns);
                 let rs = s.exec(interp, &c, ExecKind::InsertManyValuesOrdered)?;
                 for r in rs {
                     let row = r.rows.into_iter().next().unwrap_or_default();
                     let mut key = Vec::new();
                     for (i, name) in plan.returning.iter().enumerate() {
                         if pk_cols.contains(name) {
-                            let ty = m.col_by_column(name).map(|c| c.ty.clone()).unwrap_or(relplay_orm::types::SqlType::Integer);
-                            key.push(relplay_orm::types::result_process(&ty, row.get(i).unwrap_or(&relplay_store::Value::Null)).map_err(orm_err)?);
+                            let ty = m
+                                .col_by_column(name)
+                                .map(|c| c.ty.clone())
+                                .unwrap_or(relplay_orm::types::SqlType::Integer);
+                            key.push(
+                                relplay_orm::types::result_process(
+                                    &ty,
+                                    row.get(i).unwrap_or(&relplay_store::Value::Null),
+                                )
+                                .map_err(orm_err)?,
+                            );
                         }
                     }
                     new_keys.push(Some(key));
@@ -302,7 +403,9 @@ fn save_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, new
             }
             let key = pk_of(interp, o, m)?;
             with_state(interp, o, |st| st.s.borrow_mut().key = Some(key.clone()))?;
-            s.identity.borrow_mut().push((m.id, ident_key(&key), o.clone()));
+            s.identity
+                .borrow_mut()
+                .push((m.id, ident_key(&key), o.clone()));
             s.txn_inserted.borrow_mut().push(o.clone());
             snapshot(interp, o, m)?;
         }
@@ -347,7 +450,12 @@ fn snapshot_relationships(interp: &mut Interpreter, o: &Value) -> PyResult<()> {
     })
 }
 
-fn delete_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, rows: &[Value]) -> PyResult<()> {
+fn delete_rows(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    rows: &[Value],
+) -> PyResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -359,11 +467,15 @@ fn delete_rows(interp: &mut Interpreter, s: &Rc<SessionInner>, m: &Rc<Mapper>, r
     keyed.sort_by(|a, b| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)));
     let mut del = Delete::by_primary_key(&m.table, &m.pk_cols());
     del.rows = keyed.iter().map(|k| k.0.clone()).collect();
-    let c = compile(Statement::Delete(&del)).map_err(orm_err)?.in_namespace(&format!("flush:{}", m.name()));
+    let c = compile(Statement::Delete(&del))
+        .map_err(orm_err)?
+        .in_namespace(&format!("flush:{}", m.name()));
     s.exec(interp, &c, ExecKind::Many)?;
     for (k, o) in keyed {
         let ks = ident_key(&k);
-        s.identity.borrow_mut().retain(|(mid, key, _)| !(*mid == m.id && *key == ks));
+        s.identity
+            .borrow_mut()
+            .retain(|(mid, key, _)| !(*mid == m.id && *key == ks));
         with_state(interp, &o, |st| st.s.borrow_mut().deleted = true)?;
         s.gone.borrow_mut().push(o.clone());
     }
@@ -382,7 +494,8 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     let new: Vec<Value> = s.new.borrow().clone();
     let deleted: Vec<Value> = s.deleted.borrow().clone();
     let dirty = dirty_objects(interp, s)?;
-    let has_fk_work = !new.is_empty() || !dirty.is_empty() || !deleted.is_empty() || coll_changed(interp, s)?;
+    let has_fk_work =
+        !new.is_empty() || !dirty.is_empty() || !deleted.is_empty() || coll_changed(interp, s)?;
     if !has_fk_work {
         return Ok(());
     }
@@ -396,7 +509,12 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
 }
 
 fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool> {
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
         for r in m.rels.borrow().iter() {
@@ -405,9 +523,13 @@ fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool
                     Some(c) => c.snapshot(),
                     None => vec![v],
                 };
-                let old = with_state(interp, &o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?;
+                let old = with_state(interp, &o, |st| {
+                    st.s.borrow().coll_committed.get(&r.key).cloned()
+                })?;
                 let same = match old {
-                    Some(old) => old.len() == cur.len() && old.iter().zip(&cur).all(|(a, b)| a.is(b)),
+                    Some(old) => {
+                        old.len() == cur.len() && old.iter().zip(&cur).all(|(a, b)| a.is(b))
+                    }
                     None => false,
                 };
                 if !same {
@@ -419,12 +541,27 @@ fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool
     Ok(false)
 }
 
-fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], deleted: &[Value]) -> PyResult<()> {
+fn run_flush(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    new: &[Value],
+    deleted: &[Value],
+) -> PyResult<()> {
     let mappers = mapper::all();
     let mut involved: Vec<usize> = Vec::new();
     let dirty = dirty_objects(interp, s)?;
-    let persistent_all: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
-    for o in new.iter().chain(deleted.iter()).chain(dirty.iter()).chain(persistent_all.iter()) {
+    let persistent_all: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
+    for o in new
+        .iter()
+        .chain(deleted.iter())
+        .chain(dirty.iter())
+        .chain(persistent_all.iter())
+    {
         let id = super::state::mapper_of(interp, o)?.id;
         if !involved.contains(&id) {
             involved.push(id);
@@ -433,7 +570,9 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
     let mut g = FlushGraph {
         mappers: mappers.iter().map(|m| m.sort_key()).collect(),
         deps: Vec::new(),
-        without_states: (0..mappers.len()).filter(|i| !involved.contains(i)).collect(),
+        without_states: (0..mappers.len())
+            .filter(|i| !involved.contains(i))
+            .collect(),
     };
     for m in &mappers {
         for r in m.rels.borrow().iter() {
@@ -463,7 +602,12 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
     let plan = plan_flush(&g).map_err(orm_err)?;
     warn_unsaved_children(interp, s, new)?;
     let mut processed: Vec<(String, u64, u64)> = Vec::new();
-    let persistent: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let persistent: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for a in plan {
         match a {
             Action::SaveUpdate(mi) => {
@@ -476,7 +620,9 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
                 }
                 let mut p = Vec::new();
                 for o in &persistent {
-                    if Rc::ptr_eq(&super::state::mapper_of(interp, o)?, m) && !deleted.iter().any(|d| d.is(o)) {
+                    if Rc::ptr_eq(&super::state::mapper_of(interp, o)?, m)
+                        && !deleted.iter().any(|d| d.is(o))
+                    {
                         p.push(o.clone());
                     }
                 }
@@ -494,14 +640,20 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
                 }
                 delete_rows(interp, s, m, &d)?;
             }
-            Action::Process { dep, isdelete: false } => {
+            Action::Process {
+                dep,
+                isdelete: false,
+            } => {
                 if let Some((m, r)) = dep_rels.get(dep) {
                     if r.direction() == Some(Direction::ManyToMany) {
                         process_m2m(interp, s, m, r, deleted, &mut processed)?;
                     }
                 }
             }
-            Action::Process { dep, isdelete: true } => {
+            Action::Process {
+                dep,
+                isdelete: true,
+            } => {
                 if let Some((m, r)) = dep_rels.get(dep) {
                     if r.direction() == Some(Direction::ManyToMany) {
                         process_m2m_deletes(interp, s, m, r, deleted, &mut processed)?;
@@ -512,7 +664,12 @@ fn run_flush(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value], dele
     }
     s.new.borrow_mut().clear();
     s.deleted.borrow_mut().clear();
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for o in objs {
         snapshot_relationships(interp, &o)?;
     }
@@ -528,21 +685,37 @@ fn items_of(v: &Value) -> Vec<Value> {
 }
 
 fn class_str(interp: &mut Interpreter, obj: &Value) -> PyResult<String> {
-    Ok(format!("<{}>", super::state::mapper_of(interp, obj)?.name()))
+    Ok(format!(
+        "<{}>",
+        super::state::mapper_of(interp, obj)?.name()
+    ))
 }
 
 /// One-to-many children added to a collection but not in the session are
 /// skipped with a warning (`UOWTransaction.register_object`).
-fn warn_unsaved_children(interp: &mut Interpreter, s: &Rc<SessionInner>, new: &[Value]) -> PyResult<()> {
-    let objs: Vec<Value> = new.iter().cloned().chain(s.identity.borrow().iter().map(|(_, _, o)| o.clone())).collect();
+fn warn_unsaved_children(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    new: &[Value],
+) -> PyResult<()> {
+    let objs: Vec<Value> = new
+        .iter()
+        .cloned()
+        .chain(s.identity.borrow().iter().map(|(_, _, o)| o.clone()))
+        .collect();
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
         for r in m.rels.borrow().clone() {
             if r.viewonly || r.direction() != Some(Direction::OneToMany) {
                 continue;
             }
-            let Some(v) = dict_get(&o, &r.key) else { continue };
-            let old = with_state(interp, &o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+            let Some(v) = dict_get(&o, &r.key) else {
+                continue;
+            };
+            let old = with_state(interp, &o, |st| {
+                st.s.borrow().coll_committed.get(&r.key).cloned()
+            })?
+            .unwrap_or_default();
             for it in items_of(&v) {
                 if old.iter().any(|x| x.is(&it)) || s.contains(&it) {
                     continue;
@@ -573,28 +746,61 @@ fn process_m2m(
     deleted: &[Value],
     processed: &mut Vec<(String, u64, u64)>,
 ) -> PyResult<()> {
-    let Some(res) = r.resolved() else { return Ok(()) };
-    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else { return Ok(()) };
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
+    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else {
+        return Ok(());
+    };
     let sec_table = m.meta.md.borrow().table(&sec).cloned();
-    let Some(sec_table) = sec_table else { return Ok(()) };
+    let Some(sec_table) = sec_table else {
+        return Ok(());
+    };
     let my_key = format!("{}.{}", m.name(), r.key);
     let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
-    let owners: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let owners: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     let mut ins_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut del_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut ins_cols: Vec<(String, relplay_orm::types::SqlType)> = Vec::new();
     for owner in owners {
-        if !Rc::ptr_eq(&super::state::mapper_of(interp, &owner)?, m) || deleted.iter().any(|d| d.is(&owner)) {
+        if !Rc::ptr_eq(&super::state::mapper_of(interp, &owner)?, m)
+            || deleted.iter().any(|d| d.is(&owner))
+        {
             continue;
         }
-        let Some(v) = dict_get(&owner, &r.key) else { continue };
+        let Some(v) = dict_get(&owner, &r.key) else {
+            continue;
+        };
         let cur = items_of(&v);
-        let old = with_state(interp, &owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
-        let removed: Vec<Value> = old.iter().filter(|o| !cur.iter().any(|c| c.is(o))).cloned().collect();
-        let added: Vec<Value> = cur.iter().filter(|c| !old.iter().any(|o| o.is(c))).cloned().collect();
-        for (child, is_add) in removed.iter().map(|c| (c, false)).chain(added.iter().map(|c| (c, true))) {
+        let old = with_state(interp, &owner, |st| {
+            st.s.borrow().coll_committed.get(&r.key).cloned()
+        })?
+        .unwrap_or_default();
+        let removed: Vec<Value> = old
+            .iter()
+            .filter(|o| !cur.iter().any(|c| c.is(o)))
+            .cloned()
+            .collect();
+        let added: Vec<Value> = cur
+            .iter()
+            .filter(|c| !old.iter().any(|o| o.is(c)))
+            .cloned()
+            .collect();
+        for (child, is_add) in removed
+            .iter()
+            .map(|c| (c, false))
+            .chain(added.iter().map(|c| (c, true)))
+        {
             if let Some(rk) = &rev_key {
-                if processed.iter().any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id()) {
+                if processed
+                    .iter()
+                    .any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id())
+                {
                     continue;
                 }
             }
@@ -611,10 +817,23 @@ fn process_m2m(
             let mut cols = Vec::new();
             let mut row = Vec::new();
             for c in &sec_table.columns {
-                let from_parent = res.analysis.sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (&owner, m.clone(), src.column.clone()));
-                let from_child = res.analysis.secondary_sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (child, res.target.clone(), src.column.clone()));
+                let from_parent = res
+                    .analysis
+                    .sync_pairs
+                    .iter()
+                    .find(|(_, d)| d.column == c.name)
+                    .map(|(src, _)| (&owner, m.clone(), src.column.clone()));
+                let from_child = res
+                    .analysis
+                    .secondary_sync_pairs
+                    .iter()
+                    .find(|(_, d)| d.column == c.name)
+                    .map(|(src, _)| (child, res.target.clone(), src.column.clone()));
                 if let Some((obj, om, col)) = from_parent.or(from_child) {
-                    let key = om.col_by_column(&col).map(|cp| cp.key.clone()).unwrap_or_default();
+                    let key = om
+                        .col_by_column(&col)
+                        .map(|cp| cp.key.clone())
+                        .unwrap_or_default();
                     cols.push((c.name.clone(), c.ty.clone()));
                     row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
                 }
@@ -637,7 +856,13 @@ fn process_m2m(
         s.exec(interp, &c, ExecKind::Many)?;
     }
     if !ins_rows.is_empty() {
-        let ins = Insert { table: sec.clone(), columns: ins_cols, rows: ins_rows, returning: Vec::new(), defaulted: Vec::new() };
+        let ins = Insert {
+            table: sec.clone(),
+            columns: ins_cols,
+            rows: ins_rows,
+            returning: Vec::new(),
+            defaulted: Vec::new(),
+        };
         let c = compile(Statement::Insert(&ins)).map_err(orm_err)?;
         s.exec(interp, &c, ExecKind::Many)?;
     }
@@ -649,7 +874,12 @@ fn process_m2m(
 /// either cascade (already marked by `Session.delete`) or get their foreign
 /// key set to NULL, which loads their collection first.
 fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    let objs: Vec<Value> = s.identity.borrow().iter().map(|(_, _, o)| o.clone()).collect();
+    let objs: Vec<Value> = s
+        .identity
+        .borrow()
+        .iter()
+        .map(|(_, _, o)| o.clone())
+        .collect();
     for o in &objs {
         if s.deleted.borrow().iter().any(|d| d.is(o)) {
             continue;
@@ -659,9 +889,14 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
             if !r.cascade.iter().any(|c| c == "delete-orphan") {
                 continue;
             }
-            let Some(v) = dict_get(o, &r.key) else { continue };
+            let Some(v) = dict_get(o, &r.key) else {
+                continue;
+            };
             let cur = items_of(&v);
-            let old = with_state(interp, o, |st| st.s.borrow().coll_committed.get(&r.key).cloned())?.unwrap_or_default();
+            let old = with_state(interp, o, |st| {
+                st.s.borrow().coll_committed.get(&r.key).cloned()
+            })?
+            .unwrap_or_default();
             for it in old {
                 if it.is_none() || cur.iter().any(|c| c.is(&it)) {
                     continue;
@@ -678,7 +913,10 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         let m = super::state::mapper_of(interp, d)?;
         for r in m.rels.borrow().clone() {
             let Some(res) = r.resolved() else { continue };
-            if r.viewonly || res.analysis.direction != Direction::OneToMany || r.cascade.iter().any(|c| c == "delete") {
+            if r.viewonly
+                || res.analysis.direction != Direction::OneToMany
+                || r.cascade.iter().any(|c| c == "delete")
+            {
                 continue;
             }
             let v = interp.getattr(d, &r.key)?;
@@ -706,10 +944,16 @@ fn process_m2m_deletes(
     deleted: &[Value],
     processed: &mut Vec<(String, u64, u64)>,
 ) -> PyResult<()> {
-    let Some(res) = r.resolved() else { return Ok(()) };
-    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else { return Ok(()) };
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
+    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else {
+        return Ok(());
+    };
     let sec_table = m.meta.md.borrow().table(&sec).cloned();
-    let Some(sec_table) = sec_table else { return Ok(()) };
+    let Some(sec_table) = sec_table else {
+        return Ok(());
+    };
     let my_key = format!("{}.{}", m.name(), r.key);
     let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
     let mut cols = Vec::new();
@@ -718,7 +962,9 @@ fn process_m2m_deletes(
         if !Rc::ptr_eq(&super::state::mapper_of(interp, owner)?, m) {
             continue;
         }
-        let old = match with_state(interp, owner, |st| st.s.borrow().coll_committed.get(&r.key).cloned())? {
+        let old = match with_state(interp, owner, |st| {
+            st.s.borrow().coll_committed.get(&r.key).cloned()
+        })? {
             Some(o) => o,
             None => {
                 let v = interp.getattr(owner, &r.key)?;
@@ -727,7 +973,10 @@ fn process_m2m_deletes(
         };
         for child in old {
             if let Some(rk) = &rev_key {
-                if processed.iter().any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id()) {
+                if processed
+                    .iter()
+                    .any(|(k, a, b)| k == rk && *a == child.id() && *b == owner.id())
+                {
                     continue;
                 }
             }
@@ -735,10 +984,23 @@ fn process_m2m_deletes(
             let mut cs = Vec::new();
             let mut row = Vec::new();
             for c in &sec_table.columns {
-                let from_parent = res.analysis.sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (owner, m.clone(), src.column.clone()));
-                let from_child = res.analysis.secondary_sync_pairs.iter().find(|(_, d)| d.column == c.name).map(|(src, _)| (&child, res.target.clone(), src.column.clone()));
+                let from_parent = res
+                    .analysis
+                    .sync_pairs
+                    .iter()
+                    .find(|(_, d)| d.column == c.name)
+                    .map(|(src, _)| (owner, m.clone(), src.column.clone()));
+                let from_child = res
+                    .analysis
+                    .secondary_sync_pairs
+                    .iter()
+                    .find(|(_, d)| d.column == c.name)
+                    .map(|(src, _)| (&child, res.target.clone(), src.column.clone()));
                 if let Some((obj, om, col)) = from_parent.or(from_child) {
-                    let key = om.col_by_column(&col).map(|cp| cp.key.clone()).unwrap_or_default();
+                    let key = om
+                        .col_by_column(&col)
+                        .map(|cp| cp.key.clone())
+                        .unwrap_or_default();
                     cs.push((c.name.clone(), c.ty.clone()));
                     row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
                 }

@@ -71,7 +71,10 @@ fn cmp_binop(op: CmpOp) -> Option<BinOp> {
 /// `left <op> other` for a column-like left side.
 pub fn compare(interp: &mut Interpreter, left: Expr, op: CmpOp, other: &Value) -> PyResult<Value> {
     let Some(bop) = cmp_binop(op) else {
-        return Err(crate::util::not_supported(interp, "this comparison on a SQL expression"));
+        return Err(crate::util::not_supported(
+            interp,
+            "this comparison on a SQL expression",
+        ));
     };
     let e = match as_expr(other) {
         Some(r) => left.binary(bop, r),
@@ -92,41 +95,90 @@ fn values_of(interp: &mut Interpreter, v: &Value) -> PyResult<Vec<relplay_orm::P
     items.iter().map(to_py).collect()
 }
 
+type ExprMethod = dyn Fn(&mut Interpreter, Expr, Vec<Value>) -> PyResult<Expr>;
+
 /// Methods shared by every column-like object (`.in_()`, `.like()`, ...).
 pub fn expr_attr(_interp: &mut Interpreter, e: Expr, name: &str) -> PyResult<Option<Value>> {
-    let m = |f: Box<dyn Fn(&mut Interpreter, Expr, Vec<Value>) -> PyResult<Expr>>| {
+    let m = |f: Box<ExprMethod>| {
         let e = e.clone();
-        builtin(name, move |i, a, _k| f(i, e.clone(), a).map(|x| native(ExprObj(x))))
+        builtin(name, move |i, a, _k| {
+            f(i, e.clone(), a).map(|x| native(ExprObj(x)))
+        })
     };
     let arg0 = |a: &[Value]| a.first().cloned().unwrap_or(Value::None);
     Ok(Some(match name {
-        "in_" => m(Box::new(move |i, e, a| Ok(e.in_values(values_of(i, &arg0(&a))?)))),
-        "not_in" | "notin_" => m(Box::new(move |i, e, a| Ok(e.not_in_values(values_of(i, &arg0(&a))?)))),
-        "like" => m(Box::new(move |_, e, a| Ok(e.op_value(BinOp::Like, to_py(&arg0(&a))?)))),
-        "ilike" => m(Box::new(move |_, e, a| Ok(e.op_value(BinOp::ILike, to_py(&arg0(&a))?)))),
-        "not_like" | "notlike" => m(Box::new(move |_, e, a| Ok(e.op_value(BinOp::NotLike, to_py(&arg0(&a))?)))),
-        "is_" => m(Box::new(move |_, e, a| Ok(match as_expr(&arg0(&a)) { Some(r) => e.binary(BinOp::Is, r), None => e.is_null() }))),
-        "is_not" | "isnot" => m(Box::new(move |_, e, a| Ok(match as_expr(&arg0(&a)) { Some(r) => e.binary(BinOp::IsNot, r), None => e.is_not_null() }))),
-        "startswith" => m(Box::new(move |_, e, a| Ok(e.like_affix(to_py(&arg0(&a))?, false, true)))),
-        "endswith" => m(Box::new(move |_, e, a| Ok(e.like_affix(to_py(&arg0(&a))?, true, false)))),
-        "contains" => m(Box::new(move |_, e, a| Ok(e.like_affix(to_py(&arg0(&a))?, true, true)))),
+        "in_" => m(Box::new(move |i, e, a| {
+            Ok(e.in_values(values_of(i, &arg0(&a))?))
+        })),
+        "not_in" | "notin_" => m(Box::new(move |i, e, a| {
+            Ok(e.not_in_values(values_of(i, &arg0(&a))?))
+        })),
+        "like" => m(Box::new(move |_, e, a| {
+            Ok(e.op_value(BinOp::Like, to_py(&arg0(&a))?))
+        })),
+        "ilike" => m(Box::new(move |_, e, a| {
+            Ok(e.op_value(BinOp::ILike, to_py(&arg0(&a))?))
+        })),
+        "not_like" | "notlike" => m(Box::new(move |_, e, a| {
+            Ok(e.op_value(BinOp::NotLike, to_py(&arg0(&a))?))
+        })),
+        "is_" => m(Box::new(move |_, e, a| {
+            Ok(match as_expr(&arg0(&a)) {
+                Some(r) => e.binary(BinOp::Is, r),
+                None => e.is_null(),
+            })
+        })),
+        "is_not" | "isnot" => m(Box::new(move |_, e, a| {
+            Ok(match as_expr(&arg0(&a)) {
+                Some(r) => e.binary(BinOp::IsNot, r),
+                None => e.is_not_null(),
+            })
+        })),
+        "startswith" => m(Box::new(move |_, e, a| {
+            Ok(e.like_affix(to_py(&arg0(&a))?, false, true))
+        })),
+        "endswith" => m(Box::new(move |_, e, a| {
+            Ok(e.like_affix(to_py(&arg0(&a))?, true, false))
+        })),
+        "contains" => m(Box::new(move |_, e, a| {
+            Ok(e.like_affix(to_py(&arg0(&a))?, true, true))
+        })),
         "desc" => m(Box::new(move |_, e, _| Ok(e.desc()))),
         "asc" => m(Box::new(move |_, e, _| Ok(Expr::Asc(Box::new(e))))),
-        "label" => m(Box::new(move |_, e, a| Ok(e.label(&crate::util::str_of(&arg0(&a)).map(|s| s.to_string()).unwrap_or_default())))),
+        "label" => m(Box::new(move |_, e, a| {
+            Ok(e.label(
+                &crate::util::str_of(&arg0(&a))
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            ))
+        })),
         "between" => m(Box::new(move |_, e, a| {
             let lo = e.literal_for(to_py(&a.first().cloned().unwrap_or(Value::None))?);
             let hi = e.literal_for(to_py(&a.get(1).cloned().unwrap_or(Value::None))?);
-            Ok(Expr::Between { expr: Box::new(e), low: Box::new(lo), high: Box::new(hi), negated: false })
+            Ok(Expr::Between {
+                expr: Box::new(e),
+                low: Box::new(lo),
+                high: Box::new(hi),
+                negated: false,
+            })
         })),
         _ => return Ok(None),
     }))
 }
 
-fn binop(left: &Expr, op: relplay_py::ast::BinOp, other: &Value, reflected: bool) -> PyResult<Option<Value>> {
+fn binop(
+    left: &Expr,
+    op: relplay_py::ast::BinOp,
+    other: &Value,
+    reflected: bool,
+) -> PyResult<Option<Value>> {
     use relplay_py::ast::BinOp as P;
     let bop = match op {
         P::Add => {
-            if matches!(left.sql_type(), relplay_orm::types::SqlType::String(_) | relplay_orm::types::SqlType::Text(_)) {
+            if matches!(
+                left.sql_type(),
+                relplay_orm::types::SqlType::String(_) | relplay_orm::types::SqlType::Text(_)
+            ) {
                 BinOp::Concat
             } else {
                 BinOp::Add
@@ -142,12 +194,21 @@ fn binop(left: &Expr, op: relplay_py::ast::BinOp, other: &Value, reflected: bool
         Some(r) => r,
         None => left.literal_for(to_py(other)?),
     };
-    let e = if reflected { right.binary(bop, left.clone()) } else { left.clone().binary(bop, right) };
+    let e = if reflected {
+        right.binary(bop, left.clone())
+    } else {
+        left.clone().binary(bop, right)
+    };
     Ok(Some(native(ExprObj(e))))
 }
 
 /// Operator protocol shared by column-like natives.
-pub fn column_binop(left: &Expr, op: relplay_py::ast::BinOp, other: &Value, reflected: bool) -> PyResult<Option<Value>> {
+pub fn column_binop(
+    left: &Expr,
+    op: relplay_py::ast::BinOp,
+    other: &Value,
+    reflected: bool,
+) -> PyResult<Option<Value>> {
     binop(left, op, other, reflected)
 }
 
@@ -166,24 +227,45 @@ impl NativeObject for ExprObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         expr_attr(interp, self.0.clone(), name)
     }
-    fn richcompare(&self, interp: &mut Interpreter, _me: &Value, op: CmpOp, other: &Value) -> PyResult<Option<Value>> {
+    fn richcompare(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        op: CmpOp,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         compare(interp, self.0.clone(), op, other).map(Some)
     }
-    fn binop(&self, _i: &mut Interpreter, _me: &Value, op: relplay_py::ast::BinOp, other: &Value, reflected: bool) -> PyResult<Option<Value>> {
+    fn binop(
+        &self,
+        _i: &mut Interpreter,
+        _me: &Value,
+        op: relplay_py::ast::BinOp,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
         binop(&self.0, op, other, reflected)
     }
     fn unary(&self, _i: &mut Interpreter, _me: &Value, op: UnaryOp) -> PyResult<Option<Value>> {
         column_unary(&self.0, op)
     }
     fn bool(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<bool>> {
-        Err(crate::util::type_error("Boolean value of this clause is not defined"))
+        Err(crate::util::type_error(
+            "Boolean value of this clause is not defined",
+        ))
     }
     fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         let sel = relplay_orm::sql::Select::new(vec![]).where_(self.0.clone());
-        let s = relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&sel)).map_err(crate::util::orm_err)?;
+        let s = relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&sel))
+            .map_err(crate::util::orm_err)?;
         Ok(Some(s.rsplit("WHERE ").next().unwrap_or("").to_string()))
     }
 }
@@ -193,7 +275,12 @@ fn exprs_of(interp: &mut Interpreter, args: &[Value]) -> PyResult<Vec<Expr>> {
     for a in args {
         match as_expr(a) {
             Some(e) => out.push(e),
-            None => return Err(crate::util::not_supported(interp, &format!("a {} inside and_()/or_()", a.type_name()))),
+            None => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("a {} inside and_()/or_()", a.type_name()),
+                ))
+            }
         }
     }
     Ok(out)
@@ -207,15 +294,21 @@ pub fn or_fn(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResul
 }
 pub fn not_fn(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let e = exprs_of(interp, &args)?;
-    Ok(native(ExprObj(not_(e.into_iter().next().unwrap_or(Expr::Null)))))
+    Ok(native(ExprObj(not_(
+        e.into_iter().next().unwrap_or(Expr::Null),
+    ))))
 }
 pub fn desc_fn(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let e = exprs_of(interp, &args)?;
-    Ok(native(ExprObj(Expr::Desc(Box::new(e.into_iter().next().unwrap_or(Expr::Null))))))
+    Ok(native(ExprObj(Expr::Desc(Box::new(
+        e.into_iter().next().unwrap_or(Expr::Null),
+    )))))
 }
 pub fn asc_fn(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let e = exprs_of(interp, &args)?;
-    Ok(native(ExprObj(Expr::Asc(Box::new(e.into_iter().next().unwrap_or(Expr::Null))))))
+    Ok(native(ExprObj(Expr::Asc(Box::new(
+        e.into_iter().next().unwrap_or(Expr::Null),
+    )))))
 }
 
 /// `func.<name>(...)`.
@@ -228,7 +321,12 @@ impl NativeObject for FuncNamespace {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         let n = name.to_string();
         Ok(Some(builtin(name, move |i, a, _k| {
             let args = exprs_of(i, &a)?;

@@ -9,8 +9,8 @@ use relplay_py::object::class::Class;
 use relplay_py::object::native::{Kwargs, NativeObject};
 use relplay_py::{Interpreter, PyResult, Value};
 
-use crate::orm::mapper::{self, Mapper};
 use crate::orm::attributes::{AttrKind, AttrObj};
+use crate::orm::mapper::{self, Mapper};
 use crate::util::{cast, native, native_class, this, to_py};
 
 #[derive(Clone)]
@@ -31,17 +31,28 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
     for a in args {
         if let Some(m) = mapper::of_value(a) {
             if args.len() > 1 {
-                return Err(crate::util::not_supported(interp, "select() of an entity together with other columns"));
+                return Err(crate::util::not_supported(
+                    interp,
+                    "select() of an entity together with other columns",
+                ));
             }
             cols.extend(crate::orm::loading::select_of(&m).columns);
             entity = Some(m);
         } else if let Some(e) = crate::sql::elements::as_expr(a) {
             cols.push(e);
         } else {
-            return Err(crate::util::not_supported(interp, &format!("select() of a {}", a.type_name())));
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("select() of a {}", a.type_name()),
+            ));
         }
     }
-    Ok(SelectObj { sel: Select::new(cols), entity, joined: None, options: Vec::new() })
+    Ok(SelectObj {
+        sel: Select::new(cols),
+        entity,
+        joined: None,
+        options: Vec::new(),
+    })
 }
 
 pub fn select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -49,25 +60,47 @@ pub fn select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResu
 }
 
 /// Applies one generative method to a select; `None` if `name` isn't one.
-pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<bool> {
+pub fn apply(
+    interp: &mut Interpreter,
+    s: &mut SelectObj,
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+) -> PyResult<bool> {
     match name {
         "where" | "filter" => {
             for a in args {
                 match crate::sql::elements::as_expr(a) {
                     Some(e) => s.sel.where_.push(e),
-                    None => return Err(crate::util::not_supported(interp, &format!("{name}() with a {}", a.type_name()))),
+                    None => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("{name}() with a {}", a.type_name()),
+                        ))
+                    }
                 }
             }
         }
         "filter_by" => {
-            let Some(m) = s.joined.clone().or_else(|| s.entity.clone()).or_else(|| first_mapper(&s.sel)) else {
-                return Err(crate::util::not_supported(interp, "filter_by() without an entity"));
+            let Some(m) = s
+                .joined
+                .clone()
+                .or_else(|| s.entity.clone())
+                .or_else(|| first_mapper(&s.sel))
+            else {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "filter_by() without an entity",
+                ));
             };
             for (k, v) in kw {
                 let Some(c) = m.cols.iter().find(|c| c.key == **k) else {
                     return Err(crate::exc::raise(
                         "InvalidRequestError",
-                        &format!("Entity namespace for \"{}\" has no property \"{k}\"", m.table),
+                        &format!(
+                            "Entity namespace for \"{}\" has no property \"{k}\"",
+                            m.table
+                        ),
                     ));
                 };
                 let col = Expr::col(&m.table, &c.column, c.ty.clone());
@@ -78,7 +111,12 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
             for a in args {
                 match crate::sql::elements::as_expr(a) {
                     Some(e) => s.sel.order_by.push(e),
-                    None => return Err(crate::util::not_supported(interp, &format!("order_by() with a {}", a.type_name()))),
+                    None => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("order_by() with a {}", a.type_name()),
+                        ))
+                    }
                 }
             }
         }
@@ -92,23 +130,44 @@ pub fn apply(interp: &mut Interpreter, s: &mut SelectObj, name: &str, args: &[Va
                             s.sel.having.push(e)
                         }
                     }
-                    None => return Err(crate::util::not_supported(interp, &format!("{name}() with a {}", a.type_name()))),
+                    None => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("{name}() with a {}", a.type_name()),
+                        ))
+                    }
                 }
             }
         }
-        "limit" => s.sel.limit = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
-        "offset" => s.sel.offset = match args.first() { Some(Value::Int(n)) => Some(*n), _ => None },
+        "limit" => {
+            s.sel.limit = match args.first() {
+                Some(Value::Int(n)) => Some(*n),
+                _ => None,
+            }
+        }
+        "offset" => {
+            s.sel.offset = match args.first() {
+                Some(Value::Int(n)) => Some(*n),
+                _ => None,
+            }
+        }
         "distinct" => s.sel.distinct = true,
         "options" => {
             for a in args {
                 match cast::<crate::orm::strategies::LoaderOpt>(a) {
                     Some(o) => s.options.push(o.clone()),
-                    None => return Err(crate::util::not_supported(interp, &format!("options() with a {}", a.type_name()))),
+                    None => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("options() with a {}", a.type_name()),
+                        ))
+                    }
                 }
             }
         }
         "join" | "outerjoin" => {
-            let outer = name == "outerjoin" || crate::util::truthy(interp, &crate::util::kw_get(kw, "isouter"))?;
+            let outer = name == "outerjoin"
+                || crate::util::truthy(interp, &crate::util::kw_get(kw, "isouter"))?;
             join(interp, s, args, outer)?;
         }
         _ => return Ok(false),
@@ -152,7 +211,9 @@ impl NativeObject for SelectObj {
         self
     }
     fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&self.sel)).map(Some).map_err(crate::util::orm_err)
+        relplay_orm::sql::compile_str(relplay_orm::sql::Statement::Select(&self.sel))
+            .map(Some)
+            .map_err(crate::util::orm_err)
     }
 }
 
@@ -166,7 +227,10 @@ fn col_eq(md: &relplay_orm::schema::MetaData, pairs: &[(ColId, ColId)]) -> Expr 
     let items: Vec<Expr> = pairs
         .iter()
         .map(|(a, b)| {
-            Expr::col(&a.table, &a.column, ty(a)).binary(relplay_orm::sql::BinOp::Eq, Expr::col(&b.table, &b.column, ty(b)))
+            Expr::col(&a.table, &a.column, ty(a)).binary(
+                relplay_orm::sql::BinOp::Eq,
+                Expr::col(&b.table, &b.column, ty(b)),
+            )
         })
         .collect();
     relplay_orm::sql::and_(items)
@@ -192,19 +256,29 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
     if let Some(a) = cast::<AttrObj>(&target) {
         if let AttrKind::Rel(r) = &a.kind {
             let Some(res) = r.resolved() else {
-                return Err(crate::util::not_supported(interp, "join() along an unconfigured relationship"));
+                return Err(crate::util::not_supported(
+                    interp,
+                    "join() along an unconfigured relationship",
+                ));
             };
             if res.analysis.secondary_sync_pairs.is_empty() {
                 let on = col_eq(&a.mapper.meta.md.borrow(), &res.analysis.primaryjoin);
-                s.sel = std::mem::take(&mut s.sel).join(FromItem::table(&res.target.table), on, outer);
+                s.sel =
+                    std::mem::take(&mut s.sel).join(FromItem::table(&res.target.table), on, outer);
                 s.joined = Some(res.target.clone());
                 return Ok(());
             }
-            return Err(crate::util::not_supported(interp, "join() along a many-to-many relationship"));
+            return Err(crate::util::not_supported(
+                interp,
+                "join() along a many-to-many relationship",
+            ));
         }
     }
     let Some(m) = mapper::of_value(&target) else {
-        return Err(crate::util::not_supported(interp, &format!("join() to a {}", target.type_name())));
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("join() to a {}", target.type_name()),
+        ));
     };
     let on = match args.get(1) {
         Some(v) => match crate::sql::elements::as_expr(v) {
@@ -213,7 +287,10 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
         },
         None => {
             let Some(left) = left_table(s) else {
-                return Err(crate::util::not_supported(interp, "join() without a left side"));
+                return Err(crate::util::not_supported(
+                    interp,
+                    "join() without a left side",
+                ));
             };
             let md = m.meta.md.borrow();
             match relplay_orm::relationships::join_condition(&md, &left, &m.table, None) {
