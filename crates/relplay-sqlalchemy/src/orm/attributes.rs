@@ -131,7 +131,22 @@ impl NativeObject for AttrObj {
                     &format!("{}.{name} of a column", self.key),
                 ));
             }
-            "comparator" | "any" | "has" | "of_type" => {
+            "any" | "has" => {
+                if let AttrKind::Rel(r) = &self.kind {
+                    let r = r.clone();
+                    let m = self.mapper.clone();
+                    let has = name == "has";
+                    return Ok(Some(relplay_py::builtins::builtin(name, move |i, a, k| {
+                        super::mapper::configure_all(i)?;
+                        rel_exists(i, &m, &r, a, k, has)
+                    })));
+                }
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("{}.{name} of a column", self.key),
+                ));
+            }
+            "comparator" | "of_type" => {
                 return Err(crate::util::not_supported(
                     interp,
                     &format!("{}.{name}", self.key),
@@ -151,11 +166,22 @@ impl NativeObject for AttrObj {
         op: CmpOp,
         other: &Value,
     ) -> PyResult<Option<Value>> {
-        match self.expr() {
-            Some(e) => crate::sql::elements::compare(interp, e, op, other).map(Some),
-            None => Err(crate::util::not_supported(
+        match (self.expr(), &self.kind) {
+            (Some(e), _) => crate::sql::elements::compare(interp, e, op, other).map(Some),
+            (None, AttrKind::Rel(r)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                super::mapper::configure_all(interp)?;
+                let e = rel_compare(interp, &self.mapper, r, other)?;
+                Ok(Some(native(crate::sql::elements::ExprObj(
+                    if op == CmpOp::Eq {
+                        e
+                    } else {
+                        relplay_orm::sql::not_(e)
+                    },
+                ))))
+            }
+            _ => Err(crate::util::not_supported(
                 interp,
-                "comparing a relationship attribute",
+                "this comparison of a relationship attribute",
             )),
         }
     }
@@ -482,4 +508,138 @@ pub fn on_remove(
         quiet_unlink(interp, item, &rev, owner)?;
     }
     Ok(())
+}
+
+fn col_expr(m: &Mapper, c: &relplay_orm::relationships::ColId) -> Expr {
+    let ty = m
+        .meta
+        .md
+        .borrow()
+        .table(&c.table)
+        .and_then(|t| t.column(&c.column))
+        .map(|c| c.ty.clone())
+        .unwrap_or(relplay_orm::types::SqlType::Null);
+    Expr::col(&c.table, &c.column, ty)
+}
+
+/// `Child.parent == obj`: the join condition with the target's columns bound
+/// to `obj`'s values (`? = child.parent_id`); `== None` is `IS NULL`.
+fn rel_compare(
+    interp: &mut Interpreter,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    other: &Value,
+) -> PyResult<Expr> {
+    let Some(res) = r.resolved() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "comparing an unconfigured relationship",
+        ));
+    };
+    if res.analysis.direction != relplay_orm::relationships::Direction::ManyToOne {
+        return Err(crate::util::not_supported(
+            interp,
+            "== on a collection relationship (use .any())",
+        ));
+    }
+    let mut crit = Vec::new();
+    for (l, rr) in &res.analysis.primaryjoin {
+        let l_remote = res.analysis.remote.contains(l)
+            || (l.table == *res.target.table && l.table != *m.table);
+        let (remote, local) = if l_remote { (l, rr) } else { (rr, l) };
+        let local_e = col_expr(m, local);
+        if other.is_none() {
+            crit.push(local_e.is_null());
+            continue;
+        }
+        let key = res
+            .target
+            .col_by_column(&remote.column)
+            .map(|c| c.key.clone())
+            .unwrap_or_default();
+        let v = interp.getattr(other, &key)?;
+        let pv = crate::util::to_py(&v)?;
+        let bind = Expr::Bind {
+            value: pv.clone(),
+            ty: local_e.sql_type(),
+        };
+        crit.push(if pv == relplay_orm::PyValue::None {
+            local_e.is_null()
+        } else if l_remote {
+            bind.binary(relplay_orm::sql::BinOp::Eq, local_e)
+        } else {
+            local_e.binary(relplay_orm::sql::BinOp::Eq, bind)
+        });
+    }
+    Ok(relplay_orm::sql::and_(crit))
+}
+
+/// `Parent.children.any(crit)` / `Child.parent.has(crit)`: EXISTS subquery.
+fn rel_exists(
+    interp: &mut Interpreter,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    args: Vec<Value>,
+    kw: relplay_py::object::native::Kwargs,
+    has: bool,
+) -> PyResult<Value> {
+    let Some(res) = r.resolved() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "any()/has() on an unconfigured relationship",
+        ));
+    };
+    let is_scalar = !res.uselist;
+    if has != is_scalar {
+        let msg = if has {
+            "'has()' not implemented for collections.  Use any()."
+        } else {
+            "'any()' not implemented for scalar attributes. Use has()."
+        };
+        return Err(crate::exc::raise("InvalidRequestError", msg));
+    }
+    let mut crit: Vec<Expr> = Vec::new();
+    for (l, rr) in &res.analysis.primaryjoin {
+        crit.push(col_expr(m, l).binary(relplay_orm::sql::BinOp::Eq, col_expr(m, rr)));
+    }
+    if let Some(sj) = &res.analysis.secondaryjoin {
+        for (l, rr) in sj {
+            crit.push(col_expr(m, l).binary(relplay_orm::sql::BinOp::Eq, col_expr(m, rr)));
+        }
+    }
+    for a in &args {
+        match crate::sql::elements::as_expr(a) {
+            Some(e) => crit.push(e),
+            None => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("any()/has() with a {}", a.type_name()),
+                ))
+            }
+        }
+    }
+    let t = &res.target;
+    for (k, v) in kw {
+        let Some(c) = t.cols.iter().find(|c| c.key == *k) else {
+            return Err(crate::exc::raise(
+                "InvalidRequestError",
+                &format!(
+                    "Entity namespace for \"{}\" has no property \"{k}\"",
+                    t.table
+                ),
+            ));
+        };
+        crit.push(Expr::col(&t.table, &c.column, c.ty.clone()).eq_value(crate::util::to_py(&v)?));
+    }
+    let mut sel = relplay_orm::sql::Select::new(vec![Expr::Raw("1".into())])
+        .select_from(relplay_orm::sql::FromItem::table(&t.table));
+    if res.analysis.secondaryjoin.is_some() {
+        if let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) {
+            sel = sel.select_from(relplay_orm::sql::FromItem::table(&sec));
+        }
+    }
+    sel = sel.where_(relplay_orm::sql::and_(crit));
+    Ok(native(crate::sql::elements::ExprObj(Expr::Exists(
+        Box::new(sel),
+    ))))
 }

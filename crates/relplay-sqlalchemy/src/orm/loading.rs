@@ -105,7 +105,7 @@ fn populate(interp: &mut Interpreter, obj: &Value, m: &Mapper, vals: &[PyValue])
 }
 
 fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    if s.autoflush {
+    if s.autoflush.get() {
         super::unitofwork::flush(interp, s)?;
     }
     Ok(())

@@ -23,7 +23,7 @@ fn run_flagged(
     sel: &SelectObj,
     ns: &str,
 ) -> PyResult<(Vec<Value>, bool)> {
-    if s.autoflush {
+    if s.autoflush.get() {
         super::unitofwork::flush(interp, s)?;
     }
     let mut stmt = sel.sel.clone();

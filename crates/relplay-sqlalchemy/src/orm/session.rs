@@ -29,7 +29,7 @@ pub struct SessionInner {
     pub txn_inserted: RefCell<Vec<Value>>,
     /// Objects deleted by a flush: detached at commit.
     pub gone: RefCell<Vec<Value>>,
-    pub autoflush: bool,
+    pub autoflush: Cell<bool>,
     pub expire_on_commit: bool,
     pub flushing: Cell<bool>,
 }
@@ -119,7 +119,7 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
         deleted: RefCell::new(Vec::new()),
         txn_inserted: RefCell::new(Vec::new()),
         gone: RefCell::new(Vec::new()),
-        autoflush,
+        autoflush: Cell::new(autoflush),
         expire_on_commit,
         flushing: Cell::new(false),
     });
@@ -544,6 +544,8 @@ impl NativeObject for SessionObj {
                 let d = super::unitofwork::dirty_objects(interp, &self.0)?;
                 Some(native(IdentitySetObj(d)))
             }
+            "no_autoflush" => Some(native(NoAutoflushObj(self.0.clone(), Cell::new(true)))),
+            "autoflush" => Some(Value::Bool(self.0.autoflush.get())),
             "identity_map" => Some(Value::list(
                 self.0
                     .identity
@@ -635,5 +637,33 @@ impl NativeObject for IdentitySetObj {
     fn repr(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         let inner = interp.repr(&Value::list(self.0.clone()))?;
         Ok(Some(format!("IdentitySet({inner})")))
+    }
+}
+
+/// `with session.no_autoflush:`.
+pub struct NoAutoflushObj(pub Rc<SessionInner>, pub Cell<bool>);
+
+fn na_enter(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let n = this::<NoAutoflushObj>(&args, "no_autoflush")?;
+    n.1.set(n.0.autoflush.replace(false));
+    Ok(args[0].clone())
+}
+
+fn na_exit(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let n = this::<NoAutoflushObj>(&args, "no_autoflush")?;
+    n.0.autoflush.set(n.1.get());
+    Ok(Value::Bool(false))
+}
+
+impl NativeObject for NoAutoflushObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(
+            "_NoAutoflush",
+            "sqlalchemy.orm.session",
+            &[("__enter__", na_enter), ("__exit__", na_exit)],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }
