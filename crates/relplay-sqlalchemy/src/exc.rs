@@ -81,6 +81,22 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
         "SQLAlchemyError",
         "sqlalchemy.orm.exc",
     ),
+    // the driver's own classes, for `DBAPIError.orig`
+    ("sqlite3.Error", "Exception", "sqlite3"),
+    ("sqlite3.DatabaseError", "sqlite3.Error", "sqlite3"),
+    ("sqlite3.IntegrityError", "sqlite3.DatabaseError", "sqlite3"),
+    (
+        "sqlite3.OperationalError",
+        "sqlite3.DatabaseError",
+        "sqlite3",
+    ),
+    (
+        "sqlite3.ProgrammingError",
+        "sqlite3.DatabaseError",
+        "sqlite3",
+    ),
+    ("sqlite3.InterfaceError", "sqlite3.Error", "sqlite3"),
+    ("sqlite3.DataError", "sqlite3.DatabaseError", "sqlite3"),
     (
         "ObjectDeletedError",
         "InvalidRequestError",
@@ -115,7 +131,8 @@ fn build() {
         let mut d = PyDict::new();
         d.set_str("__module__", Value::str(module));
         d.set_str("__doc__", Value::None);
-        let c = Class::new(name, vec![b], d, false).unwrap_or_else(|_| t.exc("Exception"));
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let c = Class::new(short, vec![b], d, false).unwrap_or_else(|_| t.exc("Exception"));
         made.insert(name, c);
     }
     EXC.with(|m| *m.borrow_mut() = made);

@@ -53,6 +53,20 @@ pub fn dbapi_error(e: &relplay_store::SqlError, sql: &str, params: &str) -> PyEr
     crate::exc::raise(cls, &msg)
 }
 
+/// The error with `.orig` (the driver's exception), `.statement`, `.params`.
+pub fn dbapi_error_with(e: &relplay_store::SqlError, sql: &str, params: &str, pv: Value) -> PyErr {
+    let err = dbapi_error(e, sql, params);
+    let (cls, code) = pysqlite::error_class(e.kind);
+    let orig = crate::exc::raise(&format!("sqlite3.{cls}"), &e.message);
+    let mut d = err.0.dict.borrow_mut();
+    d.set_str("orig", orig.value());
+    d.set_str("statement", Value::str(sql));
+    d.set_str("params", pv);
+    d.set_str("code", Value::str(code));
+    drop(d);
+    err
+}
+
 /// Runs a compiled statement (all its parameter sets) with its echo lines.
 pub fn exec_compiled(
     interp: &mut Interpreter,
@@ -83,7 +97,14 @@ pub fn exec_compiled(
                     vec![row.to_vec()]
                 };
                 let pr = relplay_orm::engine::repr_params(&shown, multi);
-                return Err(dbapi_error(&e, &c.sql, &pr));
+                let to_tuple =
+                    |r: &Vec<PyValue>| Value::tuple(r.iter().map(crate::util::from_py).collect());
+                let pv = if multi {
+                    Value::list(shown.iter().map(to_tuple).collect())
+                } else {
+                    to_tuple(&shown[0])
+                };
+                return Err(dbapi_error_with(&e, &c.sql, &pr, pv));
             }
         }
     }
