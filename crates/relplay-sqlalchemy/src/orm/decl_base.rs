@@ -513,7 +513,35 @@ pub fn declarative_base(
         metadata.unwrap_or_else(crate::schema::new_metadata),
     );
     match Class::new("Base", vec![types().object.clone()], d, false) {
-        Ok(c) => Ok(Value::Class(c)),
+        Ok(c) => {
+            // `type(Base)` is DeclarativeMeta, as in SQLAlchemy.
+            let mut md = PyDict::new();
+            md.set_str("__module__", Value::str("sqlalchemy.orm.decl_api"));
+            // type.__new__ builds the class; the metaclass is attached after.
+            md.set_str(
+                "__new__",
+                Value::StaticMethod(Rc::new(builtin("__new__", |i, args, kw| {
+                    let mut it = args.into_iter();
+                    let mcls = it.next().unwrap_or(Value::None);
+                    let rest: Vec<Value> = it.collect();
+                    let t = Value::Class(types().type_.clone());
+                    let c = i.call(&t, rest, kw)?;
+                    if let (Value::Class(c), Value::Class(m)) = (&c, &mcls) {
+                        *c.meta.borrow_mut() = Some(m.clone());
+                    }
+                    Ok(c)
+                }))),
+            );
+            md.set_str(
+                "__init__",
+                method("DeclarativeMeta", "__init__", |_, _, _| Ok(Value::None)),
+            );
+            if let Ok(meta) = Class::new("DeclarativeMeta", vec![types().type_.clone()], md, false)
+            {
+                *c.meta.borrow_mut() = Some(meta);
+            }
+            Ok(Value::Class(c))
+        }
         Err(e) => Err(type_error(e)),
     }
 }
