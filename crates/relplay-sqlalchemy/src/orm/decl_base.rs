@@ -132,12 +132,22 @@ fn map_class(
             return Ok(());
         }
     }
-    let Some(Value::Str(tablename)) = own.get_str("__tablename__") else {
+    // `__table__ = some_table`: map an existing Table.
+    let existing = own
+        .get_str("__table__")
+        .filter(|v| cast::<crate::schema::TableObj>(v).is_some());
+    let tablename = match (&existing, own.get_str("__tablename__")) {
+        (Some(t), _) => Some(
+            cast::<crate::schema::TableObj>(t)
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| std::rc::Rc::from("")),
+        ),
+        (None, Some(Value::Str(s))) => Some(s),
+        _ => None,
+    };
+    let Some(tablename) = tablename else {
         if own.get_str("__table__").is_some() {
-            return Err(crate::util::not_supported(
-                interp,
-                "__table__ on a declarative class",
-            ));
+            return Err(crate::util::not_supported(interp, "this __table__ value"));
         }
         return Err(crate::exc::raise(
             "InvalidRequestError",
@@ -238,6 +248,7 @@ fn map_class(
                 }
                 rels.push((key, Rc::new(p)));
             }
+            None if existing.is_some() => {}
             None => {
                 if let Some(a) = ann {
                     let mut spec =
@@ -254,12 +265,35 @@ fn map_class(
             _ => {}
         }
     }
-    let table = crate::schema::add_table(
-        interp,
-        meta,
-        &tablename,
-        columns.iter().map(|(_, c)| c.clone()).collect(),
-    )?;
+    let (table, meta) = match &existing {
+        Some(t) => {
+            let Some(tobj) = cast::<crate::schema::TableObj>(t) else {
+                return Ok(());
+            };
+            if !columns.is_empty() {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "columns declared next to __table__",
+                ));
+            }
+            for c in &tobj.columns {
+                if let Some(name) = cast::<ColumnObj>(c).and_then(|c| c.name()) {
+                    columns.push((name, c.clone()));
+                }
+            }
+            (t.clone(), tobj.meta.clone())
+        }
+        None => (
+            crate::schema::add_table(
+                interp,
+                meta,
+                &tablename,
+                columns.iter().map(|(_, c)| c.clone()).collect(),
+            )?,
+            meta.clone(),
+        ),
+    };
+    let meta = &meta;
     let pk_names: Vec<String> = meta
         .md
         .borrow()

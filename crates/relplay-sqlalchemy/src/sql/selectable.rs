@@ -263,6 +263,10 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
             };
             if res.analysis.secondary_sync_pairs.is_empty() {
                 let on = col_eq(&a.mapper.meta.md.borrow(), &res.analysis.primaryjoin);
+                // the relationship's parent is the left side of the join
+                if s.sel.from.is_empty() && left_table(s).as_deref() != Some(&*a.mapper.table) {
+                    s.sel.from.push(FromItem::table(&a.mapper.table));
+                }
                 s.sel =
                     std::mem::take(&mut s.sel).join(FromItem::table(&res.target.table), on, outer);
                 s.joined = Some(res.target.clone());
