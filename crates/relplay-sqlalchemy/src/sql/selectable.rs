@@ -38,6 +38,12 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
             }
             cols.extend(crate::orm::loading::select_of(&m).columns);
             entity = Some(m);
+        } else if let Some(t) = cast::<crate::schema::TableObj>(a) {
+            for c in &t.columns {
+                if let Some(e) = crate::sql::elements::as_expr(c) {
+                    cols.push(e);
+                }
+            }
         } else if let Some(e) = crate::sql::elements::as_expr(a) {
             cols.push(e);
         } else {
@@ -109,7 +115,17 @@ pub fn apply(
         }
         "order_by" => {
             for a in args {
-                match crate::sql::elements::as_expr(a) {
+                // a string names a selected column (by label)
+                let named = match a {
+                    Value::Str(n) => s
+                        .sel
+                        .columns
+                        .iter()
+                        .find(|c| matches!(c, Expr::Column(c) if c.name == **n))
+                        .cloned(),
+                    _ => None,
+                };
+                match named.or_else(|| crate::sql::elements::as_expr(a)) {
                     Some(e) => s.sel.order_by.push(e),
                     None => {
                         return Err(crate::util::not_supported(
