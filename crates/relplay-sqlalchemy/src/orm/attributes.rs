@@ -219,6 +219,14 @@ impl NativeObject for AttrObj {
 }
 
 fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Value> {
+    if let AttrKind::Rel(r) = &a.kind {
+        if super::dynamic::is_dynamic(r) {
+            return Ok(native(super::dynamic::AppenderObj {
+                owner: obj.clone(),
+                rel: r.clone(),
+            }));
+        }
+    }
     if let Some(v) = dict_get(obj, &a.key) {
         return Ok(v);
     }

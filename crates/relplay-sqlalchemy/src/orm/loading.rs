@@ -161,6 +161,37 @@ fn col_value(
     to_py(&v).map(Some)
 }
 
+/// The lazy loader's WHERE clause for `obj.r` (values read now).
+pub fn lazy_criterion(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+) -> PyResult<(Rc<SessionInner>, Expr)> {
+    let Some(res) = r.resolved() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "an unconfigured relationship",
+        ));
+    };
+    let s = session_of(interp, obj, "Parent instance")?;
+    let m = super::state::mapper_of(interp, obj)?;
+    let mut vals = Vec::new();
+    for (l, _) in &res.analysis.local_remote_pairs {
+        if l.table == *m.table {
+            let v = col_value(interp, obj, &m, l)?;
+            vals.push((l.clone(), v));
+        }
+    }
+    let md = m.meta.md.borrow();
+    let e = lazy_clause(&md, &res.analysis, &|c: &ColId| {
+        vals.iter()
+            .find(|(k, _)| k == c)
+            .and_then(|(_, v)| v.clone())
+    })
+    .map_err(orm_err)?;
+    Ok((s, e))
+}
+
 /// One-to-many (and uselist) lazy load: `WHERE ? = child.fk`.
 pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyResult<Vec<Value>> {
     let Some(res) = r.resolved() else {

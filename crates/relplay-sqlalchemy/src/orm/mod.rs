@@ -5,6 +5,7 @@ pub mod attributes;
 pub mod clsregistry;
 pub mod collections;
 pub mod decl_base;
+pub mod dynamic;
 pub mod loading;
 pub mod mapper;
 pub mod query;

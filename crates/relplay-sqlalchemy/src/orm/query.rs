@@ -258,6 +258,58 @@ impl NativeObject for QueryObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// `query[i]` is LIMIT 1 OFFSET i; `query[a:b]` LIMIT b-a OFFSET a.
+    fn getitem(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        key: Value,
+    ) -> PyResult<Option<Value>> {
+        let mut sel = self.sel.borrow().clone();
+        match &key {
+            Value::Int(i) if *i >= 0 => {
+                sel.sel.limit = Some(1);
+                sel.sel.offset = Some(*i);
+                let r = rows(interp, self, &sel)?;
+                match r.into_iter().next() {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(relplay_py::PyErr::new(
+                        "IndexError",
+                        "list index out of range",
+                    )),
+                }
+            }
+            Value::Slice(s) => {
+                let start = match &s[0] {
+                    Value::Int(i) if *i >= 0 => *i,
+                    Value::None => 0,
+                    _ => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            "negative or stepped Query slices",
+                        ))
+                    }
+                };
+                match (&s[1], &s[2]) {
+                    (Value::Int(stop), Value::None) if *stop >= start => {
+                        sel.sel.limit = Some(stop - start)
+                    }
+                    (Value::None, Value::None) => {}
+                    _ => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            "negative or stepped Query slices",
+                        ))
+                    }
+                }
+                if start > 0 {
+                    sel.sel.offset = Some(start);
+                }
+                Ok(Some(Value::list(rows(interp, self, &sel)?)))
+            }
+            _ => Err(crate::util::not_supported(interp, "this Query index")),
+        }
+    }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
         let sel = self.sel.borrow().clone();
         let r = rows(interp, self, &sel)?;

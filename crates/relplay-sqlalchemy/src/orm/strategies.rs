@@ -42,6 +42,7 @@ impl Strategy {
                 "joined" => Strategy::Joined,
                 "raise" | "raise_on_sql" => Strategy::Raise,
                 "noload" => Strategy::NoLoad,
+                "dynamic" => Strategy::Select,
                 _ => return None,
             },
             _ => return None,
