@@ -44,6 +44,9 @@ fn core_names(d: &mut PyDict) {
         builtin("create_engine", engine::base::create_engine),
     );
     d.set_str("select", builtin("select", sql::selectable::select));
+    d.set_str("insert", builtin("insert", sql::dml::insert));
+    d.set_str("update", builtin("update", sql::dml::update));
+    d.set_str("delete", builtin("delete", sql::dml::delete));
     d.set_str("text", builtin("text", sql::elements::text));
     d.set_str("and_", builtin("and_", sql::elements::and_fn));
     d.set_str("or_", builtin("or_", sql::elements::or_fn));

@@ -443,6 +443,18 @@ impl NativeObject for TableObj {
             "name" | "fullname" => Some(Value::Str(self.name.clone())),
             "c" | "columns" => Some(native(ColumnsObj(me.clone()))),
             "metadata" => Some(native(MetaDataObj(self.meta.clone()))),
+            "insert" | "update" | "delete" => {
+                let me = me.clone();
+                let kind = name.to_string();
+                Some(relplay_py::builtins::builtin(
+                    name,
+                    move |i, _a, _k| match kind.as_str() {
+                        "insert" => crate::sql::dml::insert(i, vec![me.clone()], Vec::new()),
+                        "update" => crate::sql::dml::update(i, vec![me.clone()], Vec::new()),
+                        _ => crate::sql::dml::delete(i, vec![me.clone()], Vec::new()),
+                    },
+                ))
+            }
             "select" => {
                 let cols = self.columns.clone();
                 Some(relplay_py::builtins::builtin("select", move |i, _a, _k| {

@@ -14,6 +14,9 @@ pub struct ResultObj {
     pub rows: RefCell<Vec<Value>>,
     /// Joined eager loads of collections repeat rows: `.unique()` required.
     pub needs_unique: std::cell::Cell<bool>,
+    /// DML: rows matched; -1 for SELECT, as pysqlite reports.
+    pub rowcount: std::cell::Cell<i64>,
+    pub lastrowid: std::cell::Cell<i64>,
     /// A ScalarResult: `rows` hold the values themselves.
     pub scalar: bool,
 }
@@ -23,10 +26,15 @@ pub fn new_result(rows: Vec<Value>, scalar: bool) -> Value {
         rows: RefCell::new(rows),
         scalar,
         needs_unique: std::cell::Cell::new(false),
+        rowcount: std::cell::Cell::new(-1),
+        lastrowid: std::cell::Cell::new(0),
     })
 }
 
 fn first_of(v: &Value) -> Value {
+    if let Some(r) = cast::<crate::sql::row::RowObj>(v) {
+        return r.values.first().cloned().unwrap_or(Value::None);
+    }
     match v {
         Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None),
         other => other.clone(),
@@ -113,6 +121,51 @@ fn r_scalar_one_or_none(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> 
     let v = exactly_one(rows, true)?;
     Ok(if scalar { v } else { first_of(&v) })
 }
+fn r_mappings(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let (rows, _) = take(&args)?;
+    let maps = rows
+        .iter()
+        .map(|r| match cast::<crate::sql::row::RowObj>(r) {
+            Some(row) => row.mapping(),
+            None => r.clone(),
+        })
+        .collect();
+    Ok(new_result(maps, true))
+}
+
+fn r_keys(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let r = this::<ResultObj>(&args, "Result")?;
+    let first = r.rows.borrow().first().cloned();
+    let keys = first
+        .as_ref()
+        .and_then(|f| cast::<crate::sql::row::RowObj>(f))
+        .map(|row| row.keys.iter().map(|k| Value::str(k)).collect())
+        .unwrap_or_default();
+    Ok(Value::list(keys))
+}
+
+/// `fetchone()`: the next row, leaving the rest.
+fn r_first_keep(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let r = this::<ResultObj>(&args, "Result")?;
+    let mut rows = r.rows.borrow_mut();
+    Ok(if rows.is_empty() {
+        Value::None
+    } else {
+        rows.remove(0)
+    })
+}
+
+fn r_fetchmany(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let r = this::<ResultObj>(&args, "Result")?;
+    let n = match args.get(1) {
+        Some(Value::Int(n)) if *n >= 0 => *n as usize,
+        _ => 1,
+    };
+    let mut rows = r.rows.borrow_mut();
+    let n = n.min(rows.len());
+    Ok(Value::list(rows.drain(..n).collect()))
+}
+
 fn r_scalars(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     scalars_of(args.first().unwrap_or(&Value::None))
 }
@@ -159,6 +212,10 @@ impl NativeObject for ResultObj {
             ("scalar_one", r_scalar_one),
             ("scalar_one_or_none", r_scalar_one_or_none),
             ("scalars", r_scalars),
+            ("mappings", r_mappings),
+            ("fetchone", r_first_keep),
+            ("fetchmany", r_fetchmany),
+            ("keys", r_keys),
             ("unique", r_unique),
             ("__iter__", r_self_iter),
         ];
@@ -170,6 +227,14 @@ impl NativeObject for ResultObj {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "rowcount" => Some(Value::Int(self.rowcount.get())),
+            "lastrowid" => Some(Value::Int(self.lastrowid.get())),
+            "inserted_primary_key" => Some(Value::tuple(vec![Value::Int(self.lastrowid.get())])),
+            _ => None,
+        })
     }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
         if self.needs_unique.get() {

@@ -102,7 +102,7 @@ pub fn session_execute(
     interp: &mut Interpreter,
     s: &Rc<SessionInner>,
     stmt: &Value,
-    _params: Option<Value>,
+    params: Option<Value>,
 ) -> PyResult<Value> {
     if let Some(sel) = cast::<SelectObj>(stmt) {
         let ns = if sel.entity.is_some() { "orm" } else { "core" };
@@ -115,10 +115,12 @@ pub fn session_execute(
         }
         return Ok(r);
     }
-    Err(crate::util::not_supported(
-        interp,
-        &format!("Session.execute() of a {}", stmt.type_name()),
-    ))
+    // Core statements (DML, text) in the session's transaction
+    if s.autoflush.get() {
+        super::unitofwork::flush(interp, s)?;
+    }
+    let s2 = s.clone();
+    crate::sql::execute::execute_with(interp, stmt, params, &mut |i, c, k| s2.exec(i, c, k))
 }
 
 pub struct QueryObj {
@@ -206,8 +208,11 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {
-        Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::Int(0)),
-        _ => Value::Int(0),
+        Some(r) => match cast::<crate::sql::row::RowObj>(&r) {
+            Some(row) => row.values.first().cloned().unwrap_or(Value::Int(0)),
+            None => Value::Int(0),
+        },
+        None => Value::Int(0),
     })
 }
 
