@@ -153,6 +153,14 @@ thread_local! {
     static ALIAS_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1_000_000) };
 }
 
+/// A fresh identity for an anonymous alias.
+pub fn next_alias_id() -> u32 {
+    ALIAS_ID.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
 fn alias_col(a: &Rc<Alias>, name: &str, ty: relplay_orm::types::SqlType) -> Expr {
     Expr::Column(ColRef {
         source: Source::Alias(a.clone()),

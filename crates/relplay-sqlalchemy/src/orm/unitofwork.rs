@@ -76,12 +76,11 @@ fn sync_fks(
             };
             let v = match parent {
                 Some(p) => match pm.col_by_column(&src.column) {
-                    Some(sc) => dict_get(p, &sc.key).unwrap_or(Value::None),
+                    Some(sc) => attr_value(interp, p, &sc.key)?,
                     None => Value::None,
                 },
                 None => Value::None,
             };
-            let _ = interp;
             dict_set(child, &dc.key, v);
         }
         Ok(())
@@ -835,7 +834,7 @@ fn process_m2m(
                         .map(|cp| cp.key.clone())
                         .unwrap_or_default();
                     cols.push((c.name.clone(), c.ty.clone()));
-                    row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
+                    row.push(to_py(&attr_value(interp, obj, &key)?)?);
                 }
             }
             if is_add {
@@ -1002,7 +1001,7 @@ fn process_m2m_deletes(
                         .map(|cp| cp.key.clone())
                         .unwrap_or_default();
                     cs.push((c.name.clone(), c.ty.clone()));
-                    row.push(to_py(&dict_get(obj, &key).unwrap_or(Value::None))?);
+                    row.push(to_py(&attr_value(interp, obj, &key)?)?);
                 }
             }
             cols = cs;
@@ -1016,4 +1015,19 @@ fn process_m2m_deletes(
         s.exec(interp, &c, ExecKind::Many)?;
     }
     Ok(())
+}
+
+/// An attribute's value, loading it when expired (flush reads keys this way).
+fn attr_value(interp: &mut Interpreter, obj: &Value, key: &str) -> PyResult<Value> {
+    match dict_get(obj, key) {
+        Some(v) => Ok(v),
+        None => {
+            let persistent = with_state(interp, obj, |st| st.s.borrow().key.is_some())?;
+            if persistent {
+                interp.getattr(obj, key)
+            } else {
+                Ok(Value::None)
+            }
+        }
+    }
 }

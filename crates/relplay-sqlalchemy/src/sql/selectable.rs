@@ -288,10 +288,51 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
                 s.joined = Some(res.target.clone());
                 return Ok(());
             }
-            return Err(crate::util::not_supported(
-                interp,
-                "join() along a many-to-many relationship",
-            ));
+            // many-to-many: through an anonymous alias of the secondary table
+            let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else {
+                return Err(crate::util::not_supported(interp, "this many-to-many join"));
+            };
+            let alias = Rc::new(relplay_orm::sql::Alias {
+                id: crate::orm::strategies::next_alias_id(),
+                name: None,
+                target: relplay_orm::sql::AliasTarget::Table(sec.clone()),
+            });
+            let md = a.mapper.meta.md.borrow();
+            let col = |c: &ColId| -> Expr {
+                let ty = md
+                    .table(&c.table)
+                    .and_then(|t| t.column(&c.column))
+                    .map(|c| c.ty.clone())
+                    .unwrap_or(relplay_orm::types::SqlType::Null);
+                if c.table == sec {
+                    Expr::Column(relplay_orm::sql::ColRef {
+                        source: relplay_orm::sql::Source::Alias(alias.clone()),
+                        name: c.column.clone(),
+                        ty,
+                    })
+                } else {
+                    Expr::col(&c.table, &c.column, ty)
+                }
+            };
+            let eqs = |pairs: &[(ColId, ColId)]| {
+                relplay_orm::sql::and_(
+                    pairs
+                        .iter()
+                        .map(|(l, r)| col(l).binary(relplay_orm::sql::BinOp::Eq, col(r)))
+                        .collect(),
+                )
+            };
+            let on1 = eqs(&res.analysis.primaryjoin);
+            let on2 = eqs(res.analysis.secondaryjoin.as_deref().unwrap_or(&[]));
+            drop(md);
+            if s.sel.from.is_empty() && left_table(s).as_deref() != Some(&*a.mapper.table) {
+                s.sel.from.push(FromItem::table(&a.mapper.table));
+            }
+            s.sel = std::mem::take(&mut s.sel)
+                .join(FromItem::Alias(alias), on1, outer)
+                .join(FromItem::table(&res.target.table), on2, outer);
+            s.joined = Some(res.target.clone());
+            return Ok(());
         }
     }
     let Some(m) = mapper::of_value(&target) else {
