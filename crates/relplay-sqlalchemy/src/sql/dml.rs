@@ -30,13 +30,10 @@ pub struct DmlObj {
 }
 
 /// The table a DML target stands for (a Table or a mapped class).
-fn target(
-    interp: &mut Interpreter,
-    v: &Value,
-) -> PyResult<(
-    Rc<str>,
-    Vec<(String, SqlType, Option<relplay_orm::PyValue>)>,
-)> {
+/// Table columns: (name, type, python default).
+type ColumnDefs = Vec<(String, SqlType, Option<relplay_orm::PyValue>)>;
+
+fn target(interp: &mut Interpreter, v: &Value) -> PyResult<(Rc<str>, ColumnDefs)> {
     let tv = match crate::orm::mapper::of_value(v) {
         Some(m) => m.table_obj.clone(),
         None => v.clone(),
