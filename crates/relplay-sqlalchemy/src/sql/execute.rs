@@ -88,11 +88,12 @@ pub fn param_sets(
 }
 
 /// Sends one compiled statement: through a connection or a session.
-pub type Runner = dyn FnMut(
-    &mut Interpreter,
-    &relplay_orm::sql::Compiled,
-    ExecKind,
-) -> PyResult<Vec<relplay_store::QueryResult>>;
+pub type Runner<'a> = dyn FnMut(
+        &mut Interpreter,
+        &relplay_orm::sql::Compiled,
+        ExecKind,
+    ) -> PyResult<Vec<relplay_store::QueryResult>>
+    + 'a;
 
 /// Executes a Core statement (select, DML, text) on the engine; `run`
 /// sends the compiled statement (a connection or a session's transaction).
@@ -100,7 +101,7 @@ pub fn execute_with(
     interp: &mut Interpreter,
     stmt: &Value,
     params: Option<Value>,
-    run: &mut Runner,
+    run: &mut Runner<'_>,
 ) -> PyResult<Value> {
     let sets = param_sets(interp, &params)?;
     if let Some(s) = cast::<crate::sql::selectable::SelectObj>(stmt) {
