@@ -98,9 +98,7 @@ fn orm_names(d: &mut PyDict) {
     );
     d.set_str(
         "subqueryload",
-        builtin("subqueryload", |i, _, _| {
-            Err(util::not_supported(i, "subqueryload()"))
-        }),
+        builtin("subqueryload", |i, a, _| option(i, a, Strategy::Subquery)),
     );
     d.set_str(
         "contains_eager",

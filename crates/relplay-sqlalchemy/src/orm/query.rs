@@ -58,7 +58,7 @@ fn run_flagged(
         Some(m) => {
             let objs = super::loading::instances(interp, s, m, &rows, 0)?;
             super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
-            super::strategies::post_load(interp, s, m, &objs, &sel.options)?;
+            super::strategies::post_load_from(interp, s, m, &objs, &sel.options, Some(&sel.sel))?;
             let collection = joined
                 .iter()
                 .any(|j| j.rel.resolved().map(|r| r.uselist).unwrap_or(false));

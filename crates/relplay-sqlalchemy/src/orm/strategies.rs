@@ -29,6 +29,7 @@ pub enum Strategy {
     Joined,
     Raise,
     NoLoad,
+    Subquery,
 }
 
 impl Strategy {
@@ -42,6 +43,7 @@ impl Strategy {
                 "joined" => Strategy::Joined,
                 "raise" | "raise_on_sql" => Strategy::Raise,
                 "noload" => Strategy::NoLoad,
+                "subquery" => Strategy::Subquery,
                 "dynamic" => Strategy::Select,
                 _ => return None,
             },
@@ -65,6 +67,7 @@ impl NativeObject for LoaderOpt {
                 ("lazyload", |i, a, k| chain(i, a, k, Strategy::Select)),
                 ("raiseload", |i, a, k| chain(i, a, k, Strategy::Raise)),
                 ("noload", |i, a, k| chain(i, a, k, Strategy::NoLoad)),
+                ("subqueryload", |i, a, k| chain(i, a, k, Strategy::Subquery)),
             ],
         )
     }
@@ -322,12 +325,39 @@ pub fn post_load(
     objs: &[Value],
     opts: &[LoaderOpt],
 ) -> PyResult<()> {
+    post_load_from(interp, s, m, objs, opts, None)
+}
+
+/// As `post_load`; `origin` is the statement that loaded `objs` (the
+/// "subquery" strategy re-runs it as a subquery).
+pub fn post_load_from(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    objs: &[Value],
+    opts: &[LoaderOpt],
+    origin: Option<&Select>,
+) -> PyResult<()> {
     let rels = m.rels.borrow().clone();
+    // subquery loads run while rows are processed, selectin loads after
+    for r in &rels {
+        if strategy_for(r, opts) == Strategy::Subquery {
+            let sub = sub_options(r, opts);
+            let Some(origin) = origin else {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "subquery eager loading below another loader",
+                ));
+            };
+            subquery(interp, s, m, r, objs, origin, &sub)?;
+        }
+    }
     for r in rels {
         let st = strategy_for(&r, opts);
         let sub = sub_options(&r, opts);
         match st {
             Strategy::Selectin => selectin(interp, s, m, &r, objs, &sub)?,
+            Strategy::Subquery => {}
             Strategy::Joined | Strategy::Select | Strategy::Raise | Strategy::NoLoad => {
                 if !sub.is_empty() {
                     // options below a joined/lazy level apply to what it loaded
@@ -348,6 +378,109 @@ pub fn post_load(
         }
     }
     Ok(())
+}
+
+/// "subquery": `SELECT child..., anon_1.key FROM (original query's key
+/// columns) AS anon_1 JOIN child ON anon_1.key = child.fk`.
+fn subquery(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    objs: &[Value],
+    origin: &Select,
+    sub: &[LoaderOpt],
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
+    if res.analysis.direction != Direction::OneToMany {
+        return Err(crate::util::not_supported(
+            interp,
+            "subquery eager loading other than one-to-many",
+        ));
+    }
+    let pairs: Vec<(
+        relplay_orm::relationships::ColId,
+        relplay_orm::relationships::ColId,
+    )> = res.analysis.local_remote_pairs.clone();
+    if pairs.len() != 1 {
+        return Err(crate::util::not_supported(
+            interp,
+            "subquery eager loading over a composite key",
+        ));
+    }
+    let (local, remote) = pairs[0].clone();
+    let Some(lprop) = m.col_by_column(&local.column) else {
+        return Ok(());
+    };
+    let t = res.target.clone();
+    let Some(rprop) = t.col_by_column(&remote.column) else {
+        return Ok(());
+    };
+    let mut inner = origin.clone();
+    inner.columns = vec![Expr::col(&m.table, &local.column, lprop.ty.clone())];
+    inner.label_style = relplay_orm::sql::LabelStyle::TablenamePlusCol;
+    if inner.limit.is_none() && inner.offset.is_none() {
+        inner.order_by.clear();
+    }
+    let alias = inner.subquery(next_alias_id());
+    let key_name = format!("{}_{}", m.table, local.column);
+    let key_col = alias_col(&alias, &key_name, lprop.ty.clone());
+    let mut cols: Vec<Expr> = t
+        .cols
+        .iter()
+        .map(|c| Expr::col(&t.table, &c.column, c.ty.clone()))
+        .collect();
+    cols.push(key_col.clone());
+    let on = key_col.binary(
+        BinOp::Eq,
+        Expr::col(&t.table, &remote.column, rprop.ty.clone()),
+    );
+    let mut sel = Select::new(cols).select_from(FromItem::Alias(alias)).join(
+        FromItem::table(&t.table),
+        on,
+        false,
+    );
+    sel.label_style = relplay_orm::sql::LabelStyle::TablenamePlusCol;
+    sel.order_by = r.order_by.borrow().clone();
+    let c = compile(Statement::Select(&sel))
+        .map_err(orm_err)?
+        .in_namespace(&format!("subquery:{}.{}", m.name(), r.key));
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
+    let n = t.cols.len();
+    let children = super::loading::instances(interp, s, &t, &rows, 0)?;
+    let mut keys = Vec::with_capacity(rows.len());
+    for row in &rows {
+        keys.push(
+            relplay_orm::types::result_process(
+                &lprop.ty,
+                row.get(n).unwrap_or(&relplay_store::Value::Null),
+            )
+            .map_err(orm_err)?,
+        );
+    }
+    let mut seen: Vec<Value> = Vec::new();
+    for p in objs {
+        if p.is_none() || seen.iter().any(|x| x.is(p)) {
+            continue;
+        }
+        seen.push(p.clone());
+        let k = to_py(&dict_get(p, &lprop.key).unwrap_or(Value::None))?;
+        let items: Vec<Value> = children
+            .iter()
+            .zip(&keys)
+            .filter(|(_, kk)| **kk == k)
+            .map(|(c, _)| c.clone())
+            .collect();
+        set_loaded(interp, p, r, items)?;
+    }
+    post_load(interp, s, &t, &children, sub)
 }
 
 fn selectin(
