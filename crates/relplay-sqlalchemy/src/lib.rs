@@ -10,6 +10,7 @@
 
 pub mod engine;
 pub mod exc;
+pub mod ext;
 pub mod orm;
 pub mod schema;
 pub mod sql;
@@ -143,6 +144,7 @@ pub fn install(interp: &mut Interpreter, path: &str) {
         Ok(exc::module_dict("sqlalchemy.orm.exc"))
     });
     interp.register_module("sqlalchemy.ext", |_| Ok(PyDict::new()));
+    interp.register_module("sqlalchemy.ext.associationproxy", |_| Ok(ext::module()));
     interp.register_module("sqlalchemy.ext.declarative", |_| {
         let mut d = PyDict::new();
         d.set_str(
