@@ -89,6 +89,7 @@ impl NativeObject for AttrObj {
     ) -> PyResult<bool> {
         super::mapper::configure_all(interp)?;
         super::state::state_of(interp, instance)?;
+        super::state::touch(interp, instance)?;
         match &self.kind {
             AttrKind::Column(_) => dict_set(instance, &self.key, v),
             AttrKind::Rel(r) => set_rel(interp, instance, r, v)?,
@@ -101,6 +102,7 @@ impl NativeObject for AttrObj {
         _me: &Value,
         instance: &Value,
     ) -> PyResult<bool> {
+        super::state::touch(interp, instance)?;
         match &self.kind {
             AttrKind::Column(_) => {
                 if super::state::dict_del(instance, &self.key).is_none() {
@@ -382,6 +384,7 @@ fn quiet_link(
     rev: &Rc<RelProp>,
     target: &Value,
 ) -> PyResult<()> {
+    super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         quiet_append(interp, owner, rev, target)
@@ -397,6 +400,7 @@ fn quiet_unlink(
     rev: &Rc<RelProp>,
     target: &Value,
 ) -> PyResult<()> {
+    super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         quiet_remove(owner, rev, target);
@@ -492,6 +496,10 @@ pub fn on_append(
     r: &Rc<RelProp>,
     item: &Value,
 ) -> PyResult<()> {
+    super::state::touch(interp, owner)?;
+    if !item.is_none() {
+        super::state::touch(interp, item)?;
+    }
     if let Some(rev) = reverse_of(r) {
         let rev_uselist = rev.resolved().map(|x| x.uselist).unwrap_or(false);
         if !rev_uselist {
@@ -512,6 +520,10 @@ pub fn on_remove(
     r: &Rc<RelProp>,
     item: &Value,
 ) -> PyResult<()> {
+    super::state::touch(interp, owner)?;
+    if !item.is_none() {
+        super::state::touch(interp, item)?;
+    }
     if let Some(rev) = reverse_of(r) {
         quiet_unlink(interp, item, &rev, owner)?;
     }

@@ -22,7 +22,10 @@ pub struct SessionInner {
     pub engine: Option<Rc<EngineInner>>,
     pub begun: Cell<bool>,
     /// (mapper id, identity key repr, object) in load order.
-    pub identity: RefCell<Vec<(usize, String, Value)>>,
+    pub identity: RefCell<super::identity::IdentityMap>,
+    /// Persistent objects changed since the last flush (SQLAlchemy's
+    /// `identity_map._modified`): what a flush needs to look at.
+    pub modified: RefCell<Vec<Value>>,
     pub new: RefCell<Vec<Value>>,
     pub deleted: RefCell<Vec<Value>>,
     /// Objects inserted in the current transaction (transient again on rollback).
@@ -72,15 +75,10 @@ impl SessionInner {
         crate::engine::default::exec_compiled(interp, &e, c, kind)
     }
     pub fn lookup(&self, mapper: usize, key: &str) -> Option<Value> {
-        self.identity
-            .borrow()
-            .iter()
-            .find(|(m, k, _)| *m == mapper && k == key)
-            .map(|(_, _, v)| v.clone())
+        self.identity.borrow().get(mapper, key)
     }
     pub fn contains(&self, obj: &Value) -> bool {
-        self.new.borrow().iter().any(|o| o.is(obj))
-            || self.identity.borrow().iter().any(|(_, _, o)| o.is(obj))
+        self.identity.borrow().contains_obj(obj) || self.new.borrow().iter().any(|o| o.is(obj))
     }
 }
 
@@ -114,7 +112,8 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
         id,
         engine,
         begun: Cell::new(false),
-        identity: RefCell::new(Vec::new()),
+        identity: RefCell::new(Default::default()),
+        modified: RefCell::new(Vec::new()),
         new: RefCell::new(Vec::new()),
         deleted: RefCell::new(Vec::new()),
         txn_inserted: RefCell::new(Vec::new()),
@@ -165,6 +164,9 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
             let ks = ident_key(&k);
             if s.lookup(m.id, &ks).is_none() {
                 s.identity.borrow_mut().push((m.id, ks, obj.clone()));
+                // a re-attached object may carry changes
+                with_state(interp, obj, |st| st.s.borrow_mut().modified = true)?;
+                s.modified.borrow_mut().push(obj.clone());
             }
         }
     }
@@ -314,6 +316,7 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 }
 
 pub fn rollback(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    clear_modified(interp, s)?;
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);
@@ -350,6 +353,7 @@ fn s_rollback(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResu
 }
 
 pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    clear_modified(interp, s)?;
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);
@@ -666,4 +670,12 @@ impl NativeObject for NoAutoflushObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+fn clear_modified(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    let touched: Vec<Value> = s.modified.borrow_mut().drain(..).collect();
+    for o in touched {
+        with_state(interp, &o, |st| st.s.borrow_mut().modified = false)?;
+    }
+    Ok(())
 }

@@ -26,6 +26,8 @@ pub struct State {
     pub committed: HashMap<String, Value>,
     /// Collection contents as last loaded or flushed.
     pub coll_committed: HashMap<String, Vec<Value>>,
+    /// Listed in its session's `modified` since the last flush.
+    pub modified: bool,
 }
 
 pub struct StateObj {
@@ -112,6 +114,23 @@ pub fn state_of(_interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
         i.dict.borrow_mut().set_str("_sa_instance_state", s.clone());
     }
     Ok(s)
+}
+
+/// Records that `obj` changed (attribute set, collection mutation), so the
+/// next flush looks at it.
+pub fn touch(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    let (first, sid) = with_state(interp, obj, |s| {
+        let mut b = s.s.borrow_mut();
+        let first = !b.modified;
+        b.modified = true;
+        (first, b.session)
+    })?;
+    if first {
+        if let Some(s) = sid.and_then(super::session::by_id) {
+            s.modified.borrow_mut().push(obj.clone());
+        }
+    }
+    Ok(())
 }
 
 /// Runs `f` on the state of a mapped instance.

@@ -38,12 +38,7 @@ fn changed_cols(interp: &mut Interpreter, obj: &Value, m: &Mapper) -> PyResult<V
 }
 
 pub fn dirty_objects(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<Vec<Value>> {
-    let objs: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let objs: Vec<Value> = modified_objects(s);
     let mut out = Vec::new();
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
@@ -110,13 +105,7 @@ fn sync_fks(
         }
     }
     // one-to-many from other mappers into m
-    let owners: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .chain(s.new.borrow().iter().cloned())
-        .collect();
+    let owners: Vec<Value> = work_objects(s);
     for pm in mapper::all() {
         for r in pm.rels.borrow().clone() {
             let Some(res) = r.resolved() else { continue };
@@ -508,12 +497,7 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
 }
 
 fn coll_changed(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<bool> {
-    let objs: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let objs: Vec<Value> = modified_objects(s);
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
         for r in m.rels.borrow().iter() {
@@ -549,12 +533,7 @@ fn run_flush(
     let mappers = mapper::all();
     let mut involved: Vec<usize> = Vec::new();
     let dirty = dirty_objects(interp, s)?;
-    let persistent_all: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let persistent_all: Vec<Value> = modified_objects(s);
     for o in new
         .iter()
         .chain(deleted.iter())
@@ -601,12 +580,7 @@ fn run_flush(
     let plan = plan_flush(&g).map_err(orm_err)?;
     warn_unsaved_children(interp, s, new)?;
     let mut processed: Vec<(String, u64, u64)> = Vec::new();
-    let persistent: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let persistent: Vec<Value> = modified_objects(s);
     for a in plan {
         match a {
             Action::SaveUpdate(mi) => {
@@ -661,16 +635,15 @@ fn run_flush(
             }
         }
     }
+    let objs: Vec<Value> = work_objects(s);
     s.new.borrow_mut().clear();
     s.deleted.borrow_mut().clear();
-    let objs: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
-    for o in objs {
-        snapshot_relationships(interp, &o)?;
+    for o in &objs {
+        snapshot_relationships(interp, o)?;
+    }
+    let touched: Vec<Value> = s.modified.borrow_mut().drain(..).collect();
+    for o in touched.iter().chain(objs.iter()) {
+        with_state(interp, o, |st| st.s.borrow_mut().modified = false)?;
     }
     Ok(())
 }
@@ -697,11 +670,8 @@ fn warn_unsaved_children(
     s: &Rc<SessionInner>,
     new: &[Value],
 ) -> PyResult<()> {
-    let objs: Vec<Value> = new
-        .iter()
-        .cloned()
-        .chain(s.identity.borrow().iter().map(|(_, _, o)| o.clone()))
-        .collect();
+    let _ = new;
+    let objs: Vec<Value> = work_objects(s);
     for o in objs {
         let m = super::state::mapper_of(interp, &o)?;
         for r in m.rels.borrow().clone() {
@@ -757,12 +727,7 @@ fn process_m2m(
     };
     let my_key = format!("{}.{}", m.name(), r.key);
     let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
-    let owners: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let owners: Vec<Value> = work_objects(s);
     let mut ins_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut del_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut ins_cols: Vec<(String, relplay_orm::types::SqlType)> = Vec::new();
@@ -873,12 +838,7 @@ fn process_m2m(
 /// either cascade (already marked by `Session.delete`) or get their foreign
 /// key set to NULL, which loads their collection first.
 fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    let objs: Vec<Value> = s
-        .identity
-        .borrow()
-        .iter()
-        .map(|(_, _, o)| o.clone())
-        .collect();
+    let objs: Vec<Value> = modified_objects(s);
     for o in &objs {
         if s.deleted.borrow().iter().any(|d| d.is(o)) {
             continue;
@@ -928,6 +888,7 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
                         dict_set(&child, &cp.key, Value::None);
                     }
                 }
+                super::state::touch(interp, &child)?;
             }
         }
     }
@@ -1030,4 +991,27 @@ fn attr_value(interp: &mut Interpreter, obj: &Value, key: &str) -> PyResult<Valu
             }
         }
     }
+}
+
+/// Persistent objects changed since the last flush.
+fn modified_objects(s: &Rc<SessionInner>) -> Vec<Value> {
+    let ident = s.identity.borrow();
+    s.modified
+        .borrow()
+        .iter()
+        .filter(|o| ident.contains_obj(o))
+        .cloned()
+        .collect()
+}
+
+/// Pending objects, then changed persistent ones (each once).
+fn work_objects(s: &Rc<SessionInner>) -> Vec<Value> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for o in s.new.borrow().iter().chain(modified_objects(s).iter()) {
+        if seen.insert(o.id()) {
+            out.push(o.clone());
+        }
+    }
+    out
 }
