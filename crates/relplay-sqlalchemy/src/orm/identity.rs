@@ -51,3 +51,45 @@ impl IdentityMap {
         }
     }
 }
+
+/// An insertion-ordered set of objects by identity (`session.new`).
+#[derive(Default)]
+pub struct ObjList {
+    items: Vec<Value>,
+    ids: HashSet<u64>,
+}
+
+impl ObjList {
+    pub fn iter(&self) -> std::slice::Iter<'_, Value> {
+        self.items.iter()
+    }
+    pub fn push(&mut self, v: Value) {
+        if self.ids.insert(v.id()) {
+            self.items.push(v);
+        }
+    }
+    pub fn contains(&self, v: &Value) -> bool {
+        self.ids.contains(&v.id())
+    }
+    pub fn retain(&mut self, mut f: impl FnMut(&Value) -> bool) {
+        let ids = &mut self.ids;
+        self.items.retain(|v| {
+            let keep = f(v);
+            if !keep {
+                ids.remove(&v.id());
+            }
+            keep
+        });
+    }
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.ids.clear();
+    }
+    pub fn drain(&mut self, _all: std::ops::RangeFull) -> std::vec::IntoIter<Value> {
+        self.ids.clear();
+        std::mem::take(&mut self.items).into_iter()
+    }
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.items.clone()
+    }
+}

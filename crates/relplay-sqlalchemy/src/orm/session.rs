@@ -26,7 +26,7 @@ pub struct SessionInner {
     /// Persistent objects changed since the last flush (SQLAlchemy's
     /// `identity_map._modified`): what a flush needs to look at.
     pub modified: RefCell<Vec<Value>>,
-    pub new: RefCell<Vec<Value>>,
+    pub new: RefCell<super::identity::ObjList>,
     pub deleted: RefCell<Vec<Value>>,
     /// Objects inserted in the current transaction (transient again on rollback).
     pub txn_inserted: RefCell<Vec<Value>>,
@@ -78,7 +78,7 @@ impl SessionInner {
         self.identity.borrow().get(mapper, key)
     }
     pub fn contains(&self, obj: &Value) -> bool {
-        self.identity.borrow().contains_obj(obj) || self.new.borrow().iter().any(|o| o.is(obj))
+        self.identity.borrow().contains_obj(obj) || self.new.borrow().contains(obj)
     }
 }
 
@@ -114,7 +114,7 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
         begun: Cell::new(false),
         identity: RefCell::new(Default::default()),
         modified: RefCell::new(Vec::new()),
-        new: RefCell::new(Vec::new()),
+        new: RefCell::new(Default::default()),
         deleted: RefCell::new(Vec::new()),
         txn_inserted: RefCell::new(Vec::new()),
         gone: RefCell::new(Vec::new()),
@@ -542,7 +542,7 @@ impl NativeObject for SessionObj {
         name: &str,
     ) -> PyResult<Option<Value>> {
         Ok(match name {
-            "new" => Some(native(IdentitySetObj(self.0.new.borrow().clone()))),
+            "new" => Some(native(IdentitySetObj(self.0.new.borrow().to_vec()))),
             "deleted" => Some(native(IdentitySetObj(self.0.deleted.borrow().clone()))),
             "dirty" => {
                 let d = super::unitofwork::dirty_objects(interp, &self.0)?;

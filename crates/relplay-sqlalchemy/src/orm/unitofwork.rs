@@ -106,6 +106,7 @@ fn sync_fks(
     }
     // one-to-many from other mappers into m
     let owners: Vec<Value> = work_objects(s);
+    let row_ids: std::collections::HashSet<u64> = rows.iter().map(|r| r.id()).collect();
     for pm in mapper::all() {
         for r in pm.rels.borrow().clone() {
             let Some(res) = r.resolved() else { continue };
@@ -130,7 +131,7 @@ fn sync_fks(
                     None => vec![c.clone()],
                 };
                 for it in &items {
-                    if rows.iter().any(|x| x.is(it)) {
+                    if row_ids.contains(&it.id()) {
                         set_from(interp, it, Some(owner), &res.analysis.sync_pairs, &pm)?;
                     }
                 }
@@ -139,7 +140,7 @@ fn sync_fks(
                 })?
                 .unwrap_or_default();
                 for it in old {
-                    if !items.iter().any(|x| x.is(&it)) && rows.iter().any(|x| x.is(&it)) {
+                    if !items.iter().any(|x| x.is(&it)) && row_ids.contains(&it.id()) {
                         set_from(interp, &it, None, &res.analysis.sync_pairs, &pm)?;
                     }
                 }
@@ -479,7 +480,7 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     let r = presort(interp, s);
     s.flushing.set(false);
     r?;
-    let new: Vec<Value> = s.new.borrow().clone();
+    let new: Vec<Value> = s.new.borrow().to_vec();
     let deleted: Vec<Value> = s.deleted.borrow().clone();
     let dirty = dirty_objects(interp, s)?;
     let has_fk_work =
