@@ -122,6 +122,12 @@ fn pk_select(m: &Mapper, key: &[PyValue]) -> Select {
 
 /// Reloads an expired persistent object's columns.
 pub fn refresh(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    refresh_as(interp, obj, "load")
+}
+
+/// Reloads `obj`'s row. `kind` keeps SQLAlchemy's separate cache entries:
+/// an expired-attribute load and `Session.refresh()` compile differently.
+pub fn refresh_as(interp: &mut Interpreter, obj: &Value, kind: &str) -> PyResult<()> {
     let s = session_of(interp, obj, "Instance")?;
     let (m, key) = with_state(interp, obj, |st| {
         (st.mapper.clone(), st.s.borrow().key.clone())
@@ -130,7 +136,7 @@ pub fn refresh(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
     autoflush(interp, &s)?;
     let c = compile(Statement::Select(&pk_select(&m, &key)))
         .map_err(orm_err)?
-        .in_namespace(&format!("get:{}", m.name()));
+        .in_namespace(&format!("{kind}:{}", m.name()));
     let r = s.exec(interp, &c, ExecKind::Single)?;
     let rows = r.into_iter().next().map(|r| r.rows).unwrap_or_default();
     if rows.is_empty() {

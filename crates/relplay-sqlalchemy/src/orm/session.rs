@@ -405,7 +405,7 @@ fn s_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
 fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     expire_obj(interp, &obj)?;
-    super::loading::refresh(interp, &obj)?;
+    super::loading::refresh_as(interp, &obj, "refresh")?;
     Ok(Value::None)
 }
 

@@ -135,10 +135,10 @@ pub fn expr_attr(_interp: &mut Interpreter, e: Expr, name: &str) -> PyResult<Opt
             })
         })),
         "startswith" => m(Box::new(move |_, e, a| {
-            Ok(e.like_affix(to_py(&arg0(&a))?, false, true))
+            Ok(e.like_affix(to_py(&arg0(&a))?, true, false))
         })),
         "endswith" => m(Box::new(move |_, e, a| {
-            Ok(e.like_affix(to_py(&arg0(&a))?, true, false))
+            Ok(e.like_affix(to_py(&arg0(&a))?, false, true))
         })),
         "contains" => m(Box::new(move |_, e, a| {
             Ok(e.like_affix(to_py(&arg0(&a))?, true, true))
@@ -188,6 +188,23 @@ fn binop(
         P::Mult => BinOp::Mul,
         P::Div => BinOp::Div,
         P::Mod => BinOp::Mod,
+        // `a & b` / `a | b` are and_() / or_()
+        P::BitAnd | P::BitOr => {
+            let Some(right) = as_expr(other) else {
+                return Ok(None);
+            };
+            let (l, r) = if reflected {
+                (right, left.clone())
+            } else {
+                (left.clone(), right)
+            };
+            let e = if op == P::BitAnd {
+                and_(vec![l, r])
+            } else {
+                or_(vec![l, r])
+            };
+            return Ok(Some(native(ExprObj(e))));
+        }
         _ => return Ok(None),
     };
     let right = match as_expr(other) {
