@@ -139,3 +139,37 @@ fn recorded_scripts() {
         assert_eq!(format!("{o}{e}"), expected, "{}", p.display());
     }
 }
+
+/// wasm has a 1 MB stack: the recursion limits must trip before it runs out.
+/// (Meaningful in release builds; debug frames are much larger.)
+#[test]
+#[cfg_attr(debug_assertions, ignore)]
+fn fits_in_one_megabyte_of_stack() {
+    let scripts = [
+        "class A:\n    def __repr__(self):\n        return repr(self)\nprint(A())\n",
+        "class N:\n    def __init__(self, n):\n        self.c = N(n + 1) if n < 10000 else None\nN(0)\n",
+        "def f(n):\n    return f(n + 1)\nf(0)\n",
+        "class E:\n    def __eq__(self, o):\n        return self == o\nE() == E()\n",
+        "class G:\n    def __getattr__(self, n):\n        return getattr(self, n)\nG().x\n",
+        "def g(n):\n    yield from g(n + 1)\nlist(g(0))\n",
+        "class H:\n    def __hash__(self):\n        return hash(self)\n{H()}\n",
+        "x = sorted([3, 1], key=lambda v: sorted([v], key=lambda w: w))\nprint(x)\n",
+    ];
+    for src in scripts {
+        let out = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                let mut i = Interpreter::new(Config::default());
+                let o = i.run_file(src, "main.py");
+                (i.take_output(), o.exit_code)
+            })
+            .expect("thread")
+            .join()
+            .expect("no stack overflow");
+        assert!(
+            out.1 == 0 || out.0.stderr.contains("RecursionError"),
+            "{src}: {}",
+            out.0.stderr
+        );
+    }
+}

@@ -33,7 +33,14 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 let kind = if st.tables.contains_key(&lname) { "table" } else { "index" };
                 return Err(SqlError::op(format!("{kind} {} already exists", schema.name)));
             }
-            st.tables.insert(lname.clone(), Table::new(schema.clone()));
+            st.next_object += 1;
+            st.tables.insert(lname.clone(), Table::new(schema.clone(), st.next_object));
+            // The first AUTOINCREMENT table brings sqlite_sequence into the schema.
+            if schema.autoincrement && st.sequence_table.is_none() {
+                st.next_object += 1;
+                st.sequence_table = Some(st.next_object);
+                st.log.push(Undo::SequenceTableCreated);
+            }
             st.log.push(Undo::CreateTable(Rc::from(lname.as_str())));
         }
         Stmt::CreateIndex {
@@ -54,6 +61,8 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 .tables
                 .get_mut(table)
                 .ok_or_else(|| SqlError::op(format!("no such table: main.{table}")))?;
+            st.next_object += 1;
+            let created = st.next_object;
             let mut ix = Index {
                 name: name.clone(),
                 columns: columns.clone(),
@@ -61,6 +70,7 @@ pub fn run(st: &mut State, stmt: &Stmt) -> Result<QueryResult> {
                 auto: false,
                 hidden: false,
                 sql: Some(sql.clone()),
+                created,
                 map: BTreeMap::new(),
             };
             t.build_index(&mut ix);

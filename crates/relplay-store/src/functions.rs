@@ -23,9 +23,9 @@ fn substr(s: &[char], start: i64, len: Option<i64>) -> String {
     let mut p1 = start;
     let mut p2 = len.unwrap_or(n.saturating_add(1).max(0));
     if p1 < 0 {
-        p1 += n;
+        p1 = p1.saturating_add(n);
         if p1 < 0 {
-            p2 += p1;
+            p2 = p2.saturating_add(p1);
             p1 = 0;
         }
     } else if p1 > 0 {
@@ -34,10 +34,10 @@ fn substr(s: &[char], start: i64, len: Option<i64>) -> String {
         p2 -= 1;
     }
     if p2 < 0 {
-        p1 += p2;
-        p2 = -p2;
+        p1 = p1.saturating_add(p2);
+        p2 = p2.saturating_neg();
         if p1 < 0 {
-            p2 += p1;
+            p2 = p2.saturating_add(p1);
             p1 = 0;
         }
     }

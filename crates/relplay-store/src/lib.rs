@@ -1,6 +1,25 @@
-//! An in-memory relational store with SQLite's semantics. SQL text is parsed
-//! with `sqlparser`, translated into the store's own plan and executed against
-//! tables held in memory. The store knows nothing of the ORM.
+//! An in-memory relational store with SQLite's semantics (SQLite 3.40 as
+//! Python's `sqlite3` exposes it to SQLAlchemy's `sqlite` dialect). SQL text is
+//! parsed with `sqlparser`, translated into the store's own plan (only
+//! `translate` sees `sqlparser::ast`) and executed against tables held in
+//! memory. Translated statements are cached by SQL text. The store knows
+//! nothing of the ORM.
+//!
+//! Supported: CREATE TABLE (affinity from the declared type, INTEGER PRIMARY
+//! KEY as rowid alias incl. table-level `PRIMARY KEY (id)`, AUTOINCREMENT,
+//! NOT NULL, UNIQUE, DEFAULT, CHECK, REFERENCES / FOREIGN KEY with ON
+//! DELETE/UPDATE actions), CREATE [UNIQUE] INDEX, DROP TABLE/INDEX [IF
+//! EXISTS], sqlite_master, PRAGMA table_info / foreign_keys / foreign_key_list
+//! / index_list; INSERT (VALUES, DEFAULT VALUES, SELECT, OR IGNORE/REPLACE,
+//! RETURNING), UPDATE and DELETE (RETURNING); SELECT with joins (inner, left,
+//! cross, comma), subqueries (FROM, scalar, IN, EXISTS, correlated), GROUP BY /
+//! HAVING / aggregates, DISTINCT, ORDER BY (NULLS FIRST/LAST), LIMIT/OFFSET,
+//! UNION [ALL] / INTERSECT / EXCEPT, VALUES; BEGIN / COMMIT / ROLLBACK and
+//! savepoints (undo log, DDL included). Anything else is rejected with an
+//! error whose message starts "not supported by relplay-store".
+//!
+//! Lookups: rowid and index probes for `col = expr` / `col IN (...)`, also on
+//! join conditions; UNIQUE, non-rowid PRIMARY KEY and FK child columns are indexed.
 
 mod affinity;
 mod ddl;
@@ -135,7 +154,8 @@ impl Database {
         let st = &mut self.state;
         match stmt {
             Stmt::Query(q) => {
-                let env = Env::new(&st.tables, params);
+                let mut env = Env::new(&st.tables, params);
+                env.sequence_table = st.sequence_table;
                 let rows = exec::select::run_query(q, &env, None)?;
                 Ok(QueryResult {
                     columns: q.columns.clone(),
@@ -369,6 +389,10 @@ mod tests {
         assert!(e.is_unsupported() || e.kind == SqlErrorKind::Operational, "{e}");
         let e = err(&mut db, "WITH x AS (SELECT 1) SELECT * FROM x", &Params::None);
         assert!(e.is_unsupported(), "{e}");
+        let e = err(&mut db, "SELECT row_number() OVER (ORDER BY id) FROM t", &Params::None);
+        assert!(e.is_unsupported(), "{e}");
+        let e = err(&mut db, "SELECT CURRENT_TIMESTAMP", &Params::None);
+        assert!(e.is_unsupported(), "{e}");
     }
 
     #[test]
@@ -435,6 +459,10 @@ mod tests {
             "SELECT -9223372036854775808",
             "SELECT abs(-9223372036854775808)",
             "SELECT substr('abc', -9223372036854775808, 9223372036854775807)",
+            "SELECT substr('abc', -9223372036854775807, -9223372036854775807)",
+            "SELECT 1 << -9223372036854775808, 1 >> -9223372036854775808",
+            "SELECT 1 LIMIT 9223372036854775807 OFFSET 9223372036854775807",
+            "SELECT 9223372036854775807 * 2, -9223372036854775808 / -1, -9223372036854775808 % -1",
         ] {
             let _ = db.execute(sql, &Params::None);
         }

@@ -16,6 +16,8 @@ pub struct Index {
     /// Internal helper index (FK columns): not visible in sqlite_master.
     pub hidden: bool,
     pub sql: Option<String>,
+    /// Position in creation order (sqlite_master lists objects that way).
+    pub created: u64,
     pub map: BTreeMap<Vec<SortKey>, BTreeSet<i64>>,
 }
 
@@ -44,6 +46,8 @@ impl Index {
 
 #[derive(Clone, Debug)]
 pub struct Table {
+    /// Position in creation order (sqlite_master lists objects that way).
+    pub created: u64,
     /// The lowercased name the catalog files this table under (shared by undo records).
     pub key: Rc<str>,
     pub schema: Rc<TableSchema>,
@@ -52,7 +56,7 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(schema: Rc<TableSchema>) -> Table {
+    pub fn new(schema: Rc<TableSchema>, created: u64) -> Table {
         let mut indexes = Vec::new();
         let name = &schema.name;
         let mut n = 0;
@@ -76,6 +80,7 @@ impl Table {
                 auto: true,
                 hidden: false,
                 sql: None,
+                created,
                 map: BTreeMap::new(),
             });
         }
@@ -91,10 +96,12 @@ impl Table {
                 auto: false,
                 hidden: true,
                 sql: None,
+                created,
                 map: BTreeMap::new(),
             });
         }
         Table {
+            created,
             key: Rc::from(schema.name.to_ascii_lowercase().as_str()),
             schema,
             rows: BTreeMap::new(),

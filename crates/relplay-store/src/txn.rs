@@ -13,6 +13,7 @@ pub enum Undo {
     CreateIndex { table: Rc<str>, name: String },
     DropIndex { table: Rc<str>, index: Box<Index> },
     Seq { table: Rc<str>, old: Option<i64> },
+    SequenceTableCreated,
 }
 
 #[derive(Default)]
@@ -35,15 +36,16 @@ impl State {
         }
     }
 
-    pub fn delete_row(&mut self, table: &str, rowid: i64) -> Option<Row> {
-        let t = self.tables.get_mut(table)?;
-        let row = t.delete_raw(rowid)?;
+    /// Remove a row; the undo log keeps it. Returns whether it existed.
+    pub fn delete_row(&mut self, table: &str, rowid: i64) -> bool {
+        let Some(t) = self.tables.get_mut(table) else { return false };
+        let Some(row) = t.delete_raw(rowid) else { return false };
         self.log.push(Undo::Delete {
             table: t.key.clone(),
             rowid,
-            row: row.clone(),
+            row,
         });
-        Some(row)
+        true
     }
 
     pub fn replace_row(&mut self, table: &str, rowid: i64, new: Row) {
@@ -104,6 +106,7 @@ impl State {
                         t.indexes.push(*index);
                     }
                 }
+                Undo::SequenceTableCreated => self.sequence_table = None,
                 Undo::Seq { table, old } => match old {
                     Some(v) => {
                         self.seq.insert(table.to_string(), v);

@@ -333,7 +333,16 @@ pub fn install(interp: &mut Interpreter) {
                         "cannot convert float infinity to integer",
                     ));
                 }
-                Ok(Value::Int(round_half_even(*f) as i64))
+                {
+                    let r = round_half_even(*f);
+                    if r.abs() < 9.2e18 {
+                        Ok(Value::Int(r as i64))
+                    } else {
+                        crate::object::bigint::BigInt::parse(&format!("{:.0}", r.abs()), r < 0.0)
+                            .map(crate::object::int::int_value)
+                            .ok_or_else(crate::vm::exc::overflow_error)
+                    }
+                }
             }
             (Value::Float(f), Some(n)) => Ok(Value::Float(round_digits(*f, n))),
             _ => Err(type_error(format!(
@@ -351,6 +360,33 @@ pub fn install(interp: &mut Interpreter) {
     reg("pow", |i, a, _| {
         arity("pow", &a, 2, 3)?;
         if a.len() == 3 {
+            if let (Some(b), Some(e), Some(m)) = (
+                crate::object::int::as_big(&a[0]),
+                crate::object::int::as_big(&a[1]),
+                crate::object::int::as_big(&a[2]),
+            ) {
+                let small =
+                    as_int(&a[0]).is_some() && as_int(&a[1]).is_some() && as_int(&a[2]).is_some();
+                if !small && !e.is_neg() {
+                    if m.is_zero() {
+                        return Err(value_error("pow() 3rd argument cannot be 0"));
+                    }
+                    let md = |x: &crate::object::bigint::BigInt| {
+                        x.divmod(&m)
+                            .map(|q| q.1)
+                            .unwrap_or_else(crate::object::bigint::BigInt::zero)
+                    };
+                    let base = md(&b);
+                    let mut acc = md(&crate::object::bigint::BigInt::from_i64(1));
+                    for ch in e.mag_radix(2).chars() {
+                        acc = md(&acc.mul(&acc));
+                        if ch == '1' {
+                            acc = md(&acc.mul(&base));
+                        }
+                    }
+                    return Ok(crate::object::int::int_value(acc));
+                }
+            }
             let (Some(b), Some(e), Some(m)) = (as_int(&a[0]), as_int(&a[1]), as_int(&a[2])) else {
                 return Err(type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -384,7 +420,10 @@ pub fn install(interp: &mut Interpreter) {
                 b = b * b % m as i128;
                 e >>= 1;
             }
-            return Ok(Value::Int(r.rem_euclid(m as i128) as i64));
+            let r = r.rem_euclid(m as i128);
+            // Python's result takes the sign of the modulus.
+            let r = if m < 0 && r != 0 { r + m as i128 } else { r };
+            return Ok(Value::Int(r as i64));
         }
         i.binary_op(&a[0], &a[1], crate::ast::BinOp::Pow)
     });
@@ -592,6 +631,15 @@ fn radix(i: &mut Interpreter, a: Vec<Value>, r: char) -> PyResult<Value> {
         _ => "oct",
     };
     arity(name, &a, 1, 1)?;
+    if let Value::BigInt(b) = &a[0] {
+        let (base, prefix) = match r {
+            'b' => (2, "0b"),
+            'x' => (16, "0x"),
+            _ => (8, "0o"),
+        };
+        let sign = if b.is_neg() { "-" } else { "" };
+        return Ok(Value::str(&format!("{sign}{prefix}{}", b.mag_radix(base))));
+    }
     let n = match i.index_value(&a[0])? {
         Some(n) => n,
         None => {
@@ -710,7 +758,7 @@ impl Interpreter {
     pub fn isinstance(&mut self, v: &Value, t: &Value) -> PyResult<bool> {
         match t {
             Value::Class(c) => {
-                if let Some(m) = c.meta.borrow().clone() {
+                if let Some(m) = c.metaclass() {
                     if let Some(f @ Value::Function(_)) = m.lookup("__instancecheck__") {
                         let r = self.call(&f, vec![t.clone(), v.clone()], vec![])?;
                         return self.truthy(&r);
@@ -740,7 +788,15 @@ impl Interpreter {
 
     pub fn issubclass(&mut self, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(k) => Ok(c.is_subclass(k)),
+            Value::Class(k) => {
+                if let Some(m) = k.metaclass() {
+                    if let Some(f @ Value::Function(_)) = m.lookup("__subclasscheck__") {
+                        let r = self.call(&f, vec![t.clone(), Value::Class(c.clone())], vec![])?;
+                        return self.truthy(&r);
+                    }
+                }
+                Ok(c.is_subclass(k))
+            }
             Value::Tuple(ts) => {
                 for x in ts.iter() {
                     if self.issubclass(c, x)? {

@@ -444,8 +444,51 @@ fn install_str(c: &Rc<Class>) {
             &need_str(&a, 1, "removesuffix")?,
         )))
     });
-    add(c, "encode", |_, a, _| {
-        Ok(Value::Bytes(Rc::from(this_str(&a)?.as_bytes())))
+    add(c, "encode", |i, a, k| {
+        let s = this_str(&a)?;
+        let p = parse("encode", a[1..].to_vec(), k, &["encoding", "errors"], 0)?;
+        let enc = match &p[0] {
+            Some(Value::Str(e)) => e.to_lowercase().replace('_', "-"),
+            _ => "utf-8".into(),
+        };
+        if let Some(Value::Str(e)) = &p[1] {
+            if &**e != "strict" {
+                return Err(PyErr::new(
+                    "NotImplementedError",
+                    format!(
+                        "the '{e}' error handler is not supported in the playground (line {})",
+                        i.current_line()
+                    ),
+                ));
+            }
+        }
+        match enc.as_str() {
+            "utf-8" | "utf8" => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
+            "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+                let limit = if enc == "ascii" { 128 } else { 256 };
+                let name = if enc == "ascii" { "ascii" } else { "latin-1" };
+                let mut out = Vec::new();
+                for (pos, ch) in s.chars().enumerate() {
+                    if (ch as u32) < limit {
+                        out.push(ch as u32 as u8);
+                    } else {
+                        let r = crate::object::repr::ascii(&i.repr(&Value::str(&ch.to_string()))?);
+                        return Err(PyErr::new(
+                            "UnicodeEncodeError",
+                            format!("'{name}' codec can't encode character {r} in position {pos}: ordinal not in range({limit})"),
+                        ));
+                    }
+                }
+                Ok(Value::Bytes(Rc::from(out)))
+            }
+            other => Err(PyErr::new(
+                "NotImplementedError",
+                format!(
+                    "the '{other}' encoding is not supported in the playground (line {})",
+                    i.current_line()
+                ),
+            )),
+        }
     });
     add(c, "expandtabs", |i, a, _| {
         let s = this_str(&a)?;
@@ -716,7 +759,8 @@ fn install_list(c: &Rc<Class>) {
 pub fn dict_update_from(i: &mut Interpreter, d: &DictRef, src: &Value) -> PyResult<()> {
     match src {
         Value::Dict(s) => {
-            for (k, v) in s.borrow().items() {
+            let snapshot = s.borrow().items();
+            for (k, v) in snapshot {
                 i.dict_setitem(d, k, v)?;
             }
         }

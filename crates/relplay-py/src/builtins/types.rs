@@ -257,7 +257,17 @@ pub fn install_type_methods() {
     set(
         &t.type_,
         "__subclasses__",
-        method("type", "__subclasses__", |_, _, _| Ok(Value::list(vec![]))),
+        method("type", "__subclasses__", |_, a, _| match a.first() {
+            Some(Value::Class(c)) => Ok(Value::list(
+                c.subclasses
+                    .borrow()
+                    .iter()
+                    .filter_map(|w| w.upgrade())
+                    .map(Value::Class)
+                    .collect(),
+            )),
+            _ => Ok(Value::list(vec![])),
+        }),
     );
     set(
         &t.type_,

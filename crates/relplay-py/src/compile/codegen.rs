@@ -909,7 +909,7 @@ impl<'a> Compiler<'a> {
             line,
             FnBody::Stmts(&f.body),
         )?;
-        self.make_function(code, &f.args)?;
+        self.make_function_ann(code, &f.args, f.returns.as_ref())?;
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
@@ -996,6 +996,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn make_function(&mut self, code: Rc<Code>, args: &'a Arguments) -> R {
+        self.make_function_ann(code, args, None)
+    }
+
+    /// Defaults, keyword defaults and annotations (evaluated at `def` time,
+    /// as CPython does), then the closure.
+    fn make_function_ann(
+        &mut self,
+        code: Rc<Code>,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> R {
         let mut flags = 0u8;
         let defaults: Vec<&Expr> = args
             .posonly
@@ -1020,6 +1031,30 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::BuildMap(kwd.len() as u32));
             flags |= 2;
+        }
+        let mut n_ann = 0;
+        for a in args
+            .posonly
+            .iter()
+            .chain(&args.args)
+            .chain(&args.vararg)
+            .chain(&args.kwonly)
+            .chain(&args.kwarg)
+        {
+            if let Some(an) = &a.annotation {
+                self.load_const(Value::Str(a.name.clone()));
+                self.expr(an)?;
+                n_ann += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Value::str("return"));
+            self.expr(r)?;
+            n_ann += 1;
+        }
+        if n_ann > 0 {
+            self.emit(Op::BuildMap(n_ann));
+            flags |= 8;
         }
         self.closure_and_make(code, flags);
         Ok(())

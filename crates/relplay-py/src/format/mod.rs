@@ -48,7 +48,10 @@ pub use num::{
     float_divmod, float_floordiv, float_fromhex, float_hex, float_mod, float_pow, float_round,
     float_round_int, float_truediv, int_floordiv, int_mod, int_truediv, num_error_kind, PowResult,
 };
-pub use parse_num::{parse_float, parse_int, ParsedInt};
+pub use parse_num::{
+    int_to_str_limit_error, parse_float, parse_int, parse_int_limited, ParsedInt,
+    INT_MAX_STR_DIGITS,
+};
 pub use percent::{percent_error_kind, percent_format, PercentArg, PercentArgs};
 pub use strformat::{
     conversion_error, parse_format_pieces, parse_format_string, render_format, FieldAccessor,

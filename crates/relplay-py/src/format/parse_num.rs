@@ -63,9 +63,28 @@ fn is_py_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
+/// CPython 3.11's default `sys.get_int_max_str_digits()`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// The `ValueError` message of `str(i)` / `repr(i)` when `i` has more than
+/// `limit` decimal digits (CPython 3.11+).
+pub fn int_to_str_limit_error(limit: usize) -> String {
+    format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    )
+}
+
 /// `int(s, base)` for a `str` argument: whitespace, sign, `0x`/`0o`/`0b`
-/// prefixes, single underscores between digits, Unicode decimal digits.
+/// prefixes, single underscores between digits, Unicode decimal digits,
+/// and the 4300-digit limit of CPython 3.11 for non-power-of-two bases.
 pub fn parse_int(s: &str, base: u32) -> Result<ParsedInt, String> {
+    parse_int_limited(s, base, INT_MAX_STR_DIGITS)
+}
+
+/// [`parse_int`] with another `sys.set_int_max_str_digits()` value
+/// (`0` = no limit).
+pub fn parse_int_limited(s: &str, base: u32, max_str_digits: usize) -> Result<ParsedInt, String> {
     if base == 1 || base > 36 {
         return Err("int() base must be >= 2 and <= 36, or 0".into());
     }
@@ -100,6 +119,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<ParsedInt, String> {
     // digits with single underscores between them (one allowed after a prefix)
     let mut digits: Vec<u32> = Vec::with_capacity(body.len());
     let mut prev_underscore = false;
+    let mut garbage = false;
     for (i, c) in body.chars().enumerate() {
         if c == '_' {
             if prev_underscore || (i == 0 && !after_prefix) {
@@ -108,11 +128,25 @@ pub fn parse_int(s: &str, base: u32) -> Result<ParsedInt, String> {
             prev_underscore = true;
             continue;
         }
-        let d = c.to_digit(36).filter(|&d| d < b).ok_or_else(err)?;
+        let Some(d) = c.to_digit(36).filter(|&d| d < b) else {
+            // CPython checks the digit limit before the trailing garbage
+            garbage = true;
+            break;
+        };
         digits.push(d);
         prev_underscore = false;
     }
     if digits.is_empty() || prev_underscore {
+        return Err(err());
+    }
+    if !b.is_power_of_two() && max_str_digits > 0 && digits.len() > max_str_digits {
+        return Err(format!(
+            "Exceeds the limit ({max_str_digits} digits) for integer string conversion: \
+             value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            digits.len()
+        ));
+    }
+    if garbage {
         return Err(err());
     }
     // base 0: a decimal literal may not have leading zeros unless it is 0

@@ -26,6 +26,19 @@ fn f1(d: &mut PyDict, name: &'static str, f: fn(f64) -> f64, domain: fn(f64) -> 
     );
 }
 
+fn gcd_value(i: &mut Interpreter, a: &Value, b: &Value) -> PyResult<Value> {
+    let (mut x, mut y) = (a.clone(), b.clone());
+    while i.truthy(&y)? {
+        let r = i.binary_op(&x, &y, crate::ast::BinOp::Mod)?;
+        x = y;
+        y = r;
+    }
+    match crate::vm::ops::as_int(&x) {
+        Some(n) => Ok(Value::Int(n.abs())),
+        None => Ok(x),
+    }
+}
+
 pub fn build(_: &mut Interpreter) -> PyResult<PyDict> {
     let mut d = PyDict::new();
     d.set_str("pi", Value::Float(std::f64::consts::PI));
@@ -173,34 +186,147 @@ pub fn build(_: &mut Interpreter) -> PyResult<PyDict> {
     );
     d.set_str(
         "gcd",
-        builtin("gcd", |_, a, _| {
-            let mut g: i64 = 0;
+        builtin("gcd", |i, a, _| {
+            let mut g = Value::Int(0);
             for x in &a {
-                let mut b = as_int(x)
-                    .ok_or_else(|| {
-                        type_error("'float' object cannot be interpreted as an integer")
-                    })?
-                    .abs();
-                let mut aa = g;
-                while b != 0 {
-                    let t = aa % b;
-                    aa = b;
-                    b = t;
+                if crate::object::int::as_big(x).is_none() {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        x.type_name()
+                    )));
                 }
-                g = aa;
+                g = gcd_value(i, &g, x)?;
             }
-            Ok(Value::Int(g))
+            match &g {
+                Value::BigInt(b) => Ok(crate::object::int::int_value(b.abs())),
+                _ => Ok(g),
+            }
+        }),
+    );
+    d.set_str(
+        "isqrt",
+        builtin("isqrt", |i, a, _| {
+            arity("isqrt", &a, 1, 1)?;
+            let n = crate::object::int::as_big(&a[0]).ok_or_else(|| {
+                type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    a[0].type_name()
+                ))
+            })?;
+            if n.is_neg() {
+                return Err(value_error("isqrt() argument must be nonnegative"));
+            }
+            // Newton's method on big integers.
+            let one = crate::object::bigint::BigInt::from_i64(1);
+            let two = crate::object::bigint::BigInt::from_i64(2);
+            if n.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            let mut x =
+                crate::object::bigint::BigInt::from_i64(2).pow(n.bit_length().div_ceil(2) as u64);
+            loop {
+                let y = x.add(
+                    &n.divmod(&x)
+                        .map(|q| q.0)
+                        .unwrap_or_else(crate::object::bigint::BigInt::zero),
+                );
+                let y = y
+                    .divmod(&two)
+                    .map(|q| q.0)
+                    .unwrap_or_else(crate::object::bigint::BigInt::zero);
+                if y.compare(&x) != std::cmp::Ordering::Less {
+                    break;
+                }
+                x = y;
+            }
+            let _ = (&one, i);
+            Ok(crate::object::int::int_value(x))
+        }),
+    );
+    d.set_str(
+        "lcm",
+        builtin("lcm", |i, a, _| {
+            let mut acc = Value::Int(1);
+            for x in &a {
+                if crate::vm::ops::as_int(x) == Some(0) {
+                    return Ok(Value::Int(0));
+                }
+                let g = gcd_value(i, &acc, x)?;
+                let p = i.binary_op(&acc, x, crate::ast::BinOp::Mult)?;
+                let q = i.binary_op(&p, &g, crate::ast::BinOp::FloorDiv)?;
+                acc = i.unary_op(&q, crate::ast::UnaryOp::UAdd)?;
+                if let Some(n) = crate::vm::ops::as_int(&acc) {
+                    acc = Value::Int(n.abs());
+                }
+            }
+            Ok(acc)
+        }),
+    );
+    d.set_str(
+        "perm",
+        builtin("perm", |i, a, _| {
+            arity("perm", &a, 1, 2)?;
+            let n = as_int(&a[0]).unwrap_or(0);
+            let k = a.get(1).and_then(as_int).unwrap_or(n);
+            if n < 0 || k < 0 {
+                return Err(value_error("n must be a non-negative integer"));
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let mut acc = Value::Int(1);
+            for x in (n - k + 1)..=n {
+                acc = i.binary_op(&acc, &Value::Int(x), crate::ast::BinOp::Mult)?;
+            }
+            Ok(acc)
         }),
     );
     d.set_str(
         "fsum",
         builtin("fsum", |i, a, _| {
             arity("fsum", &a, 1, 1)?;
-            let mut s = 0.0;
+            #[allow(clippy::needless_range_loop)]
+            // Shewchuk's exact partial sums (as CPython's msum).
+            let mut partials: Vec<f64> = Vec::new();
             for x in i.collect_iter(&a[0])? {
-                s += num(&x)?;
+                let mut x = num(&x)?;
+                let mut k = 0;
+                for j in 0..partials.len() {
+                    let mut y = partials[j];
+                    if x.abs() < y.abs() {
+                        std::mem::swap(&mut x, &mut y);
+                    }
+                    let hi = x + y;
+                    let lo = y - (hi - x);
+                    if lo != 0.0 {
+                        partials[k] = lo;
+                        k += 1;
+                    }
+                    x = hi;
+                }
+                partials.truncate(k);
+                partials.push(x);
             }
-            Ok(Value::Float(s))
+            let mut hi = 0.0;
+            while let Some(p) = partials.pop() {
+                let x = hi;
+                hi = x + p;
+                let lo = p - (hi - x);
+                if lo != 0.0 {
+                    // Round-half-even correction, as in CPython.
+                    if let Some(&next) = partials.last() {
+                        if (lo < 0.0 && next < 0.0) || (lo > 0.0 && next > 0.0) {
+                            let y = lo * 2.0;
+                            let x2 = hi + y;
+                            if y == x2 - hi {
+                                hi = x2;
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+            Ok(Value::Float(hi))
         }),
     );
     d.set_str(

@@ -12,6 +12,12 @@ const SOURCES: &[(&str, &str)] = &[
     ("decimal", include_str!("py/decimal.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("operator", include_str!("py/operator.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("string", include_str!("py/string.py")),
+    ("json", include_str!("py/json.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 
 pub fn register(interp: &mut Interpreter) {

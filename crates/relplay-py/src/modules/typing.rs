@@ -56,7 +56,8 @@ class _GenericAlias:
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
             return NotImplemented
-        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+        return (self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+                and self._builtin == other._builtin)
     def __hash__(self):
         return hash((self.__origin__, self.__args__))
     def __call__(self, *args, **kwargs):

@@ -219,6 +219,72 @@ impl BigInt {
         }
         s
     }
+    /// Digits of the magnitude in `radix` (2..=16), lowercase.
+    pub fn mag_radix(&self, radix: u32) -> String {
+        if self.mag.is_empty() {
+            return "0".into();
+        }
+        let mut digits = Vec::new();
+        let mut cur = self.mag.clone();
+        while !cur.is_empty() {
+            let (q, r) = divmod_small(&cur, radix);
+            digits.push(std::char::from_digit(r, radix).unwrap_or('0'));
+            cur = q;
+        }
+        digits.iter().rev().collect()
+    }
+
+    /// Two's complement limbs, `n` long.
+    fn twos(&self, n: usize) -> Vec<u32> {
+        let mut v = self.mag.clone();
+        v.resize(n, 0);
+        if self.neg {
+            for x in v.iter_mut() {
+                *x = !*x;
+            }
+            let mut carry = 1u64;
+            for x in v.iter_mut() {
+                let s = *x as u64 + carry;
+                *x = s as u32;
+                carry = s >> 32;
+            }
+        }
+        v
+    }
+
+    fn from_twos(mut v: Vec<u32>) -> BigInt {
+        let neg = v.last().map(|x| x >> 31 == 1).unwrap_or(false);
+        if neg {
+            for x in v.iter_mut() {
+                *x = !*x;
+            }
+            let mut carry = 1u64;
+            for x in v.iter_mut() {
+                let s = *x as u64 + carry;
+                *x = s as u32;
+                carry = s >> 32;
+            }
+        }
+        trim(&mut v);
+        BigInt::make(neg, v)
+    }
+
+    /// `&`, `|`, `^` with Python's infinite two's complement semantics.
+    pub fn bitop(&self, o: &BigInt, op: char) -> BigInt {
+        let n = self.mag.len().max(o.mag.len()) + 1;
+        let (a, b) = (self.twos(n), o.twos(n));
+        let v = a
+            .iter()
+            .zip(b.iter())
+            .map(|(x, y)| match op {
+                '&' => x & y,
+                '|' => x | y,
+                _ => x ^ y,
+            })
+            .collect();
+        BigInt::from_twos(v)
+    }
+
     pub fn neg(&self) -> BigInt {
         BigInt::make(!self.neg, self.mag.clone())
     }

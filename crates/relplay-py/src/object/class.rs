@@ -27,6 +27,8 @@ pub struct Class {
     pub builtin: bool,
     pub meta: RefCell<Option<Rc<Class>>>,
     pub id: u64,
+    /// Direct subclasses, for `__subclasses__()`.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
@@ -85,10 +87,20 @@ impl Class {
             builtin,
             meta: RefCell::new(None),
             id: crate::value::next_id(),
+            subclasses: RefCell::new(Vec::new()),
         });
         let mro = c3(&cls, &bases)?;
         *cls.mro.borrow_mut() = mro;
+        for b in &bases {
+            b.subclasses.borrow_mut().push(Rc::downgrade(&cls));
+        }
         Ok(cls)
+    }
+
+    /// The metaclass, if not `type` (the borrow ends here, so callers may
+    /// run Python code that replaces it).
+    pub fn metaclass(&self) -> Option<Rc<Class>> {
+        self.meta.borrow().clone()
     }
 
     pub fn mro(&self) -> Vec<Rc<Class>> {
@@ -273,6 +285,7 @@ impl Types {
                 builtin: true,
                 meta: RefCell::new(None),
                 id: crate::value::next_id(),
+                subclasses: RefCell::new(Vec::new()),
             });
             *c.mro.borrow_mut() = vec![c.clone(), object.clone()];
             c
@@ -372,7 +385,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::Function(_) => t.function.clone(),
         Value::Method(_) => t.method.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
-        Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+        Value::Class(c) => c.metaclass().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.borrow().clone(),
         Value::Module(_) => t.module.clone(),
         Value::Generator(_) => t.generator.clone(),

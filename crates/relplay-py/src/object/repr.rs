@@ -262,8 +262,17 @@ impl Interpreter {
                         ))),
                     };
                 }
-                if self.user_special(v, "__repr__")?.is_some() {
-                    return self.repr(v);
+                if let Some(m) = self.user_special(v, "__repr__")? {
+                    // object.__str__ calls the type's repr slot directly, so
+                    // a bad result is reported as __str__'s.
+                    let r = self.call(&m, vec![], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 let cls = i.class.borrow().clone();
                 if cls.layout == Layout::Exception {

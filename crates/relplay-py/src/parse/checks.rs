@@ -183,14 +183,28 @@ fn stmt<'a>(
             let mut head: Vec<&Expr> = f.decorators.iter().collect();
             head.extend(arg_exprs(&f.args));
             head.extend(f.returns.as_ref());
-            push_exprs(work, &head, v);
+            // `*args: *Ts` may be starred.
+            let star_ann = f.args.vararg.as_ref().and_then(|a| a.annotation.as_ref());
+            let items: Vec<Item> = head
+                .into_iter()
+                .map(|e| {
+                    let ok = star_ann.is_some_and(|s| std::ptr::eq(s, e));
+                    Item::E(e, Ctx { star_ok: ok, ..v })
+                })
+                .collect();
+            work.extend(items.into_iter().rev());
         }
         StmtKind::ClassDef(k) => {
+            if compile {
+                repeated_keyword(&k.keywords, src)?;
+            }
             push_body(work, &k.body, c.scope(false, false));
             let mut head: Vec<&Expr> = k.decorators.iter().collect();
-            head.extend(k.bases.iter());
             head.extend(k.keywords.iter().map(|kw| &kw.value));
             push_exprs(work, &head, v);
+            // Bases are call arguments: `class A(*bases)`.
+            let star_ok = Ctx { star_ok: true, ..v };
+            work.extend(k.bases.iter().rev().map(|b| Item::E(b, star_ok)));
         }
         StmtKind::Nonlocal(_) if c.module && !compile => {
             return Err(err(
@@ -350,9 +364,21 @@ fn expr<'a>(
                     return Err(err(e.span, "'yield' outside function", src));
                 }
             }
+            // Async function bodies are not kept, so any function here is
+            // a plain one.
             ExprKind::Await(_) if !c.func && !c.lambda => {
                 return Err(err(e.span, "'await' outside function", src));
             }
+            // Generator expressions may await (they become async ones).
+            ExprKind::Await(_) if c.comp == Some("generator expression") => {}
+            ExprKind::Await(_) if c.comp.is_some() => {
+                let msg = "asynchronous comprehension outside of an asynchronous function";
+                return Err(err(e.span, msg, src));
+            }
+            ExprKind::Await(_) => {
+                return Err(err(e.span, "'await' outside async function", src));
+            }
+            ExprKind::Call { keywords, .. } => repeated_keyword(keywords, src)?,
             ExprKind::Starred { .. } if c.target && !c.star_ok => {
                 return Err(err(
                     e.span,
@@ -407,6 +433,21 @@ fn expr<'a>(
         });
     }
     work.extend(kids.into_iter().rev());
+    Ok(())
+}
+
+/// The compiler's `keyword argument repeated: x`.
+fn repeated_keyword(keywords: &[Keyword], src: &str) -> Result<(), SyntaxError> {
+    for (i, k) in keywords.iter().enumerate() {
+        let Some(name) = &k.arg else { continue };
+        if keywords[..i].iter().any(|p| p.arg.as_ref() == Some(name)) {
+            return Err(err(
+                k.span,
+                format!("keyword argument repeated: {}", name),
+                src,
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -80,7 +80,20 @@ fn is_id_start(c: char) -> bool {
 }
 
 fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c == '_'
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (c.is_alphanumeric() || is_combining(c)))
+}
+
+/// Combining marks are XID_Continue but not alphanumeric; std has no
+/// general-category table, so the common blocks are listed (accents,
+/// Hebrew/Arabic points, Indic signs, variation selectors).
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0487 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        | 0xE0100..=0xE01EF)
 }
 
 /// CPython's `is_potential_identifier_char`: anything that could glue onto
@@ -356,11 +369,19 @@ impl<'a> Lexer<'a> {
             self.indents.push((col, alt));
             self.push(Tok::Indent, start);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push(Tok::Dedent, start);
+            // A column matching no open level is an error before any DEDENT.
+            let &(top, top_alt) = self
+                .indents
+                .iter()
+                .rev()
+                .find(|l| l.0 <= col)
+                .unwrap_or(&(0, 0));
+            if col == top {
+                while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
+                    self.indents.pop();
+                    self.push(Tok::Dedent, start);
+                }
             }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
                 // CPython reads the whole line first: the offset is past its end.
                 let rest = self.src[self.pos..self.end]
@@ -720,7 +741,7 @@ impl<'a> Lexer<'a> {
                     start.2 + 1,
                     true,
                 );
-                e.err.end_col = start.2 + zeros_end as u32;
+                e.err.end_col = start.2 + zeros_end as u32 + 1;
                 return Err(e);
             }
             self.push(Tok::Int("0".into(), 10), start);

@@ -1,7 +1,24 @@
 //! Python 3.11 source → [`crate::ast::Module`].
 //!
 //! [`parse_module`] for scripts, [`parse_expression`] for `eval()`-style
-//! strings. Errors carry CPython 3.11's wording, line and offset.
+//! strings. Errors carry CPython 3.11's wording, line and offset, including
+//! the checks CPython makes before running anything (`'return' outside
+//! function`, `nonlocal`/`global` misuse, ...).
+//!
+//! Layout: `lexer` (tokens, INDENT/DEDENT, tokenizer errors) → `parser`
+//! (recursive descent; `strings` handles literals and f-strings) →
+//! `checks`/`scopes` (iterative post-parse checks).
+//!
+//! Valid Python the playground does not run (`async def`, `async for`,
+//! `async with`, `match`, `except*`) parses to
+//! [`ast::StmtKind::Unsupported`]; its body is not kept.
+//!
+//! Limits, chosen so parsing never overflows a 2 MB (debug) or 1 MB (wasm)
+//! stack: 80 levels of expression nesting (brackets, lambdas, conditionals,
+//! unary operators; CPython allows 200 brackets) reported as `too many
+//! nested parentheses` / `expression nesting too deep`; left-deep chains
+//! (`a + b + ...`, `a.b.c...`) up to 1000 operators; 100 indentation levels
+//! as in CPython. Tree height is therefore bounded for later passes too.
 
 mod checks;
 mod errors;
@@ -46,7 +63,8 @@ pub fn parse_expression(source: &str) -> Result<ast::Expr, SyntaxError> {
         if offset > 0 && *p.tok() == Tok::Indent {
             p.advance();
         }
-        let e = p.star_expressions()?;
+        // eval's `expressions`: no `*x` items.
+        let e = p.expressions()?;
         while matches!(p.tok(), Tok::Newline | Tok::Dedent) {
             p.advance();
         }

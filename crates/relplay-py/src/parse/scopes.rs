@@ -1,6 +1,7 @@
-//! CPython's symtable check `no binding for nonlocal 'x' found`: a
-//! `nonlocal` name must be bound in an enclosing function (class scopes
-//! are skipped). Iterative, like the other checks.
+//! CPython's symtable checks on `global`/`nonlocal`: a `nonlocal` name
+//! must be bound in an enclosing function (class scopes are skipped), and
+//! neither may follow a use or assignment of the name in its scope.
+//! Iterative, like the other checks.
 
 use super::checks::each_subexpr;
 use super::errors::{SyntaxError, SyntaxErrorKind};
@@ -12,6 +13,21 @@ struct Scope {
     is_func: bool,
     bound: HashSet<Name>,
     nonlocals: Vec<(Name, Span)>,
+    params: HashSet<Name>,
+    /// Names seen so far in source order, for "used prior to global".
+    assigned: HashSet<Name>,
+    used: HashSet<Name>,
+}
+
+fn scope_err(span: Span, msg: String, src: &str) -> SyntaxError {
+    SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, span.line, span.col + 1)
+        .with_end(span.end_line, span.end_col + 1)
+        .with_text_from(src)
+}
+
+/// Items are pushed last-first so they pop in source order.
+fn push_rev<'a>(work: &mut Vec<Item<'a>>, items: Vec<Item<'a>>) {
+    work.extend(items.into_iter().rev());
 }
 
 enum Item<'a> {
@@ -20,16 +36,20 @@ enum Item<'a> {
 }
 
 pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
-    let mut scopes = vec![Scope {
-        parent: None,
-        is_func: false,
+    let empty = |parent, is_func| Scope {
+        parent,
+        is_func,
         bound: HashSet::new(),
         nonlocals: Vec::new(),
-    }];
+        params: HashSet::new(),
+        assigned: HashSet::new(),
+        used: HashSet::new(),
+    };
+    let mut scopes = vec![empty(None, false)];
     let mut work: Vec<Item> = body.iter().rev().map(|s| Item::S(s, 0)).collect();
     let new_scope =
         |scopes: &mut Vec<Scope>, parent: usize, is_func: bool, args: Option<&Arguments>| {
-            let mut bound = HashSet::new();
+            let mut s = empty(Some(parent), is_func);
             if let Some(a) = args {
                 for x in a
                     .posonly
@@ -39,15 +59,11 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
                     .chain(&a.kwonly)
                     .chain(&a.kwarg)
                 {
-                    bound.insert(x.name.clone());
+                    s.bound.insert(x.name.clone());
+                    s.params.insert(x.name.clone());
                 }
             }
-            scopes.push(Scope {
-                parent: Some(parent),
-                is_func,
-                bound,
-                nonlocals: Vec::new(),
-            });
+            scopes.push(s);
             scopes.len() - 1
         };
     while let Some(item) = work.pop() {
@@ -55,26 +71,52 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
             Item::S(s, sc) => match &s.kind {
                 StmtKind::FunctionDef(f) => {
                     scopes[sc].bound.insert(f.name.clone());
+                    scopes[sc].assigned.insert(f.name.clone());
                     let inner = new_scope(&mut scopes, sc, true, Some(&f.args));
                     work.extend(f.body.iter().rev().map(|s| Item::S(s, inner)));
-                    work.extend(f.decorators.iter().map(|e| Item::E(e, sc)));
+                    push_rev(
+                        &mut work,
+                        f.decorators.iter().map(|e| Item::E(e, sc)).collect(),
+                    );
                 }
                 StmtKind::ClassDef(c) => {
                     scopes[sc].bound.insert(c.name.clone());
+                    scopes[sc].assigned.insert(c.name.clone());
                     let inner = new_scope(&mut scopes, sc, false, None);
                     work.extend(c.body.iter().rev().map(|s| Item::S(s, inner)));
                 }
-                StmtKind::Nonlocal(names) => {
-                    scopes[sc]
-                        .nonlocals
-                        .extend(names.iter().map(|n| (n.clone(), s.span)));
+                StmtKind::Nonlocal(names) | StmtKind::Global(names) => {
+                    let what = if matches!(s.kind, StmtKind::Global(_)) {
+                        "global"
+                    } else {
+                        "nonlocal"
+                    };
+                    let scope = &scopes[sc];
+                    for n in names {
+                        let msg = if scope.params.contains(n) {
+                            format!("name '{}' is parameter and {}", n, what)
+                        } else if scope.assigned.contains(n) {
+                            format!("name '{}' is assigned to before {} declaration", n, what)
+                        } else if scope.used.contains(n) {
+                            format!("name '{}' is used prior to {} declaration", n, what)
+                        } else {
+                            continue;
+                        };
+                        return Err(scope_err(s.span, msg, src));
+                    }
+                    if what == "nonlocal" {
+                        scopes[sc]
+                            .nonlocals
+                            .extend(names.iter().map(|n| (n.clone(), s.span)));
+                    }
                 }
                 StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                     for a in aliases {
                         let n = a.asname.clone().unwrap_or_else(|| {
                             Name::from(a.name.split('.').next().unwrap_or(&a.name))
                         });
-                        scopes[sc].bound.insert(n);
+                        scopes[sc].bound.insert(n.clone());
+                        scopes[sc].assigned.insert(n);
                     }
                 }
                 StmtKind::Try {
@@ -83,22 +125,24 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
                     orelse,
                     finalbody,
                 } => {
+                    let mut items: Vec<Item> = body.iter().map(|s| Item::S(s, sc)).collect();
                     for h in handlers {
                         if let Some(n) = &h.name {
                             scopes[sc].bound.insert(n.clone());
                         }
-                        work.extend(h.body.iter().map(|s| Item::S(s, sc)));
+                        items.extend(h.typ.iter().map(|e| Item::E(e, sc)));
+                        items.extend(h.body.iter().map(|s| Item::S(s, sc)));
                     }
-                    for b in [body, orelse, finalbody] {
-                        work.extend(b.iter().map(|s| Item::S(s, sc)));
-                    }
+                    items.extend(orelse.iter().chain(finalbody).map(|s| Item::S(s, sc)));
+                    push_rev(&mut work, items);
                 }
                 _ => {
                     let (bodies, exprs) = children(s);
+                    let mut items: Vec<Item> = exprs.into_iter().map(|e| Item::E(e, sc)).collect();
                     for b in bodies {
-                        work.extend(b.iter().map(|s| Item::S(s, sc)));
+                        items.extend(b.iter().map(|s| Item::S(s, sc)));
                     }
-                    work.extend(exprs.into_iter().map(|e| Item::E(e, sc)));
+                    push_rev(&mut work, items);
                 }
             },
             Item::E(e, sc) => {
@@ -108,6 +152,10 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
                         ctx: Ctx::Store | Ctx::Del,
                     } => {
                         scopes[sc].bound.insert(id.clone());
+                        scopes[sc].assigned.insert(id.clone());
+                    }
+                    ExprKind::Name { id, ctx: Ctx::Load } => {
+                        scopes[sc].used.insert(id.clone());
                     }
                     ExprKind::Lambda { args, body } => {
                         let inner = new_scope(&mut scopes, sc, true, Some(args));
@@ -116,10 +164,12 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
                     }
                     _ => {}
                 }
+                let mut kids = Vec::new();
                 let _ = each_subexpr(e, &mut |x| {
-                    work.push(Item::E(x, sc));
+                    kids.push(Item::E(x, sc));
                     Ok(())
                 });
+                push_rev(&mut work, kids);
             }
         }
     }
@@ -128,6 +178,11 @@ pub fn check_nonlocals(body: &[Stmt], src: &str) -> Result<(), SyntaxError> {
             let mut p = scopes[i].parent;
             let mut found = false;
             while let Some(j) = p {
+                // Methods may declare the implicit `__class__` cell nonlocal.
+                if !scopes[j].is_func && j != 0 && &**name == "__class__" {
+                    found = true;
+                    break;
+                }
                 if scopes[j].is_func
                     && (scopes[j].bound.contains(name)
                         || scopes[j].nonlocals.iter().any(|(n, _)| n == name))

@@ -238,12 +238,13 @@ impl Interpreter {
             "__module__" => Value::Str(c.module()),
             _ => {
                 // Methods of the metaclass (`type` has `mro`, `__subclasses__`).
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         return self.bind(&a, &cv, &Value::Class(meta)).map(Some);
                     }
                 }
-                if let Some(a) = t.type_.dict.borrow().get_str(name) {
+                let found = t.type_.dict.borrow().get_str(name);
+                if let Some(a) = found {
                     return self.bind(&a, &cv, &Value::Class(t.type_.clone())).map(Some);
                 }
                 return Ok(None);
@@ -330,6 +331,11 @@ impl Interpreter {
                 "__module__" => Some(Value::Str(f.module.clone())),
                 "__doc__" => Some(f.doc.clone()),
                 "__dict__" => Some(Value::Dict(f.dict.clone())),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -351,6 +357,10 @@ impl Interpreter {
                 Some(Value::Str(b.name.clone()))
             }
             (Value::Generator(g), "__name__") => Some(Value::Str(g.borrow().name.clone())),
+            (Value::Cell(c), "cell_contents") => match c.borrow().clone() {
+                Some(v) => Some(v),
+                None => return Err(PyErr::new("ValueError", "Cell is empty")),
+            },
             (Value::Property(p), "fget") => Some(p.fget.clone()),
             (Value::Property(p), "fset") => Some(p.fset.clone()),
             (Value::Property(p), "__doc__") => Some(p.doc.clone()),
@@ -383,7 +393,7 @@ impl Interpreter {
                         c.name()
                     )));
                 }
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(a) = meta.lookup(name) {
                         if self.is_data_descr(&a) {
                             return self.descr_set(&a, obj, v);

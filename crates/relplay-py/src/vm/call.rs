@@ -386,7 +386,7 @@ impl Interpreter {
             return Ok(Value::Class(args[0].class()));
         }
         // Metaclass `__call__` overrides.
-        if let Some(meta) = c.meta.borrow().clone() {
+        if let Some(meta) = c.metaclass() {
             if let Some(call) = meta.lookup("__call__") {
                 if matches!(call, Value::Function(_)) {
                     let mut a = vec![Value::Class(c.clone())];
@@ -396,7 +396,8 @@ impl Interpreter {
             }
         }
         if c.builtin {
-            if let Some(ctor) = c.dict.borrow().get_str("__ctor__") {
+            let ctor = c.dict.borrow().get_str("__ctor__");
+            if let Some(ctor) = ctor {
                 return self.call(&ctor, args, kw);
             }
         }
@@ -664,7 +665,7 @@ impl Interpreter {
         if meta.is_none() {
             for b in &resolved {
                 if let Value::Class(c) = b {
-                    if let Some(m) = c.meta.borrow().clone() {
+                    if let Some(m) = c.metaclass() {
                         meta = Some(Value::Class(m));
                     }
                 }

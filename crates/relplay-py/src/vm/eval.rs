@@ -634,6 +634,11 @@ impl Interpreter {
                 } else {
                     Value::None
                 };
+                let ann = if flags & 8 != 0 {
+                    Some(self.pop())
+                } else {
+                    None
+                };
                 let kwd = if flags & 2 != 0 {
                     self.pop()
                 } else {
@@ -648,6 +653,9 @@ impl Interpreter {
                 let code = f.code.codes[i as usize].clone();
                 let globals = f.globals.clone();
                 let v = self.make_function(code, globals, defaults, kwd, closure);
+                if let (Some(a), Value::Function(f)) = (ann, &v) {
+                    f.dict.borrow_mut().set_str("__annotations__", a);
+                }
                 self.push(v);
             }
             Op::Return => {

@@ -203,10 +203,9 @@ impl Interpreter {
                 }
                 a.divmod(&BigInt::from_i64(2).pow(n)).ok_or_else(zero)?.0
             }
-            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => return Err(PyErr::new(
-                "NotImplementedError",
-                "bitwise operations on integers beyond 64 bits are not supported in the playground",
-            )),
+            BinOp::BitAnd => a.bitop(&b, '&'),
+            BinOp::BitOr => a.bitop(&b, '|'),
+            BinOp::BitXor => a.bitop(&b, '^'),
             BinOp::MatMult => return Ok(Option::None),
         };
         Ok(Some(int_value(v)))
@@ -418,7 +417,8 @@ impl Interpreter {
             }
             (Dict(a), Dict(b), BinOp::BitOr) => {
                 let d = Rc::new(RefCell::new(a.borrow().clone()));
-                for (k, v) in b.borrow().items() {
+                let snapshot = b.borrow().items();
+                for (k, v) in snapshot {
                     self.dict_setitem(&d, k, v)?;
                 }
                 Value::Dict(d)
@@ -585,7 +585,8 @@ impl Interpreter {
             }
             (Value::Dict(a), BinOp::BitOr) => {
                 if let Value::Dict(b) = r {
-                    for (k, v) in b.borrow().items() {
+                    let snapshot = b.borrow().items();
+                    for (k, v) in snapshot {
                         self.dict_setitem(a, k, v)?;
                     }
                     return Ok(l.clone());
@@ -639,6 +640,9 @@ impl Interpreter {
             }
             (Value::BigInt(b), UnaryOp::USub) => Some(int_value(b.neg())),
             (Value::BigInt(_), UnaryOp::UAdd) => Some(v.clone()),
+            (Value::BigInt(b), UnaryOp::Invert) => {
+                Some(int_value(b.neg().sub(&BigInt::from_i64(1))))
+            }
             (Value::Float(f), UnaryOp::USub) => Some(Value::Float(-f)),
             (Value::Float(f), UnaryOp::UAdd) => Some(Value::Float(*f)),
             (Value::Native(n), _) => {
@@ -933,7 +937,8 @@ impl Interpreter {
         if a.borrow().len() != b.borrow().len() {
             return Ok(false);
         }
-        for (k, v) in a.borrow().items() {
+        let snapshot = a.borrow().items();
+        for (k, v) in snapshot {
             match self.dict_get(b, &k)? {
                 Some(w) => {
                     if !self.eq(&v, &w)? {
@@ -947,7 +952,8 @@ impl Interpreter {
     }
 
     fn is_subset(&mut self, a: &DictRef, b: &DictRef) -> PyResult<bool> {
-        for k in a.borrow().keys() {
+        let snapshot = a.borrow().keys();
+        for k in snapshot {
             if !self.dict_contains(b, &k)? {
                 return Ok(false);
             }
@@ -1068,7 +1074,8 @@ impl Interpreter {
             }
             Value::FrozenSet(d) => {
                 let mut h: i64 = 0x1f2e;
-                for k in d.borrow().keys() {
+                let snapshot = d.borrow().keys();
+                for k in snapshot {
                     h ^= self.hash(&k)?.wrapping_mul(0x9e37_79b9);
                 }
                 h
@@ -1491,7 +1498,7 @@ impl Interpreter {
                 )))
             }
             Value::Class(c) => {
-                if let Some(meta) = c.meta.borrow().clone() {
+                if let Some(meta) = c.metaclass() {
                     if let Some(f) = meta.lookup("__getitem__") {
                         let m = self.bind(&f, o, &Value::Class(meta))?;
                         return self.call(&m, vec![k], vec![]);
@@ -1730,7 +1737,7 @@ impl Interpreter {
                     return Ok(it);
                 }
                 if let Value::Class(c) = v {
-                    if let Some(meta) = c.meta.borrow().clone() {
+                    if let Some(meta) = c.metaclass() {
                         if let Some(f) = meta.lookup("__iter__") {
                             let m = self.bind(&f, v, &Value::Class(meta))?;
                             return self.call(&m, vec![], vec![]);

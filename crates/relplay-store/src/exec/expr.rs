@@ -114,7 +114,7 @@ fn bitop(op: BinOp, a: &Value, b: &Value) -> Value {
             } else if j >= 0 {
                 i.wrapping_shl(j as u32)
             } else {
-                i >> (-j).min(63)
+                i >> j.saturating_neg().min(63)
             }
         }
         _ => {
@@ -127,7 +127,7 @@ fn bitop(op: BinOp, a: &Value, b: &Value) -> Value {
             } else if j >= 0 {
                 i >> j
             } else {
-                i.wrapping_shl((-j).min(63) as u32)
+                i.wrapping_shl(j.saturating_neg().min(63) as u32)
             }
         }
     })

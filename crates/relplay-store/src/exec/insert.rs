@@ -84,22 +84,22 @@ pub fn insert(
         .ok_or_else(|| SqlError::op(format!("no such table: {table}")))?;
     let ncols = schema.columns.len();
     // Evaluate the source completely before writing (INSERT ... SELECT from the same table).
-    let inputs: Vec<Vec<Value>> = {
-        let env = Env::new(&state.tables, params);
-        match source {
-            InsertSource::Values(rows) => rows
-                .iter()
-                .map(|r| r.iter().map(|e| eval(e, &env, &EMPTY)).collect())
-                .collect::<Result<_>>()?,
-            InsertSource::Query(q) => run_query(q, &env, None)?,
-            InsertSource::Defaults => vec![Vec::new()],
-        }
+    // INSERT ... SELECT reads its source completely before writing (it may read
+    // the target table); VALUES rows are evaluated one at a time, as SQLite does.
+    let mut query_rows = match source {
+        InsertSource::Query(q) => run_query(q, &Env::new(&state.tables, params), None)?.into_iter(),
+        _ => Vec::new().into_iter(),
+    };
+    let count = match source {
+        InsertSource::Values(rows) => rows.len(),
+        InsertSource::Query(_) => query_rows.len(),
+        InsertSource::Defaults => 1,
     };
     let none = BTreeMap::new();
     let const_env = Env::new(&none, params);
     let mut changed = Vec::new();
     let mut affected = 0u64;
-    'rows: for input in inputs {
+    'rows: for n in 0..count {
         let mut row: Vec<Value> = Vec::with_capacity(ncols + 1);
         for c in &schema.columns {
             row.push(match &c.default {
@@ -108,13 +108,24 @@ pub fn insert(
             });
         }
         let mut explicit_rowid = Value::Null;
-        for (k, v) in input.into_iter().enumerate() {
-            let Some(&c) = columns.get(k) else { break };
-            if c == ncols {
-                explicit_rowid = v;
-            } else {
-                row[c] = v;
+        let mut put = |k: usize, v: Value| match columns.get(k) {
+            Some(&c) if c == ncols => explicit_rowid = v,
+            Some(&c) => row[c] = v,
+            None => {}
+        };
+        match source {
+            InsertSource::Values(rows) => {
+                let env = Env::new(&state.tables, params);
+                for (k, e) in rows[n].iter().enumerate() {
+                    put(k, eval(e, &env, &EMPTY)?);
+                }
             }
+            InsertSource::Query(_) => {
+                for (k, v) in query_rows.next().unwrap_or_default().into_iter().enumerate() {
+                    put(k, v);
+                }
+            }
+            InsertSource::Defaults => {}
         }
         for (i, c) in schema.columns.iter().enumerate() {
             let v = std::mem::replace(&mut row[i], Value::Null);
@@ -171,16 +182,18 @@ pub fn insert(
             }
         }
         fk::check_child(state, table, &row, None)?;
-        state.insert_row(table, rowid, row.clone());
+        // Keep a copy only when RETURNING needs the row afterwards.
+        if returning.is_some() {
+            let mut copy = row.clone();
+            copy.push(Value::Integer(rowid));
+            changed.push(copy);
+        }
+        state.insert_row(table, rowid, row);
         if schema.autoincrement && rowid > state.seq.get(table).copied().unwrap_or(0) {
             state.set_seq(table, rowid);
         }
         state.last_rowid = rowid;
         affected += 1;
-        if returning.is_some() {
-            row.push(Value::Integer(rowid));
-            changed.push(row);
-        }
     }
     let (columns, rows) = returning_rows(state, params, returning, &changed)?;
     Ok(QueryResult {

@@ -10,29 +10,52 @@ use crate::value::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Rows of sqlite_master, built from the catalog.
-pub fn master_rows(tables: &BTreeMap<String, Table>) -> Vec<Vec<Value>> {
-    let mut out = Vec::new();
+/// Rows of sqlite_master, built from the catalog in creation order.
+pub fn master_rows(tables: &BTreeMap<String, Table>, sequence_table: Option<u64>) -> Vec<Vec<Value>> {
+    let mut out: Vec<(u64, usize, Vec<Value>)> = Vec::new();
     for t in tables.values() {
         let s: &TableSchema = &t.schema;
-        out.push(vec![
-            Value::text("table"),
-            Value::text(&s.name),
-            Value::text(&s.name),
-            Value::Integer(2),
-            Value::text(&s.sql),
-        ]);
-        for ix in t.indexes.iter().filter(|i| !i.hidden) {
-            out.push(vec![
-                Value::text("index"),
-                Value::text(&ix.name),
+        out.push((
+            t.created,
+            0,
+            vec![
+                Value::text("table"),
                 Value::text(&s.name),
-                Value::Integer(3),
-                ix.sql.as_deref().map(Value::text).unwrap_or(Value::Null),
-            ]);
+                Value::text(&s.name),
+                Value::Integer(2),
+                Value::text(&s.sql),
+            ],
+        ));
+        for (k, ix) in t.indexes.iter().filter(|i| !i.hidden).enumerate() {
+            out.push((
+                ix.created,
+                k + 1,
+                vec![
+                    Value::text("index"),
+                    Value::text(&ix.name),
+                    Value::text(&s.name),
+                    Value::Integer(3),
+                    ix.sql.as_deref().map(Value::text).unwrap_or(Value::Null),
+                ],
+            ));
         }
     }
-    out
+    if let Some(at) = sequence_table {
+        let name = Value::text("sqlite_sequence");
+        out.push((
+            at,
+            0,
+            vec![
+                Value::text("table"),
+                name.clone(),
+                name,
+                Value::Integer(4),
+                Value::text("CREATE TABLE sqlite_sequence(name,seq)"),
+            ],
+        ));
+    }
+    out.sort_by_key(|(c, k, _)| (*c, *k));
+    out.into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// Integer rowid a probe value can equal, if any.
@@ -94,7 +117,7 @@ pub fn for_each_row(sel: &SimpleSelect, env: &Env, outer: Option<&Ctx>, emit: &m
                 access,
             ),
             SourceKind::Subquery(q) => Materialized::Rows(Rc::new(super::select::run_query(q, env, outer)?)),
-            SourceKind::Master => Materialized::Rows(Rc::new(master_rows(env.tables))),
+            SourceKind::Master => Materialized::Rows(Rc::new(master_rows(env.tables, env.sequence_table))),
         });
     }
     let mut row = vec![Value::Null; sel.width];

@@ -25,6 +25,10 @@ pub struct State {
     pub last_rowid: i64,
     pub log: Vec<Undo>,
     /// Parent keys removed under NO ACTION, re-checked when the statement ends.
+    /// Creation counter for tables and indexes (sqlite_master order).
+    pub next_object: u64,
+    /// When sqlite_sequence came into being, if an AUTOINCREMENT table exists(ed).
+    pub sequence_table: Option<u64>,
     pub pending_fk: Vec<(String, usize, Vec<Value>)>,
 }
 
@@ -34,6 +38,8 @@ pub struct Env<'a> {
     pub params: &'a [Value],
     /// Results of uncorrelated subqueries, by query id.
     pub cache: RefCell<HashMap<usize, Rc<Vec<Vec<Value>>>>>,
+    /// Creation position of sqlite_sequence, for sqlite_master.
+    pub sequence_table: Option<u64>,
 }
 
 impl<'a> Env<'a> {
@@ -42,6 +48,7 @@ impl<'a> Env<'a> {
             tables,
             params,
             cache: RefCell::new(HashMap::new()),
+            sequence_table: None,
         }
     }
 }

@@ -76,13 +76,13 @@ pub fn run_query(q: &Query, env: &Env, outer: Option<&Ctx>) -> Result<Vec<Row>> 
         }
     };
     let limit = limit_value(&q.limit, env, outer)?;
-    let offset = limit_value(&q.offset, env, outer)?.unwrap_or(0).max(0) as usize;
+    let offset = usize::try_from(limit_value(&q.offset, env, outer)?.unwrap_or(0).max(0)).unwrap_or(usize::MAX);
     if offset > 0 {
         rows.drain(..offset.min(rows.len()));
     }
     if let Some(l) = limit {
         if l >= 0 {
-            rows.truncate(l as usize);
+            rows.truncate(usize::try_from(l).unwrap_or(usize::MAX));
         }
     }
     Ok(rows)

@@ -116,6 +116,22 @@ impl Translator<'_> {
         }
     }
 
+    /// `(a, b) = (c, d)`: every component equal (NULL if undecided).
+    fn row_equal(&mut self, ls: &[ast::Expr], rs: &[ast::Expr], sc: &Scope) -> Result<Expr> {
+        if ls.len() != rs.len() || ls.is_empty() {
+            return Err(SqlError::op("row value misused"));
+        }
+        let mut all: Option<Expr> = None;
+        for (l, r) in ls.iter().zip(rs) {
+            let c = self.compare(CmpOp::Eq, l, r, sc)?;
+            all = Some(match all {
+                None => c,
+                Some(prev) => Expr::Binary(BinOp::And, Box::new(prev), Box::new(c)),
+            });
+        }
+        all.ok_or_else(|| SqlError::op("row value misused"))
+    }
+
     pub(super) fn make_compare(&self, op: CmpOp, l: Expr, r: Expr, sc: &Scope) -> Expr {
         let aff = comparison(self.affinity(&l, sc), self.affinity(&r, sc));
         Expr::Compare {
@@ -147,6 +163,13 @@ impl Translator<'_> {
                     B::GtEq => Some(CmpOp::Ge),
                     _ => None,
                 };
+                if let (Some(c), A::Tuple(ls), A::Tuple(rs)) = (cmp, &**left, &**right) {
+                    return match c {
+                        CmpOp::Eq => self.row_equal(ls, rs, sc),
+                        CmpOp::Ne => Ok(Expr::Unary(UnOp::Not, Box::new(self.row_equal(ls, rs, sc)?))),
+                        _ => Err(SqlError::unsupported("row-value ordering comparison")),
+                    };
+                }
                 if let Some(c) = cmp {
                     return self.compare(c, left, right, sc);
                 }
@@ -206,6 +229,42 @@ impl Translator<'_> {
             A::IsNotDistinctFrom(l, r) | A::IsDistinctFrom(l, r) => {
                 let (l, r) = (self.expr(l, sc)?, self.expr(r, sc)?);
                 self.make_is(l, r, matches!(e, A::IsDistinctFrom(..)), sc)
+            }
+            // Row values: `(a, b) IN ((?, ?), ...)` is an OR of row equalities, which
+            // gives IN's three-valued result.
+            // SQLAlchemy's sqlite dialect writes tuple IN as `(a, b) IN (VALUES (?, ?), ...)`.
+            A::In { expr, target, negated, .. } if matches!(**expr, A::Tuple(_)) => {
+                let A::Tuple(ls) = &**expr else {
+                    return Err(SqlError::unsupported("row value"));
+                };
+                let rows: Vec<&[ast::Expr]> = match target {
+                    ast::InTarget::List(list) => list
+                        .iter()
+                        .map(|item| match item {
+                            A::Tuple(rs) => Ok(rs.as_slice()),
+                            _ => Err(SqlError::op("row value misused")),
+                        })
+                        .collect::<Result<_>>()?,
+                    ast::InTarget::Subquery(q) => match (&*q.body, &q.order_by, &q.limit_clause, &q.with) {
+                        (ast::SetExpr::Values(v), None, None, None) => v.rows.iter().map(|r| r.content.as_slice()).collect(),
+                        _ => return Err(SqlError::unsupported("row value IN (SELECT ...)")),
+                    },
+                    _ => return Err(SqlError::unsupported("row value IN target")),
+                };
+                let mut any: Option<Expr> = None;
+                for rs in rows {
+                    let eq = self.row_equal(ls, rs, sc)?;
+                    any = Some(match any {
+                        None => eq,
+                        Some(prev) => Expr::Binary(BinOp::Or, Box::new(prev), Box::new(eq)),
+                    });
+                }
+                let any = any.unwrap_or(Expr::Literal(Value::Integer(0)));
+                if *negated {
+                    Expr::Unary(UnOp::Not, Box::new(any))
+                } else {
+                    any
+                }
             }
             A::In { expr, target, negated, .. } => {
                 let x = self.expr(expr, sc)?;
@@ -411,6 +470,28 @@ impl Translator<'_> {
             Some(_) => Err(SqlError::op(format!("wrong number of arguments to function {name}()"))),
             None if ["count", "sum", "total", "avg", "group_concat"].contains(&name.as_str()) => {
                 Err(SqlError::op(format!("wrong number of arguments to function {name}()")))
+            }
+            // Clock and randomness have no deterministic in-browser answer here.
+            None if [
+                "current_timestamp",
+                "current_date",
+                "current_time",
+                "datetime",
+                "date",
+                "time",
+                "julianday",
+                "strftime",
+                "unixepoch",
+                "random",
+                "randomblob",
+                "printf",
+                "format",
+                "json",
+                "json_extract",
+            ]
+            .contains(&name.as_str()) =>
+            {
+                Err(SqlError::unsupported(format!("function {name}()")))
             }
             None => Err(SqlError::op(format!("no such function: {}", f.name))),
         }

@@ -756,3 +756,40 @@ fn huge_precision_and_width() {
         Ok("abc".to_string())
     );
 }
+
+#[test]
+#[allow(clippy::repeat_once)]
+fn int_digit_limit() {
+    let cases: Vec<(String, u32, &str)> = vec![
+        ("1".repeat(4301) + &"x".repeat(1), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1_".repeat(2200) + "1", 10, "ok 7309"),
+        ("x".repeat(5000), 10, "Err: invalid literal for int() with base 10: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+        ("1".repeat(5000), 3, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(5000), 2, "ok 5000"),
+        ("1".repeat(5000), 16, "ok 19997"),
+        ("0".repeat(4301), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(4301), 0, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("0".repeat(1) + &"x".repeat(1) + &"1".repeat(5000), 0, "ok 19997"),
+        ("1".repeat(4301) + &"_".repeat(2) + &"1".repeat(1), 10, "Err: invalid literal for int() with base 10: '1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"),
+        ("1".repeat(4300), 10, "ok 14282"),
+        ("-".repeat(1) + &"7".repeat(4301), 10, "Err: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        ("1".repeat(4301) + &"_".repeat(1), 10, "Err: invalid literal for int() with base 10: '1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"),
+    ];
+    for (s, base, want) in &cases {
+        let got = match parse_int(s, *base) {
+            Ok(ParsedInt::Small(v)) => format!("ok {}", 64 - v.unsigned_abs().leading_zeros()),
+            Ok(ParsedInt::Big { digits, .. }) => format!("ok big {}", digits.len()),
+            Err(e) => format!("Err: {e}"),
+        };
+        let want_cmp = if want.starts_with("ok") && got.starts_with("ok big") {
+            got.clone()
+        } else {
+            want.to_string()
+        };
+        assert_eq!(got, want_cmp, "int({:?}..., {base})", &s[..s.len().min(12)]);
+    }
+    assert_eq!(
+        int_to_str_limit_error(4300),
+        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    );
+}

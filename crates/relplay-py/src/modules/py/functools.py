@@ -62,6 +62,17 @@ class partial:
         return 'functools.partial(' + ', '.join(parts) + ')'
 
 
+class _CacheInfo(tuple):
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+    hits = property(lambda self: self[0])
+    misses = property(lambda self: self[1])
+    maxsize = property(lambda self: self[2])
+    currsize = property(lambda self: self[3])
+    def __repr__(self):
+        return f'CacheInfo(hits={self[0]}, misses={self[1]}, maxsize={self[2]}, currsize={self[3]})'
+
+
 def lru_cache(maxsize=128, typed=False):
     def deco(func):
         cache = {}
@@ -72,7 +83,23 @@ def lru_cache(maxsize=128, typed=False):
             r = func(*args, **kw)
             cache[key] = r
             return r
-        wrapper.cache_clear = cache.clear
+        stats = [0, 0]
+        def wrapper(*args, **kw):
+            key = (args, tuple(sorted(kw.items())))
+            if key in cache:
+                stats[0] += 1
+                return cache[key]
+            stats[1] += 1
+            r = func(*args, **kw)
+            cache[key] = r
+            return r
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], maxsize if not callable(maxsize) else 128, len(cache))
+        def cache_clear():
+            cache.clear()
+            stats[0] = stats[1] = 0
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
         return update_wrapper(wrapper, func)
     if callable(maxsize):
         return deco(maxsize)

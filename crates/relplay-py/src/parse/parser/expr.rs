@@ -7,25 +7,30 @@ use crate::parse::tokens::{is_keyword, Tok};
 use std::rc::Rc;
 
 // Binding powers for `binary`.
-const P_OR: u8 = 1;
+pub(super) const P_OR: u8 = 1;
 const P_AND: u8 = 2;
 const P_NOT: u8 = 3;
 const P_CMP: u8 = 4;
-const P_BOR: u8 = 5;
+pub(super) const P_BOR: u8 = 5;
 const P_UNARY: u8 = 11;
+
+/// Can this token begin an expression?
+pub(crate) fn starts_expr(t: &Tok) -> bool {
+    match t {
+        Tok::Name(n) => {
+            !is_keyword(n) || matches!(&**n, "None" | "True" | "False" | "not" | "lambda" | "await")
+        }
+        Tok::Int(..) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
+        Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+        _ => false,
+    }
+}
 
 pub(crate) fn mk(span: Span, kind: ExprKind) -> Expr {
     Expr { span, kind }
 }
 
-#[derive(Default)]
-pub(crate) struct CallArgs {
-    args: Vec<Expr>,
-    keywords: Vec<Keyword>,
-    seen_kwunpack: bool,
-}
-
-enum Infix {
+pub(super) enum Infix {
     Bool(BoolOpKind),
     Cmp(CmpOp, usize),
     Bin(BinOp),
@@ -34,15 +39,7 @@ enum Infix {
 impl<'a> Parser<'a> {
     /// Can the current token begin an expression?
     pub fn at_expr_start(&self) -> bool {
-        match self.tok() {
-            Tok::Name(n) => {
-                !is_keyword(n)
-                    || matches!(&**n, "None" | "True" | "False" | "not" | "lambda" | "await")
-            }
-            Tok::Int(..) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
-            Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
-            _ => false,
-        }
+        starts_expr(self.tok())
     }
 
     /// star_expressions: `a`, `a, *b`, `a,` (a tuple when there is a comma).
@@ -58,6 +55,30 @@ impl<'a> Parser<'a> {
                 break;
             }
             elts.push(self.star_expression()?);
+        }
+        let span = start.to(self.prev_span());
+        Ok(mk(
+            span,
+            ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
+        ))
+    }
+
+    /// expressions (eval input): `a`, `a, b`, `a,` without starred items.
+    pub fn expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.expression()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.at_expr_start() {
+                break;
+            }
+            elts.push(self.expression()?);
         }
         let span = start.to(self.prev_span());
         Ok(mk(
@@ -106,7 +127,7 @@ impl<'a> Parser<'a> {
             return self.walrus();
         }
         let e = self.expression()?;
-        if self.at_op(":=") || (self.at_op("=") && !self.no_invalid && !in_call_args) {
+        if self.at_op(":=") || (self.at_op("=") && !in_call_args && self.speculating == 0) {
             return self.named_expression_error(e);
         }
         Ok(e)
@@ -137,6 +158,9 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn named_expression_error(&mut self, e: Expr) -> PResult<Expr> {
         if self.at_op(":=") {
+            if !starts_expr(self.tok_at(1)) {
+                return Err(self.invalid());
+            }
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 super::targets::expr_name(&e)
@@ -154,7 +178,13 @@ impl<'a> Parser<'a> {
     fn misplaced_assignment(&mut self, e: &Expr) -> PResult<()> {
         let eq = self.mark();
         self.advance();
-        let b = self.without_invalid(|p| p.binary(P_BOR));
+        let b = match self.speculate(|p| p.binary(P_BOR)) {
+            Ok(b) => b,
+            Err(e) => {
+                self.reset(eq);
+                return Err(e);
+            }
+        };
         let r = match b {
             Some(b) if !self.at_op("=") && !self.at_op(":=") => {
                 if matches!(e.kind, ExprKind::Name { .. }) && eq == self.expr_start_of(e) + 1 {
@@ -211,7 +241,7 @@ impl<'a> Parser<'a> {
         }
         let start = self.mark();
         let a = self.binary(P_OR)?;
-        if self.at_kw("if") || (self.at_expr_start() && !self.no_invalid) {
+        if self.at_kw("if") || (self.speculating == 0 && self.at_expr_start()) {
             return self.expression_tail(start, a);
         }
         Ok(a)
@@ -267,7 +297,7 @@ impl<'a> Parser<'a> {
     #[cold]
     #[inline(never)]
     fn adjacent_expressions(&mut self, start: usize, a: &Expr) -> PResult<()> {
-        if self.no_invalid {
+        if self.speculating > 0 {
             return Ok(());
         }
         let after = self.mark();
@@ -276,7 +306,7 @@ impl<'a> Parser<'a> {
         if single_name {
             if let Tok::Name(n) = &a_tok {
                 if matches!(&**n, "print" | "exec") && !self.at_op("(") {
-                    if let Some(b) = self.without_invalid(|p| p.star_expressions()) {
+                    if let Some(b) = self.speculate(|p| p.star_expressions())? {
                         let msg = format!(
                             "Missing parentheses in call to '{}'. Did you mean {}(...)?",
                             n, n
@@ -290,17 +320,18 @@ impl<'a> Parser<'a> {
         }
         let soft = single_name
             && matches!(&a_tok, Tok::Name(n) if matches!(&**n, "match" | "case" | "_" | "type"));
-        let name_str = single_name && matches!(self.tok(), Tok::Str(_));
+        let name_str =
+            single_name && matches!(a_tok, Tok::Name(_)) && matches!(self.tok(), Tok::Str(_));
         if soft || name_str || self.at_kw("not") {
             return Ok(());
         }
         // `b` is the longest expression CPython's PEG parser would accept
         // here; a primary approximates it when the full parse fails.
-        let b = match self.without_invalid(|p| p.expression()) {
+        let b = match self.speculate(|p| p.expression())? {
             Some(b) => Some(b),
             None => {
                 self.reset(after);
-                self.without_invalid(|p| p.primary())
+                self.speculate(|p| p.primary())?
             }
         };
         if let Some(b) = b {
@@ -316,16 +347,23 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Runs a speculative parse with the `invalid_*` checks off, keeping the
-    /// farthest-token mark of the main parse (CPython's first pass).
-    fn without_invalid(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> Option<Expr> {
+    /// Runs a speculative parse for a diagnostic with the diagnostics off
+    /// (CPython's `*_without_invalid` rules), keeping the farthest-token
+    /// mark of the main parse (CPython's first pass). A failed parse means
+    /// "no match", unless it ran into the tokenizer's error, which CPython
+    /// raises as soon as it reads it.
+    fn speculate(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Option<Expr>> {
         let save_max = self.max_pos.get();
-        let saved = std::mem::replace(&mut self.no_invalid, true);
+        self.speculating += 1;
         let r = f(self);
-        self.no_invalid = saved;
+        self.speculating -= 1;
         self.max_all.set(self.max_all.get().max(self.max_pos.get()));
         self.max_pos.set(save_max);
-        r.ok()
+        match r {
+            Ok(e) => Ok(Some(e)),
+            Err(e) if self.hit_lex_error || self.saw_error_token.get() => Err(e),
+            Err(_) => Ok(None),
+        }
     }
 
     #[cold]
@@ -359,7 +397,7 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn infix(&self, min: u8) -> Option<(u8, Infix)> {
+    pub(super) fn infix(&self, min: u8) -> Option<(u8, Infix)> {
         let t = self.tok();
         // Comparison operators are not looked for below their level, so
         // `not`/`is` do not peek further than CPython would.
@@ -599,382 +637,6 @@ impl<'a> Parser<'a> {
         r
     }
 
-    #[inline(never)]
-    fn call_trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
-        let open = self.advance();
-        let r = self.call_args(open);
-        self.finish_call(start, e, r)
-    }
-
-    #[inline(never)]
-    fn finish_call(
-        &mut self,
-        start: Span,
-        e: Expr,
-        r: PResult<(Vec<Expr>, Vec<Keyword>)>,
-    ) -> PResult<Expr> {
-        let (args, keywords) = r?;
-        let close = self.expect_op(")")?;
-        Ok(mk(
-            start.to(close),
-            ExprKind::Call {
-                func: Box::new(e),
-                args,
-                keywords,
-            },
-        ))
-    }
-
-    #[inline(never)]
-    fn subscript_trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
-        self.advance();
-        let r = self.slices();
-        self.finish_subscript(start, e, r)
-    }
-
-    #[inline(never)]
-    fn finish_subscript(&mut self, start: Span, e: Expr, r: PResult<Expr>) -> PResult<Expr> {
-        let slice = r?;
-        let close = self.expect_op("]")?;
-        Ok(mk(
-            start.to(close),
-            ExprKind::Subscript {
-                value: Box::new(e),
-                slice: Box::new(slice),
-                ctx: Ctx::Load,
-            },
-        ))
-    }
-
-    fn slices(&mut self) -> PResult<Expr> {
-        let start = self.span();
-        let first = self.slice()?;
-        if !self.at_op(",") && !matches!(first.kind, ExprKind::Starred { .. }) {
-            return Ok(first);
-        }
-        self.slices_rest(start, first)
-    }
-
-    /// `a[x, y]` and `a[*b]`: the subscript is a tuple.
-    #[inline(never)]
-    fn slices_rest(&mut self, start: Span, first: Expr) -> PResult<Expr> {
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("]") {
-                break;
-            }
-            elts.push(self.slice()?);
-        }
-        let span = start.to(self.prev_span());
-        Ok(mk(
-            span,
-            ExprKind::Tuple {
-                elts,
-                ctx: Ctx::Load,
-            },
-        ))
-    }
-
-    fn slice(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            return self.star_expression();
-        }
-        let start = self.span();
-        if self.at_op(":") {
-            return self.slice_rest(start, None);
-        }
-        let lower = self.named_expression()?;
-        if !self.at_op(":") {
-            return Ok(lower);
-        }
-        self.slice_rest(start, Some(lower))
-    }
-
-    /// `lower:upper:step` from the first `:`.
-    #[inline(never)]
-    fn slice_rest(&mut self, start: Span, lower: Option<Expr>) -> PResult<Expr> {
-        self.advance();
-        let upper = if self.at_expr_start() {
-            Some(self.expression())
-        } else {
-            None
-        };
-        self.slice_step(start, lower, upper)
-    }
-
-    #[inline(never)]
-    fn slice_step(
-        &mut self,
-        start: Span,
-        lower: Option<Expr>,
-        upper: Option<PResult<Expr>>,
-    ) -> PResult<Expr> {
-        let upper = match upper {
-            Some(u) => Some(Box::new(u?)),
-            None => None,
-        };
-        let mut step = None;
-        if self.eat_op(":") && self.at_expr_start() {
-            step = Some(Box::new(self.expression()?));
-        }
-        let span = start.to(self.prev_span());
-        Ok(mk(
-            span,
-            ExprKind::Slice {
-                lower: lower.map(Box::new),
-                upper,
-                step,
-            },
-        ))
-    }
-
-    /// Call arguments up to (not including) the closing `)`.
-    pub fn call_args(&mut self, open: Span) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mut acc = CallArgs::default();
-        while !self.at_op(")") {
-            self.call_arg(open, &mut acc)?;
-            if !self.eat_op(",") {
-                break;
-            }
-        }
-        Ok((acc.args, acc.keywords))
-    }
-
-    fn call_arg(&mut self, open: Span, acc: &mut CallArgs) -> PResult<()> {
-        if self.at_op("**") || self.at_op("*") {
-            return self.star_arg(acc);
-        }
-        let name_like = match self.tok() {
-            Tok::Name(n) => !is_keyword(n) || matches!(&**n, "True" | "False" | "None"),
-            _ => false,
-        };
-        if name_like && matches!(self.tok_at(1), Tok::Op("=")) {
-            return self.keyword_arg(acc);
-        }
-        self.call_arg_next = true;
-        let e = self.named_expression()?;
-        self.positional_arg(open, e, acc)
-    }
-
-    #[inline(never)]
-    fn star_arg(&mut self, acc: &mut CallArgs) -> PResult<()> {
-        if self.at_op("**") {
-            let s = self.advance();
-            let value = self.expression()?;
-            acc.keywords.push(Keyword {
-                arg: None,
-                span: s.to(self.prev_span()),
-                value,
-            });
-            acc.seen_kwunpack = true;
-            return Ok(());
-        }
-        if !acc.keywords.is_empty() && matches!(self.tok_at(1), Tok::Op(")" | ",")) {
-            let s = self.span();
-            return Err(self.err_at(
-                s,
-                "iterable argument unpacking follows keyword argument unpacking",
-            ));
-        }
-        let e = self.star_expression()?;
-        if acc.seen_kwunpack {
-            return Err(self.err_range(
-                e.span,
-                e.span,
-                "iterable argument unpacking follows keyword argument unpacking",
-            ));
-        }
-        acc.args.push(e);
-        Ok(())
-    }
-
-    /// `name=value`, or CPython's error for `True=...`.
-    #[inline(never)]
-    fn keyword_arg(&mut self, acc: &mut CallArgs) -> PResult<()> {
-        if matches!(self.tok(), Tok::Name(n) if matches!(&**n, "True" | "False" | "None")) {
-            let s = self.span();
-            let msg = format!(
-                "cannot assign to {}",
-                &self.src[s.start as usize..s.end as usize]
-            );
-            return Err(self.err_at(s, msg));
-        }
-        let (arg, s) = self.name()?;
-        self.advance();
-        let value = self.expression()?;
-        acc.keywords.push(Keyword {
-            arg: Some(arg),
-            span: s.to(self.prev_span()),
-            value,
-        });
-        Ok(())
-    }
-
-    #[inline(never)]
-    fn positional_arg(&mut self, open: Span, e: Expr, acc: &mut CallArgs) -> PResult<()> {
-        if self.at_kw("for") || self.at_kw("async") {
-            let elt_span = e.span;
-            let generators = self.comprehension_clauses()?;
-            let close = self.span();
-            if !acc.args.is_empty() || !acc.keywords.is_empty() || self.at_op(",") {
-                let last = self.prev_span();
-                return Err(self.err_range(
-                    elt_span,
-                    last,
-                    "Generator expression must be parenthesized",
-                ));
-            }
-            acc.args.push(mk(
-                open.to(close),
-                ExprKind::GeneratorExp {
-                    elt: Rc::new(e),
-                    generators: generators.into(),
-                },
-            ));
-            return Ok(());
-        }
-        if self.at_op("=") {
-            let s = e.span;
-            return Err(self.err_range(
-                s,
-                self.span(),
-                "expression cannot contain assignment, perhaps you meant \"==\"?",
-            ));
-        }
-        if !acc.keywords.is_empty() {
-            let msg = if acc.seen_kwunpack {
-                "positional argument follows keyword argument unpacking"
-            } else {
-                "positional argument follows keyword argument"
-            };
-            let s = self.span();
-            return Err(self.err_at(s, msg));
-        }
-        acc.args.push(e);
-        Ok(())
-    }
-
-    /// One or more `for ... in ... [if ...]` clauses.
-    #[inline(never)]
-    pub fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut gens = Vec::new();
-        loop {
-            let is_async =
-                self.at_kw("async") && matches!(self.tok_at(1), Tok::Name(n) if &**n == "for");
-            if is_async {
-                self.advance();
-            }
-            if !self.eat_kw("for") {
-                break;
-            }
-            let target_at = self.mark();
-            let target = self.target_list("in")?;
-            if !self.at_kw("in") {
-                return Err(self.invalid_for_target(target_at));
-            }
-            self.advance();
-            let iter = self.binary(P_OR)?;
-            let mut ifs = Vec::new();
-            while self.eat_kw("if") {
-                ifs.push(self.binary(P_OR)?);
-            }
-            gens.push(Comprehension {
-                target,
-                iter,
-                ifs,
-                is_async,
-            });
-        }
-        Ok(gens)
-    }
-
-    /// CPython's `invalid_for_target`: reparse the target as expressions,
-    /// which reports `Perhaps you forgot a comma?` or an invalid target.
-    #[cold]
-    #[inline(never)]
-    pub fn invalid_for_target(&mut self, at: usize) -> Box<crate::parse::errors::SyntaxError> {
-        if self.no_invalid {
-            return self.invalid();
-        }
-        let save = self.mark();
-        let save_max = self.max_pos.get();
-        self.reset(at);
-        let r = self.star_expressions();
-        self.max_all.set(self.max_all.get().max(self.max_pos.get()));
-        self.max_pos.set(save_max);
-        self.reset(save);
-        match r {
-            Err(e) if e.msg != "invalid syntax" => e,
-            Ok(t) => match super::targets::invalid_target(&t, false) {
-                Some(bad) => {
-                    let msg = format!("cannot assign to {}", super::targets::expr_name(bad));
-                    self.err_at(bad.span, msg)
-                }
-                None => self.invalid(),
-            },
-            Err(_) => self.invalid(),
-        }
-    }
-
-    /// star_targets for `for` loops and comprehensions, up to `stop`.
-    pub fn target_list(&mut self, stop: &str) -> PResult<Expr> {
-        let start = self.span();
-        let first = self.target_item()?;
-        let e = if self.at_op(",") {
-            let mut elts = vec![first];
-            while self.eat_op(",") {
-                if self.at_kw(stop) {
-                    break;
-                }
-                elts.push(self.target_item()?);
-            }
-            let span = start.to(self.prev_span());
-            mk(
-                span,
-                ExprKind::Tuple {
-                    elts,
-                    ctx: Ctx::Store,
-                },
-            )
-        } else {
-            first
-        };
-        self.set_store(e, "assign to")
-    }
-
-    pub fn target_item(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            let s = self.advance();
-            let v = self.target_operand()?;
-            return Ok(mk(
-                s.to(self.prev_span()),
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: Ctx::Load,
-                },
-            ));
-        }
-        self.target_operand()
-    }
-
-    /// A target is a primary in CPython's grammar; an operator after it
-    /// fails there (the generic error points at the operator). Reparsing
-    /// as an expression then yields "cannot assign to expression".
-    fn target_operand(&mut self) -> PResult<Expr> {
-        let start = self.mark();
-        let e = self.primary()?;
-        let more = matches!(self.tok(), Tok::Op("**")) || self.infix(P_BOR).is_some();
-        if !more {
-            return Ok(e);
-        }
-        let first_fail = self.max_pos.get();
-        self.reset(start);
-        let r = self.binary(P_BOR);
-        self.max_all.set(self.max_all.get().max(self.max_pos.get()));
-        self.max_pos.set(first_fail);
-        r
-    }
-
     fn atom(&mut self) -> PResult<Expr> {
         let kind = match self.tok() {
             Tok::Str(_) => 0,
@@ -1025,246 +687,6 @@ impl<'a> Parser<'a> {
         };
         let s = self.advance();
         Ok(mk(s, ExprKind::Constant(c)))
-    }
-
-    fn paren(&mut self) -> PResult<Expr> {
-        let open = self.advance();
-        if self.at_op(")") || self.at_kw("yield") {
-            return self.paren_special(open);
-        }
-        let first = self.star_named_expression()?;
-        self.paren_rest(open, first)
-    }
-
-    /// `()` and `(yield ...)`.
-    #[inline(never)]
-    fn paren_special(&mut self, open: Span) -> PResult<Expr> {
-        if self.at_op(")") {
-            let close = self.advance();
-            return Ok(mk(
-                open.to(close),
-                ExprKind::Tuple {
-                    elts: vec![],
-                    ctx: Ctx::Load,
-                },
-            ));
-        }
-        let e = self.yield_expr()?;
-        self.expect_op(")")?;
-        Ok(e)
-    }
-
-    /// After the first item: a group, a tuple or a generator expression.
-    #[inline(never)]
-    fn paren_rest(&mut self, open: Span, first: Expr) -> PResult<Expr> {
-        if self.at_kw("for") || self.at_kw("async") {
-            let generators = self.comprehension_clauses()?;
-            let close = self.expect_op(")")?;
-            return Ok(mk(
-                open.to(close),
-                ExprKind::GeneratorExp {
-                    elt: Rc::new(first),
-                    generators: generators.into(),
-                },
-            ));
-        }
-        if self.at_op(")") {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                return Err(self.err_at(first.span, "cannot use starred expression here"));
-            }
-            self.advance();
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op(")") {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        let close = self.expect_op(")")?;
-        Ok(mk(
-            open.to(close),
-            ExprKind::Tuple {
-                elts,
-                ctx: Ctx::Load,
-            },
-        ))
-    }
-
-    fn list(&mut self) -> PResult<Expr> {
-        let open = self.advance();
-        if self.at_op("]") {
-            return self.list_rest(open, None);
-        }
-        let first = self.star_named_expression()?;
-        self.list_rest(open, Some(first))
-    }
-
-    #[inline(never)]
-    fn list_rest(&mut self, open: Span, first: Option<Expr>) -> PResult<Expr> {
-        let mut elts = Vec::new();
-        if let Some(first) = first {
-            if self.at_kw("for") || self.at_kw("async") {
-                let generators = self.comprehension_clauses()?;
-                let close = self.expect_op("]")?;
-                return Ok(mk(
-                    open.to(close),
-                    ExprKind::ListComp {
-                        elt: Rc::new(first),
-                        generators: generators.into(),
-                    },
-                ));
-            }
-            elts.push(first);
-            while self.eat_op(",") {
-                if self.at_op("]") {
-                    break;
-                }
-                elts.push(self.star_named_expression()?);
-            }
-        }
-        let close = self.expect_op("]")?;
-        Ok(mk(
-            open.to(close),
-            ExprKind::List {
-                elts,
-                ctx: Ctx::Load,
-            },
-        ))
-    }
-
-    /// A dict value after `:`, with CPython's diagnostics for `{k:}` and
-    /// `{k: *v}`.
-    #[inline(never)]
-    fn dict_value(&mut self) -> PResult<Expr> {
-        if !self.no_invalid {
-            if self.at_op("}") || self.at_op(",") {
-                let colon = self.prev_span();
-                return Err(self.err_at(colon, "expression expected after dictionary key and ':'"));
-            }
-            if self.at_op("*") {
-                let star = self.span();
-                return Err(self.err_range(
-                    star,
-                    star,
-                    "cannot use a starred expression in a dictionary value",
-                ));
-            }
-        }
-        self.expression()
-    }
-
-    fn brace(&mut self) -> PResult<Expr> {
-        let open = self.advance();
-        if self.at_op("}") || self.at_op("**") {
-            return self.dict_items(open, None);
-        }
-        let k = self.star_named_expression()?;
-        if self.at_op(":") {
-            return self.dict_items(open, Some(k));
-        }
-        self.set_items(open, k)
-    }
-
-    /// A dict display or comprehension; `first_key` is the key already
-    /// parsed when the first item is `k: v`.
-    #[inline(never)]
-    fn dict_items(&mut self, open: Span, first_key: Option<Expr>) -> PResult<Expr> {
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
-        if let Some(k) = first_key {
-            self.advance();
-            let v = self.dict_value()?;
-            if self.at_kw("for") || self.at_kw("async") {
-                let generators = self.comprehension_clauses()?;
-                let close = self.expect_op("}")?;
-                return Ok(mk(
-                    open.to(close),
-                    ExprKind::DictComp {
-                        key: Rc::new(k),
-                        value: Rc::new(v),
-                        generators: generators.into(),
-                    },
-                ));
-            }
-            keys.push(Some(k));
-            values.push(v);
-            if !self.eat_op(",") {
-                let close = self.expect_op("}")?;
-                return Ok(mk(open.to(close), ExprKind::Dict { keys, values }));
-            }
-        }
-        while !self.at_op("}") {
-            if self.eat_op("**") {
-                keys.push(None);
-                values.push(self.binary(P_BOR)?);
-            } else {
-                let k = self.expression()?;
-                if !self.at_op(":") {
-                    if self.no_invalid || keys.is_empty() {
-                        return Err(self.invalid());
-                    }
-                    // CPython points just before the key's end.
-                    let mut s = k.span;
-                    s.line = s.end_line;
-                    s.col = s.end_col.saturating_sub(1);
-                    let mut e = self.err_at(s, "':' expected after dictionary key");
-                    e.end_col = 0;
-                    return Err(e);
-                }
-                self.advance();
-                keys.push(Some(k));
-                values.push(self.dict_value()?);
-            }
-            if !self.eat_op(",") {
-                break;
-            }
-        }
-        let close = self.expect_op("}")?;
-        Ok(mk(open.to(close), ExprKind::Dict { keys, values }))
-    }
-
-    #[inline(never)]
-    fn set_items(&mut self, open: Span, first: Expr) -> PResult<Expr> {
-        if self.at_kw("for") || self.at_kw("async") {
-            let generators = self.comprehension_clauses()?;
-            let close = self.expect_op("}")?;
-            return Ok(mk(
-                open.to(close),
-                ExprKind::SetComp {
-                    elt: Rc::new(first),
-                    generators: generators.into(),
-                },
-            ));
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("}") {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        let close = self.expect_op("}")?;
-        Ok(mk(open.to(close), ExprKind::Set(elts)))
-    }
-
-    /// `yield`, `yield x, y`, `yield from x`.
-    #[inline(never)]
-    pub fn yield_expr(&mut self) -> PResult<Expr> {
-        let s = self.advance();
-        if self.eat_kw("from") {
-            let v = self.expression()?;
-            return Ok(mk(s.to(self.prev_span()), ExprKind::YieldFrom(Box::new(v))));
-        }
-        if self.at_expr_start() || self.at_op("*") {
-            let v = self.star_expressions()?;
-            return Ok(mk(
-                s.to(self.prev_span()),
-                ExprKind::Yield(Some(Box::new(v))),
-            ));
-        }
-        Ok(mk(s, ExprKind::Yield(None)))
     }
 }
 

@@ -4,6 +4,9 @@
 //! points at the farthest token looked at, and a few targeted checks
 //! (CPython's `invalid_*` rules) produce the friendlier messages.
 
+mod calls;
+mod compound;
+mod displays;
 mod expr;
 mod params;
 mod stmt;
@@ -35,8 +38,9 @@ pub(crate) struct Parser<'a> {
     max_pos: Cell<usize>,
     /// Farthest token examined including speculative parses.
     max_all: Cell<usize>,
-    /// Inside a speculative parse for a diagnostic: no further diagnostics.
-    pub no_invalid: bool,
+    /// Depth of speculative parses for diagnostics; diagnostics are off
+    /// inside them.
+    speculating: u32,
     /// The next `named_expression` is a call argument.
     call_arg_next: bool,
     /// The error is CPython's "unexpected indent"/"unindent", which it
@@ -64,7 +68,7 @@ impl<'a> Parser<'a> {
             max_pos: Cell::new(0),
             saw_error_token: Cell::new(false),
             max_all: Cell::new(0),
-            no_invalid: false,
+            speculating: 0,
             call_arg_next: false,
             indent_error: Cell::new(false),
             lex_err,
@@ -73,10 +77,6 @@ impl<'a> Parser<'a> {
             hmax: 0,
             fstring: false,
         }
-    }
-
-    pub fn lex_error(&self) -> Option<&LexError> {
-        self.lex_err.as_ref()
     }
 
     fn touch(&self, i: usize) {
@@ -235,7 +235,7 @@ impl<'a> Parser<'a> {
         }
         let i = self.max_pos.get().min(self.toks.len() - 1);
         let t = &self.toks[i];
-        if matches!(t.tok, Tok::Indent | Tok::Dedent) && !self.no_invalid {
+        if matches!(t.tok, Tok::Indent | Tok::Dedent) && self.speculating == 0 {
             self.indent_error.set(true);
         }
         match t.tok {

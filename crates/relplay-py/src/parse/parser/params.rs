@@ -83,7 +83,13 @@ impl<'a> Parser<'a> {
         let (name, s) = self.name()?;
         let mut span = s;
         let annotation = if annotations && self.eat_op(":") {
-            let e = self.expression()?;
+            // `*args: *Ts` (PEP 646) is valid 3.11; only *args gets here
+            // with a star, since `allow_default` is false for it.
+            let e = if !allow_default && self.at_op("*") {
+                self.star_expression()?
+            } else {
+                self.expression()?
+            };
             span = span.to(e.span);
             Some(e)
         } else {

@@ -5,6 +5,7 @@
 use super::expr::mk;
 use super::{PResult, Parser};
 use crate::ast::*;
+use crate::parse::errors::SyntaxError;
 use crate::parse::lexer::tokenize_inner;
 use crate::parse::tokens::{StrTok, Tok};
 use std::rc::Rc;
@@ -329,13 +330,11 @@ impl<'a> Parser<'a> {
 
     /// Error located where CPython puts f-string errors: the token after
     /// the string group.
-    fn ferr(&self, msg: &str) -> Box<crate::parse::errors::SyntaxError> {
+    /// Inside a field of an enclosing f-string, CPython prefixes once more
+    /// (`f-string: f-string: ...`), as `err_at` does.
+    fn ferr(&self, msg: &str) -> Box<SyntaxError> {
         let s = self.span();
-        let mut e = self.err_at(s, msg);
-        if !e.msg.starts_with("f-string") && self.fstring {
-            e.msg = msg.to_string();
-        }
-        e
+        self.err_at(s, msg)
     }
 
     fn fstring_parts(
@@ -568,33 +567,38 @@ impl<'a> Parser<'a> {
         let mut sub = Parser::new(self.src, lexed.tokens, lexed.error);
         sub.fstring = true;
         sub.depth = self.depth;
-        let r = sub.star_expressions().and_then(|e| {
-            if *sub.tok() == Tok::EndMarker {
-                Ok(e)
+        // CPython compiles the field as "(expr)": `yield` is allowed and a
+        // lone `*x` is a starred group.
+        let r = (|| {
+            let e = if sub.at_kw("yield") {
+                sub.yield_expr()?
             } else {
-                Err(sub.invalid())
+                sub.star_expressions()?
+            };
+            if matches!(e.kind, ExprKind::Starred { .. }) {
+                return Err(sub.err_at(e.span, "cannot use starred expression here"));
             }
-        });
-        match r {
-            Ok(e) => Ok(e),
-            Err(mut e) => {
-                if let Some(le) = sub.lex_error() {
-                    if sub.hit_lex_error || le.overrides_parser {
-                        let mut err = le.err.clone();
-                        err.msg = format!("f-string: {}", err.msg.trim_start_matches("f-string: "));
-                        return Err(Box::new(err));
-                    }
-                }
-                // CPython parses the field as "(expr)" on its own: columns
-                // on the field's first line are relative to that copy.
-                if e.line == line {
-                    e.col = e.col.saturating_sub(col) + 1;
-                    if e.end_line == line {
-                        e.end_col = e.end_col.saturating_sub(col) + 1;
-                    }
-                }
-                Err(e)
+            if *sub.tok() != Tok::EndMarker {
+                return Err(sub.invalid());
+            }
+            Ok(e)
+        })();
+        let Err(e) = r else { return r };
+        let mut e = sub.finalize_error(*e);
+        // Columns on the field's first line are relative to that "(expr)"
+        // copy; the end of input is its closing parenthesis.
+        if e.line == line {
+            if e.col == 0 {
+                e.col = self.src[start..end].chars().count() as u32 + 2;
+                e.end_col = e.col + 1;
+                return Err(Box::new(e));
+            } else {
+                e.col = e.col.saturating_sub(col) + 1;
+            }
+            if e.end_line == line {
+                e.end_col = e.end_col.saturating_sub(col) + 1;
             }
         }
+        Err(Box::new(e))
     }
 }

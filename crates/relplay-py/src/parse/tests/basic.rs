@@ -25,6 +25,15 @@ fn dump_cases() {
                 }
                 println!("OK")
             }
+            Err(e) if std::env::var("RELPLAY_ENDS").is_ok() => println!(
+                "{} {:?} {} {} {} {}",
+                e.kind.name(),
+                e.msg,
+                e.line,
+                e.col,
+                e.end_line,
+                e.end_col
+            ),
             Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
         }
     }
@@ -62,16 +71,19 @@ fn unescape(s: &str) -> String {
 #[test]
 #[ignore]
 fn dump_spans() {
-    let Ok(path) = std::env::var("RELPLAY_SPANS") else {
+    let Ok(paths) = std::env::var("RELPLAY_SPANS") else {
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap();
-    let m = parse_module(&text).unwrap();
-    let mut out = Vec::new();
-    super::walk::walk_body(&m.body, &mut out);
-    out.sort();
-    for l in out {
-        println!("SPAN {}", l);
+    for path in paths.split(',') {
+        let text = std::fs::read_to_string(path).unwrap();
+        let m = parse_module(&text).unwrap();
+        let mut out = Vec::new();
+        super::walk::walk_body(&m.body, &mut out);
+        out.sort();
+        println!("SPAN FILE {path}");
+        for l in out {
+            println!("SPAN {}", l);
+        }
     }
 }
 
@@ -124,5 +136,46 @@ fn timing() {
             "TIMING lex {t1:?} parse {t2:?} checks {t3:?} drop {:?}",
             t.elapsed()
         );
+    }
+}
+
+/// Dev helper: parses every file listed in RELPLAY_FILES (one path per
+/// line) and prints those that fail, to check acceptance on real code.
+#[test]
+#[ignore]
+fn parse_files() {
+    let Ok(list) = std::env::var("RELPLAY_FILES") else {
+        return;
+    };
+    let list = std::fs::read_to_string(list).unwrap();
+    let (mut ok, mut bad) = (0, 0);
+    for path in list.lines() {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        match parse_module(&src) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                bad += 1;
+                println!("FAIL {path}: {} line {} col {}", e, e.line, e.col);
+            }
+        }
+    }
+    println!("FILES ok={ok} bad={bad}");
+}
+
+/// Dev helper: eval-mode results for RELPLAY_EVAL cases.
+#[test]
+#[ignore]
+fn dump_eval_cases() {
+    let Ok(path) = std::env::var("RELPLAY_EVAL") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for case in text.lines() {
+        match parse_expression(&unescape(case)) {
+            Ok(_) => println!("OK"),
+            Err(e) => println!("{} {:?} {} {}", e.kind.name(), e.msg, e.line, e.col),
+        }
     }
 }

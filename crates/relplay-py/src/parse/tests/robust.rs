@@ -73,8 +73,17 @@ fn samples_parse() {
 
 #[test]
 fn mutations_never_panic() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for n in 0..4000 {
+    // RELPLAY_FUZZ=<iterations> runs a longer campaign (release build).
+    let iters = std::env::var("RELPLAY_FUZZ")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4000);
+    let seed = std::env::var("RELPLAY_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(seed);
+    for n in 0..iters {
         let src = SAMPLES[n % SAMPLES.len()];
         let m = mutate(&mut rng, src);
         if let Err(e) = parse_module(&m) {

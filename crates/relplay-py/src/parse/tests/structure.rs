@@ -107,6 +107,14 @@ fn eval_expressions() {
     );
     let e = parse_expression("1, 2").unwrap();
     assert_eq!(expr(&e), "Tuple(1, 2)");
+    // eval input takes no starred items, and no statements.
+    assert_eq!(parse_expression("*a, b").unwrap_err().msg, "invalid syntax");
+    assert_eq!(parse_expression("x = 1").unwrap_err().col, 3);
+    let e = parse_expression("\n x").unwrap_err();
+    assert_eq!(
+        (e.kind, e.msg.as_str()),
+        (SyntaxErrorKind::IndentationError, "unexpected indent")
+    );
 }
 
 #[test]
@@ -126,4 +134,46 @@ fn strings_in_fstring_fields() {
     assert_eq!(module("f\"{x['a']}\""), "F[{x[\"a\"]}]");
     assert_eq!(module("f'{a!r:{b}}'"), "F[{a!r:[{b}]}]");
     assert_eq!(module("f''"), "F[]");
+}
+
+#[test]
+fn line_endings_bom_and_form_feed() {
+    let src = "\u{feff}x = 1\r\nif x:\r\n    s = '''a\r\nb'''\r\n\x0c\r\ny = 2";
+    assert_eq!(
+        module(src),
+        "Assign(x! = 1)\nIf(x [Assign(s! = \"a\\nb\")] else [])\nAssign(y! = 2)"
+    );
+    let m = parse_module("x = (1 +\\\n     2)\nz = 3 \\\n  + 4\n").unwrap();
+    assert_eq!(m.body[1].span.line, 3);
+    assert_eq!((m.body[1].span.end_line, m.body[1].span.end_col), (4, 5));
+}
+
+#[test]
+fn unsupported_constructs_keep_their_span() {
+    let m = parse_module("async def f():\n    await g()\nx = 1\n").unwrap();
+    assert_eq!(m.body[0].kind, StmtKind::Unsupported("async functions"));
+    assert_eq!((m.body[0].span.line, m.body[0].span.end_line), (1, 2));
+    assert_eq!(
+        module("match p:\n    case 1:\n        pass\ny = 2"),
+        "Unsupported(the match statement)\nAssign(y! = 2)"
+    );
+}
+
+#[test]
+fn real_world_forms_from_cpython_sources() {
+    assert_eq!(module("f(*[] or [2])"), "Call(f, [*Or(List[], List[2])])");
+    assert_eq!(
+        module("class A(0, *r, **d, foo='bar'): pass"),
+        "Class(A(0, *r, **=d, foo=\"bar\") [Pass])"
+    );
+    assert_eq!(
+        module("def f(*args: *Ts): pass"),
+        "Def(f(*args:*Ts) [Pass])"
+    );
+    assert_eq!(
+        module("match w := x,:\n    case y: pass"),
+        "Unsupported(the match statement)"
+    );
+    assert!(parse_module("class A:\n    def f(self):\n        nonlocal __class__\n").is_ok());
+    assert!(parse_module("x\u{301} = 1\n").is_ok()); // combining accent in a name
 }
