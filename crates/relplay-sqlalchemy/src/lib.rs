@@ -37,6 +37,23 @@ fn core_names(d: &mut PyDict) {
     d.set_str("Table", builtin("Table", schema::table));
     d.set_str("Sequence", builtin("Sequence", schema::sequence));
     d.set_str(
+        "UniqueConstraint",
+        builtin("UniqueConstraint", schema::unique_constraint),
+    );
+    d.set_str(
+        "CheckConstraint",
+        builtin("CheckConstraint", schema::check_constraint),
+    );
+    d.set_str(
+        "PrimaryKeyConstraint",
+        builtin("PrimaryKeyConstraint", schema::primary_key_constraint),
+    );
+    d.set_str(
+        "ForeignKeyConstraint",
+        builtin("ForeignKeyConstraint", schema::foreign_key_constraint),
+    );
+    d.set_str("Index", builtin("Index", schema::index));
+    d.set_str(
         "MetaData",
         builtin("MetaData", |_, _, _| Ok(schema::new_metadata())),
     );

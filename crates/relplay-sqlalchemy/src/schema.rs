@@ -31,7 +31,7 @@ pub struct ColSpec {
     pub index: bool,
     pub default: Option<Value>,
     pub server_default: Option<os::ServerDefault>,
-    pub fks: Vec<String>,
+    pub fks: Vec<os::ForeignKeyRef>,
     pub autoincrement: Option<bool>,
     pub comment: Option<String>,
     /// `Sequence(...)` given positionally (SQLite ignores it).
@@ -155,6 +155,17 @@ impl NativeObject for ColumnObj {
 
 pub struct ForeignKeyObj {
     pub target: String,
+    pub ondelete: Option<String>,
+    pub onupdate: Option<String>,
+}
+
+impl ForeignKeyObj {
+    pub fn fkref(&self) -> os::ForeignKeyRef {
+        let mut r = os::ForeignKeyRef::new(&self.target);
+        r.ondelete = self.ondelete.clone();
+        r.onupdate = self.onupdate.clone();
+        r
+    }
 }
 
 impl NativeObject for ForeignKeyObj {
@@ -198,7 +209,15 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> Py
             ))
         }
     };
-    Ok(native(ForeignKeyObj { target }))
+    Ok(native(ForeignKeyObj {
+        target,
+        ondelete: kw_get(&kw, "ondelete")
+            .and_then(|v| str_of(&v))
+            .map(|s| s.to_string()),
+        onupdate: kw_get(&kw, "onupdate")
+            .and_then(|v| str_of(&v))
+            .map(|s| s.to_string()),
+    }))
 }
 
 /// `Column(name?, type?, *constraints, **kw)`; `mapped_column` shares it.
@@ -233,7 +252,7 @@ pub fn column_spec(
         } else if let Some(t) = crate::types::sql_type_of(&a) {
             spec.ty = t;
         } else if let Some(fk) = cast::<ForeignKeyObj>(&a) {
-            spec.fks.push(fk.target.clone());
+            spec.fks.push(fk.fkref());
         } else if cast::<SequenceObj>(&a).is_some() {
             spec.sequence = Some(a.clone());
         } else {
@@ -312,7 +331,7 @@ pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Colu
         }
     }
     for fk in &spec.fks {
-        c = c.references(fk);
+        c.foreign_keys.push(fk.clone());
     }
     Ok(c)
 }
@@ -615,7 +634,10 @@ pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
             &format!("Table({k}=...)"),
         ));
     }
-    let cols: Vec<Value> = it.collect();
+    let all: Vec<Value> = it.collect();
+    let (cols, extra): (Vec<Value>, Vec<Value>) = all
+        .into_iter()
+        .partition(|c| cast::<ColumnObj>(c).is_some());
     for c in &cols {
         if cast::<ColumnObj>(c).is_none() {
             return Err(crate::util::not_supported(
@@ -624,7 +646,9 @@ pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
             ));
         }
     }
-    add_table(interp, &meta, &name, cols)
+    let t = add_table(interp, &meta, &name, cols)?;
+    apply_table_items(interp, &meta, &name, &extra)?;
+    Ok(t)
 }
 
 /// `Sequence(name, start=...)`: accepted, ignored by SQLite.
@@ -673,4 +697,212 @@ pub fn table_by_name(name: &str) -> Option<Value> {
         }
         None
     })
+}
+
+/// `UniqueConstraint` / `CheckConstraint` / `PrimaryKeyConstraint` /
+/// `ForeignKeyConstraint`, given to `Table()` or in `__table_args__`.
+pub struct ConstraintObj(pub os::Constraint);
+
+impl NativeObject for ConstraintObj {
+    fn class(&self) -> Rc<Class> {
+        let name = match &self.0.kind {
+            os::ConstraintKind::PrimaryKey(_) => "PrimaryKeyConstraint",
+            os::ConstraintKind::ForeignKey { .. } => "ForeignKeyConstraint",
+            os::ConstraintKind::Unique(_) => "UniqueConstraint",
+            os::ConstraintKind::Check(_) => "CheckConstraint",
+        };
+        native_class(name, "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `Index(name, *columns, unique=False)`.
+pub struct IndexObj(pub os::Index);
+
+impl NativeObject for IndexObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("Index", "sqlalchemy.sql.schema", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn col_names(interp: &mut Interpreter, args: &[Value]) -> PyResult<Vec<String>> {
+    let mut out = Vec::new();
+    for a in args {
+        match a {
+            Value::Str(s) => out.push(s.to_string()),
+            other => match crate::sql::elements::as_expr(other) {
+                Some(relplay_orm::sql::Expr::Column(c)) => out.push(c.name),
+                _ => match cast::<ColumnObj>(other).and_then(|c| c.name()) {
+                    Some(n) => out.push(n),
+                    None => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("a {} as a constraint column", other.type_name()),
+                        ))
+                    }
+                },
+            },
+        }
+    }
+    Ok(out)
+}
+
+fn constraint(kind: os::ConstraintKind, kw: &Kwargs) -> Value {
+    // explicit constraints come before column-derived ones (order 0,
+    // stable among themselves), as they are built before the Table
+    native(ConstraintObj(os::Constraint {
+        name: kw_get(kw, "name")
+            .and_then(|v| str_of(&v))
+            .map(|s| s.to_string()),
+        kind,
+        order: 0,
+    }))
+}
+
+pub fn unique_constraint(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> PyResult<Value> {
+    let cols = col_names(interp, &args)?;
+    Ok(constraint(os::ConstraintKind::Unique(cols), &kw))
+}
+
+pub fn primary_key_constraint(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> PyResult<Value> {
+    let cols = col_names(interp, &args)?;
+    Ok(constraint(os::ConstraintKind::PrimaryKey(cols), &kw))
+}
+
+pub fn check_constraint(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let sql = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => match cast::<crate::sql::elements::TextObj>(other) {
+            Some(t) => t.sql.clone(),
+            None => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "CheckConstraint() with an expression",
+                ))
+            }
+        },
+        None => {
+            return Err(crate::util::type_error(
+                "CheckConstraint() missing required argument 'sqltext'",
+            ))
+        }
+    };
+    Ok(constraint(os::ConstraintKind::Check(sql), &kw))
+}
+
+pub fn foreign_key_constraint(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> PyResult<Value> {
+    let cols = match args.first() {
+        Some(v) => {
+            let items = interp.collect_iter(v)?;
+            col_names(interp, &items)?
+        }
+        None => Vec::new(),
+    };
+    let targets: Vec<os::ForeignKeyRef> = match args.get(1) {
+        Some(v) => {
+            let items = interp.collect_iter(v)?;
+            let mut out = Vec::new();
+            for it in items {
+                let t = match &it {
+                    Value::Str(s) => s.to_string(),
+                    other => match crate::orm::attributes::column_of_attr(other) {
+                        Some((t, c)) => format!("{t}.{c}"),
+                        None => match cast::<ColumnObj>(other) {
+                            Some(c) => c.str(interp, other)?.unwrap_or_default(),
+                            None => {
+                                return Err(crate::util::not_supported(
+                                    interp,
+                                    "this ForeignKeyConstraint target",
+                                ))
+                            }
+                        },
+                    },
+                };
+                let mut r = os::ForeignKeyRef::new(&t);
+                r.ondelete = kw_get(&kw, "ondelete")
+                    .and_then(|v| str_of(&v))
+                    .map(|s| s.to_string());
+                r.onupdate = kw_get(&kw, "onupdate")
+                    .and_then(|v| str_of(&v))
+                    .map(|s| s.to_string());
+                out.push(r);
+            }
+            out
+        }
+        None => Vec::new(),
+    };
+    Ok(constraint(
+        os::ConstraintKind::ForeignKey {
+            columns: cols,
+            targets,
+            use_alter: false,
+        },
+        &kw,
+    ))
+}
+
+pub fn index(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let name = args
+        .first()
+        .and_then(str_of)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let cols = col_names(interp, &args[1.min(args.len())..])?;
+    let unique = truthy(interp, &kw_get(&kw, "unique"))?;
+    Ok(native(IndexObj(os::Index {
+        name,
+        columns: cols,
+        unique,
+    })))
+}
+
+/// Adds the constraints / indexes of `Table(...)` args or `__table_args__`.
+pub fn apply_table_items(
+    interp: &mut Interpreter,
+    meta: &MetaInner,
+    table: &str,
+    items: &[Value],
+) -> PyResult<()> {
+    let mut md = meta.md.borrow_mut();
+    let Some(idx) = md.table_index(table) else {
+        return Ok(());
+    };
+    let t = &mut md.tables[idx];
+    for it in items {
+        if let Some(c) = cast::<ConstraintObj>(it) {
+            if let os::ConstraintKind::PrimaryKey(cols) = &c.0.kind {
+                for col in t.columns.iter_mut() {
+                    if cols.contains(&col.name) {
+                        col.nullable = false;
+                    }
+                }
+            }
+            t.add_constraint(c.0.clone());
+        } else if let Some(ix) = cast::<IndexObj>(it) {
+            t.indexes.push(ix.0.clone());
+        } else {
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("a {} in a table definition", it.type_name()),
+            ));
+        }
+    }
+    Ok(())
 }

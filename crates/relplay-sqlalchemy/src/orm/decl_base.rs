@@ -169,8 +169,31 @@ fn map_class(
             "mapped class inheritance",
         ));
     }
-    if own.get_str("__table_args__").is_some() {
-        return Err(crate::util::not_supported(interp, "__table_args__"));
+    // `__table_args__`: constraints/indexes, optionally a trailing dict
+    let mut table_items: Vec<Value> = Vec::new();
+    match own.get_str("__table_args__") {
+        None => {}
+        Some(Value::Tuple(t)) => {
+            for it in t.iter() {
+                match it {
+                    Value::Dict(d) if d.borrow().is_empty() => {}
+                    Value::Dict(_) => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            "__table_args__ options (the dict part)",
+                        ))
+                    }
+                    other => table_items.push(other.clone()),
+                }
+            }
+        }
+        Some(Value::Dict(d)) if d.borrow().is_empty() => {}
+        Some(_) => {
+            return Err(crate::util::not_supported(
+                interp,
+                "__table_args__ options (the dict part)",
+            ))
+        }
     }
     // Attribute order: class dict order, with annotation-only names merged
     // in at their annotation position (as SQLAlchemy merges the two lists).
@@ -294,6 +317,9 @@ fn map_class(
         ),
     };
     let meta = &meta;
+    if existing.is_none() && !table_items.is_empty() {
+        crate::schema::apply_table_items(interp, meta, &tablename, &table_items)?;
+    }
     let pk_names: Vec<String> = meta
         .md
         .borrow()

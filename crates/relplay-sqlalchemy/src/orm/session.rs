@@ -517,6 +517,7 @@ impl NativeObject for SessionObj {
                 ("scalars", s_scalars),
                 ("scalar", s_scalar),
                 ("query", s_query),
+                ("begin", s_begin),
                 ("__enter__", s_enter),
                 ("__exit__", s_exit),
                 ("__contains__", s_contains),
@@ -599,7 +600,18 @@ impl NativeObject for SessionMakerObj {
         name: &str,
     ) -> PyResult<Option<Value>> {
         if name == "begin" {
-            let _ = me;
+            // `with Session.begin() as s:` a new session, committed on exit
+            let maker = me.clone();
+            return Ok(Some(relplay_py::builtins::builtin(
+                "begin",
+                move |i, _a, _k| {
+                    let sess = i.call(&maker, vec![], vec![])?;
+                    Ok(native(BeginObj {
+                        session: sess,
+                        close: true,
+                    }))
+                },
+            )));
         }
         Ok(None)
     }
@@ -678,4 +690,58 @@ fn clear_modified(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()
         with_state(interp, &o, |st| st.s.borrow_mut().modified = false)?;
     }
     Ok(())
+}
+
+/// `session.begin()` / `sessionmaker.begin()`: commit on a clean exit,
+/// roll back on an exception (and close, for the sessionmaker form).
+pub struct BeginObj {
+    pub session: Value,
+    pub close: bool,
+}
+
+fn s_begin(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    Ok(native(BeginObj {
+        session: me,
+        close: false,
+    }))
+}
+
+fn b_enter(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let b = this::<BeginObj>(&args, "SessionTransaction")?;
+    Ok(if b.close {
+        b.session.clone()
+    } else {
+        args[0].clone()
+    })
+}
+
+fn b_exit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let b = this::<BeginObj>(&args, "SessionTransaction")?;
+    let failed = !matches!(args.get(1), None | Some(Value::None));
+    let Some(s) = cast::<SessionObj>(&b.session).map(|s| s.0.clone()) else {
+        return Ok(Value::Bool(false));
+    };
+    if failed {
+        rollback(interp, &s)?;
+    } else {
+        s_commit(interp, vec![b.session.clone()], Vec::new())?;
+    }
+    if b.close {
+        close(interp, &s)?;
+    }
+    Ok(Value::Bool(false))
+}
+
+impl NativeObject for BeginObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(
+            "SessionTransaction",
+            "sqlalchemy.orm.session",
+            &[("__enter__", b_enter), ("__exit__", b_exit)],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
