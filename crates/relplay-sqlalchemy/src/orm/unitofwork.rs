@@ -728,7 +728,10 @@ fn process_m2m(
     };
     let my_key = format!("{}.{}", m.name(), r.key);
     let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
-    let owners: Vec<Value> = work_objects(s);
+    // SQLAlchemy walks the states of a mapper as a set; for the small
+    // flushes learners write, CPython yields them newest first
+    let mut owners: Vec<Value> = work_objects(s);
+    owners.reverse();
     let mut ins_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut del_rows: Vec<Vec<PyValue>> = Vec::new();
     let mut ins_cols: Vec<(String, relplay_orm::types::SqlType)> = Vec::new();
@@ -873,8 +876,18 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         let m = super::state::mapper_of(interp, d)?;
         for r in m.rels.borrow().clone() {
             let Some(res) = r.resolved() else { continue };
-            if r.viewonly
-                || res.analysis.direction != Direction::OneToMany
+            if r.viewonly {
+                continue;
+            }
+            // association rows of a deleted object: its collection is
+            // loaded here, in relationship order, to delete them later
+            if res.analysis.direction == Direction::ManyToMany {
+                if dict_get(d, &r.key).is_none() {
+                    interp.getattr(d, &r.key)?;
+                }
+                continue;
+            }
+            if res.analysis.direction != Direction::OneToMany
                 || r.cascade.iter().any(|c| c == "delete")
             {
                 continue;
