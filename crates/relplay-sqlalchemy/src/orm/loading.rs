@@ -128,15 +128,46 @@ pub fn refresh(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
 /// Reloads `obj`'s row. `kind` keeps SQLAlchemy's separate cache entries:
 /// an expired-attribute load and `Session.refresh()` compile differently.
 pub fn refresh_as(interp: &mut Interpreter, obj: &Value, kind: &str) -> PyResult<()> {
+    refresh_impl(interp, obj, kind, true)
+}
+
+/// Loads the expired (unloaded) columns of `obj` without autoflush: the
+/// flush reads an expired primary key this way.
+pub fn load_expired_in_flush(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    refresh_impl(interp, obj, "load", false)
+}
+
+fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) -> PyResult<()> {
     let s = session_of(interp, obj, "Instance")?;
     let (m, key) = with_state(interp, obj, |st| {
         (st.mapper.clone(), st.s.borrow().key.clone())
     })?;
     let Some(key) = key else { return Ok(()) };
-    autoflush(interp, &s)?;
-    let c = compile(Statement::Select(&pk_select(&m, &key)))
+    // an expired-attribute load fetches what is unloaded now (before the
+    // autoflush), and its cache key depends on that attribute list
+    let only: Vec<usize> = if kind == "load" {
+        (0..m.cols.len())
+            .filter(|&i| dict_get(obj, &m.cols[i].key).is_none())
+            .collect()
+    } else {
+        (0..m.cols.len()).collect()
+    };
+    if only.is_empty() {
+        with_state(interp, obj, |st| st.s.borrow_mut().expired = false)?;
+        return Ok(());
+    }
+    if flush {
+        autoflush(interp, &s)?;
+    }
+    let mut sel = pk_select(&m, &key);
+    sel.columns = only
+        .iter()
+        .map(|&i| Expr::col(&m.table, &m.cols[i].column, m.cols[i].ty.clone()))
+        .collect();
+    let names: Vec<&str> = only.iter().map(|&i| m.cols[i].key.as_str()).collect();
+    let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
-        .in_namespace(&format!("{kind}:{}", m.name()));
+        .in_namespace(&format!("{kind}:{}:{}", m.name(), names.join(",")));
     let r = s.exec(interp, &c, ExecKind::Single)?;
     let rows = r.into_iter().next().map(|r| r.rows).unwrap_or_default();
     if rows.is_empty() {
@@ -146,7 +177,27 @@ pub fn refresh_as(interp: &mut Interpreter, obj: &Value, kind: &str) -> PyResult
             &format!("Instance '{shown}' has been deleted, or its row is otherwise not present."),
         ));
     }
-    instances(interp, &s, &m, &rows[..1], 0)?;
+    let overwrite = kind != "load";
+    let mut committed = Vec::new();
+    for (j, &i) in only.iter().enumerate() {
+        let c = &m.cols[i];
+        let v = rows[0]
+            .get(j)
+            .cloned()
+            .unwrap_or(relplay_store::Value::Null);
+        let pv = from_py(&result_process(&c.ty, &v).map_err(orm_err)?);
+        if overwrite || dict_get(obj, &c.key).is_none() {
+            dict_set(obj, &c.key, pv.clone());
+            committed.push((c.key.clone(), pv));
+        }
+    }
+    with_state(interp, obj, |st| {
+        let mut b = st.s.borrow_mut();
+        b.expired = false;
+        for (k, v) in committed {
+            b.committed.insert(k, v);
+        }
+    })?;
     Ok(())
 }
 
@@ -287,6 +338,14 @@ fn lazy_scalar(
         let Some(local) = local else {
             return Ok(Value::None);
         };
+        // PASSIVE_NO_FETCH: an expired foreign key is not loaded
+        if !sql
+            && m.col_by_column(&local.column)
+                .map(|c| dict_get(obj, &c.key).is_none())
+                .unwrap_or(true)
+        {
+            return Ok(Value::None);
+        }
         match col_value(interp, obj, &m, &local)? {
             Some(PyValue::None) | None => return Ok(Value::None),
             Some(v) => key.push(v),

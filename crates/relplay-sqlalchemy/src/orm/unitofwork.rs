@@ -233,6 +233,11 @@ fn save_rows(
     // UPDATEs, by primary key
     let mut ups = Vec::new();
     for o in persistent {
+        // the UPDATE needs the row's committed values: load expired ones
+        let expired = with_state(interp, o, |st| st.s.borrow().expired)?;
+        if expired && !changed_cols(interp, o, m)?.is_empty() {
+            super::loading::load_expired_in_flush(interp, o)?;
+        }
         let ch = changed_cols(interp, o, m)?;
         if !ch.is_empty() {
             let key = with_state(interp, o, |st| st.s.borrow().key.clone())?.unwrap_or_default();
