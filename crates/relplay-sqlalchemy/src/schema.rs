@@ -129,19 +129,25 @@ impl NativeObject for ColumnObj {
         Ok(Some(me.id() as i64))
     }
     fn repr(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        let s = self.spec.borrow();
-        Ok(Some(match &*self.table.borrow() {
-            Some(t) => format!(
-                "Column('{}', {}, table=<{t}>)",
-                s.name.clone().unwrap_or_default(),
-                s.ty.ddl_name()
-            ),
-            None => format!(
-                "Column('{}', {})",
-                s.name.clone().unwrap_or_default(),
-                s.ty.ddl_name()
-            ),
-        }))
+        let spec = self.spec.borrow().clone();
+        let Some(t) = self.table.borrow().clone() else {
+            return Ok(Some(format!(
+                "Column({:?}, {})",
+                spec.name.clone().unwrap_or_default(),
+                spec.ty.repr()
+            )));
+        };
+        // the attached column's repr comes from the table's model
+        let found = crate::schema::table_by_name(&t).and_then(|tv| {
+            cast::<TableObj>(&tv).and_then(|to| {
+                let md = to.meta.md.borrow();
+                md.table(&t).and_then(|tb| {
+                    tb.column(spec.name.as_deref().unwrap_or(""))
+                        .map(|c| c.repr(&t))
+                })
+            })
+        });
+        Ok(Some(found.unwrap_or_default()))
     }
     fn str(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         let s = self.spec.borrow();
@@ -333,6 +339,10 @@ pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Colu
     for fk in &spec.fks {
         c.foreign_keys.push(fk.clone());
     }
+    c.sequence = spec
+        .sequence
+        .as_ref()
+        .and_then(|v| cast::<SequenceObj>(v).map(|q| q.0.clone()));
     Ok(c)
 }
 
@@ -484,7 +494,10 @@ impl NativeObject for TableObj {
         })
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("Table('{}', MetaData(), ...)", self.name)))
+        let md = self.meta.md.borrow();
+        Ok(Some(
+            md.table(&self.name).map(|t| t.repr()).unwrap_or_default(),
+        ))
     }
     fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         Ok(Some(self.name.to_string()))
@@ -652,9 +665,7 @@ pub fn table(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
 }
 
 /// `Sequence(name, start=...)`: accepted, ignored by SQLite.
-pub struct SequenceObj {
-    pub name: String,
-}
+pub struct SequenceObj(pub os::Sequence);
 
 impl NativeObject for SequenceObj {
     fn class(&self) -> Rc<Class> {
@@ -664,20 +675,24 @@ impl NativeObject for SequenceObj {
         self
     }
     fn repr(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!(
-            "Sequence('{}', metadata=MetaData())",
-            self.name
-        )))
+        Ok(Some(self.0.repr(true)))
     }
 }
 
-pub fn sequence(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+pub fn sequence(_interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let name = args
         .first()
         .and_then(str_of)
         .map(|s| s.to_string())
         .unwrap_or_default();
-    Ok(native(SequenceObj { name }))
+    let mut seq = os::Sequence::new(&name);
+    let int = |v: Option<Value>| match v {
+        Some(Value::Int(i)) => Some(i),
+        _ => None,
+    };
+    seq.start = int(args.get(1).cloned().or_else(|| kw_get(&kw, "start")));
+    seq.increment = int(args.get(2).cloned().or_else(|| kw_get(&kw, "increment")));
+    Ok(native(SequenceObj(seq)))
 }
 
 thread_local! {

@@ -75,16 +75,18 @@ impl NativeObject for TypeObj {
             factory: false,
         })))
     }
+    /// `str(type)`: the type as the default dialect compiles it.
+    fn str(&self, interp: &mut Interpreter, me: &Value) -> PyResult<Option<String>> {
+        if self.factory {
+            return self.repr(interp, me);
+        }
+        Ok(Some(self.ty.ddl_name()))
+    }
     fn repr(&self, _interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
         Ok(Some(if self.factory {
             format!("<class 'sqlalchemy.sql.sqltypes.{}'>", self.name)
         } else {
-            match &self.ty {
-                SqlType::String(Some(n)) | SqlType::Text(Some(n)) => {
-                    format!("{}(length={n})", self.name)
-                }
-                _ => format!("{}()", self.name),
-            }
+            self.ty.repr()
         }))
     }
 }
