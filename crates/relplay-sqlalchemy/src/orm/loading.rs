@@ -26,19 +26,23 @@ pub fn select_of(m: &Mapper) -> Select {
     )
 }
 
+/// `<Class at 0x...>`, as SQLAlchemy's `state_str` names an instance.
+pub fn state_str(obj: &Value) -> String {
+    format!("<{} at 0x{:x}>", obj.type_name(), obj.id())
+}
+
 fn session_of(interp: &mut Interpreter, obj: &Value, what: &str) -> PyResult<Rc<SessionInner>> {
     let id = with_state(interp, obj, |s| s.s.borrow().session)?;
     match id.and_then(by_id) {
         Some(s) => Ok(s),
         None => {
-            let m = super::state::mapper_of(interp, obj)?;
+            let op = match what.strip_prefix("lazy:") {
+                Some(attr) => format!("Parent instance {} is not bound to a Session; lazy load operation of attribute '{attr}' cannot proceed", state_str(obj)),
+                None => format!("Instance {} is not bound to a Session; attribute refresh operation cannot proceed", state_str(obj)),
+            };
             Err(crate::exc::raise(
                 "DetachedInstanceError",
-                &format!(
-                    "{what} <{} at 0x7f0000000000> is not bound to a Session; {} (Background on this error at: https://sqlalche.me/e/21/bhk3)",
-                    m.name(),
-                    if what == "Instance" { "attribute refresh operation cannot proceed".to_string() } else { "lazy load operation of attribute cannot proceed".to_string() }
-                ),
+                &format!("{op} (Background on this error at: https://sqlalche.me/e/21/bhk3)"),
             ))
         }
     }
@@ -230,7 +234,7 @@ pub fn lazy_criterion(
             "an unconfigured relationship",
         ));
     };
-    let s = session_of(interp, obj, "Parent instance")?;
+    let s = session_of(interp, obj, &format!("lazy:{}", r.key))?;
     let m = super::state::mapper_of(interp, obj)?;
     let mut vals = Vec::new();
     for (l, _) in &res.analysis.local_remote_pairs {
@@ -258,7 +262,7 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     if !persistent {
         return Ok(Vec::new());
     }
-    let s = session_of(interp, obj, "Parent instance")?;
+    let s = session_of(interp, obj, &format!("lazy:{}", r.key))?;
     let m = super::state::mapper_of(interp, obj)?;
     let mut vals = Vec::new();
     for (l, _) in &res.analysis.local_remote_pairs {
@@ -353,7 +357,7 @@ fn lazy_scalar(
     }
     let Some(s) = with_state(interp, obj, |st| st.s.borrow().session)?.and_then(by_id) else {
         if sql {
-            session_of(interp, obj, "Parent instance")?;
+            session_of(interp, obj, &format!("lazy:{}", r.key))?;
         }
         return Ok(Value::None);
     };

@@ -58,6 +58,8 @@ impl Mapper {
 thread_local! {
     static MAPPERS: RefCell<Vec<Rc<Mapper>>> = const { RefCell::new(Vec::new()) };
     static CONFIGURED: Cell<bool> = const { Cell::new(true) };
+    /// (triggering mapper, original message) of a failed configure.
+    static FAILED: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
 }
 
 pub fn register(m: Rc<Mapper>) {
@@ -75,6 +77,7 @@ pub fn all() -> Vec<Rc<Mapper>> {
 
 pub fn reset() {
     super::clsregistry::reset();
+    FAILED.with(|f| *f.borrow_mut() = None);
     MAPPERS.with(|v| v.borrow_mut().clear());
     CONFIGURED.with(|c| c.set(true));
 }
@@ -106,12 +109,27 @@ pub fn configure_all(interp: &mut Interpreter) -> PyResult<()> {
     if CONFIGURED.with(|c| c.get()) {
         return Ok(());
     }
+    // a mapper that failed before makes every later configure fail
+    if let Some((label, msg)) = FAILED.with(|f| f.borrow().clone()) {
+        return Err(crate::exc::raise(
+            "InvalidRequestError",
+            &format!("One or more mappers failed to initialize - can't proceed with initialization of other mappers. Triggering mapper: '{label}'. Original exception was: {msg}"),
+        ));
+    }
     CONFIGURED.with(|c| c.set(true));
     for m in all() {
         let rels = m.rels.borrow().clone();
         for r in rels {
             if let Err(e) = super::relationships::configure(interp, &m, &r) {
                 CONFIGURED.with(|c| c.set(false));
+                let msg = e
+                    .args()
+                    .first()
+                    .and_then(crate::util::str_of)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                let label = format!("Mapper[{}({})]", m.name(), m.table);
+                FAILED.with(|f| *f.borrow_mut() = Some((label, msg)));
                 return Err(e);
             }
         }

@@ -42,7 +42,11 @@ thread_local! {
 }
 
 pub fn by_id(id: u64) -> Option<Rc<SessionInner>> {
-    SESSIONS.with(|s| s.borrow().get(id as usize).and_then(|w| w.upgrade()))
+    SESSIONS.with(|s| {
+        s.borrow()
+            .get((id as usize).wrapping_sub(1))
+            .and_then(|w| w.upgrade())
+    })
 }
 
 pub fn ident_key(key: &[PyValue]) -> String {
@@ -107,7 +111,8 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
             }
         }
     }
-    let id = SESSIONS.with(|s| s.borrow().len()) as u64;
+    // session hash keys count from 1
+    let id = SESSIONS.with(|s| s.borrow().len()) as u64 + 1;
     let inner = Rc::new(SessionInner {
         id,
         engine,
@@ -147,7 +152,7 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
     }
     if let Some(other) = cur {
         if by_id(other).is_some() {
-            let shown = interp.repr(obj)?;
+            let shown = super::loading::state_str(obj);
             return Err(crate::exc::raise(
                 "InvalidRequestError",
                 &format!(
