@@ -145,6 +145,8 @@ pub fn install(interp: &mut Interpreter, path: &str) {
     SCRIPT_PATH.with(|p| *p.borrow_mut() = path.to_string());
     WARNED.with(|w| w.borrow_mut().clear());
     orm::mapper::reset();
+    orm::session::reset();
+    schema::reset();
     interp.register_module("sqlalchemy", |_| {
         let mut d = PyDict::new();
         core_names(&mut d);

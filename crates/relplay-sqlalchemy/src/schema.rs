@@ -699,6 +699,11 @@ thread_local! {
     static ALL_META: RefCell<Vec<std::rc::Weak<MetaInner>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Forgets the MetaData of a previous run.
+pub fn reset() {
+    ALL_META.with(|m| m.borrow_mut().clear());
+}
+
 /// The Table object named `name` in any live MetaData.
 pub fn table_by_name(name: &str) -> Option<Value> {
     ALL_META.with(|m| {

@@ -41,6 +41,11 @@ thread_local! {
     static SESSIONS: RefCell<Vec<Weak<SessionInner>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Forgets the sessions of a previous run (ids count from 1 per script).
+pub fn reset() {
+    SESSIONS.with(|s| s.borrow_mut().clear());
+}
+
 pub fn by_id(id: u64) -> Option<Rc<SessionInner>> {
     SESSIONS.with(|s| {
         s.borrow()
