@@ -168,18 +168,14 @@ pub fn module_dict(module: &str) -> PyDict {
     d
 }
 
-/// Writes a warning as CPython's default `warnings` formatting does
-/// (`path:line: Class: message`), once per (class, message, line) like the
-/// default filter.
-pub fn warn(interp: &mut relplay_py::Interpreter, class: &str, msg: &str) {
-    let line = interp.current_line();
-    let first = crate::WARNED.with(|w| {
-        w.borrow_mut()
-            .insert((class.to_string(), msg.to_string(), line))
-    });
-    if !first {
-        return;
-    }
-    let path = crate::SCRIPT_PATH.with(|p| p.borrow().clone());
-    interp.write_stderr(&format!("{path}:{line}: {class}: {msg}\n"));
+/// Emits a warning through the interpreter's `warnings` machinery (filters,
+/// once-per-location, the source line), attributed to the user's line; an
+/// "error" filter makes it an exception, as in CPython.
+pub fn warn(
+    interp: &mut relplay_py::Interpreter,
+    class: &str,
+    msg: &str,
+) -> relplay_py::PyResult<()> {
+    let cls = crate::exc::class(class);
+    interp.warn(&cls, msg, 1)
 }

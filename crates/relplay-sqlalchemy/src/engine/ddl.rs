@@ -43,7 +43,7 @@ pub fn run_ddl(
     };
     log_begin(interp, &eng);
     for w in &plan.warnings {
-        crate::exc::warn(interp, "SAWarning", w);
+        crate::exc::warn(interp, "SAWarning", w)?;
     }
     for st in &plan.statements {
         let r = match st.kind {

@@ -203,10 +203,16 @@ fn is_reverse(a: &RelProp, b: &RelProp) -> bool {
 }
 
 /// SQLAlchemy's warning for two relationships writing the same column.
-pub fn check_overlaps(interp: &mut Interpreter, _parent: &Rc<Mapper>, r: &Rc<RelProp>) {
-    let Some(res) = r.resolved() else { return };
+pub fn check_overlaps(
+    interp: &mut Interpreter,
+    _parent: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
     if r.viewonly {
-        return;
+        return Ok(());
     }
     let pairs: Vec<(ColId, ColId)> = res
         .analysis
@@ -254,8 +260,9 @@ pub fn check_overlaps(interp: &mut Interpreter, _parent: &Rc<Mapper>, r: &Rc<Rel
             if AUTO_CONFIGURE.with(|a| a.get()) {
                 msg.push_str(" (This warning originated from the `configure_mappers()` process, which was invoked automatically in response to a user-initiated operation.)");
             }
-            crate::exc::warn(interp, "SAWarning", &msg);
+            crate::exc::warn(interp, "SAWarning", &msg)?;
         }
         SYNC_TARGETS.with(|s| s.borrow_mut().push((to.clone(), from.clone(), r.clone())));
     }
+    Ok(())
 }

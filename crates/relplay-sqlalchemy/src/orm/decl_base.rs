@@ -533,7 +533,7 @@ pub fn declarative_base(
             interp,
             "MovedIn20Warning",
             "The ``declarative_base()`` function is now available as sqlalchemy.orm.declarative_base(). (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
-        );
+        )?;
     }
     if !args.is_empty() {
         return Err(type_error(format!(

@@ -222,7 +222,7 @@ fn q_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
         interp,
         "LegacyAPIWarning",
         "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
-    );
+    )?;
     let Some(m) = q.sel.borrow().entity.clone() else {
         return Err(crate::util::not_supported(
             interp,

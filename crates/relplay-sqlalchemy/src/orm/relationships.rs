@@ -362,9 +362,9 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         if super::clsregistry::AUTO_CONFIGURE.with(|a| a.get()) {
             msg.push_str(" (This warning originated from the `configure_mappers()` process, which was invoked automatically in response to a user-initiated operation.)");
         }
-        crate::exc::warn(interp, "SADeprecationWarning", &msg);
+        crate::exc::warn(interp, "SADeprecationWarning", &msg)?;
     }
-    super::clsregistry::check_overlaps(interp, parent, r);
+    super::clsregistry::check_overlaps(interp, parent, r)?;
     if let Some((name, kw)) = &r.backref {
         let mut b = build(
             interp,

@@ -702,7 +702,7 @@ fn warn_unsaved_children(
                         interp,
                         "SAWarning",
                         &format!("Object of type {cs} not in session, add operation along '{}.{}' will not proceed", m.name(), r.key),
-                    );
+                    )?;
                 }
             }
         }
@@ -783,7 +783,7 @@ fn process_m2m(
                     interp,
                     "SAWarning",
                     &format!("Object of type {cs} not in session, add operation along '{my_key}' won't proceed"),
-                );
+                )?;
                 continue;
             }
             processed.push((my_key.clone(), owner.id(), child.id()));
