@@ -17,18 +17,11 @@ pub mod sql;
 pub mod types;
 pub mod util;
 
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use relplay_py::builtins::builtin;
 use relplay_py::object::dict::PyDict;
 use relplay_py::{Interpreter, Value};
-
-thread_local! {
-    pub(crate) static SCRIPT_PATH: RefCell<String> = RefCell::new(String::from("<script>"));
-    pub(crate) static WARNED: RefCell<HashSet<(String, String, u32)>> = RefCell::new(HashSet::new());
-}
 
 fn core_names(d: &mut PyDict) {
     types::add_types(d);
@@ -140,10 +133,9 @@ fn orm_names(d: &mut PyDict) {
     );
 }
 
-/// Registers the `sqlalchemy` modules; `path` is the script's path (warnings name it).
-pub fn install(interp: &mut Interpreter, path: &str) {
-    SCRIPT_PATH.with(|p| *p.borrow_mut() = path.to_string());
-    WARNED.with(|w| w.borrow_mut().clear());
+/// Registers the `sqlalchemy` modules (call before `run_file`); resets the
+/// per-run registries (mappers, sessions, metadata).
+pub fn install(interp: &mut Interpreter) {
     orm::mapper::reset();
     orm::session::reset();
     schema::reset();
