@@ -86,6 +86,7 @@ fn orm_names(d: &mut PyDict) {
         builtin("relationship", orm::relationships::relationship),
     );
     d.set_str("backref", builtin("backref", orm::relationships::backref));
+    d.set_str("validates", builtin("validates", orm::decl_base::validates));
     use orm::strategies::{option, Strategy};
     d.set_str(
         "selectinload",

@@ -90,6 +90,12 @@ impl NativeObject for AttrObj {
         super::mapper::configure_all(interp)?;
         super::state::state_of(interp, instance)?;
         super::state::touch(interp, instance)?;
+        let v = match self.mapper.validator(&self.key) {
+            Some(f) if !matches!(&self.kind, AttrKind::Rel(r) if r.resolved().map(|x| x.uselist).unwrap_or(false)) => {
+                interp.call(&f, vec![instance.clone(), Value::str(&self.key), v], vec![])?
+            }
+            _ => v,
+        };
         match &self.kind {
             AttrKind::Column(_) => dict_set(instance, &self.key, v),
             AttrKind::Rel(r) => set_rel(interp, instance, r, v)?,

@@ -42,9 +42,23 @@ fn c_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
     let c = this::<CollObj>(&args, "InstrumentedList")?;
     attach(&args[0], c);
     let item = args.get(1).cloned().unwrap_or(Value::None);
+    let item = validated(interp, c, item)?;
     c.items.borrow_mut().push(item.clone());
     super::attributes::on_append(interp, &c.owner, &c.rel, &item)?;
     Ok(Value::None)
+}
+
+/// Runs the owner's `@validates` method for this collection, if any.
+fn validated(interp: &mut Interpreter, c: &CollObj, item: Value) -> PyResult<Value> {
+    let m = super::state::mapper_of(interp, &c.owner)?;
+    match m.validator(&c.rel.key) {
+        Some(f) => interp.call(
+            &f,
+            vec![c.owner.clone(), Value::str(&c.rel.key), item],
+            vec![],
+        ),
+        None => Ok(item),
+    }
 }
 
 fn c_extend(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {

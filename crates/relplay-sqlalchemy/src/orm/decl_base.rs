@@ -358,6 +358,20 @@ fn map_class(
         .iter()
         .filter_map(|n| cols.iter().position(|c: &ColProp| &c.column == n))
         .collect();
+    // `@validates("a", "b")` methods, found by their marker attribute
+    let mut validators: Vec<(String, Value)> = Vec::new();
+    for (k, v) in own.items() {
+        if let Value::Function(f) = &v {
+            if let Some(Value::Tuple(names)) = f.dict.borrow().get_str("__sa_validators__") {
+                for n in names.iter() {
+                    if let Value::Str(n) = n {
+                        let _ = &k;
+                        validators.push((n.to_string(), v.clone()));
+                    }
+                }
+            }
+        }
+    }
     let m = Rc::new(Mapper {
         id: mapper::next_id(),
         class: cls.clone(),
@@ -367,6 +381,7 @@ fn map_class(
         cols,
         pk,
         rels: RefCell::new(Vec::new()),
+        validators,
     });
     for (key, r) in &rels {
         *r.parent.borrow_mut() = Some(m.clone());
@@ -608,4 +623,26 @@ pub fn declarative_base(
 
 fn interp_module_name(_interp: &Interpreter) -> Option<String> {
     None
+}
+
+/// `@validates(*names)`: marks the method; the mapper calls it on set/append.
+pub fn validates(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    for (k, _) in &kw {
+        if &**k != "include_backrefs" {
+            return Err(crate::util::not_supported(
+                interp,
+                &format!("validates({k}=...)"),
+            ));
+        }
+    }
+    let names = Value::tuple(args);
+    Ok(builtin("validates", move |_i, a, _k| {
+        let f = a.into_iter().next().unwrap_or(Value::None);
+        if let Value::Function(func) = &f {
+            func.dict
+                .borrow_mut()
+                .set_str("__sa_validators__", names.clone());
+        }
+        Ok(f)
+    }))
 }

@@ -31,6 +31,8 @@ pub struct Mapper {
     /// Indexes into `cols` of the primary key, in table order.
     pub pk: Vec<usize>,
     pub rels: RefCell<Vec<Rc<RelProp>>>,
+    /// `@validates` methods by attribute key.
+    pub validators: Vec<(String, Value)>,
 }
 
 impl Mapper {
@@ -43,6 +45,12 @@ impl Mapper {
     }
     pub fn col_by_column(&self, column: &str) -> Option<&ColProp> {
         self.cols.iter().find(|c| c.column == column)
+    }
+    pub fn validator(&self, key: &str) -> Option<Value> {
+        self.validators
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, f)| f.clone())
     }
     pub fn rel(&self, key: &str) -> Option<Rc<RelProp>> {
         self.rels.borrow().iter().find(|r| r.key == key).cloned()
