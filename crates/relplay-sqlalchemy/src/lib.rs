@@ -140,6 +140,7 @@ pub fn install(interp: &mut Interpreter) {
     orm::mapper::reset();
     orm::session::reset();
     schema::reset();
+    util::reset_value_classes();
     interp.register_module("sqlalchemy", |_| {
         let mut d = PyDict::new();
         core_names(&mut d);

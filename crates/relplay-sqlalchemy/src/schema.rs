@@ -304,6 +304,7 @@ pub fn column_spec(
 
 pub fn column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let spec = column_spec(interp, args, &kw, "Column")?;
+    value_types(interp, &spec.ty);
     Ok(native(ColumnObj {
         spec: RefCell::new(spec),
         table: RefCell::new(None),
@@ -925,4 +926,14 @@ pub fn apply_table_items(
         }
     }
     Ok(())
+}
+
+/// Columns of date/time/decimal types return the interpreter's objects.
+pub fn value_types(interp: &mut Interpreter, ty: &SqlType) {
+    if matches!(
+        ty,
+        SqlType::Date | SqlType::DateTime | SqlType::Time | SqlType::Numeric(..)
+    ) {
+        crate::util::ensure_value_classes(interp);
+    }
 }

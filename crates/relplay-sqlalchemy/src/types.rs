@@ -147,6 +147,7 @@ pub fn type_for_python(v: &Value) -> Option<SqlType> {
         "datetime" => SqlType::DateTime,
         "date" => SqlType::Date,
         "Decimal" => SqlType::Numeric(None, None),
+        "time" => SqlType::Time,
         _ => return None,
     })
 }

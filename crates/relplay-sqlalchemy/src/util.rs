@@ -89,7 +89,153 @@ pub fn str_of(v: &Value) -> Option<Rc<str>> {
     }
 }
 
+/// Fields of a `datetime`/`date`/`time`/`Decimal` object of the
+/// interpreter's Python-source modules (read from its `__dict__`).
+fn stdlib_value(v: &Value) -> Option<PyValue> {
+    let Value::Instance(i) = v else { return None };
+    let cls = i.class.borrow().clone();
+    let module = cls.module();
+    let d = i.dict.borrow();
+    let int = |k: &str| match d.get_str(k) {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    let date = || -> Option<relplay_orm::value::Date> {
+        Some(relplay_orm::value::Date {
+            year: int("_year")? as i32,
+            month: int("_month")? as u8,
+            day: int("_day")? as u8,
+        })
+    };
+    let time = |p: &str| -> Option<relplay_orm::value::Time> {
+        Some(relplay_orm::value::Time {
+            hour: int(&format!("{p}hour")).unwrap_or(0) as u8,
+            minute: int(&format!("{p}minute")).unwrap_or(0) as u8,
+            second: int(&format!("{p}second")).unwrap_or(0) as u8,
+            microsecond: int(&format!("{p}microsecond")).unwrap_or(0) as u32,
+        })
+    };
+    match (&*module, &*cls.name()) {
+        ("datetime", "datetime") => Some(PyValue::DateTime(date()?, time("_")?)),
+        ("datetime", "date") => Some(PyValue::Date(date()?)),
+        ("datetime", "time") => Some(PyValue::Time(time("")?)),
+        ("decimal", "Decimal") => {
+            let n = int("_int")?;
+            let exp = int("_exp")?;
+            let digits = n.unsigned_abs().to_string();
+            let text = if exp >= 0 {
+                format!("{digits}{}", "0".repeat(exp as usize))
+            } else {
+                let e = (-exp) as usize;
+                let padded = if digits.len() <= e {
+                    format!("{}{digits}", "0".repeat(e + 1 - digits.len()))
+                } else {
+                    digits
+                };
+                let (a, b) = padded.split_at(padded.len() - e);
+                format!("{a}.{b}")
+            };
+            Some(PyValue::Decimal(Rc::from(if n < 0 {
+                format!("-{text}")
+            } else {
+                text
+            })))
+        }
+        _ => None,
+    }
+}
+
+thread_local! {
+    /// datetime.date / datetime.datetime / datetime.time / decimal.Decimal,
+    /// loaded when a script declares a column of such a type.
+    static VALUE_CLASSES: RefCell<Option<[Rc<Class>; 4]>> = const { RefCell::new(None) };
+}
+
+/// Loads the interpreter's `datetime` / `decimal` classes for results.
+pub fn ensure_value_classes(interp: &mut Interpreter) {
+    if VALUE_CLASSES.with(|c| c.borrow().is_some()) {
+        return;
+    }
+    let src = "from datetime import date, datetime, time\nfrom decimal import Decimal\n";
+    if let Ok(ns) = relplay_py::modules::exec_source(interp, "sqlalchemy.util.values", src) {
+        let get = |n: &str| match ns.get_str(n) {
+            Some(Value::Class(c)) => Some(c),
+            _ => None,
+        };
+        if let (Some(a), Some(b), Some(c), Some(d)) =
+            (get("date"), get("datetime"), get("time"), get("Decimal"))
+        {
+            VALUE_CLASSES.with(|v| *v.borrow_mut() = Some([a, b, c, d]));
+        }
+    }
+}
+
+pub fn reset_value_classes() {
+    VALUE_CLASSES.with(|v| *v.borrow_mut() = None);
+}
+
+/// A Python object of one of those classes, built from its fields.
+fn stdlib_object(v: &PyValue) -> Option<Value> {
+    let classes = VALUE_CLASSES.with(|c| c.borrow().clone())?;
+    let make = |cls: &Rc<Class>, fields: Vec<(&str, Value)>| {
+        let inst = relplay_py::vm::exc::new_instance(cls);
+        for (k, v) in fields {
+            inst.dict.borrow_mut().set_str(k, v);
+        }
+        Value::Instance(inst)
+    };
+    let dfields = |d: &relplay_orm::value::Date| {
+        vec![
+            ("_year", Value::Int(d.year as i64)),
+            ("_month", Value::Int(d.month as i64)),
+            ("_day", Value::Int(d.day as i64)),
+        ]
+    };
+    Some(match v {
+        PyValue::Date(d) => make(&classes[0], dfields(d)),
+        PyValue::DateTime(d, t) => {
+            let mut f = dfields(d);
+            f.extend([
+                ("_hour", Value::Int(t.hour as i64)),
+                ("_minute", Value::Int(t.minute as i64)),
+                ("_second", Value::Int(t.second as i64)),
+                ("_microsecond", Value::Int(t.microsecond as i64)),
+                ("_tzinfo", Value::None),
+            ]);
+            make(&classes[1], f)
+        }
+        PyValue::Time(t) => make(
+            &classes[2],
+            vec![
+                ("hour", Value::Int(t.hour as i64)),
+                ("minute", Value::Int(t.minute as i64)),
+                ("second", Value::Int(t.second as i64)),
+                ("microsecond", Value::Int(t.microsecond as i64)),
+            ],
+        ),
+        PyValue::Decimal(text) => {
+            let neg = text.starts_with('-');
+            let body = text.trim_start_matches('-');
+            let (a, b) = body.split_once('.').unwrap_or((body, ""));
+            let digits: i64 = format!("{a}{b}").parse().ok()?;
+            let n = if neg { -digits } else { digits };
+            make(
+                &classes[3],
+                vec![
+                    ("_int", Value::Int(n)),
+                    ("_exp", Value::Int(-(b.len() as i64))),
+                    ("_neg", Value::Bool(neg)),
+                ],
+            )
+        }
+        _ => return None,
+    })
+}
+
 pub fn to_py(v: &Value) -> PyResult<PyValue> {
+    if let Some(p) = stdlib_value(v) {
+        return Ok(p);
+    }
     Ok(match v {
         Value::None => PyValue::None,
         Value::Bool(b) => PyValue::Bool(*b),
@@ -117,7 +263,7 @@ pub fn from_py(v: &PyValue) -> Value {
         PyValue::Float(f) => Value::Float(*f),
         PyValue::Str(s) => Value::Str(s.clone()),
         PyValue::Bytes(b) | PyValue::Memory(b) => Value::Bytes(b.clone()),
-        other => Value::str(&other.repr()),
+        other => stdlib_object(other).unwrap_or_else(|| Value::str(&other.repr())),
     }
 }
 

@@ -448,6 +448,7 @@ fn apply_annotation(
     if spec.nullable.is_none() && !spec.primary_key {
         spec.nullable = Some(a.optional);
     }
+    crate::schema::value_types(interp, &spec.ty);
     Ok(())
 }
 
