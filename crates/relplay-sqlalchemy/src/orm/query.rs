@@ -216,6 +216,67 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     })
 }
 
+/// `Query.delete()` / `Query.update(values)`: bulk DML with the query's
+/// criteria (the identity map is not synchronized).
+fn q_bulk(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs, update: bool) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow().clone();
+    let Some(m) = sel.entity.clone() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "bulk delete()/update() without an entity",
+        ));
+    };
+    if let Some((k, _)) = kw.iter().find(|(k, _)| &**k != "synchronize_session") {
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("Query bulk operation with {k}="),
+        ));
+    }
+    let target = Value::Class(m.class.clone());
+    let stmt = if update {
+        crate::sql::dml::update(interp, vec![target], Vec::new())?
+    } else {
+        crate::sql::dml::delete(interp, vec![target], Vec::new())?
+    };
+    let mut values = Vec::new();
+    if update {
+        let Some(Value::Dict(d)) = args.get(1) else {
+            return Err(crate::util::type_error(
+                "Query.update() takes a dictionary of values",
+            ));
+        };
+        for (k, v) in d.borrow().items() {
+            let name = match crate::util::str_of(&k) {
+                Some(s) => m
+                    .cols
+                    .iter()
+                    .find(|c| c.key == *s)
+                    .map(|c| c.column.clone())
+                    .unwrap_or(s.to_string()),
+                None => crate::sql::dml::key_name(interp, &k)?,
+            };
+            values.push((name, v));
+        }
+    }
+    let stmt = match crate::util::cast::<crate::sql::dml::DmlObj>(&stmt) {
+        Some(d) => {
+            let mut d = d.clone();
+            d.where_ = sel.sel.where_.clone();
+            d.values = values;
+            native(d)
+        }
+        None => stmt,
+    };
+    let r = session_execute(interp, &q.session, &stmt, None)?;
+    Ok(
+        match crate::util::cast::<crate::engine::result::ResultObj>(&r) {
+            Some(ro) => Value::Int(ro.rowcount.get()),
+            None => Value::Int(0),
+        },
+    )
+}
+
 fn q_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
     crate::exc::warn(
@@ -257,6 +318,8 @@ impl NativeObject for QueryObj {
                 ("one", q_one),
                 ("one_or_none", q_one_or_none),
                 ("get", q_get),
+                ("delete", |i, a, k| q_bulk(i, a, k, false)),
+                ("update", |i, a, k| q_bulk(i, a, k, true)),
             ],
         )
     }
