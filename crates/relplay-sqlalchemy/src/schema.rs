@@ -312,7 +312,7 @@ pub fn column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResul
 }
 
 /// The relplay-orm column for a spec (type affinity rules live there).
-pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Column> {
+pub fn orm_column(spec: &ColSpec, _interp: &mut Interpreter) -> PyResult<os::Column> {
     let name = spec.name.clone().unwrap_or_default();
     let mut c = os::Column::new(&name, spec.ty.clone());
     if spec.primary_key {
@@ -328,12 +328,8 @@ pub fn orm_column(spec: &ColSpec, interp: &mut Interpreter) -> PyResult<os::Colu
     c.server_default = spec.server_default.clone();
     if let Some(d) = &spec.default {
         match d {
-            Value::Function(_) | Value::Builtin(_) => {
-                return Err(crate::util::not_supported(
-                    interp,
-                    "a callable Column default",
-                ))
-            }
+            // callables run at flush time (the ORM fills them in)
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => {}
             v => c.default = Some(to_py(v)?),
         }
     }

@@ -342,6 +342,12 @@ fn map_class(
                 key: key.clone(),
                 column: name,
                 ty,
+                default_fn: s.default.clone().filter(|d| {
+                    matches!(
+                        d,
+                        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
+                    )
+                }),
             });
         }
     }

@@ -19,6 +19,8 @@ pub struct ColProp {
     pub key: String,
     pub column: String,
     pub ty: SqlType,
+    /// A Python callable `default=`, called for new rows at flush.
+    pub default_fn: Option<Value>,
 }
 
 pub struct Mapper {

@@ -276,6 +276,17 @@ fn save_rows(
     let Some(table) = table else { return Ok(()) };
     let mut prepared = Vec::new();
     for o in new {
+        // callable defaults: computed now, but "defaulted" (not supplied)
+        // for the statement's grouping and cache key, as Core fills them
+        let mut computed: Vec<(String, PyValue)> = Vec::new();
+        for c in &m.cols {
+            if let Some(f) = &c.default_fn {
+                if dict_get(o, &c.key).map(|v| v.is_none()).unwrap_or(true) {
+                    let v = interp.call(f, vec![], vec![])?;
+                    computed.push((c.column.clone(), to_py(&v)?));
+                }
+            }
+        }
         let vals: Vec<(String, PyValue)> = m
             .cols
             .iter()
@@ -289,6 +300,15 @@ fn save_rows(
         let ir = insert_params(&table, &|name: &str| {
             vals.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
         });
+        let mut ir = ir;
+        for (name, v) in computed {
+            if let Some(i) = ir.columns.iter().position(|(n, _)| *n == name) {
+                ir.values[i] = v;
+                if !ir.defaulted.contains(&name) {
+                    ir.defaulted.push(name);
+                }
+            }
+        }
         prepared.push((
             ir.columns,
             ir.values,
