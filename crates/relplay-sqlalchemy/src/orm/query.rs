@@ -326,6 +326,14 @@ impl NativeObject for QueryObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// `str(query)`: the SELECT as the default dialect renders it.
+    fn str(&self, _i: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let sel = self.sel.borrow().sel.clone();
+        // a Query renders with its session's bind: the SQLite dialect
+        compile(Statement::Select(&sel))
+            .map(|c| Some(c.sql))
+            .map_err(orm_err)
+    }
     /// `query[i]` is LIMIT 1 OFFSET i; `query[a:b]` LIMIT b-a OFFSET a.
     fn getitem(
         &self,
