@@ -36,6 +36,8 @@ pub struct ColSpec {
     pub comment: Option<String>,
     /// `Sequence(...)` given positionally (SQLite ignores it).
     pub sequence: Option<Value>,
+    /// `Enum(PyEnum)`: the Python enum class.
+    pub enum_class: Option<Value>,
     pub order: u64,
 }
 
@@ -93,6 +95,7 @@ impl NativeObject for ColumnObj {
                     name: crate::types::name_of(&ty),
                     ty,
                     factory: false,
+                    enum_class: self.spec.borrow().enum_class.clone(),
                 })));
             }
             "table" => {
@@ -250,6 +253,7 @@ pub fn column_spec(
         autoincrement: None,
         comment: None,
         sequence: None,
+        enum_class: None,
         order,
     };
     for a in args {
@@ -257,6 +261,7 @@ pub fn column_spec(
             spec.name = Some(s.to_string());
         } else if let Some(t) = crate::types::sql_type_of(&a) {
             spec.ty = t;
+            spec.enum_class = crate::types::enum_class_of(&a);
         } else if let Some(fk) = cast::<ForeignKeyObj>(&a) {
             spec.fks.push(fk.fkref());
         } else if cast::<SequenceObj>(&a).is_some() {

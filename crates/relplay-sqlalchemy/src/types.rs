@@ -17,6 +17,8 @@ pub struct TypeObj {
     pub ty: SqlType,
     /// The factory (`String`) rather than an instance (`String(30)`).
     pub factory: bool,
+    /// `Enum(PyEnumClass)`: results come back as its members.
+    pub enum_class: Option<Value>,
 }
 
 impl NativeObject for TypeObj {
@@ -45,6 +47,7 @@ impl NativeObject for TypeObj {
                 .cloned()
                 .or_else(|| crate::util::kw_get(&kw, name))
         };
+        let mut enum_class = None;
         let ty = match &self.ty {
             SqlType::String(_) => SqlType::String(int(arg(0, "length").as_ref())),
             SqlType::Text(_) => SqlType::Text(int(arg(0, "length").as_ref())),
@@ -57,12 +60,18 @@ impl NativeObject for TypeObj {
                 for a in &args {
                     match a {
                         Value::Str(s) => members.push(s.to_string()),
-                        _ => {
-                            return Err(crate::util::not_supported(
-                                interp,
-                                "Enum() with a Python enum class",
-                            ))
-                        }
+                        other => match enum_names(other) {
+                            Some(names) => {
+                                enum_class = Some(other.clone());
+                                members.extend(names);
+                            }
+                            None => {
+                                return Err(crate::util::not_supported(
+                                    interp,
+                                    &format!("Enum() of a {}", other.type_name()),
+                                ))
+                            }
+                        },
                     }
                 }
                 SqlType::Enum(members)
@@ -73,6 +82,7 @@ impl NativeObject for TypeObj {
             name: self.name,
             ty,
             factory: false,
+            enum_class,
         })))
     }
     /// `str(type)`: the type as the default dialect compiles it.
@@ -121,6 +131,7 @@ pub fn add_types(d: &mut PyDict) {
                 name,
                 ty: ty.clone(),
                 factory: true,
+                enum_class: None,
             }),
         );
     }
@@ -159,4 +170,33 @@ pub fn name_of(ty: &SqlType) -> &'static str {
         .find(|(_, t)| std::mem::discriminant(t) == std::mem::discriminant(ty))
         .map(|(n, _)| *n)
         .unwrap_or("NullType")
+}
+
+/// Member names of a Python `enum.Enum` subclass, in definition order.
+pub fn enum_names(v: &Value) -> Option<Vec<String>> {
+    let Value::Class(c) = v else { return None };
+    match c.lookup("_member_names_") {
+        Some(Value::List(l)) => Some(
+            l.borrow()
+                .iter()
+                .filter_map(crate::util::str_of)
+                .map(|s| s.to_string())
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// The enum class of an `Enum(PyEnum)` type argument.
+pub fn enum_class_of(v: &Value) -> Option<Value> {
+    crate::util::cast::<TypeObj>(v).and_then(|t| t.enum_class.clone())
+}
+
+/// The member of `cls` named `name` (a stored Enum value).
+pub fn enum_member(cls: &Value, name: &str) -> Option<Value> {
+    let Value::Class(c) = cls else { return None };
+    match c.lookup("_member_map_") {
+        Some(Value::Dict(d)) => d.borrow().get_str(name),
+        _ => None,
+    }
 }

@@ -115,6 +115,12 @@ fn stdlib_value(v: &Value) -> Option<PyValue> {
             microsecond: int(&format!("{p}microsecond")).unwrap_or(0) as u32,
         })
     };
+    // an enum member binds as its name
+    if let Some(Value::Str(name)) = d.get_str("_name_") {
+        if cls.lookup("_member_map_").is_some() {
+            return Some(PyValue::Str(name));
+        }
+    }
     match (&*module, &*cls.name()) {
         ("datetime", "datetime") => Some(PyValue::DateTime(date()?, time("_")?)),
         ("datetime", "date") => Some(PyValue::Date(date()?)),

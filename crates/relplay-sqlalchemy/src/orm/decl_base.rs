@@ -342,6 +342,7 @@ fn map_class(
                 key: key.clone(),
                 column: name,
                 ty,
+                enum_class: s.enum_class.clone(),
                 default_fn: s.default.clone().filter(|d| {
                     matches!(
                         d,
@@ -439,6 +440,12 @@ fn apply_annotation(
         }
         return Ok(());
     };
+    if spec.ty == relplay_orm::types::SqlType::Null {
+        if let Some(names) = crate::types::enum_names(&a.inner) {
+            spec.ty = relplay_orm::types::SqlType::Enum(names);
+            spec.enum_class = Some(a.inner.clone());
+        }
+    }
     if spec.ty == relplay_orm::types::SqlType::Null {
         match crate::types::type_for_python(&a.inner) {
             Some(t) => spec.ty = t,

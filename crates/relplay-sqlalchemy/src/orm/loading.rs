@@ -95,7 +95,7 @@ pub fn instances(
 fn populate(interp: &mut Interpreter, obj: &Value, m: &Mapper, vals: &[PyValue]) -> PyResult<()> {
     let mut committed = Vec::new();
     for (c, v) in m.cols.iter().zip(vals) {
-        let pv = from_py(v);
+        let pv = enum_value(c, from_py(v));
         dict_set(obj, &c.key, pv.clone());
         committed.push((c.key.clone(), pv));
     }
@@ -189,7 +189,7 @@ fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) 
             .get(j)
             .cloned()
             .unwrap_or(relplay_store::Value::Null);
-        let pv = from_py(&result_process(&c.ty, &v).map_err(orm_err)?);
+        let pv = enum_value(c, from_py(&result_process(&c.ty, &v).map_err(orm_err)?));
         if overwrite || dict_get(obj, &c.key).is_none() {
             dict_set(obj, &c.key, pv.clone());
             committed.push((c.key.clone(), pv));
@@ -441,4 +441,12 @@ pub fn get(
     let objs = instances(interp, s, &m, &rows, 0)?;
     super::strategies::post_load(interp, s, &m, &objs, &[])?;
     Ok(objs.into_iter().next().unwrap_or(Value::None))
+}
+
+/// A stored Enum name as the member of the column's Python enum class.
+fn enum_value(c: &super::mapper::ColProp, v: Value) -> Value {
+    match (&c.enum_class, &v) {
+        (Some(cls), Value::Str(name)) => crate::types::enum_member(cls, name).unwrap_or(v),
+        _ => v,
+    }
 }

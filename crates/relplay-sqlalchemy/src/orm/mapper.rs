@@ -21,6 +21,8 @@ pub struct ColProp {
     pub ty: SqlType,
     /// A Python callable `default=`, called for new rows at flush.
     pub default_fn: Option<Value>,
+    /// `Enum(PyEnum)` columns: stored names come back as members.
+    pub enum_class: Option<Value>,
 }
 
 pub struct Mapper {
