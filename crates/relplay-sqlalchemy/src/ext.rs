@@ -282,3 +282,128 @@ pub fn module() -> PyDict {
     }
     d
 }
+
+/// `sqlalchemy.ext.hybrid.hybrid_property`: the getter runs on the instance
+/// (a Python value) or on the class (a SQL expression), unless an
+/// `.expression` override is given.
+#[derive(Clone)]
+pub struct HybridObj {
+    pub fget: Value,
+    pub fset: Option<Value>,
+    pub expr: Option<Value>,
+    pub method: bool,
+}
+
+fn h_setter(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let mut h = this::<HybridObj>(&args, "hybrid_property")?.clone();
+    h.fset = args.get(1).cloned();
+    Ok(native(h))
+}
+
+fn h_expression(_i: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let mut h = this::<HybridObj>(&args, "hybrid_property")?.clone();
+    h.expr = args.get(1).cloned();
+    Ok(native(h))
+}
+
+impl NativeObject for HybridObj {
+    fn class(&self) -> Rc<Class> {
+        let name = if self.method {
+            "hybrid_method"
+        } else {
+            "hybrid_property"
+        };
+        native_class(
+            name,
+            "sqlalchemy.ext.hybrid",
+            &[
+                ("setter", h_setter),
+                ("expression", h_expression),
+                ("inplace", |_i, a, _k| {
+                    Ok(a.first().cloned().unwrap_or(Value::None))
+                }),
+            ],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn is_descriptor(&self) -> bool {
+        true
+    }
+    fn is_data_descriptor(&self) -> bool {
+        !self.method
+    }
+    fn descr_get(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        instance: &Value,
+        owner: &Value,
+    ) -> PyResult<Option<Value>> {
+        let (target, f) = if instance.is_none() {
+            (
+                owner.clone(),
+                self.expr.clone().unwrap_or_else(|| self.fget.clone()),
+            )
+        } else {
+            (instance.clone(), self.fget.clone())
+        };
+        if self.method {
+            // bound like a method, to the instance or to the class
+            let f2 = f.clone();
+            return Ok(Some(builtin("hybrid_method", move |i, mut a, k| {
+                a.insert(0, target.clone());
+                i.call(&f2, a, k)
+            })));
+        }
+        interp.call(&f, vec![target], vec![]).map(Some)
+    }
+    fn descr_set(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        instance: &Value,
+        v: Value,
+    ) -> PyResult<bool> {
+        match &self.fset {
+            Some(f) => {
+                interp.call(f, vec![instance.clone(), v], vec![])?;
+                Ok(true)
+            }
+            None => Err(relplay_py::PyErr::new(
+                "AttributeError",
+                "can't set attribute",
+            )),
+        }
+    }
+}
+
+pub fn hybrid_module() -> PyDict {
+    let mut d = PyDict::new();
+    d.set_str(
+        "hybrid_property",
+        builtin("hybrid_property", |_i, a, _k| {
+            let f = a.into_iter().next().unwrap_or(Value::None);
+            Ok(native(HybridObj {
+                fget: f,
+                fset: None,
+                expr: None,
+                method: false,
+            }))
+        }),
+    );
+    d.set_str(
+        "hybrid_method",
+        builtin("hybrid_method", |_i, a, _k| {
+            let f = a.into_iter().next().unwrap_or(Value::None);
+            Ok(native(HybridObj {
+                fget: f,
+                fset: None,
+                expr: None,
+                method: true,
+            }))
+        }),
+    );
+    d
+}

@@ -158,6 +158,7 @@ pub fn install(interp: &mut Interpreter) {
     });
     interp.register_module("sqlalchemy.ext", |_| Ok(PyDict::new()));
     interp.register_module("sqlalchemy.ext.associationproxy", |_| Ok(ext::module()));
+    interp.register_module("sqlalchemy.ext.hybrid", |_| Ok(ext::hybrid_module()));
     interp.register_module("sqlalchemy.ext.declarative", |_| {
         let mut d = PyDict::new();
         d.set_str(
