@@ -59,6 +59,7 @@ impl AppenderObj {
             entity: Some(res.target.clone()),
             joined: None,
             options: Vec::new(),
+            parts: Vec::new(),
         };
         sel.sel.order_by = self.rel.order_by.borrow().clone();
         sel.sel.label_style = LabelStyle::TablenamePlusCol;

@@ -67,6 +67,7 @@ fn run_flagged(
                 collection,
             ))
         }
+        None if !sel.parts.is_empty() => Ok((mixed_rows(interp, s, sel, &rows)?, false)),
         None => Ok((crate::sql::execute::column_rows(&sel.sel, rows)?, false)),
     }
 }
@@ -205,6 +206,7 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
         entity: None,
         joined: None,
         options: Vec::new(),
+        parts: Vec::new(),
     };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {
@@ -391,4 +393,60 @@ impl NativeObject for QueryObj {
         let r = rows(interp, self, &sel)?;
         interp.iter(&Value::list(r)).map(Some)
     }
+}
+
+/// Rows of `select(User, Address.email, ...)`: entities through the
+/// identity map, other columns as values.
+fn mixed_rows(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    sel: &SelectObj,
+    rows: &[Vec<relplay_store::Value>],
+) -> PyResult<Vec<Value>> {
+    use crate::sql::selectable::Part;
+    let mut keys = Vec::new();
+    let mut col = 0;
+    for p in &sel.parts {
+        match p {
+            Part::Entity(m) => {
+                keys.push(m.name().to_string());
+                col += m.cols.len();
+            }
+            Part::Column => {
+                keys.push(crate::sql::row::keys_of(&sel.sel.columns[col..col + 1])[0].clone());
+                col += 1;
+            }
+        }
+    }
+    let keys = Rc::new(keys);
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut vals = Vec::new();
+        let mut off = 0;
+        for p in &sel.parts {
+            match p {
+                Part::Entity(m) => {
+                    let o =
+                        super::loading::instances(interp, s, m, std::slice::from_ref(row), off)?;
+                    vals.push(o.into_iter().next().unwrap_or(Value::None));
+                    off += m.cols.len();
+                }
+                Part::Column => {
+                    let ty = sel
+                        .sel
+                        .columns
+                        .get(off)
+                        .map(|c| c.sql_type())
+                        .unwrap_or(relplay_orm::types::SqlType::Null);
+                    let v = row.get(off).cloned().unwrap_or(relplay_store::Value::Null);
+                    vals.push(crate::util::from_py(
+                        &relplay_orm::types::result_process(&ty, &v).map_err(orm_err)?,
+                    ));
+                    off += 1;
+                }
+            }
+        }
+        out.push(crate::sql::row::row(vals, &keys));
+    }
+    Ok(out)
 }

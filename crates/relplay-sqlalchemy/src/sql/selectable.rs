@@ -22,30 +22,35 @@ pub struct SelectObj {
     pub joined: Option<Rc<Mapper>>,
     /// Loader options (`.options(selectinload(...))`).
     pub options: Vec<crate::orm::strategies::LoaderOpt>,
+    /// `select(User, Address.email)`: what each result column group is
+    /// (empty unless entities are mixed with other items).
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone)]
+pub enum Part {
+    Entity(Rc<Mapper>),
+    Column,
 }
 
 pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<SelectObj> {
     mapper::configure_all(interp)?;
     let mut cols = Vec::new();
-    let mut entity = None;
+    let mut parts = Vec::new();
     for a in args {
         if let Some(m) = mapper::of_value(a) {
-            if args.len() > 1 {
-                return Err(crate::util::not_supported(
-                    interp,
-                    "select() of an entity together with other columns",
-                ));
-            }
             cols.extend(crate::orm::loading::select_of(&m).columns);
-            entity = Some(m);
+            parts.push(Part::Entity(m));
         } else if let Some(t) = cast::<crate::schema::TableObj>(a) {
             for c in &t.columns {
                 if let Some(e) = crate::sql::elements::as_expr(c) {
                     cols.push(e);
+                    parts.push(Part::Column);
                 }
             }
         } else if let Some(e) = crate::sql::elements::as_expr(a) {
             cols.push(e);
+            parts.push(Part::Column);
         } else {
             return Err(crate::util::not_supported(
                 interp,
@@ -53,11 +58,22 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
             ));
         }
     }
+    // a lone entity: rows are its instances (loader options apply to it)
+    let entity = match parts.as_slice() {
+        [Part::Entity(m)] => Some(m.clone()),
+        _ => None,
+    };
+    let parts = if parts.iter().any(|p| matches!(p, Part::Entity(_))) && entity.is_none() {
+        parts
+    } else {
+        Vec::new()
+    };
     Ok(SelectObj {
         sel: Select::new(cols),
         entity,
         joined: None,
         options: Vec::new(),
+        parts,
     })
 }
 
