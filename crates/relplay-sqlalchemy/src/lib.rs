@@ -87,6 +87,7 @@ fn orm_names(d: &mut PyDict) {
     );
     d.set_str("backref", builtin("backref", orm::relationships::backref));
     d.set_str("validates", builtin("validates", orm::decl_base::validates));
+    d.set_str("aliased", builtin("aliased", orm::aliased::aliased));
     use orm::strategies::{option, Strategy};
     d.set_str(
         "selectinload",

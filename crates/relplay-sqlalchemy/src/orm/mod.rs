@@ -1,6 +1,7 @@
 //! `sqlalchemy.orm`: declarative mapping, instrumented attributes, the
 //! Session and its unit of work, loading.
 
+pub mod aliased;
 pub mod attributes;
 pub mod clsregistry;
 pub mod collections;

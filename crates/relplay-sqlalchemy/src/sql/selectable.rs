@@ -41,6 +41,9 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
         if let Some(m) = mapper::of_value(a) {
             cols.extend(crate::orm::loading::select_of(&m).columns);
             parts.push(Part::Entity(m));
+        } else if let Some(al) = cast::<crate::orm::aliased::AliasedObj>(a) {
+            cols.extend(al.columns());
+            parts.push(Part::Entity(al.mapper.clone()));
         } else if let Some(t) = cast::<crate::schema::TableObj>(a) {
             for c in &t.columns {
                 if let Some(e) = crate::sql::elements::as_expr(c) {
@@ -350,6 +353,16 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
             s.joined = Some(res.target.clone());
             return Ok(());
         }
+    }
+    if let Some(al) = cast::<crate::orm::aliased::AliasedObj>(&target) {
+        let Some(on) = args.get(1).and_then(crate::sql::elements::as_expr) else {
+            return Err(crate::util::not_supported(
+                interp,
+                "join() to an aliased class without an ON clause",
+            ));
+        };
+        s.sel = std::mem::take(&mut s.sel).join(FromItem::Alias(al.alias.clone()), on, outer);
+        return Ok(());
     }
     let Some(m) = mapper::of_value(&target) else {
         return Err(crate::util::not_supported(
