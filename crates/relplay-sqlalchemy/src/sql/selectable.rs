@@ -231,6 +231,9 @@ impl NativeObject for SelectObj {
                 ("join", s_join),
                 ("group_by", s_group_by),
                 ("options", s_options),
+                ("subquery", s_subquery),
+                ("scalar_subquery", s_scalar_subquery),
+                ("exists", s_exists),
                 ("having", s_having),
                 ("outerjoin", s_outerjoin),
                 ("filter", s_filter),
@@ -354,6 +357,16 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
             return Ok(());
         }
     }
+    if let Some(sq) = cast::<SubqueryObj>(&target) {
+        let Some(on) = args.get(1).and_then(crate::sql::elements::as_expr) else {
+            return Err(crate::util::not_supported(
+                interp,
+                "join() to a subquery without an ON clause",
+            ));
+        };
+        s.sel = std::mem::take(&mut s.sel).join(FromItem::Alias(sq.alias.clone()), on, outer);
+        return Ok(());
+    }
     if let Some(al) = cast::<crate::orm::aliased::AliasedObj>(&target) {
         let Some(on) = args.get(1).and_then(crate::sql::elements::as_expr) else {
             return Err(crate::util::not_supported(
@@ -409,4 +422,87 @@ fn first_mapper(sel: &Select) -> Option<Rc<Mapper>> {
         _ => None,
     })?;
     mapper::all().into_iter().find(|m| *m.table == *t)
+}
+
+/// `select(...).subquery()`: an anonymous alias whose `.c` columns can be
+/// selected and joined.
+pub struct SubqueryObj {
+    pub alias: Rc<relplay_orm::sql::Alias>,
+    pub columns: Vec<(String, relplay_orm::types::SqlType)>,
+}
+
+impl NativeObject for SubqueryObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("Subquery", "sqlalchemy.sql.selectable", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "c" | "columns" => Some(native(SubqueryColumns(me.clone()))),
+            _ => None,
+        })
+    }
+}
+
+pub struct SubqueryColumns(pub Value);
+
+impl NativeObject for SubqueryColumns {
+    fn class(&self) -> Rc<Class> {
+        native_class("ReadOnlyColumnCollection", "sqlalchemy.sql.base", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        _interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let Some(sq) = cast::<SubqueryObj>(&self.0) else {
+            return Ok(None);
+        };
+        Ok(sq.columns.iter().find(|(n, _)| n == name).map(|(n, ty)| {
+            native(crate::sql::elements::ExprObj(Expr::Column(
+                relplay_orm::sql::ColRef {
+                    source: relplay_orm::sql::Source::Alias(sq.alias.clone()),
+                    name: n.clone(),
+                    ty: ty.clone(),
+                },
+            )))
+        }))
+    }
+}
+
+fn s_subquery(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let s = this::<SelectObj>(&args, "Select")?.clone();
+    let keys = crate::sql::row::keys_of(&s.sel.columns);
+    let columns = keys
+        .iter()
+        .zip(s.sel.columns.iter())
+        .map(|(k, c)| (k.clone(), c.sql_type()))
+        .collect();
+    let alias = s.sel.subquery(crate::orm::strategies::next_alias_id());
+    Ok(native(SubqueryObj { alias, columns }))
+}
+
+fn s_scalar_subquery(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let s = this::<SelectObj>(&args, "Select")?.clone();
+    Ok(native(crate::sql::elements::ExprObj(Expr::ScalarSelect(
+        Box::new(s.sel),
+    ))))
+}
+
+fn s_exists(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let s = this::<SelectObj>(&args, "Select")?.clone();
+    Ok(native(crate::sql::elements::ExprObj(Expr::Exists(
+        Box::new(s.sel),
+    ))))
 }
