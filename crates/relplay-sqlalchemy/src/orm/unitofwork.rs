@@ -325,14 +325,38 @@ fn save_rows(
             p.4.clone(),
         )
     }) {
+        // server defaults not supplied come back through RETURNING
+        let sd_cols: Vec<String> = table
+            .columns
+            .iter()
+            .filter(|c| c.server_default.is_some() && !group[0].0.iter().any(|(n, _)| *n == c.name))
+            .map(|c| c.name.clone())
+            .collect();
         let plan = insert_plan(&InsertGroup {
             rows: group.len(),
             has_all_pks: group[0].2,
-            has_all_defaults: true,
+            has_all_defaults: sd_cols.is_empty(),
             has_sql_values: false,
             pk_cols: &pk_cols,
-            server_default_cols: &[],
+            server_default_cols: &sd_cols,
         });
+        let mut returned: Vec<Vec<(String, PyValue)>> = Vec::new();
+        let parse_returned = |row: &[relplay_store::Value]| -> PyResult<Vec<(String, PyValue)>> {
+            let mut out = Vec::new();
+            for (i, name) in plan.returning.iter().enumerate() {
+                let ty = m
+                    .col_by_column(name)
+                    .map(|c| c.ty.clone())
+                    .unwrap_or(relplay_orm::types::SqlType::Integer);
+                let v = relplay_orm::types::result_process(
+                    &ty,
+                    row.get(i).unwrap_or(&relplay_store::Value::Null),
+                )
+                .map_err(orm_err)?;
+                out.push((name.clone(), v));
+            }
+            Ok(out)
+        };
         let cols = group[0].0.clone();
         let defaulted = group[0].4.clone();
         let mk = |rows: Vec<Vec<PyValue>>, returning: Vec<String>| Insert {
@@ -351,6 +375,7 @@ fn save_rows(
                     .in_namespace(&ns);
                 s.exec(interp, &c, ExecKind::Many)?;
                 new_keys.extend(group.iter().map(|_| None));
+                returned.extend(group.iter().map(|_| Vec::new()));
             }
             InsertStrategy::PerRow => {
                 for g in &group {
@@ -360,11 +385,32 @@ fn save_rows(
                         .in_namespace(&ns);
                     let r = s.exec(interp, &c, ExecKind::Single)?;
                     let rowid = r.first().map(|r| r.last_insert_rowid).unwrap_or(0);
-                    new_keys.push(if g.2 {
-                        None
+                    if plan.returning.is_empty() {
+                        returned.push(Vec::new());
+                        new_keys.push(if g.2 {
+                            None
+                        } else {
+                            Some(vec![PyValue::Int(rowid)])
+                        });
                     } else {
-                        Some(vec![PyValue::Int(rowid)])
-                    });
+                        let row = r
+                            .into_iter()
+                            .next()
+                            .and_then(|q| q.rows.into_iter().next())
+                            .unwrap_or_default();
+                        let vals = parse_returned(&row)?;
+                        let key: Vec<PyValue> = vals
+                            .iter()
+                            .filter(|(n, _)| pk_cols.contains(n))
+                            .map(|(_, v)| v.clone())
+                            .collect();
+                        returned.push(vals);
+                        new_keys.push(if g.2 || key.is_empty() {
+                            None
+                        } else {
+                            Some(key)
+                        });
+                    }
                 }
             }
             InsertStrategy::InsertManyValues => {
@@ -378,27 +424,29 @@ fn save_rows(
                 let rs = s.exec(interp, &c, ExecKind::InsertManyValuesOrdered)?;
                 for r in rs {
                     let row = r.rows.into_iter().next().unwrap_or_default();
-                    let mut key = Vec::new();
-                    for (i, name) in plan.returning.iter().enumerate() {
-                        if pk_cols.contains(name) {
-                            let ty = m
-                                .col_by_column(name)
-                                .map(|c| c.ty.clone())
-                                .unwrap_or(relplay_orm::types::SqlType::Integer);
-                            key.push(
-                                relplay_orm::types::result_process(
-                                    &ty,
-                                    row.get(i).unwrap_or(&relplay_store::Value::Null),
-                                )
-                                .map_err(orm_err)?,
-                            );
-                        }
-                    }
+                    let vals = parse_returned(&row)?;
+                    let key: Vec<PyValue> = vals
+                        .iter()
+                        .filter(|(n, _)| pk_cols.contains(n))
+                        .map(|(_, v)| v.clone())
+                        .collect();
+                    returned.push(vals);
                     new_keys.push(Some(key));
                 }
             }
         }
-        for ((cols, row, _, o, _), key) in group.iter().zip(new_keys) {
+        for (((cols, row, _, o, _), key), ret) in group.iter().zip(new_keys).zip(returned) {
+            // returned server defaults are loaded; others are left unloaded
+            for (name, v) in &ret {
+                if let Some(c) = m.col_by_column(name) {
+                    if !pk_cols.contains(name) {
+                        dict_set(o, &c.key, from_py(v));
+                    }
+                }
+            }
+            if sd_cols.iter().any(|n| !ret.iter().any(|(r, _)| r == n)) {
+                with_state(interp, o, |st| st.s.borrow_mut().expired = true)?;
+            }
             for ((name, _), v) in cols.iter().zip(row) {
                 if let Some(c) = m.col_by_column(name) {
                     if dict_get(o, &c.key).map(|x| x.is_none()).unwrap_or(true) {
