@@ -11,6 +11,7 @@
 pub mod engine;
 pub mod exc;
 pub mod ext;
+pub mod names;
 pub mod orm;
 pub mod schema;
 pub mod sql;
@@ -146,11 +147,19 @@ pub fn install(interp: &mut Interpreter) {
         let mut d = PyDict::new();
         core_names(&mut d);
         d.set_str("__version__", Value::str("2.1.9"));
+        d.set_str(
+            "__getattr__",
+            names::module_getattr("sqlalchemy", names::SQLALCHEMY),
+        );
         Ok(d)
     });
     interp.register_module("sqlalchemy.orm", |_| {
         let mut d = PyDict::new();
         orm_names(&mut d);
+        d.set_str(
+            "__getattr__",
+            names::module_getattr("sqlalchemy.orm", names::ORM),
+        );
         Ok(d)
     });
     interp.register_module("sqlalchemy.exc", |_| Ok(exc::module_dict("sqlalchemy.exc")));
