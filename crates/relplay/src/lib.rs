@@ -35,6 +35,7 @@ pub struct Event {
 /// warnings, as CPython prints them).
 pub fn run(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
+    relplay_sqlalchemy::install(&mut interp);
     let outcome = interp.run_file(source, path);
     let output = interp.take_output();
     let events = output

@@ -1,0 +1,153 @@
+//! `relationship(lazy="dynamic")`: the attribute is an `AppenderQuery`, a
+//! legacy Query filtered to the parent's rows that also takes `append()` /
+//! `remove()` (kept as a pending collection until the flush).
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use relplay_orm::sql::LabelStyle;
+use relplay_py::object::class::Class;
+use relplay_py::object::native::{Kwargs, NativeObject};
+use relplay_py::{Interpreter, PyResult, Value};
+
+use super::collections::CollObj;
+use super::relationships::RelProp;
+use super::state::{dict_get, dict_set, with_state};
+use crate::util::{cast, native, native_class, this};
+
+pub fn is_dynamic(r: &RelProp) -> bool {
+    matches!(crate::util::str_of(&r.lazy).as_deref(), Some("dynamic"))
+}
+
+pub struct AppenderObj {
+    pub owner: Value,
+    pub rel: Rc<RelProp>,
+}
+
+impl AppenderObj {
+    /// The pending collection kept for the flush (never loaded).
+    fn pending(&self, interp: &mut Interpreter) -> PyResult<Value> {
+        if let Some(v) = dict_get(&self.owner, &self.rel.key) {
+            return Ok(v);
+        }
+        let v = native(CollObj {
+            owner: self.owner.clone(),
+            rel: self.rel.clone(),
+            items: RefCell::new(Vec::new()),
+        });
+        dict_set(&self.owner, &self.rel.key, v.clone());
+        with_state(interp, &self.owner, |st| {
+            st.s.borrow_mut()
+                .coll_committed
+                .insert(self.rel.key.clone(), Vec::new());
+        })?;
+        Ok(v)
+    }
+
+    /// The query: the target entity where the lazy clause holds.
+    fn query(&self, interp: &mut Interpreter) -> PyResult<Value> {
+        let Some(res) = self.rel.resolved() else {
+            return Err(crate::util::not_supported(
+                interp,
+                "an unconfigured dynamic relationship",
+            ));
+        };
+        let (s, crit) = super::loading::lazy_criterion(interp, &self.owner, &self.rel)?;
+        let mut sel = crate::sql::selectable::SelectObj {
+            sel: super::loading::select_of(&res.target).where_(crit),
+            entity: Some(res.target.clone()),
+            joined: None,
+            options: Vec::new(),
+            parts: Vec::new(),
+        };
+        sel.sel.order_by = self.rel.order_by.borrow().clone();
+        sel.sel.label_style = LabelStyle::TablenamePlusCol;
+        Ok(native(super::query::QueryObj {
+            session: s,
+            sel: RefCell::new(sel),
+        }))
+    }
+}
+
+fn a_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let a = this::<AppenderObj>(&args, "AppenderQuery")?;
+    let item = args.get(1).cloned().unwrap_or(Value::None);
+    let p = a.pending(interp)?;
+    if let Some(c) = cast::<CollObj>(&p) {
+        c.items.borrow_mut().push(item.clone());
+    }
+    super::attributes::on_append(interp, &a.owner, &a.rel, &item)?;
+    Ok(Value::None)
+}
+
+fn a_extend(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let items = interp.collect_iter(&args.get(1).cloned().unwrap_or(Value::None))?;
+    for it in items {
+        a_append(interp, vec![args[0].clone(), it], kw.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn a_remove(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let a = this::<AppenderObj>(&args, "AppenderQuery")?;
+    let item = args.get(1).cloned().unwrap_or(Value::None);
+    let p = a.pending(interp)?;
+    if let Some(c) = cast::<CollObj>(&p) {
+        c.items.borrow_mut().retain(|x| !x.is(&item));
+        // remembered as committed, so the flush sees it leave (nullify)
+        with_state(interp, &a.owner, |st| {
+            let mut b = st.s.borrow_mut();
+            let e = b.coll_committed.entry(a.rel.key.clone()).or_default();
+            if !e.iter().any(|x| x.is(&item)) {
+                e.push(item.clone());
+            }
+        })?;
+    }
+    super::attributes::on_remove(interp, &a.owner, &a.rel, &item)?;
+    Ok(Value::None)
+}
+
+impl NativeObject for AppenderObj {
+    fn class(&self) -> Rc<Class> {
+        native_class(
+            "AppenderQuery",
+            "sqlalchemy.orm.dynamic",
+            &[
+                ("append", a_append),
+                ("extend", a_extend),
+                ("remove", a_remove),
+            ],
+        )
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let q = self.query(interp)?;
+        interp.getattr_opt(&q, name)
+    }
+    fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        let q = self.query(interp)?;
+        interp.iter(&q).map(Some)
+    }
+    fn getitem(
+        &self,
+        interp: &mut Interpreter,
+        _me: &Value,
+        key: Value,
+    ) -> PyResult<Option<Value>> {
+        let q = self.query(interp)?;
+        let items = interp.collect_iter(&q)?;
+        interp.getitem(&Value::list(items), key).map(Some)
+    }
+    fn len(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
+        let q = self.query(interp)?;
+        Ok(Some(interp.collect_iter(&q)?.len()))
+    }
+}

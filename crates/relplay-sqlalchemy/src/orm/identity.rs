@@ -1,0 +1,95 @@
+//! The identity map: (mapper, primary key) → object, in load order, with
+//! hashed lookups so loading N rows stays linear.
+
+use std::collections::{HashMap, HashSet};
+
+use relplay_py::Value;
+
+pub type Entry = (usize, String, Value);
+
+#[derive(Default)]
+pub struct IdentityMap {
+    entries: Vec<Entry>,
+    index: HashMap<(usize, String), usize>,
+    objs: HashSet<u64>,
+}
+
+impl IdentityMap {
+    pub fn iter(&self) -> std::slice::Iter<'_, Entry> {
+        self.entries.iter()
+    }
+    pub fn push(&mut self, e: Entry) {
+        self.index.insert((e.0, e.1.clone()), self.entries.len());
+        self.objs.insert(e.2.id());
+        self.entries.push(e);
+    }
+    pub fn get(&self, mapper: usize, key: &str) -> Option<Value> {
+        self.index
+            .get(&(mapper, key.to_string()))
+            .and_then(|&i| self.entries.get(i))
+            .map(|e| e.2.clone())
+    }
+    pub fn contains_obj(&self, obj: &Value) -> bool {
+        self.objs.contains(&obj.id())
+    }
+    pub fn retain(&mut self, mut f: impl FnMut(&Entry) -> bool) {
+        self.entries.retain(|e| f(e));
+        self.reindex();
+    }
+    pub fn drain(&mut self, _all: std::ops::RangeFull) -> std::vec::IntoIter<Entry> {
+        let v = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.objs.clear();
+        v.into_iter()
+    }
+    fn reindex(&mut self) {
+        self.index.clear();
+        self.objs.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.index.insert((e.0, e.1.clone()), i);
+            self.objs.insert(e.2.id());
+        }
+    }
+}
+
+/// An insertion-ordered set of objects by identity (`session.new`).
+#[derive(Default)]
+pub struct ObjList {
+    items: Vec<Value>,
+    ids: HashSet<u64>,
+}
+
+impl ObjList {
+    pub fn iter(&self) -> std::slice::Iter<'_, Value> {
+        self.items.iter()
+    }
+    pub fn push(&mut self, v: Value) {
+        if self.ids.insert(v.id()) {
+            self.items.push(v);
+        }
+    }
+    pub fn contains(&self, v: &Value) -> bool {
+        self.ids.contains(&v.id())
+    }
+    pub fn retain(&mut self, mut f: impl FnMut(&Value) -> bool) {
+        let ids = &mut self.ids;
+        self.items.retain(|v| {
+            let keep = f(v);
+            if !keep {
+                ids.remove(&v.id());
+            }
+            keep
+        });
+    }
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.ids.clear();
+    }
+    pub fn drain(&mut self, _all: std::ops::RangeFull) -> std::vec::IntoIter<Value> {
+        self.ids.clear();
+        std::mem::take(&mut self.items).into_iter()
+    }
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.items.clone()
+    }
+}
