@@ -130,6 +130,29 @@ mod tests {
     }
 
     #[test]
+    fn echo_log_is_tagged_as_sql_one_record_per_event() {
+        let src = "from sqlalchemy import create_engine, text\ne = create_engine('sqlite:///:memory:', echo=True)\nwith e.connect() as c:\n    print(c.execute(text('select 1')).all())\n";
+        let run = run(src, "/s.py");
+        assert_eq!(run.exit, 0, "{}", run.stderr);
+        let sql: Vec<_> = run
+            .events
+            .iter()
+            .filter(|e| e.stream == "sql")
+            .map(|e| (e.line, e.text.as_str()))
+            .collect();
+        assert_eq!(sql[0], (4, "BEGIN (implicit)\n"));
+        assert_eq!(sql[1], (4, "select 1\n"));
+        assert!(sql[2].1.starts_with("[generated in "), "{sql:?}");
+        let prints: Vec<_> = run
+            .events
+            .iter()
+            .filter(|e| e.stream == "stdout")
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(prints, ["[(1,)]\n"]);
+    }
+
+    #[test]
     fn undecodable_source_is_cpythons_syntax_error() {
         let run = run_bytes(b"print(1)\n\xff\n", "/s.py");
         assert_eq!(run.exit, 1);

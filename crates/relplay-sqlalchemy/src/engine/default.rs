@@ -12,11 +12,12 @@ use relplay_store::{Params, QueryResult};
 use super::base::EngineInner;
 use super::pysqlite;
 
+/// Writes echo log records, one per element (a statement, possibly
+/// multi-line, or its parameter line), tagged as SQL for the page.
 pub fn echo_lines(interp: &mut Interpreter, eng: &EngineInner, lines: &[String]) {
     if eng.echo.get() {
         for l in lines {
-            interp.write_stdout(l);
-            interp.write_stdout("\n");
+            interp.write_sql_log(&format!("{l}\n"));
         }
     }
 }
