@@ -811,7 +811,8 @@ impl Interpreter {
         }
     }
 
-    /// Stable sort with a fallible comparison (merge sort).
+    /// Stable sort with a fallible comparison: CPython's timsort, so a
+    /// user `__lt__` sees the same calls in the same order.
     pub fn sort_values(
         &mut self,
         items: Vec<Value>,
@@ -829,8 +830,8 @@ impl Interpreter {
         if reverse {
             keyed.reverse();
         }
-        let sorted = self.merge_sort(keyed)?;
-        let mut out: Vec<Value> = sorted.into_iter().map(|p| p.1).collect();
+        super::sort::timsort(&mut keyed, &mut |a, b| self.less(&a.0, &b.0))?;
+        let mut out: Vec<Value> = keyed.into_iter().map(|p| p.1).collect();
         if reverse {
             out.reverse();
         }
@@ -846,45 +847,6 @@ impl Interpreter {
                 self.truthy(&r)
             }
         }
-    }
-
-    fn merge_sort(&mut self, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
-        if v.len() <= 1 {
-            return Ok(v);
-        }
-        if v.len() <= 8 {
-            let mut out: Vec<(Value, Value)> = Vec::with_capacity(v.len());
-            for x in v {
-                let mut pos = out.len();
-                while pos > 0 && self.less(&x.0, &out[pos - 1].0)? {
-                    pos -= 1;
-                }
-                out.insert(pos, x);
-            }
-            return Ok(out);
-        }
-        let mut left = v;
-        let right = left.split_off(left.len() / 2);
-        let l = self.merge_sort(left)?;
-        let r = self.merge_sort(right)?;
-        let mut out = Vec::with_capacity(l.len() + r.len());
-        let mut li = l.into_iter().peekable();
-        let mut ri = r.into_iter().peekable();
-        loop {
-            match (li.peek(), ri.peek()) {
-                (Some(a), Some(b)) => {
-                    if self.less(&b.0, &a.0)? {
-                        out.extend(ri.next());
-                    } else {
-                        out.extend(li.next());
-                    }
-                }
-                (Some(_), None) => out.extend(li.next()),
-                (None, Some(_)) => out.extend(ri.next()),
-                (None, None) => break,
-            }
-        }
-        Ok(out)
     }
 }
 

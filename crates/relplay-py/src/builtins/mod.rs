@@ -3,6 +3,7 @@
 pub mod args;
 pub mod funcs;
 pub mod methods;
+pub mod sort;
 pub mod types;
 
 use std::rc::Rc;
