@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::compile::code::Code;
+use crate::compile::code::{Code, Op};
 use crate::object::class::{base_value, types, Class, Layout};
 use crate::object::dict::PyDict;
 use crate::value::{CellRef, DictRef, Function, Generator, Payload, PyErr, PyResult, Value};
@@ -528,7 +528,12 @@ impl Interpreter {
         gb.running = false;
         match r {
             Ok(Exit::Yield(v, f)) => {
+                let protect = !f.handlers.is_empty();
                 gb.frame = Some(f);
+                drop(gb);
+                if protect {
+                    self.register_gen(g);
+                }
                 Ok(GenStep::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
@@ -552,6 +557,37 @@ impl Interpreter {
         g: &Rc<RefCell<Generator>>,
         exc: PyErr,
     ) -> PyResult<GenStep> {
+        let mut exc = exc;
+        // Paused in `yield from`: the exception goes to the subiterator first.
+        let delegate = {
+            let gb = g.borrow();
+            if gb.running {
+                return Err(PyErr::new("ValueError", "generator already executing"));
+            }
+            match &gb.frame {
+                Some(f) if gb.started && f.code.ops.get(f.pc) == Some(&Op::YieldFrom) => {
+                    f.stack.last().cloned()
+                }
+                _ => None,
+            }
+        };
+        if let Some(sub) = delegate {
+            g.borrow_mut().running = true;
+            let r = self.throw_into_sub(&sub, exc);
+            g.borrow_mut().running = false;
+            match r {
+                Ok(GenStep::Yield(v)) => return Ok(GenStep::Yield(v)),
+                Ok(GenStep::Return(v)) => {
+                    // The subiterator finished: `yield from` evaluates to `v`.
+                    if let Some(f) = g.borrow_mut().frame.as_mut() {
+                        f.stack.pop();
+                        f.pc += 1;
+                    }
+                    return self.gen_send(g, v);
+                }
+                Err(e) => exc = e,
+            }
+        }
         let frame = {
             let mut gb = g.borrow_mut();
             if gb.running {
@@ -584,11 +620,83 @@ impl Interpreter {
         gb.running = false;
         match r {
             Ok(Exit::Yield(v, f)) => {
+                let protect = !f.handlers.is_empty();
                 gb.frame = Some(f);
+                drop(gb);
+                if protect {
+                    self.register_gen(g);
+                }
                 Ok(GenStep::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
             Err(e) => Err(e),
+        }
+    }
+
+    fn register_gen(&mut self, g: &Rc<RefCell<Generator>>) {
+        if !self.live_gens.iter().any(|x| Rc::ptr_eq(x, g)) {
+            self.live_gens.push(g.clone());
+        }
+    }
+
+    /// Closes suspended generators nothing references any more, so their
+    /// `finally` blocks run as CPython's would when the last reference goes
+    /// (we check at each statement start and each return). Exceptions from
+    /// the close are ignored, as CPython ignores them (it prints an
+    /// "Exception ignored" note with an address we cannot reproduce).
+    pub(crate) fn sweep_generators(&mut self) {
+        if self.sweeping || self.aborting {
+            return;
+        }
+        self.sweeping = true;
+        loop {
+            self.live_gens.retain(|g| g.borrow().frame.is_some());
+            let Some(i) = self.live_gens.iter().position(|g| Rc::strong_count(g) == 1) else {
+                break;
+            };
+            let g = self.live_gens.remove(i);
+            if g.borrow().running {
+                continue;
+            }
+            let _ = self.gen_close(&g);
+            if self.aborting {
+                break;
+            }
+        }
+        self.sweeping = false;
+    }
+
+    /// `throw()`/`close()` passed through `yield from` to the subiterator:
+    /// GeneratorExit closes it (an error from its close replaces the
+    /// GeneratorExit); other exceptions go to its `throw` when it has one.
+    /// `Err` is what to raise in the delegating generator.
+    fn throw_into_sub(&mut self, sub: &Value, exc: PyErr) -> PyResult<GenStep> {
+        if exc.is_instance_of("GeneratorExit") {
+            match sub {
+                Value::Generator(sg) => self.gen_close(sg)?,
+                other => {
+                    if let Some(close) = self.getattr_opt(other, "close")? {
+                        self.call(&close, vec![], vec![])?;
+                    }
+                }
+            }
+            return Err(exc);
+        }
+        match sub {
+            Value::Generator(sg) => self.gen_throw(sg, exc),
+            other => {
+                let Some(throw) = self.getattr_opt(other, "throw")? else {
+                    return Err(exc);
+                };
+                match self.call(&throw, vec![exc.value()], vec![]) {
+                    Ok(v) => Ok(GenStep::Yield(v)),
+                    Err(e) if e.is_instance_of("StopIteration") => {
+                        let v = self.getattr(&e.value(), "value").unwrap_or(Value::None);
+                        Ok(GenStep::Return(v))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
         }
     }
 

@@ -102,6 +102,9 @@ impl Interpreter {
                     ),
                 ))
             } else {
+                if line_start && !self.live_gens.is_empty() {
+                    self.sweep_generators();
+                }
                 if line_start && self.hook.is_some() {
                     let line = self.frames.last().map(|f| f.line()).unwrap_or(0);
                     let depth = self.frames.len();
@@ -123,6 +126,9 @@ impl Interpreter {
                 Ok(Flow::Return(v)) => {
                     let done = self.frames.len() - 1 == base;
                     self.frames.pop();
+                    if !self.live_gens.is_empty() {
+                        self.sweep_generators();
+                    }
                     if done {
                         return Ok(Exit::Return(v));
                     }
@@ -406,7 +412,8 @@ impl Interpreter {
             }
             Op::PopIter => {
                 if let Value::Generator(g) = self.pop() {
-                    if Rc::strong_count(&g) == 1 {
+                    let registered = self.live_gens.iter().any(|x| Rc::ptr_eq(x, &g));
+                    if Rc::strong_count(&g) == 1 + usize::from(registered) {
                         self.gen_close(&g)?;
                     }
                 }

@@ -99,6 +99,10 @@ pub struct Interpreter {
     pub(crate) warn_filters: Vec<crate::modules::warnings::Filter>,
     pub(crate) warn_saved: Vec<Vec<crate::modules::warnings::Filter>>,
     pub(crate) warn_recorder: Option<Value>,
+    /// Suspended generators with a pending `finally`/`with`: when only this
+    /// list still holds one, it is garbage and gets closed (see `sweep_generators`).
+    pub(crate) live_gens: Vec<Rc<RefCell<crate::value::Generator>>>,
+    pub(crate) sweeping: bool,
 }
 
 impl Interpreter {
@@ -117,6 +121,8 @@ impl Interpreter {
             repr_depth: 0,
             repr_stack: Vec::new(),
             hook: None,
+            live_gens: Vec::new(),
+            sweeping: false,
             sources: HashMap::new(),
             warnings_seen: HashSet::new(),
             main_path: Rc::from("<string>"),
