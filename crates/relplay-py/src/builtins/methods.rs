@@ -175,10 +175,14 @@ pub fn install() {
         _ => Err(type_error("decode requires bytes")),
     });
     add(&t.int, "bit_length", |_, a, _| {
-        Ok(Value::Int(
-            64 - as_int(&a[0]).unwrap_or(0).unsigned_abs().leading_zeros() as i64,
-        ))
+        match a.first().and_then(crate::object::int::as_big) {
+            Some(b) => Ok(Value::Int(b.bit_length() as i64)),
+            None => Err(type_error(
+                "descriptor 'bit_length' requires an 'int' object",
+            )),
+        }
     });
+    install_numeric(&t);
     add(&t.int, "__index__", |_, a, _| {
         Ok(Value::Int(as_int(&a[0]).unwrap_or(0)))
     });
@@ -195,6 +199,282 @@ pub fn install() {
             }
         }
         Ok(Value::Bool(true))
+    });
+}
+
+fn this_float(a: &[Value], name: &str) -> PyResult<f64> {
+    match a.first() {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(v) => match base_value(v) {
+            Some(Value::Float(f)) => Ok(f),
+            _ => Err(type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{}' object",
+                v.type_name()
+            ))),
+        },
+        None => Err(type_error(format!(
+            "unbound method float.{name}() needs an argument"
+        ))),
+    }
+}
+
+fn byteorder(v: Option<Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(true),
+        Some(Value::Str(s)) if &*s == "big" => Ok(true),
+        Some(Value::Str(s)) if &*s == "little" => Ok(false),
+        Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
+        Some(v) => Err(type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `float.as_integer_ratio`, `hex`, `fromhex`; `int.to_bytes`, `from_bytes`,
+/// `as_integer_ratio`; `slice.indices`.
+fn install_numeric(t: &crate::object::class::Types) {
+    use crate::object::bigint::BigInt;
+    use crate::object::int::{as_big, int_value};
+    add(&t.float, "as_integer_ratio", |_, a, _| {
+        arity("as_integer_ratio", &a, 1, 1)?;
+        let x = this_float(&a, "as_integer_ratio")?;
+        if x.is_infinite() {
+            return Err(PyErr::new(
+                "OverflowError",
+                "cannot convert Infinity to integer ratio",
+            ));
+        }
+        if x.is_nan() {
+            return Err(value_error("cannot convert NaN to integer ratio"));
+        }
+        if x == 0.0 {
+            return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+        }
+        let bits = x.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+        let frac = bits & ((1u64 << 52) - 1);
+        let (mut m, mut e) = if exp_bits == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1u64 << 52), exp_bits - 1075)
+        };
+        while m & 1 == 0 && e < 0 {
+            m >>= 1;
+            e += 1;
+        }
+        let mut num = BigInt::from_i64(m as i64);
+        if x < 0.0 {
+            num = num.neg();
+        }
+        let two = BigInt::from_i64(2);
+        let (n, d) = if e >= 0 {
+            (num.mul(&two.pow(e as u64)), BigInt::from_i64(1))
+        } else {
+            (num, two.pow((-e) as u64))
+        };
+        Ok(Value::tuple(vec![int_value(n), int_value(d)]))
+    });
+    add(&t.float, "hex", |_, a, _| {
+        arity("hex", &a, 1, 1)?;
+        Ok(Value::str(&crate::format::num::float_hex(this_float(
+            &a, "hex",
+        )?)))
+    });
+    t.float.dict.borrow_mut().set_str(
+        "fromhex",
+        Value::ClassMethod(Rc::new(method("float", "fromhex", |i, a, _| {
+            arity("fromhex", &a, 2, 2)?;
+            let s = match &a[1] {
+                Value::Str(s) => s.clone(),
+                v => {
+                    return Err(type_error(format!(
+                        "fromhex() argument must be str, not {}",
+                        v.type_name()
+                    )))
+                }
+            };
+            let f = match crate::format::num::float_fromhex(&s) {
+                Ok(f) => f,
+                Err(m) if m.contains("too large") => return Err(PyErr::new("OverflowError", m)),
+                Err(m) => return Err(value_error(m)),
+            };
+            match &a[0] {
+                Value::Class(c) if !std::ptr::eq(&**c, &*types().float) => {
+                    let cls = a[0].clone();
+                    i.call(&cls, vec![Value::Float(f)], vec![])
+                }
+                _ => Ok(Value::Float(f)),
+            }
+        }))),
+    );
+    add(&t.int, "as_integer_ratio", |_, a, _| {
+        arity("as_integer_ratio", &a, 1, 1)?;
+        let v = a
+            .first()
+            .and_then(as_big)
+            .map(int_value)
+            .unwrap_or(Value::Int(0));
+        Ok(Value::tuple(vec![v, Value::Int(1)]))
+    });
+    add(&t.int, "to_bytes", |i, a, k| {
+        let mut a = a;
+        let this = if a.is_empty() {
+            None
+        } else {
+            Some(a.remove(0))
+        };
+        let Some(n) = this.as_ref().and_then(as_big) else {
+            return Err(type_error("descriptor 'to_bytes' requires an 'int' object"));
+        };
+        let p = parse("to_bytes", a, k, &["length", "byteorder", "signed"], 0)?;
+        let length = match &p[0] {
+            None => 1,
+            Some(v) => match as_int(v) {
+                Some(l) if l < 0 => {
+                    return Err(value_error("length argument must be non-negative"))
+                }
+                Some(l) => l as usize,
+                None => {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        v.type_name()
+                    )))
+                }
+            },
+        };
+        if length > 1 << 20 {
+            return Err(PyErr::new("OverflowError", "int too big to convert"));
+        }
+        let big = byteorder(p[1].clone())?;
+        let signed = match &p[2] {
+            Some(v) => i.truthy(v)?,
+            None => false,
+        };
+        if n.is_neg() && !signed {
+            return Err(PyErr::new(
+                "OverflowError",
+                "can't convert negative int to unsigned",
+            ));
+        }
+        // Two's complement of a negative value: n + 256**length.
+        let bits = n.bit_length();
+        let fits = if signed {
+            // -2**(8L-1) <= n < 2**(8L-1)
+            let lim = BigInt::from_i64(2).pow((8 * length as u64).saturating_sub(1));
+            length > 0
+                && n.compare(&lim) == std::cmp::Ordering::Less
+                && n.neg().compare(&lim) != std::cmp::Ordering::Greater
+        } else {
+            bits <= 8 * length
+        };
+        if !fits && !(length == 0 && n.is_zero()) {
+            return Err(PyErr::new("OverflowError", "int too big to convert"));
+        }
+        let u = if n.is_neg() {
+            n.add(&BigInt::from_i64(256).pow(length as u64))
+        } else {
+            n
+        };
+        let hex = u.mag_radix(16);
+        let hex = if hex.len() % 2 == 1 {
+            format!("0{hex}")
+        } else {
+            hex
+        };
+        let mut bytes: Vec<u8> = (0..hex.len() / 2)
+            .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+            .collect();
+        while bytes.len() > 1 && bytes[0] == 0 {
+            bytes.remove(0);
+        }
+        if u.is_zero() {
+            bytes.clear();
+        }
+        let mut out = vec![0u8; length.saturating_sub(bytes.len())];
+        out.extend(bytes);
+        if !big {
+            out.reverse();
+        }
+        Ok(Value::Bytes(Rc::from(out)))
+    });
+    t.int.dict.borrow_mut().set_str(
+        "from_bytes",
+        Value::ClassMethod(Rc::new(method("int", "from_bytes", |i, a, k| {
+            let mut a = a;
+            let cls = if a.is_empty() {
+                Value::None
+            } else {
+                a.remove(0)
+            };
+            let p = parse("from_bytes", a, k, &["bytes", "byteorder", "signed"], 1)?;
+            let src = p[0].clone().unwrap_or(Value::None);
+            let data: Vec<u8> = match &src {
+                Value::Bytes(b) => b.to_vec(),
+                other => {
+                    let mut out = Vec::new();
+                    for x in i.collect_iter(other)? {
+                        match as_int(&x) {
+                            Some(b) if (0..256).contains(&b) => out.push(b as u8),
+                            Some(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                            None => {
+                                return Err(type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    x.type_name()
+                                )))
+                            }
+                        }
+                    }
+                    out
+                }
+            };
+            let big = byteorder(p[1].clone())?;
+            let signed = match &p[2] {
+                Some(v) => i.truthy(v)?,
+                None => false,
+            };
+            let mut ordered = data.clone();
+            if !big {
+                ordered.reverse();
+            }
+            let b256 = BigInt::from_i64(256);
+            let mut n = BigInt::zero();
+            for b in &ordered {
+                n = n.mul(&b256).add(&BigInt::from_i64(*b as i64));
+            }
+            if signed && ordered.first().is_some_and(|b| b & 0x80 != 0) {
+                n = n.sub(&b256.pow(ordered.len() as u64));
+            }
+            let v = int_value(n);
+            match &cls {
+                Value::Class(c) if !std::ptr::eq(&**c, &*types().int) => {
+                    i.call(&cls, vec![v], vec![])
+                }
+                _ => Ok(v),
+            }
+        }))),
+    );
+    add(&t.slice, "indices", |i, a, _| {
+        arity("indices", &a, 2, 2)?;
+        let Some(Value::Slice(sl)) = a.first() else {
+            return Err(type_error("descriptor 'indices' requires a 'slice' object"));
+        };
+        let len = match i.index_value(&a[1])? {
+            Some(n) if n < 0 => return Err(value_error("length should not be negative")),
+            Some(n) => n as usize,
+            None => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    a[1].type_name()
+                )))
+            }
+        };
+        let (start, stop, step) = i.slice_bounds(sl, len)?;
+        Ok(Value::tuple(vec![
+            Value::Int(start),
+            Value::Int(stop),
+            Value::Int(step),
+        ]))
     });
 }
 

@@ -1456,9 +1456,16 @@ impl Interpreter {
                 if let Value::Slice(sl) = &k {
                     let (start, stop, step) = self.slice_bounds(sl, len)?;
                     let n = crate::object::iter::range_len(start, stop, step);
-                    let first = r.0 + r.2 * start;
-                    let nstep = r.2 * step;
-                    return Ok(Value::Range(Rc::new((first, first + nstep * n, nstep))));
+                    let _ = n;
+                    // CPython: start/stop of the new range are the old
+                    // range's values at the slice's start and stop indices.
+                    let at = |i: i64| r.2.checked_mul(i).and_then(|x| x.checked_add(r.0));
+                    let (Some(first), Some(last), Some(nstep)) =
+                        (at(start), at(stop), r.2.checked_mul(step))
+                    else {
+                        return Err(PyErr::new("OverflowError", "range slice out of bounds"));
+                    };
+                    return Ok(Value::Range(Rc::new((first, last, nstep))));
                 }
                 let i = self.index_of(&k, len, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))
