@@ -304,24 +304,30 @@ pub fn install(interp: &mut Interpreter) {
         }
         match (&x, nd.as_ref().and_then(as_int)) {
             (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(as_int(&x).unwrap_or(0))),
-            (Value::Int(_) | Value::Bool(_), Some(n)) => {
-                let v = as_int(&x).unwrap_or(0);
+            (Value::BigInt(_), None) => Ok(x.clone()),
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Some(n)) => {
+                use crate::object::bigint::BigInt;
+                let v = crate::object::int::as_big(&x).unwrap_or_else(BigInt::zero);
                 if n >= 0 {
-                    return Ok(Value::Int(v));
+                    return Ok(crate::object::int::int_value(v));
                 }
-                let m = u32::try_from(n.unsigned_abs())
-                    .ok()
-                    .and_then(|e| 10i64.checked_pow(e))
-                    .unwrap_or(i64::MAX);
-                let q = crate::vm::ops::floor_div(v, m).unwrap_or(0);
-                let r = v - q * m;
-                let half = m / 2;
-                let q = if r > half || (r == half && m % 2 == 0 && q % 2 != 0) {
-                    q + 1
-                } else {
-                    q
+                // |v| < 10**k / 2 rounds to 0; this also bounds 10**k.
+                let k = n.unsigned_abs();
+                if k > (v.bit_length() as u64) * 3 / 10 + 2 {
+                    return Ok(Value::Int(0));
+                }
+                let m = BigInt::from_i64(10).pow(k);
+                let (q, r) = v.divmod(&m).unwrap_or((BigInt::zero(), BigInt::zero()));
+                let two_r = r.add(&r);
+                let q_odd = q
+                    .divmod(&BigInt::from_i64(2))
+                    .is_some_and(|(_, rem)| !rem.is_zero());
+                let q = match two_r.compare(&m) {
+                    std::cmp::Ordering::Greater => q.add(&BigInt::from_i64(1)),
+                    std::cmp::Ordering::Equal if q_odd => q.add(&BigInt::from_i64(1)),
+                    _ => q,
                 };
-                Ok(Value::Int(q.saturating_mul(m)))
+                Ok(crate::object::int::int_value(q.mul(&m)))
             }
             (Value::Float(f), None) => {
                 if f.is_nan() {

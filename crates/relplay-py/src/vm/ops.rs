@@ -787,18 +787,38 @@ impl Interpreter {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
             }
-            (Value::BigInt(b), Value::Float(f)) | (Value::Float(f), Value::BigInt(b)) => {
-                // Infinities compare by sign; otherwise the approximate value.
-                let bf = if f.is_infinite() {
-                    if b.is_neg() {
-                        f64::MIN
+            (Value::BigInt(_) | Value::Int(_), Value::Float(f))
+            | (Value::Float(f), Value::BigInt(_) | Value::Int(_))
+                if !(f.abs() < 9.2e18) =>
+            {
+                // Exact, as CPython compares: infinities by sign, otherwise
+                // the int against the float's integral part, then its fraction.
+                let b = match l {
+                    Value::Float(_) => as_big(r),
+                    _ => as_big(l),
+                }
+                .unwrap_or_else(BigInt::zero);
+                let o = if f.is_nan() {
+                    None
+                } else if f.is_infinite() {
+                    Some(if *f > 0.0 {
+                        Ordering::Less
                     } else {
-                        f64::MAX
-                    }
+                        Ordering::Greater
+                    })
                 } else {
-                    b.to_f64()
+                    let t = f.trunc();
+                    match BigInt::parse(&format!("{:.0}", t.abs()), t < 0.0) {
+                        Some(fb) => Some(b.compare(&fb).then(if f.fract() > 0.0 {
+                            Ordering::Less
+                        } else if f.fract() < 0.0 {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Equal
+                        })),
+                        None => None,
+                    }
                 };
-                let o = bf.partial_cmp(f);
                 if matches!(l, Value::Float(_)) {
                     o.map(|o| o.reverse())
                 } else {
