@@ -789,7 +789,7 @@ impl Interpreter {
             }
             (Value::BigInt(_) | Value::Int(_), Value::Float(f))
             | (Value::Float(f), Value::BigInt(_) | Value::Int(_))
-                if !(f.abs() < 9.2e18) =>
+                if !f.is_nan() && f.abs() >= 9.2e18 =>
             {
                 // Exact, as CPython compares: infinities by sign, otherwise
                 // the int against the float's integral part, then its fraction.
