@@ -160,19 +160,13 @@ pub fn install() {
         }
         Ok(Value::Int(n))
     });
-    add(&t.bytes, "decode", |_, a, _| match a.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(PyErr::new(
-                "UnicodeDecodeError",
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(type_error("decode requires bytes")),
+    add(&t.bytes, "decode", |i, a, k| {
+        let Some(Value::Bytes(b)) = a.first() else {
+            return Err(type_error("descriptor 'decode' requires a 'bytes' object"));
+        };
+        let b = b.clone();
+        let p = parse("decode", a[1..].to_vec(), k, &["encoding", "errors"], 0)?;
+        bytes_decode(i, &b, &p[0], &p[1])
     });
     add(&t.int, "bit_length", |_, a, _| {
         match a.first().and_then(crate::object::int::as_big) {
@@ -478,6 +472,57 @@ fn install_numeric(t: &crate::object::class::Types) {
     });
 }
 
+/// The normalized encoding and the error handler of an encode/decode call.
+fn codec_args(
+    _i: &mut Interpreter,
+    fname: &str,
+    enc: &Option<Value>,
+    errors: &Option<Value>,
+) -> PyResult<(&'static str, String)> {
+    let enc = match enc {
+        None => "utf-8",
+        Some(Value::Str(e)) => crate::format::codecs::normalize(e)
+            .ok_or_else(|| PyErr::new("LookupError", format!("unknown encoding: {e}")))?,
+        Some(v) => {
+            return Err(type_error(format!(
+                "{fname}() argument 'encoding' must be str, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let errors = match errors {
+        None => "strict".to_string(),
+        Some(Value::Str(e)) => e.to_string(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "{fname}() argument 'errors' must be str, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    Ok((enc, errors))
+}
+
+fn codec_err(i: &Interpreter, (kind, msg): crate::format::codecs::CodecError) -> PyErr {
+    if kind == "NotImplementedError" {
+        return PyErr::new(kind, format!("{msg} (line {})", i.current_line()));
+    }
+    PyErr::new(kind, msg)
+}
+
+/// `bytes.decode(encoding, errors)`, also `str(b, encoding, errors)`.
+pub fn bytes_decode(
+    i: &mut Interpreter,
+    b: &[u8],
+    enc: &Option<Value>,
+    errors: &Option<Value>,
+) -> PyResult<Value> {
+    let (enc, errors) = codec_args(i, "decode", enc, errors)?;
+    crate::format::codecs::decode(b, enc, &errors)
+        .map(|s| Value::str(&s))
+        .map_err(|e| codec_err(i, e))
+}
+
 fn opt_int(a: &[Value], i: usize) -> Option<i64> {
     a.get(i).and_then(as_int)
 }
@@ -727,48 +772,10 @@ fn install_str(c: &Rc<Class>) {
     add(c, "encode", |i, a, k| {
         let s = this_str(&a)?;
         let p = parse("encode", a[1..].to_vec(), k, &["encoding", "errors"], 0)?;
-        let enc = match &p[0] {
-            Some(Value::Str(e)) => e.to_lowercase().replace('_', "-"),
-            _ => "utf-8".into(),
-        };
-        if let Some(Value::Str(e)) = &p[1] {
-            if &**e != "strict" {
-                return Err(PyErr::new(
-                    "NotImplementedError",
-                    format!(
-                        "the '{e}' error handler is not supported in the playground (line {})",
-                        i.current_line()
-                    ),
-                ));
-            }
-        }
-        match enc.as_str() {
-            "utf-8" | "utf8" => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
-            "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-                let limit = if enc == "ascii" { 128 } else { 256 };
-                let name = if enc == "ascii" { "ascii" } else { "latin-1" };
-                let mut out = Vec::new();
-                for (pos, ch) in s.chars().enumerate() {
-                    if (ch as u32) < limit {
-                        out.push(ch as u32 as u8);
-                    } else {
-                        let r = crate::object::repr::ascii(&i.repr(&Value::str(&ch.to_string()))?);
-                        return Err(PyErr::new(
-                            "UnicodeEncodeError",
-                            format!("'{name}' codec can't encode character {r} in position {pos}: ordinal not in range({limit})"),
-                        ));
-                    }
-                }
-                Ok(Value::Bytes(Rc::from(out)))
-            }
-            other => Err(PyErr::new(
-                "NotImplementedError",
-                format!(
-                    "the '{other}' encoding is not supported in the playground (line {})",
-                    i.current_line()
-                ),
-            )),
-        }
+        let (enc, errors) = codec_args(i, "encode", &p[0], &p[1])?;
+        crate::format::codecs::encode(&s, enc, &errors)
+            .map(|b| Value::Bytes(Rc::from(b)))
+            .map_err(|e| codec_err(i, e))
     });
     add(c, "expandtabs", |i, a, _| {
         let s = this_str(&a)?;

@@ -349,7 +349,10 @@ pub fn install_type_methods() {
         let p = parse("str", a, k, &["object", "encoding", "errors"], 0)?;
         match (&p[0], &p[1]) {
             (None, _) => Ok(Value::str("")),
-            (Some(Value::Bytes(b)), Some(_)) => Ok(Value::str(&String::from_utf8_lossy(b))),
+            (Some(Value::Bytes(b)), Some(_)) => {
+                let b = b.clone();
+                crate::builtins::methods::bytes_decode(i, &b, &p[1], &p[2])
+            }
             (Some(v), _) => Ok(Value::str(&i.str(v)?)),
         }
     });
