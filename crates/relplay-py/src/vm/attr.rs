@@ -482,6 +482,17 @@ impl Interpreter {
                         return Ok(());
                     }
                 }
+                if cls.layout == Layout::Object {
+                    if let Some(slots) = slot_names(&cls) {
+                        if !slots.iter().any(|s| &**s == name) {
+                            return Err(attribute_error(if cls.lookup(name).is_some() {
+                                format!("'{}' object attribute '{}' is read-only", cls.name(), name)
+                            } else {
+                                format!("'{}' object has no attribute '{}'", cls.name(), name)
+                            }));
+                        }
+                    }
+                }
                 i.dict.borrow_mut().set_str(name, v);
                 Ok(())
             }
@@ -636,4 +647,36 @@ impl Interpreter {
         }
         Err(self.no_attribute(obj, name))
     }
+}
+
+/// The attribute names instances of `cls` may have when every class in its
+/// MRO but `object` declares `__slots__` (without `"__dict__"`); `None`
+/// when instances have a `__dict__`.
+pub(crate) fn slot_names(cls: &Rc<Class>) -> Option<Vec<Rc<str>>> {
+    // Fast path: most classes declare no __slots__ themselves.
+    cls.dict.borrow().get_str("__slots__")?;
+    let object = types().object.clone();
+    let mut names = Vec::new();
+    for k in cls.mro() {
+        if Rc::ptr_eq(&k, &object) {
+            continue;
+        }
+        let slots = k.dict.borrow().get_str("__slots__")?;
+        match &slots {
+            Value::Str(s) => names.push(s.clone()),
+            Value::Tuple(t) => names.extend(t.iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            Value::List(l) => names.extend(l.borrow().iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            _ => return None,
+        }
+    }
+    if names.iter().any(|n| &**n == "__dict__") {
+        return None;
+    }
+    Some(names)
 }
