@@ -332,7 +332,32 @@ pub fn install_type_methods() {
     set(
         be,
         "add_note",
-        method("BaseException", "add_note", |_, _, _| Ok(Value::None)),
+        method("BaseException", "add_note", |i, a, _| {
+            arity("add_note", &a, 2, 2)?;
+            let note = match &a[1] {
+                Value::Str(_) => a[1].clone(),
+                other => {
+                    return Err(type_error(format!(
+                        "note must be a str, not '{}'",
+                        other.type_name()
+                    )))
+                }
+            };
+            let Value::Instance(inst) = &a[0] else {
+                return Err(type_error("add_note() requires an exception"));
+            };
+            let existing = inst.dict.borrow().get_str("__notes__");
+            match existing {
+                None => {
+                    let l = Value::list(vec![note]);
+                    inst.dict.borrow_mut().set_str("__notes__", l);
+                }
+                Some(Value::List(l)) => l.borrow_mut().push(note),
+                Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
+            }
+            let _ = i;
+            Ok(Value::None)
+        }),
     );
 
     // Numbers and strings.

@@ -278,6 +278,26 @@ impl Interpreter {
                 if cls.layout == Layout::Exception {
                     let args = exc_args(v);
                     let is_key = cls.is_subclass(&crate::object::class::types().exc("KeyError"));
+                    if (2..=5).contains(&args.len())
+                        && cls.is_subclass(&crate::object::class::types().exc("OSError"))
+                    {
+                        use crate::vm::attr::os_error_field;
+                        let errno = self.str(&os_error_field(&args, "errno"))?;
+                        let strerror = self.str(&os_error_field(&args, "strerror"))?;
+                        let f1 = os_error_field(&args, "filename");
+                        let f2 = os_error_field(&args, "filename2");
+                        return Ok(if !f1.is_none() && !f2.is_none() {
+                            format!(
+                                "[Errno {errno}] {strerror}: {} -> {}",
+                                self.repr(&f1)?,
+                                self.repr(&f2)?
+                            )
+                        } else if !f1.is_none() {
+                            format!("[Errno {errno}] {strerror}: {}", self.repr(&f1)?)
+                        } else {
+                            format!("[Errno {errno}] {strerror}")
+                        });
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if is_key => self.repr(&args[0]),

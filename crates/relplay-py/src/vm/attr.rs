@@ -310,6 +310,12 @@ impl Interpreter {
                     with_exc(obj, |d| d.suppress_context).unwrap_or(false),
                 )),
                 "__traceback__" => Some(Value::None),
+                "errno" | "strerror" | "filename" | "filename2"
+                    if i.class.borrow().is_subclass(&types().exc("OSError"))
+                        && i.dict.borrow().get_str(name).is_none() =>
+                {
+                    Some(os_error_field(&exc_args(obj), name))
+                }
                 "value" if i.class.borrow().is_subclass(&types().exc("StopIteration")) => {
                     Some(exc_args(obj).first().cloned().unwrap_or(Value::None))
                 }
@@ -679,4 +685,19 @@ pub(crate) fn slot_names(cls: &Rc<Class>) -> Option<Vec<Rc<str>>> {
         return None;
     }
     Some(names)
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: the
+/// fields exist only when it was given 2 to 5 arguments.
+pub(crate) fn os_error_field(args: &[Value], name: &str) -> Value {
+    if !(2..=5).contains(&args.len()) {
+        return Value::None;
+    }
+    let idx = match name {
+        "errno" => 0,
+        "strerror" => 1,
+        "filename" => 2,
+        _ => 4,
+    };
+    args.get(idx).cloned().unwrap_or(Value::None)
 }
