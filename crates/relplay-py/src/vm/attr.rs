@@ -347,6 +347,19 @@ impl Interpreter {
                 } else {
                     Value::tuple(f.defaults.clone())
                 }),
+                "__code__" => Some(Value::Native(Rc::new(CodeObject {
+                    code: f.code.clone(),
+                    cls: code_class(),
+                }))),
+                "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut d = crate::object::dict::PyDict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.set_str_rc(k.clone(), v.clone());
+                    }
+                    Value::dict(d)
+                }),
                 "__wrapped__" => None,
                 "__annotations__" => Some(Value::dict(crate::object::dict::PyDict::new())),
                 _ => None,
@@ -700,4 +713,62 @@ pub(crate) fn os_error_field(args: &[Value], name: &str) -> Value {
         _ => 4,
     };
     args.get(idx).cloned().unwrap_or(Value::None)
+}
+
+thread_local! {
+    static CODE_CLASS: std::cell::OnceCell<Rc<Class>> = const { std::cell::OnceCell::new() };
+}
+
+fn code_class() -> Rc<Class> {
+    CODE_CLASS.with(|c| {
+        c.get_or_init(|| {
+            let mut d = crate::object::dict::PyDict::new();
+            d.set_str("__module__", Value::str("builtins"));
+            Class::new("code", vec![types().object.clone()], d, false)
+                .unwrap_or_else(|_| types().object.clone())
+        })
+        .clone()
+    })
+}
+
+/// `function.__code__`: the read-only `co_*` facts of a function's code.
+struct CodeObject {
+    code: Rc<crate::compile::code::Code>,
+    cls: Rc<Class>,
+}
+
+impl crate::object::native::NativeObject for CodeObject {
+    fn class(&self) -> Rc<Class> {
+        self.cls.clone()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn getattr(&self, _: &mut Interpreter, _: &Value, name: &str) -> PyResult<Option<Value>> {
+        let c = &self.code;
+        let n = |x: usize| Value::Int(x as i64);
+        Ok(Some(match name {
+            "co_argcount" => n(c.argcount),
+            "co_posonlyargcount" => n(c.posonlycount),
+            "co_kwonlyargcount" => n(c.kwonlycount),
+            "co_name" => Value::Str(c.name.clone()),
+            "co_qualname" => Value::Str(c.qualname.clone()),
+            "co_filename" => Value::Str(c.filename.clone()),
+            "co_firstlineno" => Value::Int(c.first_line as i64),
+            "co_varnames" => {
+                Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())
+            }
+            "co_nlocals" => n(c.varnames.len()),
+            _ => return Ok(None),
+        }))
+    }
+    fn repr(&self, _: &mut Interpreter, _: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!(
+            "<code object {} at 0x{:x}, file \"{}\", line {}>",
+            self.code.name,
+            Rc::as_ptr(&self.code) as *const u8 as usize,
+            self.code.filename,
+            self.code.first_line
+        )))
+    }
 }

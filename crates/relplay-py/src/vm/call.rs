@@ -476,6 +476,19 @@ impl Interpreter {
         Ok(Value::Instance(inst))
     }
 
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module
+    /// for builtins), else `type object`.
+    pub(crate) fn function_str(&mut self, func: &Value) -> PyResult<String> {
+        let qn = match self.getattr_opt(func, "__qualname__")? {
+            Some(Value::Str(q)) => q,
+            _ => return Ok(format!("{} object", func.type_name())),
+        };
+        match self.getattr_opt(func, "__module__")? {
+            Some(Value::Str(m)) if &*m != "builtins" => Ok(format!("{m}.{qn}()")),
+            _ => Ok(format!("{qn}()")),
+        }
+    }
+
     // ----- generators -----
 
     pub(crate) fn gen_send(

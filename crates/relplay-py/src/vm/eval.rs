@@ -568,6 +568,18 @@ impl Interpreter {
                     }
                 };
                 for (k, v) in pairs {
+                    if matches!(op, Op::DictMerge) && self.dict_get(&d, &k)?.is_some() {
+                        let f = frame!(self);
+                        let func = f.stack.len().checked_sub(3).map(|i| f.stack[i].clone());
+                        let fs = match func {
+                            Some(func) => self.function_str(&func)?,
+                            None => "function".to_string(),
+                        };
+                        let ks = self.str(&k)?;
+                        return Err(type_error(format!(
+                            "{fs} got multiple values for keyword argument '{ks}'"
+                        )));
+                    }
                     self.dict_setitem(&d, k, v)?;
                 }
             }
