@@ -539,13 +539,48 @@ pub fn install(interp: &mut Interpreter) {
         names.sort();
         Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
     });
+    reg("__import__", |i, a, k| {
+        let p = parse(
+            "__import__",
+            a,
+            k,
+            &["name", "globals", "locals", "fromlist", "level"],
+            1,
+        )?;
+        let name = match &p[0] {
+            Some(Value::Str(s)) => s.clone(),
+            Some(v) => {
+                return Err(type_error(format!(
+                    "__import__() argument 1 must be str, not {}",
+                    v.type_name()
+                )))
+            }
+            None => {
+                return Err(type_error(
+                    "__import__() missing required argument 'name' (pos 1)",
+                ))
+            }
+        };
+        if let Some(level) = p[4].as_ref().and_then(as_int) {
+            if level != 0 {
+                return Err(not_supported("relative __import__()", i.current_line()));
+            }
+        }
+        if name.is_empty() {
+            return Err(value_error("Empty module name"));
+        }
+        let fromlist = match &p[3] {
+            None | Some(Value::None) => false,
+            Some(v) => i.truthy(v)?,
+        };
+        i.import(&name, fromlist)
+    });
     for name in [
         "open",
         "input",
         "eval",
         "exec",
         "compile",
-        "__import__",
         "breakpoint",
         "help",
         "memoryview",

@@ -797,6 +797,12 @@ fn float_ctor(i: &mut Interpreter, a: Vec<Value>, _: Kw) -> PyResult<Value> {
         return Ok(Value::Float(0.0));
     };
     if let Some(f) = as_float(x) {
+        if f.is_infinite() && matches!(x, Value::BigInt(_)) {
+            return Err(PyErr::new(
+                "OverflowError",
+                "int too large to convert to float",
+            ));
+        }
         return Ok(Value::Float(f));
     }
     match x {

@@ -319,6 +319,16 @@ impl Interpreter {
             return Ok(Some(v));
         }
         if let (Some(a), Some(b)) = (as_float(l), as_float(r)) {
+            let mixed = matches!((l, r), (Float(_), BigInt(_)) | (BigInt(_), Float(_)));
+            if mixed
+                && (a.is_infinite() && !matches!(l, Float(_))
+                    || b.is_infinite() && !matches!(r, Float(_)))
+            {
+                return Err(PyErr::new(
+                    "OverflowError",
+                    "int too large to convert to float",
+                ));
+            }
             let v = match op {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
