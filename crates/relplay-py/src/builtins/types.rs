@@ -754,8 +754,12 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
             }
             Ok(Value::Int(f.trunc() as i64))
         }
-        (Value::Str(s), b) => parse_int(s, b.unwrap_or(10)),
-        (Value::Bytes(s), b) => parse_int(&String::from_utf8_lossy(s), b.unwrap_or(10)),
+        (Value::Str(s), b) => parse_int_limited(s, b.unwrap_or(10), i.int_max_str_digits),
+        (Value::Bytes(s), b) => parse_int_limited(
+            &String::from_utf8_lossy(s),
+            b.unwrap_or(10),
+            i.int_max_str_digits,
+        ),
         (other, None) => {
             if let Some(b) = base_value(other) {
                 return int_ctor(i, vec![b], vec![]);
@@ -777,10 +781,15 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
 }
 
 pub fn parse_int(s: &str, base: i64) -> PyResult<Value> {
+    parse_int_limited(s, base, crate::format::INT_MAX_STR_DIGITS)
+}
+
+/// `int(s, base)` under a `sys.set_int_max_str_digits()` limit (0 = none).
+pub fn parse_int_limited(s: &str, base: i64, limit: usize) -> PyResult<Value> {
     if !(base == 0 || (2..=36).contains(&base)) {
         return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    match crate::format::parse_int(s, base as u32) {
+    match crate::format::parse_num::parse_int_limited(s, base as u32, limit) {
         Ok(crate::format::ParsedInt::Small(v)) => Ok(Value::Int(v)),
         Ok(crate::format::ParsedInt::Big { neg, digits }) => {
             crate::object::bigint::BigInt::parse(&digits, neg)

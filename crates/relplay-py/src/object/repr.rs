@@ -80,8 +80,12 @@ impl Interpreter {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
                 let s = b.to_string();
-                if s.trim_start_matches('-').len() > 4300 {
-                    return Err(PyErr::new("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+                let limit = self.int_max_str_digits;
+                if limit > 0 && s.trim_start_matches('-').len() > limit {
+                    return Err(PyErr::new(
+                        "ValueError",
+                        crate::format::parse_num::int_to_str_limit_error(limit),
+                    ));
                 }
                 s
             }

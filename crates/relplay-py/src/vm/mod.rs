@@ -103,6 +103,8 @@ pub struct Interpreter {
     /// list still holds one, it is garbage and gets closed (see `sweep_generators`).
     pub(crate) live_gens: Vec<Rc<RefCell<crate::value::Generator>>>,
     pub(crate) sweeping: bool,
+    /// `sys.set_int_max_str_digits()` (0 = no limit).
+    pub(crate) int_max_str_digits: usize,
 }
 
 impl Interpreter {
@@ -123,6 +125,7 @@ impl Interpreter {
             hook: None,
             live_gens: Vec::new(),
             sweeping: false,
+            int_max_str_digits: crate::format::INT_MAX_STR_DIGITS,
             sources: HashMap::new(),
             warnings_seen: HashSet::new(),
             main_path: Rc::from("<string>"),
