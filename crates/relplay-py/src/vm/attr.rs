@@ -260,8 +260,12 @@ impl Interpreter {
         inst: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        // super(T, C) with C a subclass of T looks up C's MRO (class
+        // mode); with C an instance of T (a class whose metaclass derives
+        // from T, as in a metaclass's methods) it looks up type(C)'s MRO.
+        let class_mode = matches!(inst, Value::Class(c) if c.is_subclass(start));
         let owner = match inst {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if class_mode => c.clone(),
             other => other.class(),
         };
         let mro = owner.mro();
@@ -273,7 +277,7 @@ impl Interpreter {
         for c in &mro[pos..] {
             let a = c.dict.borrow().get_str(name);
             if let Some(a) = a {
-                let i = if matches!(inst, Value::Class(_)) {
+                let i = if class_mode {
                     Value::None
                 } else {
                     inst.clone()
