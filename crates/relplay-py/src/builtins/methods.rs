@@ -362,7 +362,7 @@ fn install_numeric(t: &crate::object::class::Types) {
         } else {
             bits <= 8 * length
         };
-        if !fits && !(length == 0 && n.is_zero()) {
+        if !(fits || length == 0 && n.is_zero()) {
             return Err(PyErr::new("OverflowError", "int too big to convert"));
         }
         let u = if n.is_neg() {

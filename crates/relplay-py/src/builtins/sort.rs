@@ -340,15 +340,11 @@ impl<T: Clone> State<'_, T> {
                 Ok(())
             }
             Ok(false) => {
-                for k in 0..na {
-                    self.v[dest + k] = tmp[a + k].clone();
-                }
+                self.v[dest..dest + na].clone_from_slice(&tmp[a..a + na]);
                 Ok(())
             }
             Err(e) => {
-                for k in 0..na {
-                    self.v[dest + k] = tmp[a + k].clone();
-                }
+                self.v[dest..dest + na].clone_from_slice(&tmp[a..a + na]);
                 Err(e)
             }
         }
@@ -490,9 +486,7 @@ impl<T: Clone> State<'_, T> {
                 Ok(())
             }
             Ok(false) | Err(_) => {
-                for k in 0..nb {
-                    self.v[dest - nb + k] = tmp[k].clone();
-                }
+                self.v[dest - nb..dest].clone_from_slice(&tmp[..nb]);
                 r.map(|_| ())
             }
         }

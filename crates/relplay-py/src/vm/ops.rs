@@ -818,16 +818,15 @@ impl Interpreter {
                     })
                 } else {
                     let t = f.trunc();
-                    match BigInt::parse(&format!("{:.0}", t.abs()), t < 0.0) {
-                        Some(fb) => Some(b.compare(&fb).then(if f.fract() > 0.0 {
+                    BigInt::parse(&format!("{:.0}", t.abs()), t < 0.0).map(|fb| {
+                        b.compare(&fb).then(if f.fract() > 0.0 {
                             Ordering::Less
                         } else if f.fract() < 0.0 {
                             Ordering::Greater
                         } else {
                             Ordering::Equal
-                        })),
-                        None => None,
-                    }
+                        })
+                    })
                 };
                 if matches!(l, Value::Float(_)) {
                     o.map(|o| o.reverse())
