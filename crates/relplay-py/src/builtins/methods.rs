@@ -177,6 +177,7 @@ pub fn install() {
         }
     });
     install_numeric(&t);
+    install_bytes(&t.bytes);
     add(&t.int, "__index__", |_, a, _| {
         Ok(Value::Int(as_int(&a[0]).unwrap_or(0)))
     });
@@ -470,6 +471,334 @@ fn install_numeric(t: &crate::object::class::Types) {
             Value::Int(step),
         ]))
     });
+}
+
+fn this_bytes(a: &[Value], name: &str) -> PyResult<Rc<[u8]>> {
+    match a.first() {
+        Some(Value::Bytes(b)) => Ok(b.clone()),
+        Some(v) => match base_value(v) {
+            Some(Value::Bytes(b)) => Ok(b),
+            _ => Err(type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                v.type_name()
+            ))),
+        },
+        None => Err(type_error(format!(
+            "unbound method bytes.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// A bytes-like argument (`bytes`), or a TypeError naming the method.
+fn bytes_arg(v: &Value, what: &str) -> PyResult<Rc<[u8]>> {
+    match v {
+        Value::Bytes(b) => Ok(b.clone()),
+        other => match base_value(other) {
+            Some(Value::Bytes(b)) => Ok(b),
+            _ => Err(type_error(format!(
+                "{what}a bytes-like object is required, not '{}'",
+                other.type_name()
+            ))),
+        },
+    }
+}
+
+fn bytes_val(v: Vec<u8>) -> Value {
+    Value::Bytes(Rc::from(v))
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+fn bytes_find(h: &[u8], n: &[u8], from: usize, to: usize) -> Option<usize> {
+    if to < from || to - from < n.len() {
+        return None;
+    }
+    (from..=to - n.len()).find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// start/end arguments of find/count, clamped like CPython's ADJUST_INDICES.
+fn bytes_range(a: &[Value], i: usize, len: usize) -> (usize, usize) {
+    let (s, e) = crate::format::strmethods::adjust_indices(opt_int(a, i), opt_int(a, i + 1), len);
+    (s.max(0) as usize, (e.max(0) as usize).min(len))
+}
+
+fn install_bytes(c: &Rc<Class>) {
+    add(c, "split", |_, a, k| {
+        let b = this_bytes(&a, "split")?;
+        let p = parse("split", a[1..].to_vec(), k, &["sep", "maxsplit"], 0)?;
+        let maxsplit = p[1].as_ref().and_then(as_int).unwrap_or(-1);
+        let mut out: Vec<Value> = Vec::new();
+        match &p[0] {
+            None | Some(Value::None) => {
+                let mut i = 0;
+                let mut splits = 0;
+                loop {
+                    while i < b.len() && is_ascii_space(b[i]) {
+                        i += 1;
+                    }
+                    if i >= b.len() {
+                        break;
+                    }
+                    if maxsplit >= 0 && splits >= maxsplit {
+                        out.push(bytes_val(b[i..].to_vec()));
+                        break;
+                    }
+                    let start = i;
+                    while i < b.len() && !is_ascii_space(b[i]) {
+                        i += 1;
+                    }
+                    out.push(bytes_val(b[start..i].to_vec()));
+                    splits += 1;
+                }
+            }
+            Some(v) => {
+                let sep = bytes_arg(v, "")?;
+                if sep.is_empty() {
+                    return Err(value_error("empty separator"));
+                }
+                let mut start = 0;
+                let mut splits = 0;
+                while maxsplit < 0 || splits < maxsplit {
+                    match bytes_find(&b, &sep, start, b.len()) {
+                        Some(j) => {
+                            out.push(bytes_val(b[start..j].to_vec()));
+                            start = j + sep.len();
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(bytes_val(b[start..].to_vec()));
+            }
+        }
+        Ok(Value::list(out))
+    });
+    fn strip_impl(a: Vec<Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
+        let b = this_bytes(&a, name)?;
+        let chars: Option<Rc<[u8]>> = match a.get(1) {
+            None | Some(Value::None) => None,
+            Some(v) => Some(bytes_arg(v, "")?),
+        };
+        let keep = |x: u8| match &chars {
+            None => is_ascii_space(x),
+            Some(cs) => cs.contains(&x),
+        };
+        let mut s = 0;
+        let mut e = b.len();
+        if left {
+            while s < e && keep(b[s]) {
+                s += 1;
+            }
+        }
+        if right {
+            while e > s && keep(b[e - 1]) {
+                e -= 1;
+            }
+        }
+        Ok(bytes_val(b[s..e].to_vec()))
+    }
+    add(c, "strip", |_, a, _| strip_impl(a, "strip", true, true));
+    add(c, "lstrip", |_, a, _| strip_impl(a, "lstrip", true, false));
+    add(c, "rstrip", |_, a, _| strip_impl(a, "rstrip", false, true));
+    add(c, "upper", |_, a, _| {
+        Ok(bytes_val(this_bytes(&a, "upper")?.to_ascii_uppercase()))
+    });
+    add(c, "lower", |_, a, _| {
+        Ok(bytes_val(this_bytes(&a, "lower")?.to_ascii_lowercase()))
+    });
+    add(c, "hex", |_, a, _| {
+        let b = this_bytes(&a, "hex")?;
+        Ok(Value::str(
+            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+        ))
+    });
+    fn find_impl(a: &[Value], name: &str) -> PyResult<i64> {
+        let b = this_bytes(a, name)?;
+        let n: Vec<u8> = match a.get(1) {
+            Some(Value::Int(x)) if (0..256).contains(x) => vec![*x as u8],
+            Some(Value::Int(_)) => return Err(value_error("byte must be in range(0, 256)")),
+            Some(v) => bytes_arg(
+                v,
+                &format!(
+                    "argument should be integer or bytes-like object, not '{}'",
+                    v.type_name()
+                ),
+            )
+            .map_err(|_| {
+                type_error(format!(
+                    "argument should be integer or bytes-like object, not '{}'",
+                    v.type_name()
+                ))
+            })?
+            .to_vec(),
+            None => {
+                return Err(type_error(format!(
+                    "{name}() takes at least 1 argument (0 given)"
+                )))
+            }
+        };
+        let (s, e) = bytes_range(a, 2, b.len());
+        Ok(bytes_find(&b, &n, s, e).map(|i| i as i64).unwrap_or(-1))
+    }
+    add(c, "find", |_, a, _| Ok(Value::Int(find_impl(&a, "find")?)));
+    add(c, "index", |_, a, _| match find_impl(&a, "index")? {
+        -1 => Err(value_error("subsection not found")),
+        i => Ok(Value::Int(i)),
+    });
+    add(c, "count", |_, a, _| {
+        let b = this_bytes(&a, "count")?;
+        let n = match a.get(1) {
+            Some(Value::Int(x)) if (0..256).contains(x) => vec![*x as u8],
+            Some(v) => bytes_arg(v, "argument should be integer or ")?.to_vec(),
+            None => return Err(type_error("count() takes at least 1 argument (0 given)")),
+        };
+        let (s, e) = bytes_range(&a, 2, b.len());
+        if e < s {
+            return Ok(Value::Int(0));
+        }
+        if n.is_empty() {
+            return Ok(Value::Int((e - s + 1) as i64));
+        }
+        let mut count = 0;
+        let mut i = s;
+        while let Some(j) = bytes_find(&b, &n, i, e) {
+            count += 1;
+            i = j + n.len();
+        }
+        Ok(Value::Int(count))
+    });
+    add(c, "replace", |_, a, _| {
+        arity("replace", &a, 3, 4)?;
+        let b = this_bytes(&a, "replace")?;
+        let old = bytes_arg(&a[1], "")?;
+        let new = bytes_arg(&a[2], "")?;
+        let mut left = opt_int(&a, 3).unwrap_or(-1);
+        let mut out = Vec::new();
+        let mut i = 0;
+        if old.is_empty() {
+            for (k, x) in b.iter().enumerate() {
+                if left != 0 {
+                    out.extend_from_slice(&new);
+                    left -= 1;
+                }
+                out.push(*x);
+                let _ = k;
+            }
+            if left != 0 {
+                out.extend_from_slice(&new);
+            }
+            return Ok(bytes_val(out));
+        }
+        while left != 0 {
+            match bytes_find(&b, &old, i, b.len()) {
+                Some(j) => {
+                    out.extend_from_slice(&b[i..j]);
+                    out.extend_from_slice(&new);
+                    i = j + old.len();
+                    left -= 1;
+                }
+                None => break,
+            }
+        }
+        out.extend_from_slice(&b[i..]);
+        Ok(bytes_val(out))
+    });
+    fn affix(i: &mut Interpreter, a: Vec<Value>, name: &str, end: bool) -> PyResult<Value> {
+        let b = this_bytes(&a, name)?;
+        let Some(arg) = a.get(1) else {
+            return Err(type_error(format!(
+                "{name}() takes at least 1 argument (0 given)"
+            )));
+        };
+        let cands: Vec<Value> = match arg {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other.clone()],
+        };
+        let (s, e) = bytes_range(&a, 2, b.len());
+        let _ = i;
+        for cnd in cands {
+            let x = bytes_arg(&cnd, "").map_err(|_| {
+                type_error(format!(
+                    "{name} first arg must be bytes or a tuple of bytes, not {}",
+                    cnd.type_name()
+                ))
+            })?;
+            if e < s || e - s < x.len() {
+                continue;
+            }
+            let hit = if end {
+                &b[e - x.len()..e] == &*x
+            } else {
+                &b[s..s + x.len()] == &*x
+            };
+            if hit {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }
+    add(c, "startswith", |i, a, _| affix(i, a, "startswith", false));
+    add(c, "endswith", |i, a, _| affix(i, a, "endswith", true));
+    add(c, "join", |i, a, _| {
+        arity("join", &a, 2, 2)?;
+        let sep = this_bytes(&a, "join")?;
+        let items = i.collect_iter(&a[1])?;
+        let mut out = Vec::new();
+        for (n, x) in items.iter().enumerate() {
+            if n > 0 {
+                out.extend_from_slice(&sep);
+            }
+            let b = bytes_arg(x, "").map_err(|_| {
+                type_error(format!(
+                    "sequence item {n}: expected a bytes-like object, {} found",
+                    x.type_name()
+                ))
+            })?;
+            out.extend_from_slice(&b);
+        }
+        Ok(bytes_val(out))
+    });
+    c.dict.borrow_mut().set_str(
+        "fromhex",
+        Value::ClassMethod(Rc::new(method("bytes", "fromhex", |_, a, _| {
+            arity("fromhex", &a, 2, 2)?;
+            let Value::Str(s) = &a[1] else {
+                return Err(type_error(format!(
+                    "fromhex() argument must be str, not {}",
+                    a[1].type_name()
+                )));
+            };
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                if chars[i].is_ascii_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                let hi = chars[i].to_digit(16);
+                let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+                match (hi, lo) {
+                    (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+                    (Some(_), None) if i + 1 < chars.len() => {
+                        return Err(value_error(format!(
+                            "non-hexadecimal number found in fromhex() arg at position {}",
+                            i + 1
+                        )))
+                    }
+                    _ => {
+                        return Err(value_error(format!(
+                            "non-hexadecimal number found in fromhex() arg at position {i}"
+                        )))
+                    }
+                }
+                i += 2;
+            }
+            Ok(bytes_val(out))
+        }))),
+    );
 }
 
 /// The normalized encoding and the error handler of an encode/decode call.
