@@ -662,21 +662,25 @@ impl Interpreter {
             return;
         }
         self.sweeping = true;
+        // Closing one generator can release others, hence the loop.
         loop {
-            self.live_gens.retain(|g| g.borrow().frame.is_some());
-            let Some(i) = self.live_gens.iter().position(|g| Rc::strong_count(g) == 1) else {
+            let (dead, live): (Vec<_>, Vec<_>) = std::mem::take(&mut self.live_gens)
+                .into_iter()
+                .filter(|g| g.borrow().frame.is_some())
+                .partition(|g| Rc::strong_count(g) == 1);
+            self.live_gens = live;
+            if dead.is_empty() {
                 break;
-            };
-            let g = self.live_gens.remove(i);
-            if g.borrow().running {
-                continue;
             }
-            let _ = self.gen_close(&g);
-            if self.aborting {
-                break;
+            for g in dead {
+                if self.aborting {
+                    break;
+                }
+                let _ = self.gen_close(&g);
             }
         }
         self.sweeping = false;
+        self.next_sweep = self.steps + (self.live_gens.len() / 4) as u64;
     }
 
     /// `throw()`/`close()` passed through `yield from` to the subiterator:

@@ -102,7 +102,7 @@ impl Interpreter {
                     ),
                 ))
             } else {
-                if line_start && !self.live_gens.is_empty() {
+                if line_start && !self.live_gens.is_empty() && self.steps >= self.next_sweep {
                     self.sweep_generators();
                 }
                 if line_start && self.hook.is_some() {
@@ -126,7 +126,7 @@ impl Interpreter {
                 Ok(Flow::Return(v)) => {
                     let done = self.frames.len() - 1 == base;
                     self.frames.pop();
-                    if !self.live_gens.is_empty() {
+                    if !self.live_gens.is_empty() && self.steps >= self.next_sweep {
                         self.sweep_generators();
                     }
                     if done {

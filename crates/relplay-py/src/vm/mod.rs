@@ -103,6 +103,9 @@ pub struct Interpreter {
     /// list still holds one, it is garbage and gets closed (see `sweep_generators`).
     pub(crate) live_gens: Vec<Rc<RefCell<crate::value::Generator>>>,
     pub(crate) sweeping: bool,
+    /// Step count before which no sweep runs: with many live generators a
+    /// sweep costs O(n), so it is spread over n/4 steps.
+    pub(crate) next_sweep: u64,
     /// `sys.set_int_max_str_digits()` (0 = no limit).
     pub(crate) int_max_str_digits: usize,
 }
@@ -125,6 +128,7 @@ impl Interpreter {
             hook: None,
             live_gens: Vec::new(),
             sweeping: false,
+            next_sweep: 0,
             int_max_str_digits: crate::format::INT_MAX_STR_DIGITS,
             sources: HashMap::new(),
             warnings_seen: HashSet::new(),
