@@ -422,7 +422,7 @@ impl Interpreter {
                 let n = self.repeat_len(a.len(), as_int(n).unwrap_or(0))?;
                 Value::Bytes(Rc::from(a.repeat(n)))
             }
-            (Str(_), _, BinOp::Mod) => {
+            (Str(_), _, BinOp::Mod) | (Bytes(_), _, BinOp::Mod) => {
                 return crate::object::repr::percent_format(self, l, r).map(Some)
             }
             (Dict(a), Dict(b), BinOp::BitOr) => {
