@@ -869,6 +869,13 @@ impl Interpreter {
         if let Some(v) = self.builtins.borrow().get_str(n) {
             return Ok(v);
         }
+        // Builtins written in Python, compiled on first use.
+        if n == "bytearray" {
+            let m = self.import("_bytearray", false)?;
+            let v = self.getattr(&m, n)?;
+            self.builtins.borrow_mut().set_str(n, v.clone());
+            return Ok(v);
+        }
         let e = PyErr::new("NameError", format!("name '{n}' is not defined"));
         // CPython suggests from the frame's locals, globals and builtins.
         let mut cands: Vec<String> = Vec::new();
