@@ -729,9 +729,9 @@ fn install_bytes(c: &Rc<Class>) {
                 continue;
             }
             let hit = if end {
-                &b[e - x.len()..e] == &*x
+                b[e - x.len()..e] == *x
             } else {
-                &b[s..s + x.len()] == &*x
+                b[s..s + x.len()] == *x
             };
             if hit {
                 return Ok(Value::Bool(true));

@@ -875,6 +875,12 @@ impl Interpreter {
                             c.name()
                         )));
                     }
+                    if Rc::ptr_eq(&c, &crate::object::complex::complex_class()) {
+                        return Err(crate::vm::exc::not_supported(
+                            "subclassing complex",
+                            self.current_line(),
+                        ));
+                    }
                     bs.push(c)
                 }
                 _ => return Err(type_error("bases must be types")),
