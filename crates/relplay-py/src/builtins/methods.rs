@@ -338,9 +338,7 @@ fn install_numeric(t: &crate::object::class::Types) {
                 }
             },
         };
-        if length > 1 << 20 {
-            return Err(PyErr::new("OverflowError", "int too big to convert"));
-        }
+        i.check_alloc(length)?;
         let big = byteorder(p[1].clone())?;
         let signed = match &p[2] {
             Some(v) => i.truthy(v)?,

@@ -620,6 +620,25 @@ mod tests {
     }
 
     #[test]
+    fn inconsistent_comparisons_keep_a_permutation() {
+        let mut seed = 99u64;
+        for n in [2usize, 10, 64, 65, 300, 2000] {
+            for _ in 0..20 {
+                let mut v: Vec<usize> = (0..n).collect();
+                let mut s2 = lcg(&mut seed);
+                timsort(&mut v, &mut |_, _| {
+                    s2 = s2.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    Ok((s2 >> 40) & 1 == 1)
+                })
+                .unwrap();
+                let mut sorted = v.clone();
+                sorted.sort();
+                assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
     fn sorts_and_is_stable() {
         let mut seed = 7u64;
         for n in [0usize, 1, 2, 5, 63, 64, 65, 200, 1000, 5000] {
