@@ -32,7 +32,30 @@ pub fn install_type_methods() {
     set(
         o,
         "__init__",
-        method("object", "__init__", |_, _, _| Ok(Value::None)),
+        method("object", "__init__", |_, a, k| {
+            // CPython's object_init: extra arguments are an error when the
+            // type overrides __init__, or when it overrides neither method.
+            if a.len() > 1 || !k.is_empty() {
+                let Some(me) = a.first() else {
+                    return Ok(Value::None);
+                };
+                let cls = me.class();
+                let object = types().object.clone();
+                let overrides = |name: &str| {
+                    cls.lookup_with_owner(name)
+                        .is_some_and(|(owner, _)| !Rc::ptr_eq(&owner, &object))
+                };
+                if overrides("__init__") {
+                    return Err(type_error(
+                        "object.__init__() takes exactly one argument (the instance to initialize)",
+                    ));
+                }
+                if !overrides("__new__") {
+                    return Err(type_error(format!("{}() takes no arguments", cls.name())));
+                }
+            }
+            Ok(Value::None)
+        }),
     );
     set(
         o,
