@@ -209,11 +209,39 @@ impl Interpreter {
                 }
             }
         }
-        if msg.is_empty() {
+        let mut out = if msg.is_empty() {
             format!("{name}\n")
         } else {
             format!("{name}: {msg}\n")
+        };
+        // PEP 678 notes, one per line after the message.
+        if let Value::Instance(inst) = e {
+            let notes = inst.dict.borrow().get_str("__notes__");
+            match notes {
+                Some(Value::List(l)) => {
+                    let items = l.borrow().clone();
+                    for n in items {
+                        let s = match &n {
+                            Value::Str(s) => s.to_string(),
+                            other => self
+                                .str(other)
+                                .unwrap_or_else(|_| "<note str() failed>".to_string()),
+                        };
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                }
+                Some(other) => {
+                    let r = self
+                        .repr(&other)
+                        .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                    out.push_str(&r);
+                    out.push('\n');
+                }
+                None => {}
+            }
         }
+        out
     }
 
     /// The full report CPython prints for an uncaught exception.

@@ -14,12 +14,13 @@ pub fn parse(
     names: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
-    if args.len() > names.len() {
+    // Argument Clinic checks the total count before any keyword name.
+    if args.len() + kw.len() > names.len() {
         return Err(type_error(format!(
             "{fname}() takes at most {} argument{} ({} given)",
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            args.len()
+            args.len() + kw.len()
         )));
     }
     let mut out: Vec<Option<Value>> = vec![None; names.len()];

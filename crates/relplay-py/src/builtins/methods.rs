@@ -160,25 +160,24 @@ pub fn install() {
         }
         Ok(Value::Int(n))
     });
-    add(&t.bytes, "decode", |_, a, _| match a.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(PyErr::new(
-                "UnicodeDecodeError",
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(type_error("decode requires bytes")),
+    add(&t.bytes, "decode", |i, a, k| {
+        let Some(Value::Bytes(b)) = a.first() else {
+            return Err(type_error("descriptor 'decode' requires a 'bytes' object"));
+        };
+        let b = b.clone();
+        let p = parse("decode", a[1..].to_vec(), k, &["encoding", "errors"], 0)?;
+        bytes_decode(i, &b, &p[0], &p[1])
     });
     add(&t.int, "bit_length", |_, a, _| {
-        Ok(Value::Int(
-            64 - as_int(&a[0]).unwrap_or(0).unsigned_abs().leading_zeros() as i64,
-        ))
+        match a.first().and_then(crate::object::int::as_big) {
+            Some(b) => Ok(Value::Int(b.bit_length() as i64)),
+            None => Err(type_error(
+                "descriptor 'bit_length' requires an 'int' object",
+            )),
+        }
     });
+    install_numeric(&t);
+    install_bytes(&t.bytes);
     add(&t.int, "__index__", |_, a, _| {
         Ok(Value::Int(as_int(&a[0]).unwrap_or(0)))
     });
@@ -196,6 +195,659 @@ pub fn install() {
         }
         Ok(Value::Bool(true))
     });
+}
+
+fn this_float(a: &[Value], name: &str) -> PyResult<f64> {
+    match a.first() {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(v) => match base_value(v) {
+            Some(Value::Float(f)) => Ok(f),
+            _ => Err(type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{}' object",
+                v.type_name()
+            ))),
+        },
+        None => Err(type_error(format!(
+            "unbound method float.{name}() needs an argument"
+        ))),
+    }
+}
+
+fn byteorder(v: Option<Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(true),
+        Some(Value::Str(s)) if &*s == "big" => Ok(true),
+        Some(Value::Str(s)) if &*s == "little" => Ok(false),
+        Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
+        Some(v) => Err(type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `float.as_integer_ratio`, `hex`, `fromhex`; `int.to_bytes`, `from_bytes`,
+/// `as_integer_ratio`; `slice.indices`.
+fn install_numeric(t: &crate::object::class::Types) {
+    use crate::object::bigint::BigInt;
+    use crate::object::int::{as_big, int_value};
+    add(&t.float, "as_integer_ratio", |_, a, _| {
+        arity("as_integer_ratio", &a, 1, 1)?;
+        let x = this_float(&a, "as_integer_ratio")?;
+        if x.is_infinite() {
+            return Err(PyErr::new(
+                "OverflowError",
+                "cannot convert Infinity to integer ratio",
+            ));
+        }
+        if x.is_nan() {
+            return Err(value_error("cannot convert NaN to integer ratio"));
+        }
+        if x == 0.0 {
+            return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+        }
+        let bits = x.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+        let frac = bits & ((1u64 << 52) - 1);
+        let (mut m, mut e) = if exp_bits == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1u64 << 52), exp_bits - 1075)
+        };
+        while m & 1 == 0 && e < 0 {
+            m >>= 1;
+            e += 1;
+        }
+        let mut num = BigInt::from_i64(m as i64);
+        if x < 0.0 {
+            num = num.neg();
+        }
+        let two = BigInt::from_i64(2);
+        let (n, d) = if e >= 0 {
+            (num.mul(&two.pow(e as u64)), BigInt::from_i64(1))
+        } else {
+            (num, two.pow((-e) as u64))
+        };
+        Ok(Value::tuple(vec![int_value(n), int_value(d)]))
+    });
+    add(&t.float, "hex", |_, a, _| {
+        arity("hex", &a, 1, 1)?;
+        Ok(Value::str(&crate::format::num::float_hex(this_float(
+            &a, "hex",
+        )?)))
+    });
+    t.float.dict.borrow_mut().set_str(
+        "fromhex",
+        Value::ClassMethod(Rc::new(method("float", "fromhex", |i, a, _| {
+            arity("fromhex", &a, 2, 2)?;
+            let s = match &a[1] {
+                Value::Str(s) => s.clone(),
+                v => {
+                    return Err(type_error(format!(
+                        "fromhex() argument must be str, not {}",
+                        v.type_name()
+                    )))
+                }
+            };
+            let f = match crate::format::num::float_fromhex(&s) {
+                Ok(f) => f,
+                Err(m) if m.contains("too large") => return Err(PyErr::new("OverflowError", m)),
+                Err(m) => return Err(value_error(m)),
+            };
+            match &a[0] {
+                Value::Class(c) if !std::ptr::eq(&**c, &*types().float) => {
+                    let cls = a[0].clone();
+                    i.call(&cls, vec![Value::Float(f)], vec![])
+                }
+                _ => Ok(Value::Float(f)),
+            }
+        }))),
+    );
+    add(&t.int, "as_integer_ratio", |_, a, _| {
+        arity("as_integer_ratio", &a, 1, 1)?;
+        let v = a
+            .first()
+            .and_then(as_big)
+            .map(int_value)
+            .unwrap_or(Value::Int(0));
+        Ok(Value::tuple(vec![v, Value::Int(1)]))
+    });
+    add(&t.int, "to_bytes", |i, a, k| {
+        let mut a = a;
+        let this = if a.is_empty() {
+            None
+        } else {
+            Some(a.remove(0))
+        };
+        let Some(n) = this.as_ref().and_then(as_big) else {
+            return Err(type_error("descriptor 'to_bytes' requires an 'int' object"));
+        };
+        let p = parse("to_bytes", a, k, &["length", "byteorder", "signed"], 0)?;
+        let length = match &p[0] {
+            None => 1,
+            Some(v) => match as_int(v) {
+                Some(l) if l < 0 => {
+                    return Err(value_error("length argument must be non-negative"))
+                }
+                Some(l) => l as usize,
+                None => {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        v.type_name()
+                    )))
+                }
+            },
+        };
+        i.check_alloc(length)?;
+        let big = byteorder(p[1].clone())?;
+        let signed = match &p[2] {
+            Some(v) => i.truthy(v)?,
+            None => false,
+        };
+        if n.is_neg() && !signed {
+            return Err(PyErr::new(
+                "OverflowError",
+                "can't convert negative int to unsigned",
+            ));
+        }
+        // Two's complement of a negative value: n + 256**length.
+        let bits = n.bit_length();
+        let fits = if signed {
+            // -2**(8L-1) <= n < 2**(8L-1)
+            let lim = BigInt::from_i64(2).pow((8 * length as u64).saturating_sub(1));
+            length > 0
+                && n.compare(&lim) == std::cmp::Ordering::Less
+                && n.neg().compare(&lim) != std::cmp::Ordering::Greater
+        } else {
+            bits <= 8 * length
+        };
+        if !(fits || length == 0 && n.is_zero()) {
+            return Err(PyErr::new("OverflowError", "int too big to convert"));
+        }
+        let u = if n.is_neg() {
+            n.add(&BigInt::from_i64(256).pow(length as u64))
+        } else {
+            n
+        };
+        let hex = u.mag_radix(16);
+        let hex = if hex.len() % 2 == 1 {
+            format!("0{hex}")
+        } else {
+            hex
+        };
+        let mut bytes: Vec<u8> = (0..hex.len() / 2)
+            .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+            .collect();
+        while bytes.len() > 1 && bytes[0] == 0 {
+            bytes.remove(0);
+        }
+        if u.is_zero() {
+            bytes.clear();
+        }
+        let mut out = vec![0u8; length.saturating_sub(bytes.len())];
+        out.extend(bytes);
+        if !big {
+            out.reverse();
+        }
+        Ok(Value::Bytes(Rc::from(out)))
+    });
+    t.int.dict.borrow_mut().set_str(
+        "from_bytes",
+        Value::ClassMethod(Rc::new(method("int", "from_bytes", |i, a, k| {
+            let mut a = a;
+            let cls = if a.is_empty() {
+                Value::None
+            } else {
+                a.remove(0)
+            };
+            let p = parse("from_bytes", a, k, &["bytes", "byteorder", "signed"], 1)?;
+            let src = p[0].clone().unwrap_or(Value::None);
+            let data: Vec<u8> = match &src {
+                Value::Bytes(b) => b.to_vec(),
+                other => {
+                    let mut out = Vec::new();
+                    for x in i.collect_iter(other)? {
+                        match as_int(&x) {
+                            Some(b) if (0..256).contains(&b) => out.push(b as u8),
+                            Some(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                            None => {
+                                return Err(type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    x.type_name()
+                                )))
+                            }
+                        }
+                    }
+                    out
+                }
+            };
+            let big = byteorder(p[1].clone())?;
+            let signed = match &p[2] {
+                Some(v) => i.truthy(v)?,
+                None => false,
+            };
+            let mut ordered = data.clone();
+            if !big {
+                ordered.reverse();
+            }
+            let b256 = BigInt::from_i64(256);
+            let mut n = BigInt::zero();
+            for b in &ordered {
+                n = n.mul(&b256).add(&BigInt::from_i64(*b as i64));
+            }
+            if signed && ordered.first().is_some_and(|b| b & 0x80 != 0) {
+                n = n.sub(&b256.pow(ordered.len() as u64));
+            }
+            let v = int_value(n);
+            match &cls {
+                Value::Class(c) if !std::ptr::eq(&**c, &*types().int) => {
+                    i.call(&cls, vec![v], vec![])
+                }
+                _ => Ok(v),
+            }
+        }))),
+    );
+    add(&t.slice, "indices", |i, a, _| {
+        arity("indices", &a, 2, 2)?;
+        let Some(Value::Slice(sl)) = a.first() else {
+            return Err(type_error("descriptor 'indices' requires a 'slice' object"));
+        };
+        let len = match i.index_value(&a[1])? {
+            Some(n) if n < 0 => return Err(value_error("length should not be negative")),
+            Some(n) => n as usize,
+            None => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    a[1].type_name()
+                )))
+            }
+        };
+        let (start, stop, step) = i.slice_bounds(sl, len)?;
+        Ok(Value::tuple(vec![
+            Value::Int(start),
+            Value::Int(stop),
+            Value::Int(step),
+        ]))
+    });
+}
+
+fn this_bytes(a: &[Value], name: &str) -> PyResult<Rc<[u8]>> {
+    match a.first() {
+        Some(Value::Bytes(b)) => Ok(b.clone()),
+        Some(v) => match base_value(v) {
+            Some(Value::Bytes(b)) => Ok(b),
+            _ => Err(type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                v.type_name()
+            ))),
+        },
+        None => Err(type_error(format!(
+            "unbound method bytes.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// A bytes-like argument (`bytes`), or a TypeError naming the method.
+fn bytes_arg(v: &Value, what: &str) -> PyResult<Rc<[u8]>> {
+    match v {
+        Value::Bytes(b) => Ok(b.clone()),
+        other => match base_value(other) {
+            Some(Value::Bytes(b)) => Ok(b),
+            _ => Err(type_error(format!(
+                "{what}a bytes-like object is required, not '{}'",
+                other.type_name()
+            ))),
+        },
+    }
+}
+
+fn bytes_val(v: Vec<u8>) -> Value {
+    Value::Bytes(Rc::from(v))
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+fn bytes_find(h: &[u8], n: &[u8], from: usize, to: usize) -> Option<usize> {
+    if to < from || to - from < n.len() {
+        return None;
+    }
+    (from..=to - n.len()).find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// start/end arguments of find/count, clamped like CPython's ADJUST_INDICES.
+fn bytes_range(a: &[Value], i: usize, len: usize) -> (usize, usize) {
+    let (s, e) = crate::format::strmethods::adjust_indices(opt_int(a, i), opt_int(a, i + 1), len);
+    (s.max(0) as usize, (e.max(0) as usize).min(len))
+}
+
+fn install_bytes(c: &Rc<Class>) {
+    add(c, "split", |_, a, k| {
+        let b = this_bytes(&a, "split")?;
+        let p = parse("split", a[1..].to_vec(), k, &["sep", "maxsplit"], 0)?;
+        let maxsplit = p[1].as_ref().and_then(as_int).unwrap_or(-1);
+        let mut out: Vec<Value> = Vec::new();
+        match &p[0] {
+            None | Some(Value::None) => {
+                let mut i = 0;
+                let mut splits = 0;
+                loop {
+                    while i < b.len() && is_ascii_space(b[i]) {
+                        i += 1;
+                    }
+                    if i >= b.len() {
+                        break;
+                    }
+                    if maxsplit >= 0 && splits >= maxsplit {
+                        out.push(bytes_val(b[i..].to_vec()));
+                        break;
+                    }
+                    let start = i;
+                    while i < b.len() && !is_ascii_space(b[i]) {
+                        i += 1;
+                    }
+                    out.push(bytes_val(b[start..i].to_vec()));
+                    splits += 1;
+                }
+            }
+            Some(v) => {
+                let sep = bytes_arg(v, "")?;
+                if sep.is_empty() {
+                    return Err(value_error("empty separator"));
+                }
+                let mut start = 0;
+                let mut splits = 0;
+                while maxsplit < 0 || splits < maxsplit {
+                    match bytes_find(&b, &sep, start, b.len()) {
+                        Some(j) => {
+                            out.push(bytes_val(b[start..j].to_vec()));
+                            start = j + sep.len();
+                            splits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(bytes_val(b[start..].to_vec()));
+            }
+        }
+        Ok(Value::list(out))
+    });
+    fn strip_impl(a: Vec<Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
+        let b = this_bytes(&a, name)?;
+        let chars: Option<Rc<[u8]>> = match a.get(1) {
+            None | Some(Value::None) => None,
+            Some(v) => Some(bytes_arg(v, "")?),
+        };
+        let keep = |x: u8| match &chars {
+            None => is_ascii_space(x),
+            Some(cs) => cs.contains(&x),
+        };
+        let mut s = 0;
+        let mut e = b.len();
+        if left {
+            while s < e && keep(b[s]) {
+                s += 1;
+            }
+        }
+        if right {
+            while e > s && keep(b[e - 1]) {
+                e -= 1;
+            }
+        }
+        Ok(bytes_val(b[s..e].to_vec()))
+    }
+    add(c, "strip", |_, a, _| strip_impl(a, "strip", true, true));
+    add(c, "lstrip", |_, a, _| strip_impl(a, "lstrip", true, false));
+    add(c, "rstrip", |_, a, _| strip_impl(a, "rstrip", false, true));
+    add(c, "upper", |_, a, _| {
+        Ok(bytes_val(this_bytes(&a, "upper")?.to_ascii_uppercase()))
+    });
+    add(c, "lower", |_, a, _| {
+        Ok(bytes_val(this_bytes(&a, "lower")?.to_ascii_lowercase()))
+    });
+    add(c, "hex", |_, a, _| {
+        let b = this_bytes(&a, "hex")?;
+        Ok(Value::str(
+            &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+        ))
+    });
+    fn find_impl(a: &[Value], name: &str) -> PyResult<i64> {
+        let b = this_bytes(a, name)?;
+        let n: Vec<u8> = match a.get(1) {
+            Some(Value::Int(x)) if (0..256).contains(x) => vec![*x as u8],
+            Some(Value::Int(_)) => return Err(value_error("byte must be in range(0, 256)")),
+            Some(v) => bytes_arg(
+                v,
+                &format!(
+                    "argument should be integer or bytes-like object, not '{}'",
+                    v.type_name()
+                ),
+            )
+            .map_err(|_| {
+                type_error(format!(
+                    "argument should be integer or bytes-like object, not '{}'",
+                    v.type_name()
+                ))
+            })?
+            .to_vec(),
+            None => {
+                return Err(type_error(format!(
+                    "{name}() takes at least 1 argument (0 given)"
+                )))
+            }
+        };
+        let (s, e) = bytes_range(a, 2, b.len());
+        Ok(bytes_find(&b, &n, s, e).map(|i| i as i64).unwrap_or(-1))
+    }
+    add(c, "find", |_, a, _| Ok(Value::Int(find_impl(&a, "find")?)));
+    add(c, "index", |_, a, _| match find_impl(&a, "index")? {
+        -1 => Err(value_error("subsection not found")),
+        i => Ok(Value::Int(i)),
+    });
+    add(c, "count", |_, a, _| {
+        let b = this_bytes(&a, "count")?;
+        let n = match a.get(1) {
+            Some(Value::Int(x)) if (0..256).contains(x) => vec![*x as u8],
+            Some(v) => bytes_arg(v, "argument should be integer or ")?.to_vec(),
+            None => return Err(type_error("count() takes at least 1 argument (0 given)")),
+        };
+        let (s, e) = bytes_range(&a, 2, b.len());
+        if e < s {
+            return Ok(Value::Int(0));
+        }
+        if n.is_empty() {
+            return Ok(Value::Int((e - s + 1) as i64));
+        }
+        let mut count = 0;
+        let mut i = s;
+        while let Some(j) = bytes_find(&b, &n, i, e) {
+            count += 1;
+            i = j + n.len();
+        }
+        Ok(Value::Int(count))
+    });
+    add(c, "replace", |_, a, _| {
+        arity("replace", &a, 3, 4)?;
+        let b = this_bytes(&a, "replace")?;
+        let old = bytes_arg(&a[1], "")?;
+        let new = bytes_arg(&a[2], "")?;
+        let mut left = opt_int(&a, 3).unwrap_or(-1);
+        let mut out = Vec::new();
+        let mut i = 0;
+        if old.is_empty() {
+            for (k, x) in b.iter().enumerate() {
+                if left != 0 {
+                    out.extend_from_slice(&new);
+                    left -= 1;
+                }
+                out.push(*x);
+                let _ = k;
+            }
+            if left != 0 {
+                out.extend_from_slice(&new);
+            }
+            return Ok(bytes_val(out));
+        }
+        while left != 0 {
+            match bytes_find(&b, &old, i, b.len()) {
+                Some(j) => {
+                    out.extend_from_slice(&b[i..j]);
+                    out.extend_from_slice(&new);
+                    i = j + old.len();
+                    left -= 1;
+                }
+                None => break,
+            }
+        }
+        out.extend_from_slice(&b[i..]);
+        Ok(bytes_val(out))
+    });
+    fn affix(i: &mut Interpreter, a: Vec<Value>, name: &str, end: bool) -> PyResult<Value> {
+        let b = this_bytes(&a, name)?;
+        let Some(arg) = a.get(1) else {
+            return Err(type_error(format!(
+                "{name}() takes at least 1 argument (0 given)"
+            )));
+        };
+        let cands: Vec<Value> = match arg {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other.clone()],
+        };
+        let (s, e) = bytes_range(&a, 2, b.len());
+        let _ = i;
+        for cnd in cands {
+            let x = bytes_arg(&cnd, "").map_err(|_| {
+                type_error(format!(
+                    "{name} first arg must be bytes or a tuple of bytes, not {}",
+                    cnd.type_name()
+                ))
+            })?;
+            if e < s || e - s < x.len() {
+                continue;
+            }
+            let hit = if end {
+                b[e - x.len()..e] == *x
+            } else {
+                b[s..s + x.len()] == *x
+            };
+            if hit {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }
+    add(c, "startswith", |i, a, _| affix(i, a, "startswith", false));
+    add(c, "endswith", |i, a, _| affix(i, a, "endswith", true));
+    add(c, "join", |i, a, _| {
+        arity("join", &a, 2, 2)?;
+        let sep = this_bytes(&a, "join")?;
+        let items = i.collect_iter(&a[1])?;
+        let mut out = Vec::new();
+        for (n, x) in items.iter().enumerate() {
+            if n > 0 {
+                out.extend_from_slice(&sep);
+            }
+            let b = bytes_arg(x, "").map_err(|_| {
+                type_error(format!(
+                    "sequence item {n}: expected a bytes-like object, {} found",
+                    x.type_name()
+                ))
+            })?;
+            out.extend_from_slice(&b);
+        }
+        Ok(bytes_val(out))
+    });
+    c.dict.borrow_mut().set_str(
+        "fromhex",
+        Value::ClassMethod(Rc::new(method("bytes", "fromhex", |_, a, _| {
+            arity("fromhex", &a, 2, 2)?;
+            let Value::Str(s) = &a[1] else {
+                return Err(type_error(format!(
+                    "fromhex() argument must be str, not {}",
+                    a[1].type_name()
+                )));
+            };
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                if chars[i].is_ascii_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                let hi = chars[i].to_digit(16);
+                let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+                match (hi, lo) {
+                    (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+                    (Some(_), None) if i + 1 < chars.len() => {
+                        return Err(value_error(format!(
+                            "non-hexadecimal number found in fromhex() arg at position {}",
+                            i + 1
+                        )))
+                    }
+                    _ => {
+                        return Err(value_error(format!(
+                            "non-hexadecimal number found in fromhex() arg at position {i}"
+                        )))
+                    }
+                }
+                i += 2;
+            }
+            Ok(bytes_val(out))
+        }))),
+    );
+}
+
+/// The normalized encoding and the error handler of an encode/decode call.
+fn codec_args(
+    _i: &mut Interpreter,
+    fname: &str,
+    enc: &Option<Value>,
+    errors: &Option<Value>,
+) -> PyResult<(&'static str, String)> {
+    let enc = match enc {
+        None => "utf-8",
+        Some(Value::Str(e)) => crate::format::codecs::normalize(e)
+            .ok_or_else(|| PyErr::new("LookupError", format!("unknown encoding: {e}")))?,
+        Some(v) => {
+            return Err(type_error(format!(
+                "{fname}() argument 'encoding' must be str, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let errors = match errors {
+        None => "strict".to_string(),
+        Some(Value::Str(e)) => e.to_string(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "{fname}() argument 'errors' must be str, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    Ok((enc, errors))
+}
+
+fn codec_err(i: &Interpreter, (kind, msg): crate::format::codecs::CodecError) -> PyErr {
+    if kind == "NotImplementedError" {
+        return PyErr::new(kind, format!("{msg} (line {})", i.current_line()));
+    }
+    PyErr::new(kind, msg)
+}
+
+/// `bytes.decode(encoding, errors)`, also `str(b, encoding, errors)`.
+pub fn bytes_decode(
+    i: &mut Interpreter,
+    b: &[u8],
+    enc: &Option<Value>,
+    errors: &Option<Value>,
+) -> PyResult<Value> {
+    let (enc, errors) = codec_args(i, "decode", enc, errors)?;
+    crate::format::codecs::decode(b, enc, &errors)
+        .map(|s| Value::str(&s))
+        .map_err(|e| codec_err(i, e))
 }
 
 fn opt_int(a: &[Value], i: usize) -> Option<i64> {
@@ -447,48 +1099,10 @@ fn install_str(c: &Rc<Class>) {
     add(c, "encode", |i, a, k| {
         let s = this_str(&a)?;
         let p = parse("encode", a[1..].to_vec(), k, &["encoding", "errors"], 0)?;
-        let enc = match &p[0] {
-            Some(Value::Str(e)) => e.to_lowercase().replace('_', "-"),
-            _ => "utf-8".into(),
-        };
-        if let Some(Value::Str(e)) = &p[1] {
-            if &**e != "strict" {
-                return Err(PyErr::new(
-                    "NotImplementedError",
-                    format!(
-                        "the '{e}' error handler is not supported in the playground (line {})",
-                        i.current_line()
-                    ),
-                ));
-            }
-        }
-        match enc.as_str() {
-            "utf-8" | "utf8" => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
-            "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-                let limit = if enc == "ascii" { 128 } else { 256 };
-                let name = if enc == "ascii" { "ascii" } else { "latin-1" };
-                let mut out = Vec::new();
-                for (pos, ch) in s.chars().enumerate() {
-                    if (ch as u32) < limit {
-                        out.push(ch as u32 as u8);
-                    } else {
-                        let r = crate::object::repr::ascii(&i.repr(&Value::str(&ch.to_string()))?);
-                        return Err(PyErr::new(
-                            "UnicodeEncodeError",
-                            format!("'{name}' codec can't encode character {r} in position {pos}: ordinal not in range({limit})"),
-                        ));
-                    }
-                }
-                Ok(Value::Bytes(Rc::from(out)))
-            }
-            other => Err(PyErr::new(
-                "NotImplementedError",
-                format!(
-                    "the '{other}' encoding is not supported in the playground (line {})",
-                    i.current_line()
-                ),
-            )),
-        }
+        let (enc, errors) = codec_args(i, "encode", &p[0], &p[1])?;
+        crate::format::codecs::encode(&s, enc, &errors)
+            .map(|b| Value::Bytes(Rc::from(b)))
+            .map_err(|e| codec_err(i, e))
     });
     add(c, "expandtabs", |i, a, _| {
         let s = this_str(&a)?;

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod funcs;
 pub mod methods;
+pub mod sort;
 pub mod types;
 
 use std::rc::Rc;
@@ -63,6 +64,10 @@ pub fn install(interp: &mut Interpreter) {
     ] {
         d.set_str(name, Value::Class(c.clone()));
     }
+    d.set_str(
+        "complex",
+        Value::Class(crate::object::complex::complex_class()),
+    );
     for (name, c) in &t.exceptions {
         d.set_str(name, Value::Class(c.clone()));
     }

@@ -32,7 +32,30 @@ pub fn install_type_methods() {
     set(
         o,
         "__init__",
-        method("object", "__init__", |_, _, _| Ok(Value::None)),
+        method("object", "__init__", |_, a, k| {
+            // CPython's object_init: extra arguments are an error when the
+            // type overrides __init__, or when it overrides neither method.
+            if a.len() > 1 || !k.is_empty() {
+                let Some(me) = a.first() else {
+                    return Ok(Value::None);
+                };
+                let cls = me.class();
+                let object = types().object.clone();
+                let overrides = |name: &str| {
+                    cls.lookup_with_owner(name)
+                        .is_some_and(|(owner, _)| !Rc::ptr_eq(&owner, &object))
+                };
+                if overrides("__init__") {
+                    return Err(type_error(
+                        "object.__init__() takes exactly one argument (the instance to initialize)",
+                    ));
+                }
+                if !overrides("__new__") {
+                    return Err(type_error(format!("{}() takes no arguments", cls.name())));
+                }
+            }
+            Ok(Value::None)
+        }),
     );
     set(
         o,
@@ -332,7 +355,32 @@ pub fn install_type_methods() {
     set(
         be,
         "add_note",
-        method("BaseException", "add_note", |_, _, _| Ok(Value::None)),
+        method("BaseException", "add_note", |i, a, _| {
+            arity("add_note", &a, 2, 2)?;
+            let note = match &a[1] {
+                Value::Str(_) => a[1].clone(),
+                other => {
+                    return Err(type_error(format!(
+                        "note must be a str, not '{}'",
+                        other.type_name()
+                    )))
+                }
+            };
+            let Value::Instance(inst) = &a[0] else {
+                return Err(type_error("add_note() requires an exception"));
+            };
+            let existing = inst.dict.borrow().get_str("__notes__");
+            match existing {
+                None => {
+                    let l = Value::list(vec![note]);
+                    inst.dict.borrow_mut().set_str("__notes__", l);
+                }
+                Some(Value::List(l)) => l.borrow_mut().push(note),
+                Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
+            }
+            let _ = i;
+            Ok(Value::None)
+        }),
     );
 
     // Numbers and strings.
@@ -349,7 +397,10 @@ pub fn install_type_methods() {
         let p = parse("str", a, k, &["object", "encoding", "errors"], 0)?;
         match (&p[0], &p[1]) {
             (None, _) => Ok(Value::str("")),
-            (Some(Value::Bytes(b)), Some(_)) => Ok(Value::str(&String::from_utf8_lossy(b))),
+            (Some(Value::Bytes(b)), Some(_)) => {
+                let b = b.clone();
+                crate::builtins::methods::bytes_decode(i, &b, &p[1], &p[2])
+            }
             (Some(v), _) => Ok(Value::str(&i.str(v)?)),
         }
     });
@@ -726,8 +777,12 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
             }
             Ok(Value::Int(f.trunc() as i64))
         }
-        (Value::Str(s), b) => parse_int(s, b.unwrap_or(10)),
-        (Value::Bytes(s), b) => parse_int(&String::from_utf8_lossy(s), b.unwrap_or(10)),
+        (Value::Str(s), b) => parse_int_limited(s, b.unwrap_or(10), i.int_max_str_digits),
+        (Value::Bytes(s), b) => parse_int_limited(
+            &String::from_utf8_lossy(s),
+            b.unwrap_or(10),
+            i.int_max_str_digits,
+        ),
         (other, None) => {
             if let Some(b) = base_value(other) {
                 return int_ctor(i, vec![b], vec![]);
@@ -749,10 +804,15 @@ fn int_ctor(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult<Value> {
 }
 
 pub fn parse_int(s: &str, base: i64) -> PyResult<Value> {
+    parse_int_limited(s, base, crate::format::INT_MAX_STR_DIGITS)
+}
+
+/// `int(s, base)` under a `sys.set_int_max_str_digits()` limit (0 = none).
+pub fn parse_int_limited(s: &str, base: i64, limit: usize) -> PyResult<Value> {
     if !(base == 0 || (2..=36).contains(&base)) {
         return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    match crate::format::parse_int(s, base as u32) {
+    match crate::format::parse_num::parse_int_limited(s, base as u32, limit) {
         Ok(crate::format::ParsedInt::Small(v)) => Ok(Value::Int(v)),
         Ok(crate::format::ParsedInt::Big { neg, digits }) => {
             crate::object::bigint::BigInt::parse(&digits, neg)
@@ -769,6 +829,12 @@ fn float_ctor(i: &mut Interpreter, a: Vec<Value>, _: Kw) -> PyResult<Value> {
         return Ok(Value::Float(0.0));
     };
     if let Some(f) = as_float(x) {
+        if f.is_infinite() && matches!(x, Value::BigInt(_)) {
+            return Err(PyErr::new(
+                "OverflowError",
+                "int too large to convert to float",
+            ));
+        }
         return Ok(Value::Float(f));
     }
     match x {

@@ -1231,12 +1231,7 @@ impl<'a> Compiler<'a> {
                         }
                     },
                     Constant::Float(f) => Value::Float(*f),
-                    Constant::Complex(_) => {
-                        self.load_const(Value::str("complex numbers"));
-                        let i = self.u().consts.len() as u32 - 1;
-                        self.emit(Op::Unsupported(i));
-                        return Ok(());
-                    }
+                    Constant::Complex(im) => crate::object::complex::new_complex(0.0, *im),
                     Constant::Str(s) => Value::Str(s.clone()),
                     Constant::Bytes(b) => Value::Bytes(b.clone()),
                 };

@@ -27,6 +27,7 @@
 //! - [`float_repr`] never goes through `{}` of `f64`: Rust's shortest
 //!   digits can differ from CPython's in ties (`1e16 / 7.5`).
 
+pub mod codecs;
 pub mod float;
 pub mod num;
 pub mod parse_num;

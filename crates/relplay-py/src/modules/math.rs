@@ -129,6 +129,24 @@ pub fn build(_: &mut Interpreter) -> PyResult<PyDict> {
         }),
     );
     d.set_str(
+        "copysign",
+        builtin("copysign", |_, a, _| {
+            arity("copysign", &a, 2, 2)?;
+            Ok(Value::Float(num(&a[0])?.copysign(num(&a[1])?)))
+        }),
+    );
+    d.set_str(
+        "fmod",
+        builtin("fmod", |_, a, _| {
+            arity("fmod", &a, 2, 2)?;
+            let (x, y) = (num(&a[0])?, num(&a[1])?);
+            if y == 0.0 && !x.is_nan() || x.is_infinite() && !y.is_nan() {
+                return Err(value_error("math domain error"));
+            }
+            Ok(Value::Float(x % y))
+        }),
+    );
+    d.set_str(
         "atan2",
         builtin("atan2", |_, a, _| {
             arity("atan2", &a, 2, 2)?;

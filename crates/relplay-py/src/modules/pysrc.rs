@@ -18,6 +18,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("json", include_str!("py/json.py")),
     ("textwrap", include_str!("py/textwrap.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
+    ("_bytearray", include_str!("py/_bytearray.py")),
 ];
 
 pub fn register(interp: &mut Interpreter) {

@@ -64,6 +64,33 @@ pub fn build(interp: &mut Interpreter) -> PyResult<PyDict> {
     d.set_str("__stdout__", out);
     d.set_str("__stderr__", err);
     d.set_str(
+        "get_int_max_str_digits",
+        builtin("get_int_max_str_digits", |i, _, _| {
+            Ok(Value::Int(i.int_max_str_digits as i64))
+        }),
+    );
+    d.set_str(
+        "set_int_max_str_digits",
+        builtin("set_int_max_str_digits", |i, a, k| {
+            let p =
+                crate::builtins::args::parse("set_int_max_str_digits", a, k, &["maxdigits"], 1)?;
+            let v = p[0].clone().unwrap_or(Value::None);
+            let Some(n) = crate::vm::ops::as_int(&v) else {
+                return Err(crate::vm::exc::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                )));
+            };
+            if n != 0 && !(641..).contains(&n) {
+                return Err(crate::vm::exc::value_error(
+                    "maxdigits must be 0 or larger than 640",
+                ));
+            }
+            i.int_max_str_digits = n as usize;
+            Ok(Value::None)
+        }),
+    );
+    d.set_str(
         "getrecursionlimit",
         builtin("getrecursionlimit", |i, _, _| {
             Ok(Value::Int(i.config.recursion_limit as i64))

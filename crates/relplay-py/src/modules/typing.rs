@@ -65,6 +65,10 @@ class _GenericAlias:
     def __mro_entries__(self, bases):
         return (self.__origin__,)
     def __getattr__(self, name):
+        if name in ('__name__', '__qualname__'):
+            if self._builtin or not self._name:
+                return getattr(self.__origin__, name)
+            return self._name
         if name.startswith('__'):
             raise AttributeError(name)
         return getattr(self.__origin__, name)

@@ -73,7 +73,10 @@ impl Class {
                 .find(|l| *l != Layout::Object)
                 .unwrap_or(Layout::Object)
         };
-        let qual = match dict.get_str("__qualname__") {
+        // Like type_new, __qualname__ moves from the namespace to the type
+        // (so instances do not inherit it).
+        let mut dict = dict;
+        let qual = match dict.del_str("__qualname__") {
             Some(Value::Str(s)) => s,
             _ => Rc::from(name),
         };

@@ -2,6 +2,7 @@
 
 pub mod bigint;
 pub mod class;
+pub mod complex;
 pub mod dict;
 pub mod int;
 pub mod iter;

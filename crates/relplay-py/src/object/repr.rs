@@ -1,6 +1,8 @@
 //! `repr()`, `str()`, `format()` and printf-style `%` for every value,
 //! recursion-safe (`[...]` for cycles, RecursionError for depth).
 
+use std::rc::Rc;
+
 use crate::object::class::{base_value, Layout};
 use crate::value::{Payload, PyErr, PyResult, Value, ViewKind};
 use crate::vm::exc::{exc_args, type_error};
@@ -80,8 +82,12 @@ impl Interpreter {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
                 let s = b.to_string();
-                if s.trim_start_matches('-').len() > 4300 {
-                    return Err(PyErr::new("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+                let limit = self.int_max_str_digits;
+                if limit > 0 && s.trim_start_matches('-').len() > limit {
+                    return Err(PyErr::new(
+                        "ValueError",
+                        crate::format::parse_num::int_to_str_limit_error(limit),
+                    ));
                 }
                 s
             }
@@ -278,6 +284,26 @@ impl Interpreter {
                 if cls.layout == Layout::Exception {
                     let args = exc_args(v);
                     let is_key = cls.is_subclass(&crate::object::class::types().exc("KeyError"));
+                    if (2..=5).contains(&args.len())
+                        && cls.is_subclass(&crate::object::class::types().exc("OSError"))
+                    {
+                        use crate::vm::attr::os_error_field;
+                        let errno = self.str(&os_error_field(&args, "errno"))?;
+                        let strerror = self.str(&os_error_field(&args, "strerror"))?;
+                        let f1 = os_error_field(&args, "filename");
+                        let f2 = os_error_field(&args, "filename2");
+                        return Ok(if !f1.is_none() && !f2.is_none() {
+                            format!(
+                                "[Errno {errno}] {strerror}: {} -> {}",
+                                self.repr(&f1)?,
+                                self.repr(&f2)?
+                            )
+                        } else if !f1.is_none() {
+                            format!("[Errno {errno}] {strerror}: {}", self.repr(&f1)?)
+                        } else {
+                            format!("[Errno {errno}] {strerror}")
+                        });
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if is_key => self.repr(&args[0]),
@@ -344,13 +370,19 @@ impl Interpreter {
 /// printf-style `str % args`, through `format::percent_format`; the
 /// interpreter supplies str/repr/int/float conversions.
 pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> PyResult<Value> {
-    let Value::Str(f) = fmt else {
-        return Err(type_error("format requires str"));
+    // bytes % args runs the same formatter over the latin-1 view of the
+    // bytes (every byte one char), with bytes rules for %s/%b, %r/%a, %c.
+    let (f, bytes_mode): (Rc<str>, bool) = match fmt {
+        Value::Str(f) => (f.clone(), false),
+        Value::Bytes(b) => (Rc::from(bytes_percent_template(b)), true),
+        _ => return Err(type_error("format requires str")),
     };
+    let f = &f;
     struct A<'i> {
         interp: &'i mut Interpreter,
         args: Value,
         err: Option<PyErr>,
+        bytes_mode: bool,
     }
     impl A<'_> {
         fn get(&mut self, a: crate::format::PercentArg<'_>) -> Result<Value, String> {
@@ -362,7 +394,14 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
                 crate::format::PercentArg::Whole => Ok(self.args.clone()),
                 crate::format::PercentArg::Key(k) => {
                     let args = self.args.clone();
-                    self.interp.getitem(&args, Value::str(k))
+                    let key = if self.bytes_mode {
+                        Value::Bytes(Rc::from(
+                            k.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>(),
+                        ))
+                    } else {
+                        Value::str(k)
+                    };
+                    self.interp.getitem(&args, key)
                 }
             };
             self.keep(r)
@@ -392,6 +431,29 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
             conv: char,
         ) -> Result<String, String> {
             let v = self.get(arg)?;
+            if self.bytes_mode {
+                if matches!(conv, 'r' | 'a') {
+                    let r = self.interp.repr(&v).map(|s| ascii(&s));
+                    return self.keep(r);
+                }
+                let b = match &v {
+                    Value::Bytes(b) => Some(b.clone()),
+                    other => match base_value(other) {
+                        Some(Value::Bytes(b)) => Some(b),
+                        _ => None,
+                    },
+                };
+                return match b {
+                    Some(b) => Ok(b.iter().map(|&x| x as char).collect()),
+                    None => {
+                        self.err = Some(type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            v.type_name()
+                        )));
+                        Err("\u{0}".into())
+                    }
+                };
+            }
             let r = match conv {
                 'r' => self.interp.repr(&v),
                 'a' => self.interp.repr(&v).map(|s| ascii(&s)),
@@ -455,6 +517,22 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
         }
         fn char(&mut self, arg: crate::format::PercentArg<'_>) -> Result<char, String> {
             let v = self.get(arg)?;
+            if self.bytes_mode {
+                return match &v {
+                    Value::Bytes(b) if b.len() == 1 => Ok(b[0] as char),
+                    Value::Int(i) if (0..256).contains(i) => Ok(*i as u8 as char),
+                    Value::Int(_) => {
+                        self.err = Some(PyErr::new("OverflowError", "%c arg not in range(256)"));
+                        Err("\u{0}".into())
+                    }
+                    _ => {
+                        self.err = Some(type_error(
+                            "%c requires an integer in range(256) or a single byte",
+                        ));
+                        Err("\u{0}".into())
+                    }
+                };
+            }
             match &v {
                 Value::Str(s) if s.chars().count() == 1 => Ok(s.chars().next().unwrap_or(' ')),
                 Value::Int(i) => match u32::try_from(*i).ok().and_then(char::from_u32) {
@@ -472,12 +550,58 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &Value, args: &Value) -> Py
         interp,
         args: args.clone(),
         err: None,
+        bytes_mode,
     };
     match crate::format::percent_format(f, &mut a) {
+        Ok(s) if bytes_mode => Ok(Value::Bytes(Rc::from(
+            s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>(),
+        ))),
         Ok(s) => Ok(Value::str(&s)),
         Err(m) => match a.err.take() {
             Some(e) => Err(e),
             None => Err(PyErr::new(crate::format::percent_error_kind(&m), m)),
         },
     }
+}
+
+/// The latin-1 text of a bytes `%` template, with `%b` (bytes' alias of
+/// `%s`) rewritten to `%s` so the str formatter handles it.
+fn bytes_percent_template(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        out.push(b[i] as char);
+        if b[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if b.get(i) == Some(&b'(') {
+            let mut depth = 0;
+            while i < b.len() {
+                out.push(b[i] as char);
+                match b[i] {
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            i += 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        while i < b.len() && b"-+ #0123456789.*hlL".contains(&b[i]) {
+            out.push(b[i] as char);
+            i += 1;
+        }
+        if i < b.len() {
+            out.push(if b[i] == b'b' { 's' } else { b[i] as char });
+            i += 1;
+        }
+    }
+    out
 }

@@ -260,8 +260,12 @@ impl Interpreter {
         inst: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        // super(T, C) with C a subclass of T looks up C's MRO (class
+        // mode); with C an instance of T (a class whose metaclass derives
+        // from T, as in a metaclass's methods) it looks up type(C)'s MRO.
+        let class_mode = matches!(inst, Value::Class(c) if c.is_subclass(start));
         let owner = match inst {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if class_mode => c.clone(),
             other => other.class(),
         };
         let mro = owner.mro();
@@ -273,7 +277,7 @@ impl Interpreter {
         for c in &mro[pos..] {
             let a = c.dict.borrow().get_str(name);
             if let Some(a) = a {
-                let i = if matches!(inst, Value::Class(_)) {
+                let i = if class_mode {
                     Value::None
                 } else {
                     inst.clone()
@@ -310,6 +314,12 @@ impl Interpreter {
                     with_exc(obj, |d| d.suppress_context).unwrap_or(false),
                 )),
                 "__traceback__" => Some(Value::None),
+                "errno" | "strerror" | "filename" | "filename2"
+                    if i.class.borrow().is_subclass(&types().exc("OSError"))
+                        && i.dict.borrow().get_str(name).is_none() =>
+                {
+                    Some(os_error_field(&exc_args(obj), name))
+                }
                 "value" if i.class.borrow().is_subclass(&types().exc("StopIteration")) => {
                     Some(exc_args(obj).first().cloned().unwrap_or(Value::None))
                 }
@@ -340,6 +350,19 @@ impl Interpreter {
                     Value::None
                 } else {
                     Value::tuple(f.defaults.clone())
+                }),
+                "__code__" => Some(Value::Native(Rc::new(CodeObject {
+                    code: f.code.clone(),
+                    cls: code_class(),
+                }))),
+                "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut d = crate::object::dict::PyDict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.set_str_rc(k.clone(), v.clone());
+                    }
+                    Value::dict(d)
                 }),
                 "__wrapped__" => None,
                 "__annotations__" => Some(Value::dict(crate::object::dict::PyDict::new())),
@@ -480,6 +503,17 @@ impl Interpreter {
                     });
                     if done == Some(true) {
                         return Ok(());
+                    }
+                }
+                if cls.layout == Layout::Object {
+                    if let Some(slots) = slot_names(&cls) {
+                        if !slots.iter().any(|s| &**s == name) {
+                            return Err(attribute_error(if cls.lookup(name).is_some() {
+                                format!("'{}' object attribute '{}' is read-only", cls.name(), name)
+                            } else {
+                                format!("'{}' object has no attribute '{}'", cls.name(), name)
+                            }));
+                        }
                     }
                 }
                 i.dict.borrow_mut().set_str(name, v);
@@ -635,5 +669,110 @@ impl Interpreter {
             }
         }
         Err(self.no_attribute(obj, name))
+    }
+}
+
+/// The attribute names instances of `cls` may have when every class in its
+/// MRO but `object` declares `__slots__` (without `"__dict__"`); `None`
+/// when instances have a `__dict__`.
+pub(crate) fn slot_names(cls: &Rc<Class>) -> Option<Vec<Rc<str>>> {
+    // Fast path: most classes declare no __slots__ themselves.
+    cls.dict.borrow().get_str("__slots__")?;
+    let object = types().object.clone();
+    let mut names = Vec::new();
+    for k in cls.mro() {
+        if Rc::ptr_eq(&k, &object) {
+            continue;
+        }
+        let slots = k.dict.borrow().get_str("__slots__")?;
+        match &slots {
+            Value::Str(s) => names.push(s.clone()),
+            Value::Tuple(t) => names.extend(t.iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            Value::List(l) => names.extend(l.borrow().iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            _ => return None,
+        }
+    }
+    if names.iter().any(|n| &**n == "__dict__") {
+        return None;
+    }
+    Some(names)
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: the
+/// fields exist only when it was given 2 to 5 arguments.
+pub(crate) fn os_error_field(args: &[Value], name: &str) -> Value {
+    if !(2..=5).contains(&args.len()) {
+        return Value::None;
+    }
+    let idx = match name {
+        "errno" => 0,
+        "strerror" => 1,
+        "filename" => 2,
+        _ => 4,
+    };
+    args.get(idx).cloned().unwrap_or(Value::None)
+}
+
+thread_local! {
+    static CODE_CLASS: std::cell::OnceCell<Rc<Class>> = const { std::cell::OnceCell::new() };
+}
+
+fn code_class() -> Rc<Class> {
+    CODE_CLASS.with(|c| {
+        c.get_or_init(|| {
+            let mut d = crate::object::dict::PyDict::new();
+            d.set_str("__module__", Value::str("builtins"));
+            Class::new("code", vec![types().object.clone()], d, false)
+                .unwrap_or_else(|_| types().object.clone())
+        })
+        .clone()
+    })
+}
+
+/// `function.__code__`: the read-only `co_*` facts of a function's code.
+struct CodeObject {
+    code: Rc<crate::compile::code::Code>,
+    cls: Rc<Class>,
+}
+
+impl crate::object::native::NativeObject for CodeObject {
+    fn class(&self) -> Rc<Class> {
+        self.cls.clone()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn getattr(&self, _: &mut Interpreter, _: &Value, name: &str) -> PyResult<Option<Value>> {
+        let c = &self.code;
+        let n = |x: usize| Value::Int(x as i64);
+        Ok(Some(match name {
+            "co_argcount" => n(c.argcount),
+            "co_posonlyargcount" => n(c.posonlycount),
+            "co_kwonlyargcount" => n(c.kwonlycount),
+            "co_name" => Value::Str(c.name.clone()),
+            "co_qualname" => Value::Str(c.qualname.clone()),
+            "co_filename" => Value::Str(c.filename.clone()),
+            "co_firstlineno" => Value::Int(c.first_line as i64),
+            "co_varnames" => {
+                Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())
+            }
+            "co_nlocals" => n(c.varnames.len()),
+            _ => return Ok(None),
+        }))
+    }
+    fn repr(&self, _: &mut Interpreter, _: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!(
+            "<code object {} at 0x{:x}, file \"{}\", line {}>",
+            self.code.name,
+            Rc::as_ptr(&self.code) as *const u8 as usize,
+            self.code.filename,
+            self.code.first_line
+        )))
     }
 }

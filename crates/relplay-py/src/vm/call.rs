@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::compile::code::Code;
+use crate::compile::code::{Code, Op};
 use crate::object::class::{base_value, types, Class, Layout};
 use crate::object::dict::PyDict;
 use crate::value::{CellRef, DictRef, Function, Generator, Payload, PyErr, PyResult, Value};
@@ -476,6 +476,19 @@ impl Interpreter {
         Ok(Value::Instance(inst))
     }
 
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module
+    /// for builtins), else `type object`.
+    pub(crate) fn function_str(&mut self, func: &Value) -> PyResult<String> {
+        let qn = match self.getattr_opt(func, "__qualname__")? {
+            Some(Value::Str(q)) => q,
+            _ => return Ok(format!("{} object", func.type_name())),
+        };
+        match self.getattr_opt(func, "__module__")? {
+            Some(Value::Str(m)) if &*m != "builtins" => Ok(format!("{m}.{qn}()")),
+            _ => Ok(format!("{qn}()")),
+        }
+    }
+
     // ----- generators -----
 
     pub(crate) fn gen_send(
@@ -528,7 +541,12 @@ impl Interpreter {
         gb.running = false;
         match r {
             Ok(Exit::Yield(v, f)) => {
+                let protect = !f.handlers.is_empty();
                 gb.frame = Some(f);
+                drop(gb);
+                if protect {
+                    self.register_gen(g);
+                }
                 Ok(GenStep::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
@@ -552,6 +570,37 @@ impl Interpreter {
         g: &Rc<RefCell<Generator>>,
         exc: PyErr,
     ) -> PyResult<GenStep> {
+        let mut exc = exc;
+        // Paused in `yield from`: the exception goes to the subiterator first.
+        let delegate = {
+            let gb = g.borrow();
+            if gb.running {
+                return Err(PyErr::new("ValueError", "generator already executing"));
+            }
+            match &gb.frame {
+                Some(f) if gb.started && f.code.ops.get(f.pc) == Some(&Op::YieldFrom) => {
+                    f.stack.last().cloned()
+                }
+                _ => None,
+            }
+        };
+        if let Some(sub) = delegate {
+            g.borrow_mut().running = true;
+            let r = self.throw_into_sub(&sub, exc);
+            g.borrow_mut().running = false;
+            match r {
+                Ok(GenStep::Yield(v)) => return Ok(GenStep::Yield(v)),
+                Ok(GenStep::Return(v)) => {
+                    // The subiterator finished: `yield from` evaluates to `v`.
+                    if let Some(f) = g.borrow_mut().frame.as_mut() {
+                        f.stack.pop();
+                        f.pc += 1;
+                    }
+                    return self.gen_send(g, v);
+                }
+                Err(e) => exc = e,
+            }
+        }
         let frame = {
             let mut gb = g.borrow_mut();
             if gb.running {
@@ -584,11 +633,87 @@ impl Interpreter {
         gb.running = false;
         match r {
             Ok(Exit::Yield(v, f)) => {
+                let protect = !f.handlers.is_empty();
                 gb.frame = Some(f);
+                drop(gb);
+                if protect {
+                    self.register_gen(g);
+                }
                 Ok(GenStep::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(GenStep::Return(v)),
             Err(e) => Err(e),
+        }
+    }
+
+    fn register_gen(&mut self, g: &Rc<RefCell<Generator>>) {
+        if !self.live_gens.iter().any(|x| Rc::ptr_eq(x, g)) {
+            self.live_gens.push(g.clone());
+        }
+    }
+
+    /// Closes suspended generators nothing references any more, so their
+    /// `finally` blocks run as CPython's would when the last reference goes
+    /// (we check at each statement start and each return). Exceptions from
+    /// the close are ignored, as CPython ignores them (it prints an
+    /// "Exception ignored" note with an address we cannot reproduce).
+    pub(crate) fn sweep_generators(&mut self) {
+        if self.sweeping || self.aborting {
+            return;
+        }
+        self.sweeping = true;
+        // Closing one generator can release others, hence the loop.
+        loop {
+            let (dead, live): (Vec<_>, Vec<_>) = std::mem::take(&mut self.live_gens)
+                .into_iter()
+                .filter(|g| g.borrow().frame.is_some())
+                .partition(|g| Rc::strong_count(g) == 1);
+            self.live_gens = live;
+            if dead.is_empty() {
+                break;
+            }
+            for g in dead {
+                if self.aborting {
+                    break;
+                }
+                let _ = self.gen_close(&g);
+            }
+        }
+        self.sweeping = false;
+        self.next_sweep = self.steps + (self.live_gens.len() / 4) as u64;
+    }
+
+    /// `throw()`/`close()` passed through `yield from` to the subiterator:
+    /// GeneratorExit closes it (an error from its close replaces the
+    /// GeneratorExit); other exceptions go to its `throw` when it has one.
+    /// `Err` is what to raise in the delegating generator.
+    fn throw_into_sub(&mut self, sub: &Value, exc: PyErr) -> PyResult<GenStep> {
+        if exc.is_instance_of("GeneratorExit") {
+            match sub {
+                Value::Generator(sg) => self.gen_close(sg)?,
+                other => {
+                    if let Some(close) = self.getattr_opt(other, "close")? {
+                        self.call(&close, vec![], vec![])?;
+                    }
+                }
+            }
+            return Err(exc);
+        }
+        match sub {
+            Value::Generator(sg) => self.gen_throw(sg, exc),
+            other => {
+                let Some(throw) = self.getattr_opt(other, "throw")? else {
+                    return Err(exc);
+                };
+                match self.call(&throw, vec![exc.value()], vec![]) {
+                    Ok(v) => Ok(GenStep::Yield(v)),
+                    Err(e) if e.is_instance_of("StopIteration") => {
+                        let v = self.getattr(&e.value(), "value").unwrap_or(Value::None);
+                        Ok(GenStep::Return(v))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
         }
     }
 
@@ -749,6 +874,12 @@ impl Interpreter {
                             "type '{}' is not an acceptable base type",
                             c.name()
                         )));
+                    }
+                    if Rc::ptr_eq(&c, &crate::object::complex::complex_class()) {
+                        return Err(crate::vm::exc::not_supported(
+                            "subclassing complex",
+                            self.current_line(),
+                        ));
                     }
                     bs.push(c)
                 }

@@ -102,6 +102,9 @@ impl Interpreter {
                     ),
                 ))
             } else {
+                if line_start && !self.live_gens.is_empty() && self.steps >= self.next_sweep {
+                    self.sweep_generators();
+                }
                 if line_start && self.hook.is_some() {
                     let line = self.frames.last().map(|f| f.line()).unwrap_or(0);
                     let depth = self.frames.len();
@@ -123,6 +126,9 @@ impl Interpreter {
                 Ok(Flow::Return(v)) => {
                     let done = self.frames.len() - 1 == base;
                     self.frames.pop();
+                    if !self.live_gens.is_empty() && self.steps >= self.next_sweep {
+                        self.sweep_generators();
+                    }
                     if done {
                         return Ok(Exit::Return(v));
                     }
@@ -406,7 +412,8 @@ impl Interpreter {
             }
             Op::PopIter => {
                 if let Value::Generator(g) = self.pop() {
-                    if Rc::strong_count(&g) == 1 {
+                    let registered = self.live_gens.iter().any(|x| Rc::ptr_eq(x, &g));
+                    if Rc::strong_count(&g) == 1 + usize::from(registered) {
                         self.gen_close(&g)?;
                     }
                 }
@@ -561,6 +568,18 @@ impl Interpreter {
                     }
                 };
                 for (k, v) in pairs {
+                    if matches!(op, Op::DictMerge) && self.dict_get(&d, &k)?.is_some() {
+                        let f = frame!(self);
+                        let func = f.stack.len().checked_sub(3).map(|i| f.stack[i].clone());
+                        let fs = match func {
+                            Some(func) => self.function_str(&func)?,
+                            None => "function".to_string(),
+                        };
+                        let ks = self.str(&k)?;
+                        return Err(type_error(format!(
+                            "{fs} got multiple values for keyword argument '{ks}'"
+                        )));
+                    }
                     self.dict_setitem(&d, k, v)?;
                 }
             }
@@ -848,6 +867,13 @@ impl Interpreter {
 
     pub(crate) fn load_builtin(&mut self, n: &str) -> PyResult<Value> {
         if let Some(v) = self.builtins.borrow().get_str(n) {
+            return Ok(v);
+        }
+        // Builtins written in Python, compiled on first use.
+        if n == "bytearray" {
+            let m = self.import("_bytearray", false)?;
+            let v = self.getattr(&m, n)?;
+            self.builtins.borrow_mut().set_str(n, v.clone());
             return Ok(v);
         }
         let e = PyErr::new("NameError", format!("name '{n}' is not defined"));

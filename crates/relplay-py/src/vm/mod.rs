@@ -99,6 +99,15 @@ pub struct Interpreter {
     pub(crate) warn_filters: Vec<crate::modules::warnings::Filter>,
     pub(crate) warn_saved: Vec<Vec<crate::modules::warnings::Filter>>,
     pub(crate) warn_recorder: Option<Value>,
+    /// Suspended generators with a pending `finally`/`with`: when only this
+    /// list still holds one, it is garbage and gets closed (see `sweep_generators`).
+    pub(crate) live_gens: Vec<Rc<RefCell<crate::value::Generator>>>,
+    pub(crate) sweeping: bool,
+    /// Step count before which no sweep runs: with many live generators a
+    /// sweep costs O(n), so it is spread over n/4 steps.
+    pub(crate) next_sweep: u64,
+    /// `sys.set_int_max_str_digits()` (0 = no limit).
+    pub(crate) int_max_str_digits: usize,
 }
 
 impl Interpreter {
@@ -117,6 +126,10 @@ impl Interpreter {
             repr_depth: 0,
             repr_stack: Vec::new(),
             hook: None,
+            live_gens: Vec::new(),
+            sweeping: false,
+            next_sweep: 0,
+            int_max_str_digits: crate::format::INT_MAX_STR_DIGITS,
             sources: HashMap::new(),
             warnings_seen: HashSet::new(),
             main_path: Rc::from("<string>"),

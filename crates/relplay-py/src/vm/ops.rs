@@ -319,6 +319,16 @@ impl Interpreter {
             return Ok(Some(v));
         }
         if let (Some(a), Some(b)) = (as_float(l), as_float(r)) {
+            let mixed = matches!((l, r), (Float(_), BigInt(_)) | (BigInt(_), Float(_)));
+            if mixed
+                && (a.is_infinite() && !matches!(l, Float(_))
+                    || b.is_infinite() && !matches!(r, Float(_)))
+            {
+                return Err(PyErr::new(
+                    "OverflowError",
+                    "int too large to convert to float",
+                ));
+            }
             let v = match op {
                 BinOp::Add => a + b,
                 BinOp::Sub => a - b,
@@ -412,7 +422,7 @@ impl Interpreter {
                 let n = self.repeat_len(a.len(), as_int(n).unwrap_or(0))?;
                 Value::Bytes(Rc::from(a.repeat(n)))
             }
-            (Str(_), _, BinOp::Mod) => {
+            (Str(_), _, BinOp::Mod) | (Bytes(_), _, BinOp::Mod) => {
                 return crate::object::repr::percent_format(self, l, r).map(Some)
             }
             (Dict(a), Dict(b), BinOp::BitOr) => {
@@ -787,18 +797,37 @@ impl Interpreter {
             (a, b) if as_int(a).is_some() && as_int(b).is_some() => {
                 as_int(a).partial_cmp(&as_int(b))
             }
-            (Value::BigInt(b), Value::Float(f)) | (Value::Float(f), Value::BigInt(b)) => {
-                // Infinities compare by sign; otherwise the approximate value.
-                let bf = if f.is_infinite() {
-                    if b.is_neg() {
-                        f64::MIN
+            (Value::BigInt(_) | Value::Int(_), Value::Float(f))
+            | (Value::Float(f), Value::BigInt(_) | Value::Int(_))
+                if !f.is_nan() && f.abs() >= 9.2e18 =>
+            {
+                // Exact, as CPython compares: infinities by sign, otherwise
+                // the int against the float's integral part, then its fraction.
+                let b = match l {
+                    Value::Float(_) => as_big(r),
+                    _ => as_big(l),
+                }
+                .unwrap_or_else(BigInt::zero);
+                let o = if f.is_nan() {
+                    None
+                } else if f.is_infinite() {
+                    Some(if *f > 0.0 {
+                        Ordering::Less
                     } else {
-                        f64::MAX
-                    }
+                        Ordering::Greater
+                    })
                 } else {
-                    b.to_f64()
+                    let t = f.trunc();
+                    BigInt::parse(&format!("{:.0}", t.abs()), t < 0.0).map(|fb| {
+                        b.compare(&fb).then(if f.fract() > 0.0 {
+                            Ordering::Less
+                        } else if f.fract() < 0.0 {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Equal
+                        })
+                    })
                 };
-                let o = bf.partial_cmp(f);
                 if matches!(l, Value::Float(_)) {
                     o.map(|o| o.reverse())
                 } else {
@@ -1456,9 +1485,16 @@ impl Interpreter {
                 if let Value::Slice(sl) = &k {
                     let (start, stop, step) = self.slice_bounds(sl, len)?;
                     let n = crate::object::iter::range_len(start, stop, step);
-                    let first = r.0 + r.2 * start;
-                    let nstep = r.2 * step;
-                    return Ok(Value::Range(Rc::new((first, first + nstep * n, nstep))));
+                    let _ = n;
+                    // CPython: start/stop of the new range are the old
+                    // range's values at the slice's start and stop indices.
+                    let at = |i: i64| r.2.checked_mul(i).and_then(|x| x.checked_add(r.0));
+                    let (Some(first), Some(last), Some(nstep)) =
+                        (at(start), at(stop), r.2.checked_mul(step))
+                    else {
+                        return Err(PyErr::new("OverflowError", "range slice out of bounds"));
+                    };
+                    return Ok(Value::Range(Rc::new((first, last, nstep))));
                 }
                 let i = self.index_of(&k, len, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))

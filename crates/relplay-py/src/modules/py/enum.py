@@ -159,12 +159,155 @@ class StrEnum(str, Enum):
         return format(self._value_, spec)
 
 
+def _iter_bits_lsb(num):
+    while num:
+        b = num & (~num + 1)
+        yield b
+        num ^= b
+
+
 class Flag(Enum):
-    pass
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        last = max(last_values)
+        return 2 ** last.bit_length()
+
+    @classmethod
+    def _flag_mask(cls):
+        mask = 0
+        for n in cls._member_names_:
+            mask |= cls._member_map_[n]._value_
+        return mask
+
+    @classmethod
+    def _iter_member_(cls, value):
+        members = []
+        for val in _iter_bits_lsb(value & cls._flag_mask()):
+            m = cls._value2member_map_.get(val)
+            if m is not None:
+                members.append(m)
+        values = [cls._member_map_[n]._value_ for n in cls._member_names_]
+        if values != sorted(values):
+            order = cls._member_names_
+            members.sort(key=lambda m: order.index(m._name_))
+        return members
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            return None
+        mask = cls._flag_mask()
+        base = int if issubclass(cls, int) else None
+        if base is None and (value < 0 or value & ~mask):
+            return None
+        if base is not None:
+            member = int.__new__(cls, value)
+        else:
+            member = object.__new__(cls)
+        members = cls._iter_member_(value)
+        if value and members:
+            member._name_ = '|'.join(m._name_ for m in members)
+            extra = value & ~mask
+            if extra:
+                member._name_ += '|' + str(extra)
+        else:
+            member._name_ = None
+        member._value_ = value
+        cls._value2member_map_[value] = member
+        return member
+
+    def __repr__(self):
+        cls = type(self).__name__
+        if self._name_ is None:
+            return f'<{cls}: {self._value_!r}>'
+        return f'<{cls}.{self._name_}: {self._value_!r}>'
+
+    def __str__(self):
+        cls = type(self).__name__
+        if self._name_ is None:
+            return f'{cls}({self._value_!r})'
+        return f'{cls}.{self._name_}'
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError(
+                f"unsupported operand type(s) for 'in': {type(other).__qualname__!r} "
+                f"and {self.__class__.__qualname__!r}")
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        return iter(type(self)._iter_member_(self._value_))
+
+    def __len__(self):
+        return bin(self._value_).count('1')
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.__class__(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        return self.__class__(self._flag_mask() ^ self._value_)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
 
 class IntFlag(int, Flag):
-    pass
+    __repr__ = Flag.__repr__
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+    def __or__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(self._value_ | other)
+
+    def __and__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(self._value_ & other)
+
+    def __xor__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(self._value_ ^ other)
+
+    def __invert__(self):
+        return self.__class__(self._flag_mask() ^ self._value_)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
 
 def unique(enumeration):
