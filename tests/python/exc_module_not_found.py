@@ -1,8 +1,8 @@
 # features: ImportError, ModuleNotFoundError uncaught, from import errors caught
-import math
+import sys, math
 print(math.floor(2.7))
 try:
-    from math import nosuch
+    from sys import nosuch  # a built-in module: no file path in the message
 except ImportError as e:
     print("ImportError:", e)
 try:
