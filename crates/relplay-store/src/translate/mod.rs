@@ -331,10 +331,11 @@ impl Translator<'_> {
                     other => Err(SqlError::unsupported(format!("DROP {other}"))),
                 }
             }
-            other => {
-                let text = other.to_string();
-                let head: String = text.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-                Err(SqlError::unsupported(format!("statement {head}")))
+            _ => {
+                // Named from the source text: formatting the parsed statement
+                // would link sqlparser's whole Display machinery into the wasm.
+                let head: String = self.sql.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                Err(SqlError::unsupported(format!("statement {}", head.to_ascii_uppercase())))
             }
         }
     }
