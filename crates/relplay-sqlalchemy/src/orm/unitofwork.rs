@@ -778,6 +778,32 @@ fn warn_unsaved_children(
     Ok(())
 }
 
+/// What both many-to-many processors need: the resolved relationship, its
+/// association table, and the keys that mark a pair as already handled from
+/// either side.
+struct M2m {
+    res: Rc<super::relationships::Resolved>,
+    sec_table: relplay_orm::schema::Table,
+    my_key: String,
+    rev_key: Option<String>,
+}
+
+impl M2m {
+    fn of(m: &Rc<Mapper>, r: &Rc<super::relationships::RelProp>) -> Option<M2m> {
+        let res = r.resolved()?;
+        let sec = res.analysis.sync_pairs.first().map(|p| p.1.table.clone())?;
+        let sec_table = m.meta.md.borrow().table(&sec).cloned()?;
+        let my_key = format!("{}.{}", m.name(), r.key);
+        let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
+        Some(M2m {
+            res,
+            sec_table,
+            my_key,
+            rev_key,
+        })
+    }
+}
+
 /// Association rows of a many-to-many relationship: DELETEs then INSERTs,
 /// each one Core executemany; pairs already handled from the other side
 /// (the reverse property) are skipped.
@@ -789,18 +815,16 @@ fn process_m2m(
     deleted: &[Value],
     processed: &mut Vec<(String, u64, u64)>,
 ) -> PyResult<()> {
-    let Some(res) = r.resolved() else {
+    let Some(M2m {
+        res,
+        sec_table,
+        my_key,
+        rev_key,
+    }) = M2m::of(m, r)
+    else {
         return Ok(());
     };
-    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else {
-        return Ok(());
-    };
-    let sec_table = m.meta.md.borrow().table(&sec).cloned();
-    let Some(sec_table) = sec_table else {
-        return Ok(());
-    };
-    let my_key = format!("{}.{}", m.name(), r.key);
-    let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
+    let sec = sec_table.name.clone();
     // SQLAlchemy walks the states of a mapper as a set; for the small
     // flushes learners write, CPython yields them newest first
     let mut owners: Vec<Value> = work_objects(s);
@@ -991,18 +1015,16 @@ fn process_m2m_deletes(
     deleted: &[Value],
     processed: &mut Vec<(String, u64, u64)>,
 ) -> PyResult<()> {
-    let Some(res) = r.resolved() else {
+    let Some(M2m {
+        res,
+        sec_table,
+        my_key,
+        rev_key,
+    }) = M2m::of(m, r)
+    else {
         return Ok(());
     };
-    let Some(sec) = res.analysis.sync_pairs.first().map(|p| p.1.table.clone()) else {
-        return Ok(());
-    };
-    let sec_table = m.meta.md.borrow().table(&sec).cloned();
-    let Some(sec_table) = sec_table else {
-        return Ok(());
-    };
-    let my_key = format!("{}.{}", m.name(), r.key);
-    let rev_key = r.reverse().map(|k| format!("{}.{k}", res.target.name()));
+    let sec = sec_table.name.clone();
     let mut cols = Vec::new();
     let mut rows = Vec::new();
     for owner in deleted {
