@@ -116,11 +116,23 @@ pub fn execute_with(
         ));
     }
     if let Some(t) = cast::<crate::sql::elements::TextObj>(stmt) {
-        let set = sets.into_iter().next().unwrap_or_default();
-        let c = relplay_orm::sql::compile_text(&t.sql, &set).map_err(orm_err)?;
-        let r = run(interp, &c, ExecKind::Single)?;
+        // A list of parameter dicts is an executemany: one statement, every set.
+        let many = sets.len() > 1;
+        let mut sets = sets.into_iter();
+        let first = sets.next().unwrap_or_default();
+        let mut c = relplay_orm::sql::compile_text(&t.sql, &first).map_err(orm_err)?;
+        for set in sets {
+            let more = relplay_orm::sql::compile_text(&t.sql, &set).map_err(orm_err)?;
+            c.params.extend(more.params);
+        }
+        let kind = if many {
+            ExecKind::Many
+        } else {
+            ExecKind::Single
+        };
+        let r = run(interp, &c, kind)?;
+        let count: u64 = r.iter().map(|q| q.rows_affected).sum();
         let first = r.into_iter().next().unwrap_or_default();
-        let count = first.rows_affected;
         let res = crate::engine::result::new_result(text_rows(first), false);
         set_rowcount(&res, count);
         return Ok(res);
