@@ -183,16 +183,28 @@ fn r_unique(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
     let r = this::<ResultObj>(&args, "Result")?;
     r.needs_unique.set(false);
     let rows: Vec<Value> = r.rows.borrow_mut().drain(..).collect();
+    // Buckets by hash, as Python's set would: comparing every row with
+    // every kept one made a large `.unique()` quadratic. A row that cannot
+    // be hashed is compared with all kept rows, as before.
     let mut out: Vec<Value> = Vec::new();
+    let mut buckets: std::collections::HashMap<i64, Vec<usize>> = std::collections::HashMap::new();
     for row in rows {
+        let hash = interp.hash(&row).ok();
+        let candidates: Vec<usize> = match hash {
+            Some(h) => buckets.get(&h).cloned().unwrap_or_default(),
+            None => (0..out.len()).collect(),
+        };
         let mut dup = false;
-        for x in &out {
-            if x.is(&row) || interp.eq(x, &row)? {
+        for i in candidates {
+            if out[i].is(&row) || interp.eq(&out[i], &row)? {
                 dup = true;
                 break;
             }
         }
         if !dup {
+            if let Some(h) = hash {
+                buckets.entry(h).or_default().push(out.len());
+            }
             out.push(row);
         }
     }
