@@ -11,7 +11,7 @@ use relplay_py::object::native::{Kwargs, NativeObject};
 use relplay_py::{Interpreter, PyResult, Value};
 
 use super::relationships::RelProp;
-use crate::util::{native_class, this};
+use crate::util::{cast, native_class, this};
 
 pub struct CollObj {
     pub owner: Value,
@@ -182,5 +182,15 @@ impl NativeObject for CollObj {
         interp
             .richcompare(&Value::list(self.snapshot()), &other, op)
             .map(Some)
+    }
+}
+
+/// The objects a relationship attribute holds: a collection's members, a
+/// scalar's target, nothing for None.
+pub fn items_of(v: &Value) -> Vec<Value> {
+    match cast::<CollObj>(v) {
+        Some(c) => c.snapshot(),
+        None if v.is_none() => Vec::new(),
+        None => vec![v.clone()],
     }
 }

@@ -187,10 +187,7 @@ fn add_obj(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
             continue;
         }
         if let Some(v) = dict_get(obj, &r.key) {
-            let items = match cast::<super::collections::CollObj>(&v) {
-                Some(c) => c.snapshot(),
-                None => vec![v],
-            };
+            let items = super::collections::items_of(&v);
             for it in items {
                 if !it.is_none() {
                     add_obj(interp, s, &it)?;
@@ -256,10 +253,7 @@ fn delete_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -
         let v = interp.getattr(obj, &r.key);
         s.flushing.set(was);
         let v = v?;
-        let items = match cast::<super::collections::CollObj>(&v) {
-            Some(c) => c.snapshot(),
-            None => vec![v],
-        };
+        let items = super::collections::items_of(&v);
         for it in items {
             if it.is_none() {
                 continue;
@@ -469,10 +463,7 @@ fn expunge(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyRes
             continue;
         }
         if let Some(v) = dict_get(obj, &r.key) {
-            let items = match cast::<super::collections::CollObj>(&v) {
-                Some(c) => c.snapshot(),
-                None => vec![v],
-            };
+            let items = super::collections::items_of(&v);
             for it in items {
                 if !it.is_none() {
                     expunge(interp, s, &it)?;

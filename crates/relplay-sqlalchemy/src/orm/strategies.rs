@@ -365,11 +365,7 @@ pub fn post_load_from(
                     let mut children = Vec::new();
                     for o in objs {
                         if let Some(v) = dict_get(o, &r.key) {
-                            children.extend(match cast::<super::collections::CollObj>(&v) {
-                                Some(c) => c.snapshot(),
-                                None if v.is_none() => vec![],
-                                None => vec![v],
-                            });
+                            children.extend(super::collections::items_of(&v));
                         }
                     }
                     post_load(interp, s, &res.target, &children, &sub)?;

@@ -14,7 +14,7 @@ use relplay_orm::unitofwork::{
 use relplay_orm::PyValue;
 use relplay_py::{Interpreter, PyResult, Value};
 
-use super::collections::CollObj;
+use super::collections::{items_of, CollObj};
 use super::mapper::{self, Mapper};
 use super::session::{ident_key, SessionInner};
 use super::state::{dict_get, dict_set, with_state};
@@ -720,14 +720,6 @@ fn run_flush(
         with_state(interp, o, |st| st.s.borrow_mut().modified = false)?;
     }
     Ok(())
-}
-
-fn items_of(v: &Value) -> Vec<Value> {
-    match cast::<CollObj>(v) {
-        Some(c) => c.snapshot(),
-        None if v.is_none() => Vec::new(),
-        None => vec![v.clone()],
-    }
 }
 
 fn class_str(interp: &mut Interpreter, obj: &Value) -> PyResult<String> {
