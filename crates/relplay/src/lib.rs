@@ -8,6 +8,9 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
+pub mod trace;
+pub use trace::Trace;
+
 pub use relplay_lab::{Lint, Model, Severity};
 
 /// What one run of a script produced.
@@ -21,6 +24,9 @@ pub struct Run {
     /// `"stderr"`, or `"sql"` for the echo log) and by the script line
     /// executing when they were written.
     pub events: Vec<Event>,
+    /// The model and step trace, for a traced run (see [`trace`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
 }
 
 /// A piece of output with the script line that caused it.
@@ -29,6 +35,10 @@ pub struct Event {
     pub stream: &'static str,
     pub line: u32,
     pub text: String,
+    /// For SQL: what caused the statement when it was not the line's own
+    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
 }
 
 /// Runs `source` as the script at `path` (the path appears in tracebacks and
@@ -49,6 +59,7 @@ pub fn run(source: &str, path: &str) -> Run {
             },
             line: e.line,
             text: e.text,
+            cause: None,
         })
         .collect();
     Run {
@@ -56,6 +67,7 @@ pub fn run(source: &str, path: &str) -> Run {
         stderr: output.stderr,
         exit: outcome.exit_code,
         events,
+        trace: None,
     }
 }
 
@@ -90,10 +102,12 @@ pub fn run_bytes(bytes: &[u8], path: &str) -> Run {
                     stream: "stderr",
                     line: 0,
                     text: stderr.clone(),
+                    cause: None,
                 }],
                 stdout: String::new(),
                 stderr,
                 exit: 1,
+                trace: None,
             }
         }
     }
