@@ -58,6 +58,11 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
         "InvalidRequestError",
         "sqlalchemy.exc",
     ),
+    (
+        "PendingRollbackError",
+        "InvalidRequestError",
+        "sqlalchemy.exc",
+    ),
     ("StatementError", "SQLAlchemyError", "sqlalchemy.exc"),
     ("DBAPIError", "StatementError", "sqlalchemy.exc"),
     ("InterfaceError", "DBAPIError", "sqlalchemy.exc"),

@@ -48,7 +48,7 @@ fn store_params(row: &[PyValue]) -> PyResult<Params> {
 pub fn dbapi_error(e: &relplay_store::SqlError, sql: &str, params: &str) -> PyErr {
     let (cls, code) = pysqlite::error_class(e.kind);
     let msg = format!(
-        "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {params}]\n(Background on this error at: https://sqlalche.me/e/20/{code})",
+        "(sqlite3.{cls}) {}\n[SQL: {sql}]\n[parameters: {params}]\n(Background on this error at: https://sqlalche.me/e/21/{code})",
         e.message
     );
     crate::exc::raise(cls, &msg)

@@ -7,6 +7,7 @@ pub mod clsregistry;
 pub mod collections;
 pub mod decl_base;
 pub mod dynamic;
+pub mod history;
 pub mod identity;
 pub mod loading;
 pub mod mapper;

@@ -35,6 +35,9 @@ pub struct SessionInner {
     pub autoflush: Cell<bool>,
     pub expire_on_commit: bool,
     pub flushing: Cell<bool>,
+    /// The failed flush's error text: the transaction is inactive until
+    /// `rollback()` (SQLAlchemy's DEACTIVE state with `_rollback_exception`).
+    pub failed_flush: RefCell<Option<String>>,
 }
 
 thread_local! {
@@ -67,7 +70,18 @@ impl SessionInner {
             )
         })
     }
+    /// PendingRollbackError while a failed flush awaits `rollback()`.
+    pub fn assert_active(&self) -> PyResult<()> {
+        match &*self.failed_flush.borrow() {
+            Some(orig) => Err(crate::exc::raise(
+                "PendingRollbackError",
+                &format!("This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: {orig} (Background on this error at: https://sqlalche.me/e/21/7s2a)"),
+            )),
+            None => Ok(()),
+        }
+    }
     pub fn begin(&self, interp: &mut Interpreter) -> PyResult<Rc<EngineInner>> {
+        self.assert_active()?;
         let e = self.engine()?;
         if !self.begun.replace(true) {
             crate::engine::default::log_begin(interp, &e);
@@ -131,6 +145,7 @@ pub fn new_session(interp: &mut Interpreter, bind: Option<Value>, kw: &Kwargs) -
         autoflush: Cell::new(autoflush),
         expire_on_commit,
         flushing: Cell::new(false),
+        failed_flush: RefCell::new(None),
     });
     SESSIONS.with(|s| s.borrow_mut().push(Rc::downgrade(&inner)));
     Ok(native(SessionObj(inner)))
@@ -295,6 +310,7 @@ pub fn expire_obj(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
 
 fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let s = sess(&args)?.clone();
+    s.assert_active()?;
     super::unitofwork::flush(interp, &s)?;
     if s.begun.replace(false) {
         let e = s.engine()?;
@@ -320,6 +336,7 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 }
 
 pub fn rollback(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    s.failed_flush.borrow_mut().take();
     clear_modified(interp, s)?;
     if s.begun.replace(false) {
         let e = s.engine()?;
@@ -357,6 +374,7 @@ fn s_rollback(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResu
 }
 
 pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    s.failed_flush.borrow_mut().take();
     clear_modified(interp, s)?;
     if s.begun.replace(false) {
         let e = s.engine()?;
@@ -447,6 +465,38 @@ fn s_expunge(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResul
     Ok(Value::None)
 }
 
+fn s_expunge_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let s = sess(&args)?.clone();
+    clear_modified(interp, &s)?;
+    let objs: Vec<Value> = s
+        .identity
+        .borrow_mut()
+        .drain(..)
+        .map(|(_, _, o)| o)
+        .chain(s.new.borrow_mut().drain(..))
+        .collect();
+    for o in objs {
+        with_state(interp, &o, |st| st.s.borrow_mut().session = None)?;
+    }
+    s.deleted.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+/// `session.is_modified(obj, include_collections=True)`: a net change in
+/// any attribute (a value set back to what was loaded is not one).
+fn s_is_modified(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    let colls = match args
+        .get(2)
+        .cloned()
+        .or_else(|| kw_get(&kw, "include_collections"))
+    {
+        Some(v) => truthy(interp, &Some(v))?,
+        None => true,
+    };
+    super::history::is_modified(interp, &obj, colls).map(Value::Bool)
+}
+
 /// Removes `obj`, and what the "expunge" cascade reaches, from the session.
 fn expunge(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyResult<()> {
     if !s.contains(obj) {
@@ -514,6 +564,8 @@ impl NativeObject for SessionObj {
                 ("expire", s_expire),
                 ("expire_all", s_expire_all),
                 ("expunge", s_expunge),
+                ("expunge_all", s_expunge_all),
+                ("is_modified", s_is_modified),
                 ("execute", s_execute),
                 ("scalars", s_scalars),
                 ("scalar", s_scalar),
@@ -546,8 +598,15 @@ impl NativeObject for SessionObj {
         Ok(match name {
             "new" => Some(native(IdentitySetObj(self.0.new.borrow().to_vec()))),
             "deleted" => Some(native(IdentitySetObj(self.0.deleted.borrow().clone()))),
+            // optimistic, as SQLAlchemy's: every modified persistent object
+            // not marked deleted, net change or not (see `is_modified`)
             "dirty" => {
-                let d = super::unitofwork::dirty_objects(interp, &self.0)?;
+                let _ = interp;
+                let deleted = self.0.deleted.borrow();
+                let d = super::unitofwork::modified_objects(&self.0)
+                    .into_iter()
+                    .filter(|o| !deleted.iter().any(|x| x.is(o)))
+                    .collect();
                 Some(native(IdentitySetObj(d)))
             }
             "no_autoflush" => Some(native(NoAutoflushObj(self.0.clone(), Cell::new(true)))),

@@ -32,6 +32,8 @@ pub struct State {
 
 pub struct StateObj {
     pub mapper: Rc<Mapper>,
+    /// The instance, weakly (it owns this state through its `__dict__`).
+    pub obj: std::rc::Weak<relplay_py::value::Instance>,
     pub s: RefCell<State>,
 }
 
@@ -43,6 +45,12 @@ impl NativeObject for StateObj {
         self
     }
     fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "attrs" || name == "object" {
+            return Ok(self.obj.upgrade().map(|o| match name {
+                "attrs" => native(super::history::AttrsObj(Value::Instance(o))),
+                _ => Value::Instance(o),
+            }));
+        }
         let s = self.s.borrow();
         let attached = s.session.and_then(super::session::by_id).is_some();
         Ok(Some(Value::Bool(match name {
@@ -106,8 +114,13 @@ pub fn state_of(_interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
             &format!("Class '{name}' is not mapped"),
         ));
     };
+    let weak = match obj {
+        Value::Instance(i) => Rc::downgrade(i),
+        _ => std::rc::Weak::new(),
+    };
     let s = native(StateObj {
         mapper: m,
+        obj: weak,
         s: RefCell::new(State::default()),
     });
     if let Value::Instance(i) = obj {

@@ -561,11 +561,14 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if !has_fk_work {
         return Ok(());
     }
+    s.assert_active()?;
     s.flushing.set(true);
     let r = run_flush(interp, s, &new, &deleted);
     s.flushing.set(false);
-    if r.is_err() {
+    if let Err(e) = &r {
         let _ = super::session::rollback(interp, s);
+        let text = interp.str(&e.value()).unwrap_or_default();
+        *s.failed_flush.borrow_mut() = Some(text);
     }
     r
 }
@@ -1095,7 +1098,7 @@ fn attr_value(interp: &mut Interpreter, obj: &Value, key: &str) -> PyResult<Valu
 }
 
 /// Persistent objects changed since the last flush.
-fn modified_objects(s: &Rc<SessionInner>) -> Vec<Value> {
+pub fn modified_objects(s: &Rc<SessionInner>) -> Vec<Value> {
     let ident = s.identity.borrow();
     s.modified
         .borrow()
