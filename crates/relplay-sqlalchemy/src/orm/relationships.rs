@@ -36,10 +36,21 @@ pub struct RelProp {
     /// `lazy=` as given (printed back by `.property.lazy`).
     pub lazy: Value,
     pub cascade: Vec<String>,
+    /// `passive_deletes=`: True leaves unloaded children to the database's
+    /// ON DELETE; "all" also keeps loaded ones untouched.
+    pub passive_deletes: Value,
+    pub single_parent: bool,
     pub resolved: RefCell<Option<Rc<Resolved>>>,
 }
 
 impl RelProp {
+    pub fn has_cascade(&self, name: &str) -> bool {
+        self.cascade.iter().any(|c| c == name)
+    }
+    /// `passive_deletes` is set (True or "all").
+    pub fn passive_deletes(&self) -> bool {
+        !matches!(self.passive_deletes, Value::Bool(false) | Value::None)
+    }
     pub fn resolved(&self) -> Option<Rc<Resolved>> {
         self.resolved.borrow().clone()
     }
@@ -104,8 +115,11 @@ fn build(
         overlaps: Vec::new(),
         lazy: Value::str("select"),
         cascade: vec!["merge".into(), "save-update".into()],
+        passive_deletes: Value::Bool(false),
+        single_parent: false,
         resolved: RefCell::new(None),
     };
+    let mut cascade_arg: Option<String> = None;
     for (k, v) in kw {
         match &*k {
             "back_populates" => *p.back_populates.borrow_mut() = str_of(&v).map(|s| s.to_string()),
@@ -127,30 +141,7 @@ fn build(
                 }
                 p.lazy = v;
             }
-            "cascade" => {
-                if let Some(s) = str_of(&v) {
-                    let mut set: Vec<String> = Vec::new();
-                    for part in s.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
-                        let names: &[&str] = match part {
-                            "all" => &[
-                                "save-update",
-                                "merge",
-                                "refresh-expire",
-                                "expunge",
-                                "delete",
-                            ],
-                            other => &[other][..],
-                        };
-                        for n in names {
-                            if !set.iter().any(|x| x == n) {
-                                set.push(n.to_string());
-                            }
-                        }
-                    }
-                    set.sort();
-                    p.cascade = set;
-                }
-            }
+            "cascade" => cascade_arg = str_of(&v).map(|s| s.to_string()),
             "argument" => p.argument = Some(v),
             "secondary" => p.secondary = Some(v),
             "order_by" | "remote_side" | "foreign_keys" | "primaryjoin" | "secondaryjoin" => {
@@ -165,8 +156,10 @@ fn build(
                         .collect();
                 }
             }
-            "passive_deletes" | "single_parent" | "info" | "doc" | "innerjoin" | "post_update"
-            | "collection_class" | "sync_backref" | "enable_typechecks" => {
+            "passive_deletes" => p.passive_deletes = v,
+            "single_parent" => p.single_parent = truthy(interp, &Some(v))?,
+            "info" | "doc" | "innerjoin" | "post_update" | "collection_class" | "sync_backref"
+            | "enable_typechecks" => {
                 if &*k == "collection_class" || &*k == "post_update" {
                     return Err(crate::util::not_supported(
                         interp,
@@ -182,7 +175,104 @@ fn build(
             }
         }
     }
+    if p.viewonly && p.passive_deletes() {
+        crate::exc::warn(interp, "SAWarning", "Setting passive_deletes on relationship() while also setting viewonly=True does not make sense, as a viewonly=True relationship does not perform persistence operations. This configuration may raise an error in a future release.")?;
+    }
+    if let Some(c) = cascade_arg {
+        p.cascade = parse_cascade(interp, &c)?;
+    }
+    if p.viewonly {
+        // a viewonly relationship keeps only the cascades that do not persist
+        p.cascade
+            .retain(|c| matches!(c.as_str(), "expunge" | "refresh-expire" | "merge"));
+    }
     Ok(p)
+}
+
+/// `CascadeOptions`: "all" expands, "none" clears, unknown names are an
+/// ArgumentError, delete-orphan without delete warns.
+fn parse_cascade(interp: &mut Interpreter, arg: &str) -> PyResult<Vec<String>> {
+    const ALL: [&str; 5] = [
+        "save-update",
+        "merge",
+        "refresh-expire",
+        "expunge",
+        "delete",
+    ];
+    let given: Vec<&str> = arg
+        .split(',')
+        .map(|x| x.trim())
+        .filter(|x| !x.is_empty())
+        .collect();
+    let mut bad: Vec<&str> = given
+        .iter()
+        .copied()
+        .filter(|g| !ALL.contains(g) && !matches!(*g, "all" | "none" | "delete-orphan"))
+        .collect();
+    if !bad.is_empty() {
+        bad.sort();
+        bad.dedup();
+        let shown: Vec<String> = bad.iter().map(|b| format!("'{b}'")).collect();
+        return Err(crate::exc::raise(
+            "ArgumentError",
+            &format!("Invalid cascade option(s): {}", shown.join(", ")),
+        ));
+    }
+    let mut set: Vec<String> = Vec::new();
+    for g in &given {
+        let names: &[&str] = if *g == "all" {
+            &ALL
+        } else {
+            std::slice::from_ref(g)
+        };
+        for n in names {
+            if !set.iter().any(|x| x == n) {
+                set.push(n.to_string());
+            }
+        }
+    }
+    if given.contains(&"none") {
+        set.clear();
+    }
+    set.sort();
+    if set.iter().any(|c| c == "delete-orphan") && !set.iter().any(|c| c == "delete") {
+        crate::exc::warn(
+            interp,
+            "SAWarning",
+            "The 'delete-orphan' cascade option requires 'delete'.",
+        )?;
+    }
+    Ok(set)
+}
+
+/// The configure-time cascade checks (`_check_cascade_settings`).
+fn check_cascade(
+    parent: &Mapper,
+    target: &Mapper,
+    r: &RelProp,
+    direction: Direction,
+) -> PyResult<()> {
+    if r.has_cascade("delete-orphan") && !r.single_parent && direction != Direction::OneToMany {
+        let dir = if direction == Direction::ManyToOne {
+            "many-to-one"
+        } else {
+            "many-to-many"
+        };
+        let rel = format!("{}.{}", parent.name(), r.key);
+        return Err(crate::exc::raise(
+            "ArgumentError",
+            &format!("For {dir} relationship {rel}, delete-orphan cascade is normally configured only on the \"one\" side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many relationship.  To force this relationship to allow a particular \"{}\" object to be referenced by only a single \"{}\" object at a time via the {rel} relationship, which would allow delete-orphan cascade to take place in this direction, set the single_parent=True flag. (Background on this error at: https://sqlalche.me/e/21/bbf0)", target.name(), parent.name()),
+        ));
+    }
+    if matches!(&r.passive_deletes, Value::Str(s) if &**s == "all")
+        && (r.has_cascade("delete") || r.has_cascade("delete-orphan"))
+    {
+        return Err(crate::exc::raise(
+            "ArgumentError",
+            &format!("On {}.{}, can't set passive_deletes='all' in conjunction with 'delete' or 'delete-orphan' cascade", parent.name(), r.key),
+        ));
+    }
+    Ok(())
 }
 
 pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -217,6 +307,8 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         overlaps: r.overlaps.clone(),
         lazy: r.lazy.clone(),
         cascade: r.cascade.clone(),
+        passive_deletes: r.passive_deletes.clone(),
+        single_parent: r.single_parent,
         resolved: RefCell::new(None),
     }
 }
@@ -336,6 +428,7 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
         let md = parent.meta.md.borrow();
         analyze(&md, &spec).map_err(orm_err)?
     };
+    check_cascade(parent, &target, r, analysis.direction)?;
     let uselist = r
         .uselist
         .unwrap_or(analysis.direction != Direction::ManyToOne);
@@ -366,6 +459,14 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
     }
     super::clsregistry::check_overlaps(interp, parent, r)?;
     if let Some((name, kw)) = &r.backref {
+        let clash = target.rels.borrow().iter().any(|x| x.key == *name)
+            || target.cols.iter().any(|c| c.key == *name);
+        if clash {
+            return Err(crate::exc::raise(
+                "ArgumentError",
+                &format!("Error creating backref '{name}' on relationship '{}.{}': property of that name exists on mapper 'Mapper[{}({})]'", parent.name(), r.key, target.name(), target.table),
+            ));
+        }
         let mut b = build(
             interp,
             name,

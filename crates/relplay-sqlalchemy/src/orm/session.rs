@@ -263,11 +263,19 @@ fn delete_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -
         if !r.cascade.iter().any(|c| c == "delete") {
             continue;
         }
-        // cascades load without autoflush
-        let was = s.flushing.replace(true);
-        let v = interp.getattr(obj, &r.key);
-        s.flushing.set(was);
-        let v = v?;
+        // cascades load without autoflush; passive_deletes only walks what
+        // is already loaded
+        let v = if r.passive_deletes() {
+            match dict_get(obj, &r.key) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            let was = s.flushing.replace(true);
+            let v = interp.getattr(obj, &r.key);
+            s.flushing.set(was);
+            v?
+        };
         let items = super::collections::items_of(&v);
         for it in items {
             if it.is_none() {

@@ -984,7 +984,15 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
             {
                 continue;
             }
-            let v = interp.getattr(d, &r.key)?;
+            // passive_deletes: unloaded children are left to ON DELETE
+            let v = if r.passive_deletes() {
+                match dict_get(d, &r.key) {
+                    Some(v) => v,
+                    None => continue,
+                }
+            } else {
+                interp.getattr(d, &r.key)?
+            };
             for child in items_of(&v) {
                 if s.deleted.borrow().iter().any(|x| x.is(&child)) {
                     continue;
