@@ -432,17 +432,75 @@ fn s_get(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
     super::loading::get(interp, &s, &cls, &ident)
 }
 
-fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
-    expire_obj(interp, &obj)?;
+    if args.len() > 2 || !kw.is_empty() {
+        return Err(crate::util::not_supported(
+            interp,
+            "Session.refresh() with attribute names or options",
+        ));
+    }
+    expire_cascade(interp, &s, &obj)?;
     super::loading::refresh_as(interp, &obj, "refresh")?;
     Ok(Value::None)
 }
 
-fn s_expire(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+fn s_expire(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
-    expire_obj(interp, &obj)?;
+    match args.get(2).cloned().or_else(|| kw_get(&kw, "attribute_names")) {
+        Some(names) if !names.is_none() => {
+            // only these attributes: no cascade, the rest stays loaded
+            for n in interp.collect_iter(&names)? {
+                let n = crate::util::str_of(&n).map(|x| x.to_string()).unwrap_or_default();
+                super::state::dict_del(&obj, &n);
+                with_state(interp, &obj, |st| {
+                    let mut b = st.s.borrow_mut();
+                    b.committed.remove(&n);
+                    b.coll_committed.remove(&n);
+                })?;
+            }
+        }
+        _ => expire_cascade(interp, &s, &obj)?,
+    }
     Ok(Value::None)
+}
+
+/// Expires `obj` and what the "refresh-expire" cascade reaches through
+/// loaded relationships (collected first: expiring drops the collections);
+/// a pending object reached this way is expunged.
+fn expire_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyResult<()> {
+    let mut reached: Vec<Value> = Vec::new();
+    let mut stack = vec![obj.clone()];
+    while let Some(o) = stack.pop() {
+        let m = super::state::mapper_of(interp, &o)?;
+        for r in m.rels.borrow().iter() {
+            if !r.has_cascade("refresh-expire") {
+                continue;
+            }
+            let Some(v) = dict_get(&o, &r.key) else {
+                continue;
+            };
+            for it in super::collections::items_of(&v) {
+                if it.is_none() || it.is(obj) || reached.iter().any(|x| x.is(&it)) {
+                    continue;
+                }
+                reached.push(it.clone());
+                stack.push(it);
+            }
+        }
+    }
+    expire_obj(interp, obj)?;
+    for it in reached {
+        let persistent = with_state(interp, &it, |st| st.s.borrow().key.is_some())?;
+        if persistent {
+            expire_obj(interp, &it)?;
+        } else if s.new.borrow().contains(&it) {
+            expunge(interp, s, &it)?;
+        }
+    }
+    Ok(())
 }
 
 fn s_expire_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
