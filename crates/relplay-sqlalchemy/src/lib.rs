@@ -92,27 +92,41 @@ fn orm_names(d: &mut PyDict) {
     use orm::strategies::{option, Strategy};
     d.set_str(
         "selectinload",
-        builtin("selectinload", |i, a, _| option(i, a, Strategy::Selectin)),
+        builtin("selectinload", |i, a, k| {
+            option(i, a, k, Strategy::Selectin)
+        }),
     );
     d.set_str(
         "joinedload",
-        builtin("joinedload", |i, a, _| option(i, a, Strategy::Joined)),
+        builtin("joinedload", |i, a, k| option(i, a, k, Strategy::Joined)),
     );
     d.set_str(
         "lazyload",
-        builtin("lazyload", |i, a, _| option(i, a, Strategy::Select)),
+        builtin("lazyload", |i, a, k| option(i, a, k, Strategy::Select)),
     );
     d.set_str(
         "raiseload",
-        builtin("raiseload", |i, a, _| option(i, a, Strategy::Raise)),
+        builtin("raiseload", |i, a, k| option(i, a, k, Strategy::Raise)),
     );
     d.set_str(
         "noload",
-        builtin("noload", |i, a, _| option(i, a, Strategy::NoLoad)),
+        builtin("noload", |i, a, k| option(i, a, k, Strategy::NoLoad)),
     );
     d.set_str(
         "subqueryload",
-        builtin("subqueryload", |i, a, _| option(i, a, Strategy::Subquery)),
+        builtin("subqueryload", |i, a, k| {
+            option(i, a, k, Strategy::Subquery)
+        }),
+    );
+    d.set_str(
+        "immediateload",
+        builtin("immediateload", |i, a, k| {
+            option(i, a, k, Strategy::Immediate)
+        }),
+    );
+    d.set_str(
+        "defaultload",
+        builtin("defaultload", |i, a, k| option(i, a, k, Strategy::Default)),
     );
     d.set_str(
         "contains_eager",

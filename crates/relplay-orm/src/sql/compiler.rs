@@ -399,6 +399,7 @@ impl Ctx {
         let label = match c {
             Expr::Label { name, .. } => Some(self.q(name)),
             Expr::Column(col) => match (mode, style) {
+                (SelectMode::Top, LabelStyle::None) => None,
                 (_, LabelStyle::TablenamePlusCol) => {
                     let base = self.source_label_base(&col.source);
                     Some(self.q(&format!("{}_{}", base, col.name)))

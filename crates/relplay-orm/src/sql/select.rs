@@ -12,6 +12,8 @@ pub enum LabelStyle {
     Disambiguate,
     /// Legacy `Query`: every column `AS table_col`.
     TablenamePlusCol,
+    /// No labels at all, duplicates included (the lazy loader's statements).
+    None,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -283,18 +283,68 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     };
     let mut sel = select_of(&res.target).where_(where_);
     sel.order_by = r.order_by.borrow().clone();
+    let objs = run_lazy(
+        interp,
+        &s,
+        &res.target,
+        sel,
+        &format!("lazy:{}.{}", m.name(), r.key),
+    )?;
+    // a joined eager load repeats the parent per child row
+    let mut out: Vec<Value> = Vec::new();
+    for o in objs {
+        if !o.is_none() && !out.iter().any(|x| x.is(&o)) {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
+/// Runs a lazy loader's SELECT of `target` rows, with the target's own
+/// joined eager loads (unlabelled columns, as the lazy loader compiles).
+fn run_lazy(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    target: &Rc<Mapper>,
+    mut sel: Select,
+    ns: &str,
+) -> PyResult<Vec<Value>> {
+    let joined = super::strategies::add_joined(target, &mut sel, &[]);
+    if !joined.is_empty() {
+        sel.label_style = relplay_orm::sql::LabelStyle::None;
+    }
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
-        .in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
+        .in_namespace(ns);
     let rows = s
         .exec(interp, &c, ExecKind::Single)?
         .into_iter()
         .next()
         .map(|r| r.rows)
         .unwrap_or_default();
-    let objs = instances(interp, &s, &res.target, &rows, 0)?;
-    super::strategies::post_load(interp, &s, &res.target, &objs, &[])?;
-    Ok(objs.into_iter().filter(|o| !o.is_none()).collect())
+    let objs = instances(interp, s, target, &rows, 0)?;
+    super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
+    super::strategies::post_load(interp, s, target, &objs, &[])?;
+    Ok(objs)
+}
+
+/// Whether a many-to-one's foreign key on `obj` is NULL (nothing to load).
+pub fn m2o_key_is_null(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyResult<bool> {
+    let Some(res) = r.resolved() else {
+        return Ok(true);
+    };
+    let m = super::state::mapper_of(interp, obj)?;
+    for (l, _) in &res.analysis.local_remote_pairs {
+        if l.table == *m.table {
+            if let Some(cp) = m.col_by_column(&l.column) {
+                match dict_get(obj, &cp.key) {
+                    Some(v) if v.is_none() => {}
+                    _ => return Ok(false),
+                }
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Many-to-one: the identity map first, else `WHERE parent.id = ?`.
@@ -372,16 +422,8 @@ fn lazy_scalar(
         return Ok(Value::None);
     }
     autoflush(interp, &s)?;
-    let c = compile(Statement::Select(&pk_select(t, &key)))
-        .map_err(orm_err)?
-        .in_namespace(&format!("lazy:{}.{}", m.name(), r.key));
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
-    Ok(instances(interp, &s, t, &rows, 0)?
+    let ns = format!("lazy:{}.{}", m.name(), r.key);
+    Ok(run_lazy(interp, &s, t, pk_select(t, &key), &ns)?
         .into_iter()
         .next()
         .unwrap_or(Value::None))

@@ -449,11 +449,17 @@ fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
 fn s_expire(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
-    match args.get(2).cloned().or_else(|| kw_get(&kw, "attribute_names")) {
+    match args
+        .get(2)
+        .cloned()
+        .or_else(|| kw_get(&kw, "attribute_names"))
+    {
         Some(names) if !names.is_none() => {
             // only these attributes: no cascade, the rest stays loaded
             for n in interp.collect_iter(&names)? {
-                let n = crate::util::str_of(&n).map(|x| x.to_string()).unwrap_or_default();
+                let n = crate::util::str_of(&n)
+                    .map(|x| x.to_string())
+                    .unwrap_or_default();
                 super::state::dict_del(&obj, &n);
                 with_state(interp, &obj, |st| {
                     let mut b = st.s.borrow_mut();

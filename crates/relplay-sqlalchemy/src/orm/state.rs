@@ -28,6 +28,9 @@ pub struct State {
     pub coll_committed: HashMap<String, Vec<Value>>,
     /// Listed in its session's `modified` since the last flush.
     pub modified: bool,
+    /// Lazy strategies set by the loader options of the query that loaded
+    /// the instance (`lazyload`, `raiseload`, `noload`).
+    pub lazy_override: HashMap<String, super::strategies::Strategy>,
 }
 
 pub struct StateObj {

@@ -28,8 +28,13 @@ pub enum Strategy {
     Selectin,
     Joined,
     Raise,
+    RaiseOnSql,
     NoLoad,
     Subquery,
+    /// A lazy load run right after the rows (`lazy="immediate"`).
+    Immediate,
+    /// `defaultload()`: the relationship's own strategy, a path step only.
+    Default,
 }
 
 impl Strategy {
@@ -41,7 +46,9 @@ impl Strategy {
                 "select" => Strategy::Select,
                 "selectin" => Strategy::Selectin,
                 "joined" => Strategy::Joined,
-                "raise" | "raise_on_sql" => Strategy::Raise,
+                "raise" => Strategy::Raise,
+                "raise_on_sql" => Strategy::RaiseOnSql,
+                "immediate" => Strategy::Immediate,
                 "noload" => Strategy::NoLoad,
                 "subquery" => Strategy::Subquery,
                 "dynamic" => Strategy::Select,
@@ -52,9 +59,10 @@ impl Strategy {
     }
 }
 
-/// One loader option: a path of (relationship, strategy) from the entity.
+/// One loader option: a path of (relationship, strategy) from the entity;
+/// a wildcard (`raiseload("*")`) has an empty path and its strategy in `.1`.
 #[derive(Clone)]
-pub struct LoaderOpt(pub Vec<(Rc<RelProp>, Strategy)>);
+pub struct LoaderOpt(pub Vec<(Rc<RelProp>, Strategy)>, pub Option<Strategy>);
 
 impl NativeObject for LoaderOpt {
     fn class(&self) -> Rc<Class> {
@@ -68,6 +76,10 @@ impl NativeObject for LoaderOpt {
                 ("raiseload", |i, a, k| chain(i, a, k, Strategy::Raise)),
                 ("noload", |i, a, k| chain(i, a, k, Strategy::NoLoad)),
                 ("subqueryload", |i, a, k| chain(i, a, k, Strategy::Subquery)),
+                ("immediateload", |i, a, k| {
+                    chain(i, a, k, Strategy::Immediate)
+                }),
+                ("defaultload", |i, a, k| chain(i, a, k, Strategy::Default)),
             ],
         )
     }
@@ -90,55 +102,123 @@ fn rel_of(interp: &mut Interpreter, v: &Value) -> PyResult<Rc<RelProp>> {
     }
 }
 
-fn chain(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs, st: Strategy) -> PyResult<Value> {
+fn chain(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs, st: Strategy) -> PyResult<Value> {
     let mut o = this::<LoaderOpt>(&args, "Load")?.clone();
+    if o.1.is_some() {
+        return Err(crate::util::not_supported(
+            interp,
+            "a loader option chained after '*'",
+        ));
+    }
     let r = rel_of(interp, args.get(1).unwrap_or(&Value::None))?;
-    o.0.push((r, st));
+    o.0.push((r, raise_kind(interp, st, &kw)?));
     Ok(native(o))
 }
 
-pub fn option(interp: &mut Interpreter, args: Vec<Value>, st: Strategy) -> PyResult<Value> {
-    let r = rel_of(interp, args.first().unwrap_or(&Value::None))?;
-    Ok(native(LoaderOpt(vec![(r, st)])))
+/// `raiseload(..., sql_only=True)` is "raise_on_sql".
+fn raise_kind(interp: &mut Interpreter, st: Strategy, kw: &Kwargs) -> PyResult<Strategy> {
+    let sql_only = crate::util::kw_get(kw, "sql_only");
+    if st == Strategy::Raise && crate::util::truthy(interp, &sql_only)? {
+        return Ok(Strategy::RaiseOnSql);
+    }
+    Ok(st)
 }
 
-/// The strategy for `r` at the head of `opts`, else the relationship's own.
+pub fn option(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kwargs,
+    st: Strategy,
+) -> PyResult<Value> {
+    if st == Strategy::NoLoad {
+        crate::exc::warn(interp, "SADeprecationWarning", "The noload() option is deprecated and will be removed in a future release.  This option produces incorrect results by returning ``None`` for related items. (deprecated since: 2.1)")?;
+    }
+    let st = raise_kind(interp, st, &kw)?;
+    let first = args.first().cloned().unwrap_or(Value::None);
+    if matches!(&first, Value::Str(s) if &**s == "*") {
+        if matches!(
+            st,
+            Strategy::Default | Strategy::Joined | Strategy::Subquery
+        ) {
+            return Err(crate::util::not_supported(
+                interp,
+                "this loader option with '*'",
+            ));
+        }
+        return Ok(native(LoaderOpt(Vec::new(), Some(st))));
+    }
+    let r = rel_of(interp, &first)?;
+    Ok(native(LoaderOpt(vec![(r, st)], None)))
+}
+
+/// The strategy for `r` at the head of `opts`, else a wildcard's, else the
+/// relationship's own.
 pub fn strategy_for(r: &Rc<RelProp>, opts: &[LoaderOpt]) -> Strategy {
     for o in opts {
         if let Some((head, st)) = o.0.first() {
-            if Rc::ptr_eq(head, r) {
+            if Rc::ptr_eq(head, r) && *st != Strategy::Default {
                 return *st;
             }
         }
     }
+    if let Some(st) = opts.iter().find_map(|o| o.1) {
+        return st;
+    }
+    own_strategy(r)
+}
+
+pub fn own_strategy(r: &RelProp) -> Strategy {
     Strategy::parse(&r.lazy).unwrap_or(Strategy::Select)
+}
+
+/// The strategy a lazy access of `obj.r` uses: a loader option recorded on
+/// the instance when its query loaded it, else the relationship's own.
+pub fn lazy_strategy(interp: &mut Interpreter, obj: &Value, r: &RelProp) -> PyResult<Strategy> {
+    let over = with_state(interp, obj, |st| {
+        st.s.borrow().lazy_override.get(&r.key).copied()
+    })?;
+    Ok(over.unwrap_or_else(|| own_strategy(r)))
 }
 
 /// The options that continue below `r`.
 fn sub_options(r: &Rc<RelProp>, opts: &[LoaderOpt]) -> Vec<LoaderOpt> {
     opts.iter()
         .filter(|o| o.0.first().map(|(h, _)| Rc::ptr_eq(h, r)).unwrap_or(false) && o.0.len() > 1)
-        .map(|o| LoaderOpt(o.0[1..].to_vec()))
+        .map(|o| LoaderOpt(o.0[1..].to_vec(), None))
         .collect()
 }
 
-/// Relationship values of `obj` read with `strategy`: None if no SQL should run.
+/// Relationship values of `obj` read with its lazy strategy: None if the
+/// ordinary lazy load should run.
 pub fn without_sql(
     interp: &mut Interpreter,
     obj: &Value,
     r: &Rc<RelProp>,
 ) -> PyResult<Option<Value>> {
-    match Strategy::parse(&r.lazy).unwrap_or(Strategy::Select) {
-        Strategy::Raise => {
-            let m = super::state::mapper_of(interp, obj)?;
-            Err(crate::exc::raise(
-                "InvalidRequestError",
-                &format!(
-                    "'{}.{}' is not available due to lazy='raise'",
-                    m.name(),
-                    r.key
-                ),
-            ))
+    let st = lazy_strategy(interp, obj, r)?;
+    let raise = |interp: &mut Interpreter, how: &str| -> PyResult<Option<Value>> {
+        let m = super::state::mapper_of(interp, obj)?;
+        Err(crate::exc::raise(
+            "InvalidRequestError",
+            &format!(
+                "'{}.{}' is not available due to lazy='{how}'",
+                m.name(),
+                r.key
+            ),
+        ))
+    };
+    match st {
+        Strategy::Raise => raise(interp, "raise"),
+        Strategy::RaiseOnSql => {
+            // fine when the identity map answers a many-to-one without SQL
+            if r.direction() == Some(Direction::ManyToOne) {
+                let v = super::loading::lazy_load_scalar_quiet(interp, obj, r)?;
+                let fk_null = super::loading::m2o_key_is_null(interp, obj, r)?;
+                if !v.is_none() || fk_null {
+                    return Ok(Some(v));
+                }
+            }
+            raise(interp, "raise_on_sql")
         }
         Strategy::NoLoad => Ok(Some(Value::None)),
         _ => Ok(None),
@@ -355,10 +435,42 @@ pub fn post_load_from(
     for r in rels {
         let st = strategy_for(&r, opts);
         let sub = sub_options(&r, opts);
+        // an option's lazy strategy stays with each instance it loaded
+        if st != own_strategy(&r) && is_lazy(st) {
+            for o in objs {
+                if !o.is_none() && dict_get(o, &r.key).is_none() {
+                    with_state(interp, o, |s| {
+                        s.s.borrow_mut().lazy_override.insert(r.key.clone(), st);
+                    })?;
+                }
+            }
+        }
         match st {
             Strategy::Selectin => selectin(interp, s, m, &r, objs, &sub)?,
             Strategy::Subquery => {}
-            Strategy::Joined | Strategy::Select | Strategy::Raise | Strategy::NoLoad => {
+            Strategy::Immediate => {
+                let mut children = Vec::new();
+                for o in objs {
+                    if o.is_none() || children.iter().any(|c: &Value| c.is(o)) {
+                        continue;
+                    }
+                    let v = match dict_get(o, &r.key) {
+                        Some(v) => v,
+                        None => interp.getattr(o, &r.key)?,
+                    };
+                    children.extend(super::collections::items_of(&v));
+                }
+                if !sub.is_empty() {
+                    let Some(res) = r.resolved() else { continue };
+                    post_load(interp, s, &res.target, &children, &sub)?;
+                }
+            }
+            Strategy::Joined
+            | Strategy::Select
+            | Strategy::Raise
+            | Strategy::RaiseOnSql
+            | Strategy::NoLoad
+            | Strategy::Default => {
                 if !sub.is_empty() {
                     // options below a joined/lazy level apply to what it loaded
                     let Some(res) = r.resolved() else { continue };
@@ -374,6 +486,13 @@ pub fn post_load_from(
         }
     }
     Ok(())
+}
+
+fn is_lazy(st: Strategy) -> bool {
+    matches!(
+        st,
+        Strategy::Select | Strategy::Raise | Strategy::RaiseOnSql | Strategy::NoLoad
+    )
 }
 
 /// "subquery": `SELECT child..., anon_1.key FROM (original query's key
