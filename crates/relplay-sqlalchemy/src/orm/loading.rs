@@ -283,13 +283,12 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     };
     let mut sel = select_of(&res.target).where_(where_);
     sel.order_by = r.order_by.borrow().clone();
-    let objs = run_lazy(
-        interp,
-        &s,
-        &res.target,
-        sel,
-        &format!("lazy:{}.{}", m.name(), r.key),
-    )?;
+    let opts = with_state(interp, obj, |st| {
+        st.s.borrow().lazy_opts.get(&r.key).cloned()
+    })?
+    .unwrap_or_default();
+    let ns = format!("lazy:{}.{}", m.name(), r.key);
+    let objs = run_lazy(interp, &s, &res.target, sel, &ns, &opts)?;
     // a joined eager load repeats the parent per child row
     let mut out: Vec<Value> = Vec::new();
     for o in objs {
@@ -308,8 +307,9 @@ fn run_lazy(
     target: &Rc<Mapper>,
     mut sel: Select,
     ns: &str,
+    opts: &[super::strategies::LoaderOpt],
 ) -> PyResult<Vec<Value>> {
-    let joined = super::strategies::add_joined(target, &mut sel, &[]);
+    let joined = super::strategies::add_joined(target, &mut sel, opts);
     if !joined.is_empty() {
         sel.label_style = relplay_orm::sql::LabelStyle::None;
     }
@@ -324,7 +324,7 @@ fn run_lazy(
         .unwrap_or_default();
     let objs = instances(interp, s, target, &rows, 0)?;
     super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
-    super::strategies::post_load(interp, s, target, &objs, &[])?;
+    super::strategies::post_load(interp, s, target, &objs, opts)?;
     Ok(objs)
 }
 
@@ -423,7 +423,11 @@ fn lazy_scalar(
     }
     autoflush(interp, &s)?;
     let ns = format!("lazy:{}.{}", m.name(), r.key);
-    Ok(run_lazy(interp, &s, t, pk_select(t, &key), &ns)?
+    let opts = with_state(interp, obj, |st| {
+        st.s.borrow().lazy_opts.get(&r.key).cloned()
+    })?
+    .unwrap_or_default();
+    Ok(run_lazy(interp, &s, t, pk_select(t, &key), &ns, &opts)?
         .into_iter()
         .next()
         .unwrap_or(Value::None))

@@ -31,6 +31,9 @@ pub struct State {
     /// Lazy strategies set by the loader options of the query that loaded
     /// the instance (`lazyload`, `raiseload`, `noload`).
     pub lazy_override: HashMap<String, super::strategies::Strategy>,
+    /// Loader options chained below a lazy relationship (`defaultload(A.b)
+    /// .selectinload(B.c)`), applied when that lazy load runs.
+    pub lazy_opts: HashMap<String, Vec<super::strategies::LoaderOpt>>,
 }
 
 pub struct StateObj {

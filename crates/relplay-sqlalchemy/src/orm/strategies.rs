@@ -397,6 +397,17 @@ pub fn set_loaded(
     }
 }
 
+thread_local! {
+    /// The load path of the eager loads running now (root mapper, then
+    /// relationship keys): part of each eager statement's cache key.
+    static PATH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `kind:Root.rel...key`, the cache namespace of an eager load of `r`.
+fn path_ns(kind: &str, r: &RelProp) -> String {
+    PATH.with(|p| format!("{kind}:{}.{}", p.borrow().join("."), r.key))
+}
+
 /// Runs the "selectin" loads for freshly loaded `objs` of mapper `m`.
 pub fn post_load(
     interp: &mut Interpreter,
@@ -409,8 +420,37 @@ pub fn post_load(
 }
 
 /// As `post_load`; `origin` is the statement that loaded `objs` (the
-/// "subquery" strategy re-runs it as a subquery).
+/// "subquery" strategy re-runs it as a subquery). A new load path starts.
 pub fn post_load_from(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    objs: &[Value],
+    opts: &[LoaderOpt],
+    origin: Option<&Select>,
+) -> PyResult<()> {
+    let saved = PATH.with(|p| std::mem::replace(&mut *p.borrow_mut(), vec![m.name().to_string()]));
+    let r = load_level(interp, s, m, objs, opts, origin);
+    PATH.with(|p| *p.borrow_mut() = saved);
+    r
+}
+
+/// Eager loads below `r` for `children` (one step down the load path).
+fn load_below(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    r: &RelProp,
+    target: &Rc<Mapper>,
+    children: &[Value],
+    opts: &[LoaderOpt],
+) -> PyResult<()> {
+    PATH.with(|p| p.borrow_mut().push(r.key.clone()));
+    let res = load_level(interp, s, target, children, opts, None);
+    PATH.with(|p| p.borrow_mut().pop());
+    res
+}
+
+fn load_level(
     interp: &mut Interpreter,
     s: &Rc<SessionInner>,
     m: &Rc<Mapper>,
@@ -435,12 +475,20 @@ pub fn post_load_from(
     for r in rels {
         let st = strategy_for(&r, opts);
         let sub = sub_options(&r, opts);
-        // an option's lazy strategy stays with each instance it loaded
-        if st != own_strategy(&r) && is_lazy(st) {
+        // an option's lazy strategy, and options chained below it, stay
+        // with each instance the query loaded
+        let lazy_now = is_lazy(st) || (st == Strategy::Default && is_lazy(own_strategy(&r)));
+        if (st != own_strategy(&r) && is_lazy(st)) || (lazy_now && !sub.is_empty()) {
             for o in objs {
                 if !o.is_none() && dict_get(o, &r.key).is_none() {
                     with_state(interp, o, |s| {
-                        s.s.borrow_mut().lazy_override.insert(r.key.clone(), st);
+                        let mut b = s.s.borrow_mut();
+                        if is_lazy(st) && st != own_strategy(&r) {
+                            b.lazy_override.insert(r.key.clone(), st);
+                        }
+                        if !sub.is_empty() {
+                            b.lazy_opts.insert(r.key.clone(), sub.clone());
+                        }
                     })?;
                 }
             }
@@ -462,7 +510,7 @@ pub fn post_load_from(
                 }
                 if !sub.is_empty() {
                     let Some(res) = r.resolved() else { continue };
-                    post_load(interp, s, &res.target, &children, &sub)?;
+                    load_below(interp, s, &r, &res.target, &children, &sub)?;
                 }
             }
             Strategy::Joined
@@ -480,7 +528,7 @@ pub fn post_load_from(
                             children.extend(super::collections::items_of(&v));
                         }
                     }
-                    post_load(interp, s, &res.target, &children, &sub)?;
+                    load_below(interp, s, &r, &res.target, &children, &sub)?;
                 }
             }
         }
@@ -561,7 +609,7 @@ fn subquery(
     sel.order_by = r.order_by.borrow().clone();
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
-        .in_namespace(&format!("subquery:{}.{}", m.name(), r.key));
+        .in_namespace(&path_ns("subquery", r));
     let rows = s
         .exec(interp, &c, ExecKind::Single)?
         .into_iter()
@@ -595,7 +643,7 @@ fn subquery(
             .collect();
         set_loaded(interp, p, r, items)?;
     }
-    post_load(interp, s, &t, &children, sub)
+    load_below(interp, s, r, &t, &children, sub)
 }
 
 fn selectin(
@@ -657,9 +705,14 @@ fn selectin(
             }
             let mut sel = Select::new(cols).where_(fk.in_values(keys.clone()));
             sel.order_by = r.order_by.borrow().clone();
+            // joined loads of the children ride along, unlabelled
+            let joined = add_joined(&t, &mut sel, sub);
+            if !joined.is_empty() {
+                sel.label_style = relplay_orm::sql::LabelStyle::None;
+            }
             let c = compile(Statement::Select(&sel))
                 .map_err(orm_err)?
-                .in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
+                .in_namespace(&path_ns("selectin", r));
             let rows = s
                 .exec(interp, &c, ExecKind::Single)?
                 .into_iter()
@@ -677,16 +730,18 @@ fn selectin(
                 ordered.push(rest);
             }
             let children = super::loading::instances(interp, s, &t, &ordered, 0)?;
+            populate_joined(interp, s, &children, &ordered, &joined)?;
             for (p, k) in parents.iter().zip(&keys) {
-                let items: Vec<Value> = children
-                    .iter()
-                    .zip(&fks)
-                    .filter(|(_, f)| *f == k)
-                    .map(|(c, _)| c.clone())
-                    .collect();
+                let mut items: Vec<Value> = Vec::new();
+                for (c, f) in children.iter().zip(&fks) {
+                    // joined rows repeat a child
+                    if f == k && !c.is_none() && !items.iter().any(|x| x.is(c)) {
+                        items.push(c.clone());
+                    }
+                }
                 set_loaded(interp, p, r, items)?;
             }
-            post_load(interp, s, &t, &children, sub)?;
+            load_below(interp, s, r, &t, &children, sub)?;
         }
         Direction::ManyToOne => {
             let mut need: Vec<PyValue> = Vec::new();
@@ -722,7 +777,7 @@ fn selectin(
                 let sel = super::loading::select_of(&t).where_(pkc.in_values(need));
                 let c = compile(Statement::Select(&sel))
                     .map_err(orm_err)?
-                    .in_namespace(&format!("selectin:{}.{}", m.name(), r.key));
+                    .in_namespace(&path_ns("selectin", r));
                 let rows = s
                     .exec(interp, &c, ExecKind::Single)?
                     .into_iter()
@@ -740,14 +795,102 @@ fn selectin(
                 };
                 set_loaded(interp, p, r, vec![v])?;
             }
-            post_load(interp, s, &t, &loaded, sub)?;
+            load_below(interp, s, r, &t, &loaded, sub)?;
         }
-        Direction::ManyToMany => {
-            return Err(crate::util::not_supported(
-                interp,
-                "selectin loading of a many-to-many relationship",
-            ));
-        }
+        Direction::ManyToMany => selectin_m2m(interp, s, m, r, &parents, sub)?,
     }
     Ok(())
+}
+
+/// Many-to-many "selectin": `SELECT secondary.parent_fk, child... FROM
+/// secondary JOIN child ON child.pk = secondary.child_fk WHERE
+/// secondary.parent_fk IN (...)`.
+fn selectin_m2m(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    parents: &[Value],
+    sub: &[LoaderOpt],
+) -> PyResult<()> {
+    let Some(res) = r.resolved() else {
+        return Ok(());
+    };
+    let t = res.target.clone();
+    let a = &res.analysis;
+    if a.sync_pairs.len() != 1 || a.secondary_sync_pairs.is_empty() {
+        return Err(crate::util::not_supported(
+            interp,
+            "selectin loading of a many-to-many relationship over a composite key",
+        ));
+    }
+    let (psrc, pdest) = a.sync_pairs[0].clone();
+    let Some(pprop) = m.col_by_column(&psrc.column) else {
+        return Ok(());
+    };
+    let col_ty = |c: &relplay_orm::relationships::ColId| {
+        m.meta
+            .md
+            .borrow()
+            .table(&c.table)
+            .and_then(|tb| tb.column(&c.column))
+            .map(|c| c.ty.clone())
+            .unwrap_or(relplay_orm::types::SqlType::Null)
+    };
+    let key_ty = col_ty(&pdest);
+    let key_col = Expr::col(&pdest.table, &pdest.column, key_ty.clone());
+    let mut keys: Vec<PyValue> = Vec::new();
+    for p in parents {
+        keys.push(to_py(&dict_get(p, &pprop.key).unwrap_or(Value::None))?);
+    }
+    let mut cols = vec![key_col.clone()];
+    for c in &t.cols {
+        cols.push(Expr::col(&t.table, &c.column, c.ty.clone()));
+    }
+    let on: Vec<Expr> = a
+        .secondary_sync_pairs
+        .iter()
+        .map(|(src, dest)| {
+            Expr::col(&src.table, &src.column, col_ty(src)).binary(
+                BinOp::Eq,
+                Expr::col(&dest.table, &dest.column, col_ty(dest)),
+            )
+        })
+        .collect();
+    let mut sel = Select::new(cols)
+        .select_from(FromItem::table(&pdest.table))
+        .join(FromItem::table(&t.table), relplay_orm::sql::and_(on), false)
+        .where_(key_col.in_values(keys.clone()));
+    sel.order_by = r.order_by.borrow().clone();
+    let c = compile(Statement::Select(&sel))
+        .map_err(orm_err)?
+        .in_namespace(&path_ns("selectin", r));
+    let rows = s
+        .exec(interp, &c, ExecKind::Single)?
+        .into_iter()
+        .next()
+        .map(|r| r.rows)
+        .unwrap_or_default();
+    let children = super::loading::instances(interp, s, &t, &rows, 1)?;
+    let mut fks = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let v = row.first().cloned().unwrap_or(relplay_store::Value::Null);
+        fks.push(relplay_orm::types::result_process(&key_ty, &v).map_err(orm_err)?);
+    }
+    for (p, k) in parents.iter().zip(&keys) {
+        let items: Vec<Value> = children
+            .iter()
+            .zip(&fks)
+            .filter(|(_, f)| *f == k)
+            .map(|(c, _)| c.clone())
+            .collect();
+        set_loaded(interp, p, r, items)?;
+    }
+    let mut uniq: Vec<Value> = Vec::new();
+    for c in children {
+        if !c.is_none() && !uniq.iter().any(|x| x.is(&c)) {
+            uniq.push(c);
+        }
+    }
+    load_below(interp, s, r, &t, &uniq, sub)
 }
