@@ -11,6 +11,7 @@ pub mod history;
 pub mod identity;
 pub mod loading;
 pub mod mapper;
+pub mod merge;
 pub mod query;
 pub mod relationships;
 pub mod session;

@@ -554,6 +554,22 @@ fn s_expunge_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyR
     Ok(Value::None)
 }
 
+fn s_merge(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let s = sess(&args)?.clone();
+    let obj = args.get(1).cloned().unwrap_or(Value::None);
+    let load = match kw_get(&kw, "load") {
+        Some(v) => truthy(interp, &Some(v))?,
+        None => true,
+    };
+    if kw_get(&kw, "options").is_some() {
+        return Err(crate::util::not_supported(
+            interp,
+            "Session.merge(options=...)",
+        ));
+    }
+    super::merge::merge(interp, &s, &obj, load)
+}
+
 /// `session.is_modified(obj, include_collections=True)`: a net change in
 /// any attribute (a value set back to what was loaded is not one).
 fn s_is_modified(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -637,6 +653,7 @@ impl NativeObject for SessionObj {
                 ("expire_all", s_expire_all),
                 ("expunge", s_expunge),
                 ("expunge_all", s_expunge_all),
+                ("merge", s_merge),
                 ("is_modified", s_is_modified),
                 ("execute", s_execute),
                 ("scalars", s_scalars),
