@@ -85,7 +85,7 @@ fn merge_one(
                     .push((m.id, ident_key(k), o.clone()));
                 merged = Some(o);
             } else {
-                let ident = Value::tuple(k.iter().map(|v| crate::util::from_py(v)).collect());
+                let ident = Value::tuple(k.iter().map(crate::util::from_py).collect());
                 let found = super::loading::get(interp, s, &Value::Class(m.class.clone()), &ident)?;
                 if !found.is_none() {
                     merged = Some(found);
