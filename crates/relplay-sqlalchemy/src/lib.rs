@@ -130,8 +130,14 @@ fn orm_names(d: &mut PyDict) {
     );
     d.set_str(
         "contains_eager",
-        builtin("contains_eager", |i, _, _| {
-            Err(util::not_supported(i, "contains_eager()"))
+        builtin("contains_eager", |i, a, k| {
+            if !k.is_empty() {
+                return Err(util::not_supported(
+                    i,
+                    "contains_eager() with keyword arguments",
+                ));
+            }
+            option(i, a, k, Strategy::ContainsEager)
         }),
     );
     d.set_str("Session", builtin("Session", orm::session::session_ctor));

@@ -27,6 +27,11 @@ fn run_flagged(
         super::unitofwork::flush(interp, s)?;
     }
     let mut stmt = sel.sel.clone();
+    let eager = match &sel.entity {
+        Some(m) => super::strategies::add_contains_eager(m, &mut stmt, &sel.options),
+        None => Vec::new(),
+    };
+    let start: usize = eager.iter().map(|e| e.target.cols.len()).sum();
     let joined = match &sel.entity {
         Some(m) => super::strategies::add_joined(m, &mut stmt, &sel.options),
         None => Vec::new(),
@@ -56,11 +61,13 @@ fn run_flagged(
         .unwrap_or_default();
     match &sel.entity {
         Some(m) => {
-            let objs = super::loading::instances(interp, s, m, &rows, 0)?;
+            let objs = super::loading::instances(interp, s, m, &rows, start)?;
+            super::strategies::populate_joined(interp, s, &objs, &rows, &eager)?;
             super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
             super::strategies::post_load_from(interp, s, m, &objs, &sel.options, Some(&sel.sel))?;
             let collection = joined
                 .iter()
+                .chain(eager.iter())
                 .any(|j| j.rel.resolved().map(|r| r.uselist).unwrap_or(false));
             Ok((
                 objs.into_iter().map(|o| Value::tuple(vec![o])).collect(),

@@ -35,6 +35,8 @@ pub enum Strategy {
     Immediate,
     /// `defaultload()`: the relationship's own strategy, a path step only.
     Default,
+    /// `contains_eager()`: filled from the statement's own JOIN.
+    ContainsEager,
 }
 
 impl Strategy {
@@ -250,6 +252,31 @@ fn alias_col(a: &Rc<Alias>, name: &str, ty: relplay_orm::types::SqlType) -> Expr
         name: name.to_string(),
         ty,
     })
+}
+
+/// `contains_eager()` targets: their table's columns go first in the
+/// SELECT (as SQLAlchemy orders them); the JOIN is the statement's own.
+pub fn add_contains_eager(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<JoinedLoad> {
+    let mut out: Vec<JoinedLoad> = Vec::new();
+    let mut front = Vec::new();
+    for r in m.rels.borrow().iter() {
+        if strategy_for(r, opts) != Strategy::ContainsEager {
+            continue;
+        }
+        let Some(res) = r.resolved() else { continue };
+        let t = res.target.clone();
+        out.push(JoinedLoad {
+            rel: r.clone(),
+            target: t.clone(),
+            offset: front.len(),
+        });
+        for c in &t.cols {
+            front.push(Expr::col(&t.table, &c.column, c.ty.clone()));
+        }
+    }
+    front.append(&mut sel.columns);
+    sel.columns = front;
+    out
 }
 
 /// Adds LEFT OUTER JOINs for the joined loads of `m` in `sel`.
@@ -514,6 +541,7 @@ fn load_level(
                 }
             }
             Strategy::Joined
+            | Strategy::ContainsEager
             | Strategy::Select
             | Strategy::Raise
             | Strategy::RaiseOnSql
