@@ -61,6 +61,8 @@ fn core_names(d: &mut PyDict) {
     d.set_str("delete", builtin("delete", sql::dml::delete));
     d.set_str("text", builtin("text", sql::elements::text));
     d.set_str("and_", builtin("and_", sql::elements::and_fn));
+    d.set_str("case", builtin("case", sql::elements::case_fn));
+    d.set_str("cast", builtin("cast", sql::elements::cast_fn));
     d.set_str("or_", builtin("or_", sql::elements::or_fn));
     d.set_str("not_", builtin("not_", sql::elements::not_fn));
     d.set_str("desc", builtin("desc", sql::elements::desc_fn));

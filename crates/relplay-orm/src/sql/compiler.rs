@@ -297,6 +297,34 @@ impl Ctx {
                 format!("{name}({})", parts.join(", "))
             }
             Expr::Label { expr, .. } => self.expr(expr, against)?,
+            Expr::Cast { expr, ty } => format!(
+                "CAST({} AS {})",
+                self.expr(expr, Some(Parent::Prec(-1)))?,
+                ty.ddl_name()
+            ),
+            Expr::Case {
+                value,
+                whens,
+                else_,
+                ..
+            } => {
+                let mut out = String::from("CASE ");
+                if let Some(v) = value {
+                    out.push_str(&self.expr(v, Some(Parent::Prec(-1)))?);
+                    out.push(' ');
+                }
+                for (w, t) in whens {
+                    // each WHEN condition is grouped, as SQLAlchemy's self_group()
+                    let w = self.expr(w, Some(Parent::Prec(i32::MAX)))?;
+                    let t = self.expr(t, Some(Parent::Prec(-1)))?;
+                    out.push_str(&format!("WHEN {w} THEN {t} "));
+                }
+                if let Some(e) = else_ {
+                    out.push_str(&format!("ELSE {} ", self.expr(e, Some(Parent::Prec(-1)))?));
+                }
+                out.push_str("END");
+                out
+            }
             Expr::Exists(sel) => {
                 let s = format!("EXISTS ({})", self.select(sel, SelectMode::Nested)?);
                 if needs_group(0, None, against) {
@@ -421,6 +449,23 @@ impl Ctx {
                 }
             },
             Expr::Func { name, .. } => Some(self.anon_name(name, "_")),
+            // a CAST of a column is named after it
+            Expr::Cast { expr, .. } => match (&**expr, style) {
+                (Expr::Column(col), LabelStyle::TablenamePlusCol) => {
+                    let base = self.source_label_base(&col.source);
+                    Some(self.q(&format!("{}_{}", base, col.name)))
+                }
+                (Expr::Column(col), _) => {
+                    let taken = seen.iter().any(|(n, _)| n == &col.name);
+                    seen.push((col.name.clone(), None));
+                    if taken {
+                        Some(self.anon_name(&col.name, "_"))
+                    } else {
+                        Some(self.q(&col.name))
+                    }
+                }
+                _ => Some(self.anon_name("anon", "_")),
+            },
             // `*` and literal columns (`exists(1)` gives `SELECT 1`).
             Expr::Star | Expr::Raw(_) => None,
             _ => Some(self.anon_name("anon", "_")),
@@ -443,9 +488,20 @@ impl Ctx {
         }
         let mut seen = Vec::new();
         let mut cols = Vec::new();
+        // scalar subqueries in the columns correlate too (not FROM subqueries)
+        self.enclosing.push(keys.clone());
+        let mut res = Ok(());
         for c in &s.columns {
-            cols.push(self.column_entry(c, mode, s.label_style, &mut seen)?);
+            match self.column_entry(c, mode, s.label_style, &mut seen) {
+                Ok(c) => cols.push(c),
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
         }
+        self.enclosing.pop();
+        res?;
         out.push_str(&cols.join(", "));
         let mut from_sql = Vec::new();
         for f in &froms {

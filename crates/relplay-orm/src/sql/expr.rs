@@ -113,6 +113,18 @@ pub enum Expr {
     },
     Exists(Box<Select>),
     ScalarSelect(Box<Select>),
+    /// `case((cond, result), ..., else_=)`, or `case({v: r}, value=x)`.
+    Case {
+        value: Option<Box<Expr>>,
+        whens: Vec<(Expr, Expr)>,
+        else_: Option<Box<Expr>>,
+        ty: SqlType,
+    },
+    /// `cast(expr, Type)`: `CAST(expr AS TYPE)`.
+    Cast {
+        expr: Box<Expr>,
+        ty: SqlType,
+    },
     /// An ORDER BY element.
     Desc(Box<Expr>),
     Asc(Box<Expr>),
@@ -127,9 +139,11 @@ impl Expr {
     pub fn sql_type(&self) -> SqlType {
         match self {
             Expr::Column(c) => c.ty.clone(),
-            Expr::Bind { ty, .. } | Expr::Expanding { ty, .. } | Expr::Func { ty, .. } => {
-                ty.clone()
-            }
+            Expr::Bind { ty, .. }
+            | Expr::Expanding { ty, .. }
+            | Expr::Func { ty, .. }
+            | Expr::Case { ty, .. }
+            | Expr::Cast { ty, .. } => ty.clone(),
             Expr::Label { expr, .. } | Expr::Neg(expr) => expr.sql_type(),
             Expr::Binary {
                 left,

@@ -63,6 +63,20 @@ pub(super) fn expr_sources(e: &Expr, out: &mut Vec<Source>) {
         Expr::Label { expr, .. } => expr_sources(expr, out),
         Expr::And(v) | Expr::Or(v) => v.iter().for_each(|x| expr_sources(x, out)),
         Expr::Func { args, .. } => args.iter().for_each(|x| expr_sources(x, out)),
+        Expr::Cast { expr, .. } => expr_sources(expr, out),
+        Expr::Case {
+            value,
+            whens,
+            else_,
+            ..
+        } => {
+            value.iter().for_each(|x| expr_sources(x, out));
+            for (w, t) in whens {
+                expr_sources(w, out);
+                expr_sources(t, out);
+            }
+            else_.iter().for_each(|x| expr_sources(x, out));
+        }
         Expr::Between {
             expr, low, high, ..
         } => {
@@ -79,6 +93,7 @@ pub(super) fn key_of(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(c) => Some(c.name.clone()),
         Expr::Func { name, .. } | Expr::Label { name, .. } => Some(name.clone()),
+        Expr::Cast { expr, .. } => key_of(expr),
         _ => None,
     }
 }

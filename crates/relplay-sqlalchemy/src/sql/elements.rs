@@ -355,3 +355,94 @@ impl NativeObject for FuncNamespace {
         })))
     }
 }
+
+/// An expression argument, or a Python literal bound with its own type.
+fn expr_or_literal(v: &Value) -> PyResult<Expr> {
+    match as_expr(v) {
+        Some(e) => Ok(e),
+        None => {
+            let pv = to_py(v)?;
+            let ty = relplay_orm::types::SqlType::for_value(&pv);
+            Ok(Expr::Bind { value: pv, ty })
+        }
+    }
+}
+
+/// `case((cond, result), ..., else_=x)` and `case({v: result}, value=col)`.
+pub fn case_fn(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let mut value: Option<Expr> = None;
+    let mut else_: Option<Expr> = None;
+    for (k, v) in &kw {
+        match &**k {
+            "value" => value = Some(expr_or_literal(v)?),
+            "else_" => else_ = Some(expr_or_literal(v)?),
+            other => {
+                return Err(crate::util::type_error(format!(
+                    "case() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    for a in &args {
+        match a {
+            Value::Dict(d) => pairs.extend(d.borrow().items()),
+            Value::Tuple(t) if t.len() == 2 => pairs.push((t[0].clone(), t[1].clone())),
+            other => {
+                let shown = interp.repr(other)?;
+                return Err(crate::exc::raise(
+                    "ArgumentError",
+                    &format!(
+                        "case() expects (condition, result) tuples or a dictionary, got {shown}"
+                    ),
+                ));
+            }
+        }
+    }
+    let mut whens = Vec::new();
+    for (c, r) in pairs {
+        let cond = match (&value, as_expr(&c)) {
+            (_, Some(e)) => e,
+            (Some(v), None) => v.literal_for(to_py(&c)?),
+            (None, None) => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "case() with a non-expression WHEN condition",
+                ))
+            }
+        };
+        whens.push((cond, expr_or_literal(&r)?));
+    }
+    let ty = whens
+        .iter()
+        .map(|(_, r)| r.sql_type())
+        .find(|t| *t != relplay_orm::types::SqlType::Null)
+        .or_else(|| else_.as_ref().map(|e| e.sql_type()))
+        .unwrap_or(relplay_orm::types::SqlType::Null);
+    Ok(native(ExprObj(Expr::Case {
+        value: value.map(Box::new),
+        whens,
+        else_: else_.map(Box::new),
+        ty,
+    })))
+}
+
+/// `cast(expr, Type)`.
+pub fn cast_fn(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let (Some(e), Some(t)) = (args.first(), args.get(1)) else {
+        return Err(crate::util::type_error(
+            "cast() takes an expression and a type",
+        ));
+    };
+    let Some(ty) = crate::types::sql_type_of(t) else {
+        let shown = interp.repr(t)?;
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("cast() to {shown}"),
+        ));
+    };
+    Ok(native(ExprObj(Expr::Cast {
+        expr: Box::new(expr_or_literal(e)?),
+        ty,
+    })))
+}
