@@ -43,17 +43,38 @@ impl ProxyListObj {
 fn pl_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let p = this::<ProxyListObj>(&args, "_AssociationList")?;
     let v = args.get(1).cloned().unwrap_or(Value::None);
-    let link = match &p.proxy.creator {
-        Some(c) => interp.call(c, vec![v], vec![])?,
-        None => {
-            return Err(crate::util::not_supported(
-                interp,
-                "association_proxy() without creator=",
-            ));
-        }
-    };
+    let link = create_link(interp, p, v)?;
     let (coll, _) = p.links(interp)?;
     interp.call_method(&coll, "append", vec![link], vec![])?;
+    Ok(Value::None)
+}
+
+/// `creator(value)`, or by default the link class called with the value.
+fn create_link(interp: &mut Interpreter, p: &ProxyListObj, v: Value) -> PyResult<Value> {
+    if let Some(c) = &p.proxy.creator {
+        return interp.call(c, vec![v], vec![]);
+    }
+    match link_rel(&p.owner, &p.proxy.target) {
+        Some(r) => interp.call(&Value::Class(r.target.class.clone()), vec![v], vec![]),
+        None => Err(crate::util::not_supported(interp, "this association proxy")),
+    }
+}
+
+/// The proxied relationship of `owner` (an instance or a class).
+fn link_rel(owner: &Value, target: &str) -> Option<Rc<crate::orm::relationships::Resolved>> {
+    crate::orm::mapper::of_value(owner)
+        .and_then(|m| m.rel(target))
+        .and_then(|r| r.resolved())
+}
+
+fn pl_extend(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let p = this::<ProxyListObj>(&args, "_AssociationList")?;
+    let items = interp.collect_iter(&args.get(1).cloned().unwrap_or(Value::None))?;
+    for v in items {
+        let link = create_link(interp, p, v)?;
+        let (coll, _) = p.links(interp)?;
+        interp.call_method(&coll, "append", vec![link], vec![])?;
+    }
     Ok(Value::None)
 }
 
@@ -79,7 +100,11 @@ impl NativeObject for ProxyListObj {
         native_class(
             "_AssociationList",
             "sqlalchemy.ext.associationproxy",
-            &[("append", pl_append), ("remove", pl_remove)],
+            &[
+                ("append", pl_append),
+                ("extend", pl_extend),
+                ("remove", pl_remove),
+            ],
         )
     }
     fn as_any(&self) -> &dyn Any {
@@ -169,6 +194,21 @@ impl NativeObject for ProxyObj {
                 attr,
             })));
         }
+        // a proxy through a scalar relationship reads one value
+        if link_rel(instance, &proxy.target).is_some_and(|r| !r.uselist) {
+            let link = interp.getattr(instance, &proxy.target)?;
+            if link.is_none() {
+                return Ok(Some(Value::None));
+            }
+            return interp.getattr(&link, &proxy.attr).map(Some);
+        }
+        // the first access per instance reads the collection (SQLAlchemy
+        // inspects its type) and caches the proxy in the instance's dict
+        let cache_key = format!("_AssociationProxy_{}_{:x}", proxy.target, me.id());
+        if crate::orm::state::dict_get(instance, &cache_key).is_none() {
+            interp.getattr(instance, &proxy.target)?;
+            crate::orm::state::dict_set(instance, &cache_key, Value::Bool(true));
+        }
         Ok(Some(native(ProxyListObj {
             owner: instance.clone(),
             proxy,
@@ -200,14 +240,14 @@ impl NativeObject for ProxyClassObj {
         _me: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
-        if name != "any" && name != "has" {
+        if name != "any" && name != "has" && name != "contains" {
             return Ok(None);
         }
         let owner = self.owner.clone();
         let target = self.target.clone();
         let attr = self.attr.clone();
         let name = name.to_string();
-        Ok(Some(builtin("any", move |i, a, k| {
+        Ok(Some(builtin("any", move |i, a: Vec<Value>, k| {
             // collection.any(link_attr.has(crit)) / .any(crit) for scalars
             let coll = i.getattr(&owner, &target)?;
             let coll_any = i.getattr(&coll, "any")?;
@@ -220,6 +260,25 @@ impl NativeObject for ProxyClassObj {
                 }
             };
             let link_attr = i.getattr(&link_cls, &attr)?;
+            let attr_is_rel =
+                crate::orm::mapper::of_value(&link_cls).is_some_and(|m| m.rel(&attr).is_some());
+            if !attr_is_rel {
+                // a column proxy: the criterion (or the column's contains)
+                // goes straight into the collection's EXISTS
+                let crit = if name == "contains" {
+                    let f = i.getattr(&link_attr, "contains")?;
+                    i.call(&f, a, k)?
+                } else {
+                    a.into_iter().next().unwrap_or(Value::None)
+                };
+                return i.call(&coll_any, vec![crit], vec![]);
+            }
+            if name == "contains" {
+                return Err(crate::util::not_supported(
+                    i,
+                    "contains() on an association proxy of objects",
+                ));
+            }
             let inner = i.getattr(&link_attr, if name == "any" { "has" } else { "any" });
             let inner = match inner {
                 Ok(f) => i.call(&f, a.clone(), k.clone())?,
