@@ -66,6 +66,10 @@ pub(super) struct Ctx {
     pub(super) alias_names: HashMap<u32, String>,
     /// FROMs of enclosing SELECTs, for auto-correlation.
     pub(super) enclosing: Vec<Vec<FromKey>>,
+    /// UPDATE: the parameter slots of the bound SET values, and how many
+    /// parameters the SET clause holds (expression values add their own).
+    pub(super) set_slots: Vec<usize>,
+    pub(super) set_len: usize,
 }
 
 impl Ctx {
@@ -79,7 +83,14 @@ impl Ctx {
             anon: HashMap::new(),
             alias_names: HashMap::new(),
             enclosing: Vec::new(),
+            set_slots: Vec::new(),
+            set_len: 0,
         }
+    }
+
+    /// A SET value expression, grouped as SQLAlchemy's self_group() does.
+    pub(super) fn set_value(&mut self, e: &Expr) -> OrmResult<String> {
+        self.expr(e, Some(Parent::Prec(i32::MAX)))
     }
 
     /// Next anonymous name for `base`: `base_1`, `base_2`, ...

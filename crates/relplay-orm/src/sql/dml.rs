@@ -26,8 +26,13 @@ pub struct Insert {
 pub struct Update {
     pub table: String,
     pub set: Vec<(String, SqlType)>,
+    /// Per `set` entry, an expression value (`salary=(emp.salary + ?)`)
+    /// instead of a bind; empty or None means a bind from `rows`.
+    pub set_exprs: Vec<Option<Expr>>,
     pub where_: Vec<Expr>,
     pub rows: Vec<Vec<PyValue>>,
+    /// `RETURNING` columns (the ORM's "fetch" synchronization).
+    pub returning: Vec<String>,
 }
 
 /// `DELETE FROM t WHERE ...`; `rows` as for `Update` (WHERE binds only).
@@ -48,8 +53,10 @@ impl Update {
         Update {
             table: table.into(),
             set,
+            set_exprs: Vec::new(),
             where_: pk_criteria(table, pk),
             rows: Vec::new(),
+            returning: Vec::new(),
         }
     }
 }

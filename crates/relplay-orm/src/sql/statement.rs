@@ -70,18 +70,30 @@ fn render(stmt: Statement, ctx: &mut Ctx) -> OrmResult<String> {
             Ok(sql)
         }
         Statement::Update(u) => {
-            let sets: Vec<String> = u
-                .set
-                .iter()
-                .map(|(c, _)| format!("{}={}", ctx.q(c), ctx.dml_mark(c)))
-                .collect();
-            ctx.types = u.set.iter().map(|(_, t)| t.clone()).collect();
+            let mut sets = Vec::new();
+            for (i, (c, t)) in u.set.iter().enumerate() {
+                match u.set_exprs.get(i).and_then(|e| e.as_ref()) {
+                    Some(e) => {
+                        let v = ctx.set_value(e)?;
+                        sets.push(format!("{}={v}", ctx.q(c)));
+                    }
+                    None => {
+                        // a slot filled per row
+                        ctx.set_slots.push(ctx.params.len());
+                        ctx.params.push(PyValue::None);
+                        ctx.types.push(t.clone());
+                        sets.push(format!("{}={}", ctx.q(c), ctx.dml_mark(c)));
+                    }
+                }
+            }
+            ctx.set_len = ctx.params.len();
             let w = where_sql(ctx, &u.where_)?;
-            Ok(format!(
-                "UPDATE {} SET {}{w}",
-                ctx.q(&u.table),
-                sets.join(", ")
-            ))
+            let mut sql = format!("UPDATE {} SET {}{w}", ctx.q(&u.table), sets.join(", "));
+            if !u.returning.is_empty() {
+                let r: Vec<String> = u.returning.iter().map(|c| ctx.q(c)).collect();
+                sql.push_str(&format!(" RETURNING {}", r.join(", ")));
+            }
+            Ok(sql)
         }
         Statement::Delete(d) => {
             let w = where_sql(ctx, &d.where_)?;
@@ -117,6 +129,36 @@ fn row_params(
     Ok(out)
 }
 
+/// UPDATE parameter sets: each row gives the bound SET values (in their
+/// slots), then optionally the WHERE values; the rest are the statement's.
+fn update_params(rows: &[Vec<PyValue>], ctx: &Ctx) -> OrmResult<Vec<Vec<PyValue>>> {
+    let mut out = Vec::new();
+    for row in rows {
+        if row.len() > ctx.types.len() {
+            return Err(OrmError::new(
+                OrmErrorKind::ArgumentError,
+                format!(
+                    "{} values given for {} parameters",
+                    row.len(),
+                    ctx.types.len()
+                ),
+            ));
+        }
+        let mut set = ctx.params.clone();
+        for (j, v) in row.iter().enumerate() {
+            let slot = match ctx.set_slots.get(j) {
+                Some(&s) => s,
+                None => ctx.set_len + (j - ctx.set_slots.len()),
+            };
+            if let (Some(p), Some(ty)) = (set.get_mut(slot), ctx.types.get(slot)) {
+                *p = bind_process(ty, v)?;
+            }
+        }
+        out.push(set);
+    }
+    Ok(out)
+}
+
 /// `str(statement)`: the default string compiler, with named binds
 /// (`:name_1`), `__[POSTCOMPILE_x]` IN lists and the default reserved
 /// words (reference/strstmt.py).
@@ -142,15 +184,13 @@ pub fn compile(stmt: Statement) -> OrmResult<Compiled> {
         Statement::Select(_) => vec![ctx.params],
         Statement::Insert(i) => row_params(&i.rows, &ctx.types, &[])?,
         Statement::Update(u) => {
-            let mut own = vec![PyValue::None; u.set.len()];
-            own.extend(ctx.params.iter().cloned());
             if u.rows.is_empty() {
                 return Err(OrmError::new(
                     OrmErrorKind::ArgumentError,
                     "UPDATE without values",
                 ));
             }
-            row_params(&u.rows, &ctx.types, &own)?
+            update_params(&u.rows, &ctx)?
         }
         Statement::Delete(d) => {
             if d.rows.is_empty() {

@@ -820,8 +820,10 @@ fn str_of_statements() {
     let up = Update {
         table: "user_account".into(),
         set: vec![("name".into(), SqlType::String(Some(30)))],
+        set_exprs: Vec::new(),
         where_: vec![ua("id").eq_value(int(1))],
         rows: vec![vec![PyValue::str("z")]],
+        returning: Vec::new(),
     };
     assert_eq!(
         st(Statement::Update(&up)),

@@ -3,6 +3,7 @@
 
 pub mod aliased;
 pub mod attributes;
+pub mod bulk;
 pub mod clsregistry;
 pub mod collections;
 pub mod decl_base;

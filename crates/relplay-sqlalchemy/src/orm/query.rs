@@ -111,6 +111,7 @@ pub fn session_execute(
     s: &Rc<SessionInner>,
     stmt: &Value,
     params: Option<Value>,
+    sync: Option<Value>,
 ) -> PyResult<Value> {
     if let Some(sel) = cast::<SelectObj>(stmt) {
         let ns = if sel.entity.is_some() { "orm" } else { "core" };
@@ -126,6 +127,11 @@ pub fn session_execute(
     // Core statements (DML, text) in the session's transaction
     if s.autoflush.get() {
         super::unitofwork::flush(interp, s)?;
+    }
+    if let Some(d) = cast::<crate::sql::dml::DmlObj>(stmt) {
+        if let (Some(m), false) = (&d.entity, d.kind == crate::sql::dml::DmlKind::Insert) {
+            return super::bulk::execute(interp, s, d, m, params, sync);
+        }
     }
     let s2 = s.clone();
     crate::sql::execute::execute_with(interp, stmt, params, &mut |i, c, k| s2.exec(i, c, k))
@@ -277,7 +283,8 @@ fn q_bulk(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs, update: bool) 
         }
         None => stmt,
     };
-    let r = session_execute(interp, &q.session, &stmt, None)?;
+    let sync = crate::util::kw_get(&kw, "synchronize_session");
+    let r = session_execute(interp, &q.session, &stmt, None, sync)?;
     Ok(
         match crate::util::cast::<crate::engine::result::ResultObj>(&r) {
             Some(ro) => Value::Int(ro.rowcount.get()),

@@ -616,7 +616,11 @@ fn s_execute(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
     let s = sess(&args)?.clone();
     let stmt = args.get(1).cloned().unwrap_or(Value::None);
     let params = args.get(2).cloned().or_else(|| kw_get(&kw, "params"));
-    super::query::session_execute(interp, &s, &stmt, params)
+    let sync = match kw_get(&kw, "execution_options") {
+        Some(Value::Dict(d)) => d.borrow().get_str("synchronize_session"),
+        _ => None,
+    };
+    super::query::session_execute(interp, &s, &stmt, params, sync)
 }
 
 fn s_scalars(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

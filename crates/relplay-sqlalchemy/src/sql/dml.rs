@@ -27,6 +27,8 @@ pub struct DmlObj {
     pub columns: Vec<(String, SqlType, Option<relplay_orm::PyValue>)>,
     pub values: Vec<(String, Value)>,
     pub where_: Vec<Expr>,
+    /// `update(Entity)` / `delete(Entity)`: ORM-enabled (synchronize_session).
+    pub entity: Option<Rc<crate::orm::mapper::Mapper>>,
 }
 
 /// The table a DML target stands for (a Table or a mapped class).
@@ -60,12 +62,14 @@ fn target(interp: &mut Interpreter, v: &Value) -> PyResult<(Rc<str>, ColumnDefs)
 fn make(interp: &mut Interpreter, args: Vec<Value>, kind: DmlKind) -> PyResult<Value> {
     let t = args.first().cloned().unwrap_or(Value::None);
     let (table, columns) = target(interp, &t)?;
+    let entity = crate::orm::mapper::of_value(&t);
     Ok(native(DmlObj {
         kind,
         table,
         columns,
         values: Vec::new(),
         where_: Vec::new(),
+        entity,
     }))
 }
 
@@ -178,11 +182,20 @@ pub enum Built {
 impl DmlObj {
     /// The statement for the given parameter sets (name → value per row).
     pub fn statement(&self, rows: &[Vec<(String, relplay_orm::PyValue)>]) -> PyResult<Built> {
-        let own: Vec<(String, relplay_orm::PyValue)> = self
-            .values
-            .iter()
-            .map(|(k, v)| Ok((k.clone(), crate::util::to_py(v)?)))
-            .collect::<PyResult<_>>()?;
+        // SQL expression values (`salary=Emp.salary + 10`) render inline
+        let mut own: Vec<(String, relplay_orm::PyValue)> = Vec::new();
+        let mut exprs: Vec<(String, Expr)> = Vec::new();
+        for (k, v) in &self.values {
+            match crate::sql::elements::as_expr(v) {
+                Some(e) if self.kind == DmlKind::Update => exprs.push((k.clone(), e)),
+                Some(_) => {
+                    return Err(crate::util::type_error(
+                        "SQL expression values are supported in update() only in the playground",
+                    ))
+                }
+                None => own.push((k.clone(), crate::util::to_py(v)?)),
+            }
+        }
         let sets: Vec<Vec<(String, relplay_orm::PyValue)>> = if rows.is_empty() {
             vec![own.clone()]
         } else {
@@ -196,9 +209,22 @@ impl DmlObj {
             .columns
             .iter()
             .filter(|(n, _, d)| {
-                first.iter().any(|(k, _)| k == n) || (self.kind == DmlKind::Insert && d.is_some())
+                first.iter().any(|(k, _)| k == n)
+                    || exprs.iter().any(|(k, _)| k == n)
+                    || (self.kind == DmlKind::Insert && d.is_some())
             })
             .collect();
+        let set_exprs: Vec<Option<Expr>> = used
+            .iter()
+            .map(|(n, _, _)| {
+                exprs
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, e)| e.clone())
+            })
+            .collect();
+        let plain: Vec<bool> = set_exprs.iter().map(|e| e.is_none()).collect();
         let row_of = |set: &Vec<(String, relplay_orm::PyValue)>| -> Vec<relplay_orm::PyValue> {
             used.iter()
                 .map(|(n, _, d)| {
@@ -230,8 +256,21 @@ impl DmlObj {
             DmlKind::Update => Built::Update(relplay_orm::sql::Update {
                 table: self.table.to_string(),
                 set: cols,
+                set_exprs,
                 where_: self.where_.clone(),
-                rows: sets.iter().map(row_of).collect(),
+                // rows carry the bound SET values only
+                rows: sets
+                    .iter()
+                    .map(|set| {
+                        row_of(set)
+                            .into_iter()
+                            .zip(&plain)
+                            .filter(|(_, p)| **p)
+                            .map(|(v, _)| v)
+                            .collect()
+                    })
+                    .collect(),
+                returning: Vec::new(),
             }),
             DmlKind::Delete => Built::Delete(relplay_orm::sql::Delete {
                 table: self.table.to_string(),
