@@ -215,7 +215,7 @@ pub fn execute(
         let ok = where_.iter().all(|w| evaluable(w, m))
             && set_exprs
                 .iter()
-                .all(|(_, e, _)| e.as_ref().is_none_or(|e| evaluable(e, m)));
+                .all(|(_, e, _)| e.as_ref().map_or(true, |e| evaluable(e, m)));
         if !ok {
             if mode == Sync::Evaluate {
                 return Err(crate::util::not_supported(
