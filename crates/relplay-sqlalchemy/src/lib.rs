@@ -81,6 +81,14 @@ fn orm_names(d: &mut PyDict) {
     d.set_str("DeclarativeBase", orm::decl_base::declarative_base_class());
     d.set_str("Mapped", orm::decl_base::mapped_class());
     d.set_str(
+        "WriteOnlyMapped",
+        orm::decl_base::mapped_class_for("WriteOnlyMapped", Some("write_only")),
+    );
+    d.set_str(
+        "DynamicMapped",
+        orm::decl_base::mapped_class_for("DynamicMapped", Some("dynamic")),
+    );
+    d.set_str(
         "mapped_column",
         builtin("mapped_column", orm::decl_base::mapped_column),
     );

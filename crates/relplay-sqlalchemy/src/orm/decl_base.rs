@@ -38,8 +38,9 @@ pub fn mapped_column(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> 
     )))
 }
 
-/// `Mapped[X]`.
-pub struct MappedAnn(pub Value);
+/// `Mapped[X]`; `WriteOnlyMapped[X]` / `DynamicMapped[X]` carry the
+/// collection's lazy strategy in `.1`.
+pub struct MappedAnn(pub Value, pub Option<&'static str>);
 
 impl NativeObject for MappedAnn {
     fn class(&self) -> Rc<Class> {
@@ -51,15 +52,23 @@ impl NativeObject for MappedAnn {
 }
 
 pub fn mapped_class() -> Value {
+    mapped_class_for("Mapped", None)
+}
+
+/// `WriteOnlyMapped` (lazy="write_only") or `DynamicMapped` (lazy="dynamic").
+pub fn mapped_class_for(name: &'static str, lazy: Option<&'static str>) -> Value {
     let mut d = PyDict::new();
     d.set_str("__module__", Value::str("sqlalchemy.orm.base"));
     d.set_str(
         "__class_getitem__",
-        Value::ClassMethod(Rc::new(builtin("__class_getitem__", |_i, a, _k| {
-            Ok(native(MappedAnn(a.get(1).cloned().unwrap_or(Value::None))))
+        Value::ClassMethod(Rc::new(builtin("__class_getitem__", move |_i, a, _k| {
+            Ok(native(MappedAnn(
+                a.get(1).cloned().unwrap_or(Value::None),
+                lazy,
+            )))
         }))),
     );
-    match Class::new("Mapped", vec![types().object.clone()], d, false) {
+    match Class::new(name, vec![types().object.clone()], d, false) {
         Ok(c) => Value::Class(c),
         Err(_) => Value::None,
     }
@@ -70,6 +79,7 @@ struct AnnInfo {
     inner: Value,
     optional: bool,
     collection: bool,
+    lazy: Option<&'static str>,
 }
 
 fn ann_info(interp: &mut Interpreter, v: &Value) -> PyResult<Option<AnnInfo>> {
@@ -85,8 +95,9 @@ fn ann_info(interp: &mut Interpreter, v: &Value) -> PyResult<Option<AnnInfo>> {
         return Ok(None);
     };
     let mut inner = m.0.clone();
+    let lazy = m.1;
     let mut optional = false;
-    let mut collection = false;
+    let mut collection = lazy.is_some();
     for _ in 0..3 {
         let name = interp.getattr_opt(&inner, "_name")?;
         let name = name.as_ref().and_then(crate::util::str_of);
@@ -118,6 +129,7 @@ fn ann_info(interp: &mut Interpreter, v: &Value) -> PyResult<Option<AnnInfo>> {
         inner,
         optional,
         collection,
+        lazy,
     }))
 }
 
@@ -267,6 +279,9 @@ fn map_class(
                     }
                     if p.uselist.is_none() && !a.collection {
                         p.uselist = Some(false);
+                    }
+                    if let Some(l) = a.lazy {
+                        p.lazy = Value::str(l);
                     }
                 }
                 rels.push((key, Rc::new(p)));

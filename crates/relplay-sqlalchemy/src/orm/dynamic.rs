@@ -16,8 +16,17 @@ use super::relationships::RelProp;
 use super::state::{dict_get, dict_set, with_state};
 use crate::util::{cast, native, native_class, this};
 
+/// "dynamic" (AppenderQuery) or "write_only" (WriteOnlyCollection): the
+/// attribute is a query-like object over a never-loaded collection.
 pub fn is_dynamic(r: &RelProp) -> bool {
-    matches!(crate::util::str_of(&r.lazy).as_deref(), Some("dynamic"))
+    matches!(
+        crate::util::str_of(&r.lazy).as_deref(),
+        Some("dynamic" | "write_only")
+    )
+}
+
+fn is_write_only(r: &RelProp) -> bool {
+    matches!(crate::util::str_of(&r.lazy).as_deref(), Some("write_only"))
 }
 
 pub struct AppenderObj {
@@ -70,6 +79,27 @@ impl AppenderObj {
     }
 }
 
+/// `WriteOnlyCollection.select()`: a 2.0 `select()` of the members.
+fn w_select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let a = this::<AppenderObj>(&args, "WriteOnlyCollection")?;
+    let Some(res) = a.rel.resolved() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "an unconfigured write-only relationship",
+        ));
+    };
+    let (_, crit) = super::loading::lazy_criterion(interp, &a.owner, &a.rel)?;
+    let mut sel = crate::sql::selectable::SelectObj {
+        sel: super::loading::select_of(&res.target).where_(crit),
+        entity: Some(res.target.clone()),
+        joined: None,
+        options: Vec::new(),
+        parts: Vec::new(),
+    };
+    sel.sel.order_by = a.rel.order_by.borrow().clone();
+    Ok(native(sel))
+}
+
 fn a_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let a = this::<AppenderObj>(&args, "AppenderQuery")?;
     let item = args.get(1).cloned().unwrap_or(Value::None);
@@ -110,6 +140,18 @@ fn a_remove(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 impl NativeObject for AppenderObj {
     fn class(&self) -> Rc<Class> {
+        if is_write_only(&self.rel) {
+            return native_class(
+                "WriteOnlyCollection",
+                "sqlalchemy.orm.writeonly",
+                &[
+                    ("add", a_append),
+                    ("add_all", a_extend),
+                    ("remove", a_remove),
+                    ("select", w_select),
+                ],
+            );
+        }
         native_class(
             "AppenderQuery",
             "sqlalchemy.orm.dynamic",
@@ -129,10 +171,16 @@ impl NativeObject for AppenderObj {
         _me: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        if is_write_only(&self.rel) {
+            return Ok(None);
+        }
         let q = self.query(interp)?;
         interp.getattr_opt(&q, name)
     }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
+        if is_write_only(&self.rel) {
+            return Err(crate::util::type_error("WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars()."));
+        }
         let q = self.query(interp)?;
         interp.iter(&q).map(Some)
     }

@@ -160,6 +160,19 @@ fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) 
         with_state(interp, obj, |st| st.s.borrow_mut().expired = false)?;
         return Ok(());
     }
+    // after a full expire, relationships not touched since are among the
+    // attributes to load (SQLAlchemy's only_load_props), so in the cache key
+    let expired = with_state(interp, obj, |st| st.s.borrow().expired)?;
+    let rel_keys: Vec<String> = if kind == "load" && expired {
+        m.rels
+            .borrow()
+            .iter()
+            .filter(|r| dict_get(obj, &r.key).is_none())
+            .map(|r| r.key.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if flush {
         autoflush(interp, &s)?;
     }
@@ -171,7 +184,12 @@ fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) 
     let names: Vec<&str> = only.iter().map(|&i| m.cols[i].key.as_str()).collect();
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
-        .in_namespace(&format!("{kind}:{}:{}", m.name(), names.join(",")));
+        .in_namespace(&format!(
+            "{kind}:{}:{}+{}",
+            m.name(),
+            names.join(","),
+            rel_keys.join(",")
+        ));
     let r = s.exec(interp, &c, ExecKind::Single)?;
     let rows = r.into_iter().next().map(|r| r.rows).unwrap_or_default();
     if rows.is_empty() {

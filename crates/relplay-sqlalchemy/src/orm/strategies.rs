@@ -53,7 +53,7 @@ impl Strategy {
                 "immediate" => Strategy::Immediate,
                 "noload" => Strategy::NoLoad,
                 "subquery" => Strategy::Subquery,
-                "dynamic" => Strategy::Select,
+                "dynamic" | "write_only" => Strategy::Select,
                 _ => return None,
             },
             _ => return None,
