@@ -391,6 +391,7 @@ fn quiet_link(
     target: &Value,
 ) -> PyResult<()> {
     super::state::touch(interp, owner)?;
+    super::state::note_pending_rel(interp, owner, &rev.key)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         quiet_append(interp, owner, rev, target)
@@ -409,6 +410,7 @@ fn quiet_unlink(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
+        super::state::note_pending_rel(interp, owner, &rev.key)?;
         quiet_remove(owner, rev, target);
         return Ok(());
     }

@@ -162,13 +162,17 @@ fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) 
     }
     // after a full expire, relationships not touched since are among the
     // attributes to load (SQLAlchemy's only_load_props), so in the cache key
-    let expired = with_state(interp, obj, |st| st.s.borrow().expired)?;
+    let (expired, pending) = with_state(interp, obj, |st| {
+        let b = st.s.borrow();
+        (b.expired, b.pending_rels.clone())
+    })?;
     let rel_keys: Vec<String> = if kind == "load" && expired {
         m.rels
             .borrow()
             .iter()
             .filter(|r| dict_get(obj, &r.key).is_none())
             .map(|r| r.key.clone())
+            .filter(|k| !pending.contains(k))
             .collect()
     } else {
         Vec::new()

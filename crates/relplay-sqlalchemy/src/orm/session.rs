@@ -313,6 +313,7 @@ pub fn expire_obj(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
         b.expired = true;
         b.committed.clear();
         b.coll_committed.clear();
+        b.pending_rels.clear();
     })
 }
 

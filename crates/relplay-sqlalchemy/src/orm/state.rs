@@ -34,6 +34,9 @@ pub struct State {
     /// Loader options chained below a lazy relationship (`defaultload(A.b)
     /// .selectinload(B.c)`), applied when that lazy load runs.
     pub lazy_opts: HashMap<String, Vec<super::strategies::LoaderOpt>>,
+    /// Unloaded relationships changed by a backref since the last flush
+    /// (SQLAlchemy's pending mutations): not "unmodified" for a reload.
+    pub pending_rels: std::collections::HashSet<String>,
 }
 
 pub struct StateObj {
@@ -150,6 +153,19 @@ pub fn touch(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// A backref changed `obj.key` while it is unloaded (persistent objects).
+pub fn note_pending_rel(interp: &mut Interpreter, obj: &Value, key: &str) -> PyResult<()> {
+    if dict_get(obj, key).is_some() {
+        return Ok(());
+    }
+    with_state(interp, obj, |s| {
+        let mut b = s.s.borrow_mut();
+        if b.key.is_some() {
+            b.pending_rels.insert(key.to_string());
+        }
+    })
 }
 
 /// Runs `f` on the state of a mapped instance.

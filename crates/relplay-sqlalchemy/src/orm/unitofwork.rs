@@ -720,7 +720,11 @@ fn run_flush(
     }
     let touched: Vec<Value> = s.modified.borrow_mut().drain(..).collect();
     for o in touched.iter().chain(objs.iter()) {
-        with_state(interp, o, |st| st.s.borrow_mut().modified = false)?;
+        with_state(interp, o, |st| {
+            let mut b = st.s.borrow_mut();
+            b.modified = false;
+            b.pending_rels.clear();
+        })?;
     }
     Ok(())
 }
