@@ -209,6 +209,35 @@ fn q_one_or_none(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyR
     crate::engine::result::exactly_one(rows(interp, q, &sel)?, true)
 }
 
+/// `Query.scalar()`: the first column of the only row, None for no rows.
+fn q_scalar(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow().clone();
+    let row = crate::engine::result::exactly_one(rows(interp, q, &sel)?, true)?;
+    if sel.entity.is_some() || row.is_none() {
+        return Ok(row);
+    }
+    interp.getitem(&row, Value::Int(0))
+}
+
+/// `Query.exists()`: `EXISTS (SELECT 1 FROM ... WHERE ...)`.
+fn q_exists(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let q = this::<QueryObj>(&args, "Query")?;
+    let sel = q.sel.borrow();
+    let mut inner = sel.sel.clone();
+    // the FROMs the entity's columns implied stay explicit
+    if inner.from.is_empty() {
+        if let Some(m) = &sel.entity {
+            inner.from = vec![relplay_orm::sql::FromItem::table(&m.table)];
+        }
+    }
+    inner.columns = vec![relplay_orm::sql::Expr::Raw("1".into())];
+    inner.label_style = LabelStyle::Disambiguate;
+    Ok(native(crate::sql::elements::ExprObj(
+        relplay_orm::sql::Expr::Exists(Box::new(inner)),
+    )))
+}
+
 fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let q = this::<QueryObj>(&args, "Query")?;
     let inner = q.sel.borrow().sel.clone();
@@ -333,6 +362,8 @@ impl NativeObject for QueryObj {
                 ("first", q_first),
                 ("one", q_one),
                 ("one_or_none", q_one_or_none),
+                ("scalar", q_scalar),
+                ("exists", q_exists),
                 ("get", q_get),
                 ("delete", |i, a, k| q_bulk(i, a, k, false)),
                 ("update", |i, a, k| q_bulk(i, a, k, true)),
