@@ -109,10 +109,7 @@ fn populate(interp: &mut Interpreter, obj: &Value, m: &Mapper, vals: &[PyValue])
 }
 
 fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
-    }
-    Ok(())
+    super::unitofwork::autoflush(interp, s)
 }
 
 fn pk_select(m: &Mapper, key: &[PyValue]) -> Select {

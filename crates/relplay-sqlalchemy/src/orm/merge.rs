@@ -19,8 +19,8 @@ pub fn merge(
 ) -> PyResult<Value> {
     super::mapper::configure_all(interp)?;
     super::state::mapper_of(interp, obj)?;
-    if load && s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
+    if load {
+        super::unitofwork::autoflush(interp, s)?;
     }
     // no autoflush while merging: the merged graph is flushed as a whole
     let was = s.autoflush.replace(false);

@@ -23,9 +23,7 @@ fn run_flagged(
     sel: &SelectObj,
     ns: &str,
 ) -> PyResult<(Vec<Value>, bool)> {
-    if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
-    }
+    super::unitofwork::autoflush(interp, s)?;
     let mut stmt = sel.sel.clone();
     let eager = match &sel.entity {
         Some(m) => super::strategies::add_contains_eager(m, &mut stmt, &sel.options),
@@ -125,9 +123,7 @@ pub fn session_execute(
         return Ok(r);
     }
     // Core statements (DML, text) in the session's transaction
-    if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
-    }
+    super::unitofwork::autoflush(interp, s)?;
     if let Some(d) = cast::<crate::sql::dml::DmlObj>(stmt) {
         if let (Some(m), false) = (&d.entity, d.kind == crate::sql::dml::DmlKind::Insert) {
             return super::bulk::execute(interp, s, d, m, params, sync);

@@ -544,6 +544,24 @@ fn delete_rows(
     Ok(())
 }
 
+/// `Session._autoflush()`: a statement error gets SQLAlchemy's detail line.
+pub fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    if !s.autoflush.get() {
+        return Ok(());
+    }
+    flush(interp, s).map_err(|e| {
+        if e.class().is_subclass(&crate::exc::class("StatementError")) {
+            relplay_py::vm::exc::with_exc(&e.value(), |d| {
+                if let Some(Value::Str(m)) = d.args.first() {
+                    let msg = format!("(raised as a result of Query-invoked autoflush; consider using a session.no_autoflush block if this flush is occurring prematurely)\n{m}");
+                    d.args[0] = Value::str(&msg);
+                }
+            });
+        }
+        e
+    })
+}
+
 pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if s.flushing.get() {
         return Ok(());
