@@ -549,7 +549,7 @@ pub fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()>
     if !s.autoflush.get() {
         return Ok(());
     }
-    flush(interp, s).map_err(|e| {
+    flush(interp, s).inspect_err(|e| {
         if e.class().is_subclass(&crate::exc::class("StatementError")) {
             relplay_py::vm::exc::with_exc(&e.value(), |d| {
                 if let Some(Value::Str(m)) = d.args.first() {
@@ -558,7 +558,6 @@ pub fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()>
                 }
             });
         }
-        e
     })
 }
 
