@@ -35,6 +35,9 @@ pub struct RelationshipSpec {
     pub remote_side: Vec<ColId>,
     pub primaryjoin: Option<EqPairs>,
     pub secondaryjoin: Option<EqPairs>,
+    /// Criteria of a custom primaryjoin beyond column equalities
+    /// (`Address.active == True`), kept as they are.
+    pub primaryjoin_extra: Vec<crate::sql::Expr>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +53,8 @@ pub struct JoinAnalysis {
     /// `(source, dest)`: at flush, dest (a foreign key column) is set from
     /// source. For many-to-many, the parent side into the secondary table.
     pub sync_pairs: Vec<(ColId, ColId)>,
+    /// The primaryjoin's non-equality criteria (lazy loads, joins add them).
+    pub extra: Vec<crate::sql::Expr>,
     /// Many-to-many: the child side into the secondary table.
     pub secondary_sync_pairs: Vec<(ColId, ColId)>,
 }
@@ -325,5 +330,6 @@ pub fn analyze(md: &MetaData, spec: &RelationshipSpec) -> OrmResult<JoinAnalysis
         local_remote_pairs,
         sync_pairs: sync,
         secondary_sync_pairs: secondary_sync,
+        extra: spec.primaryjoin_extra.clone(),
     })
 }

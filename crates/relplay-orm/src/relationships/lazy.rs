@@ -79,5 +79,6 @@ pub fn lazy_clause(
             }
         }
     }
+    crit.extend(a.extra.iter().cloned());
     Ok(and_(crit))
 }

@@ -156,6 +156,37 @@ fn pairs_of(e: &Expr, out: &mut EqPairs) -> bool {
     }
 }
 
+/// A primaryjoin: its column equalities, and the other AND-ed criteria.
+pub fn join_parts(
+    interp: &mut Interpreter,
+    v: &Value,
+    what: &str,
+) -> PyResult<(EqPairs, Vec<Expr>)> {
+    let Some(e) = crate::sql::elements::as_expr(v) else {
+        return Err(crate::util::not_supported(interp, &format!("this {what}")));
+    };
+    let items = match e {
+        Expr::And(items) => items,
+        other => vec![other],
+    };
+    let (mut pairs, mut extra) = (Vec::new(), Vec::new());
+    for it in items {
+        let mut one = Vec::new();
+        if pairs_of(&it, &mut one) {
+            pairs.extend(one);
+        } else {
+            extra.push(it);
+        }
+    }
+    if pairs.is_empty() {
+        return Err(crate::util::not_supported(
+            interp,
+            &format!("a {what} without column equalities"),
+        ));
+    }
+    Ok((pairs, extra))
+}
+
 /// A join condition made of column equalities.
 pub fn eq_pairs(interp: &mut Interpreter, v: &Value, what: &str) -> PyResult<EqPairs> {
     let mut out = Vec::new();

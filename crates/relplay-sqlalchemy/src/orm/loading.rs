@@ -389,7 +389,10 @@ fn lazy_scalar(
     let Some(res) = r.resolved() else {
         return Ok(Value::None);
     };
-    if res.analysis.direction != relplay_orm::relationships::Direction::ManyToOne {
+    // extra join criteria rule out the identity-map shortcut (use_get)
+    if res.analysis.direction != relplay_orm::relationships::Direction::ManyToOne
+        || !res.analysis.extra.is_empty()
+    {
         let items = if sql {
             lazy_load(interp, obj, r)?
         } else {

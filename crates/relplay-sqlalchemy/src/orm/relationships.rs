@@ -415,7 +415,15 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
             "remote_side" => spec.remote_side = super::clsregistry::col_ids(interp, &v)?,
             "foreign_keys" => spec.foreign_keys = super::clsregistry::col_ids(interp, &v)?,
             "primaryjoin" => {
-                spec.primaryjoin = Some(super::clsregistry::eq_pairs(interp, &v, "primaryjoin")?)
+                let (pairs, extra) = super::clsregistry::join_parts(interp, &v, "primaryjoin")?;
+                if !extra.is_empty() && !r.viewonly {
+                    return Err(crate::util::not_supported(
+                        interp,
+                        "a primaryjoin with criteria beyond column equalities on a relationship that is not viewonly",
+                    ));
+                }
+                spec.primaryjoin = Some(pairs);
+                spec.primaryjoin_extra = extra;
             }
             "secondaryjoin" => {
                 spec.secondaryjoin =

@@ -316,12 +316,13 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
                 Expr::col(&c.table, &c.column, ty)
             }
         };
-        let on: Vec<Expr> = res
+        let mut on: Vec<Expr> = res
             .analysis
             .primaryjoin
             .iter()
             .map(|(l, rr)| map(l).binary(BinOp::Eq, map(rr)))
             .collect();
+        on.extend(res.analysis.extra.iter().map(|e| retarget(e, &t.table, &a)));
         let offset = sel.columns.len();
         for c in &t.cols {
             sel.columns.push(alias_col(&a, &c.column, c.ty.clone()));
@@ -341,13 +342,23 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
     out
 }
 
+/// `e` with `table`'s columns read from the alias `a`.
 fn retarget(e: &Expr, table: &str, a: &Rc<Alias>) -> Expr {
+    let re = |x: &Expr| Box::new(retarget(x, table, a));
     match e {
         Expr::Column(c) if matches!(&c.source, Source::Table(t) if &**t == table) => {
             alias_col(a, &c.name, c.ty.clone())
         }
-        Expr::Desc(x) => Expr::Desc(Box::new(retarget(x, table, a))),
-        Expr::Asc(x) => Expr::Asc(Box::new(retarget(x, table, a))),
+        Expr::Desc(x) => Expr::Desc(re(x)),
+        Expr::Asc(x) => Expr::Asc(re(x)),
+        Expr::Not(x) => Expr::Not(re(x)),
+        Expr::Binary { left, op, right } => Expr::Binary {
+            left: re(left),
+            op: *op,
+            right: re(right),
+        },
+        Expr::And(v) => Expr::And(v.iter().map(|x| retarget(x, table, a)).collect()),
+        Expr::Or(v) => Expr::Or(v.iter().map(|x| retarget(x, table, a)).collect()),
         other => other.clone(),
     }
 }
@@ -732,6 +743,9 @@ fn selectin(
                 }
             }
             let mut sel = Select::new(cols).where_(fk.in_values(keys.clone()));
+            for e in &res.analysis.extra {
+                sel = sel.where_(e.clone());
+            }
             sel.order_by = r.order_by.borrow().clone();
             // joined loads of the children ride along, unlabelled
             let joined = add_joined(&t, &mut sel, sub);
