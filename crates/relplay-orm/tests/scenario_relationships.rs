@@ -75,6 +75,7 @@ fn scenario_relationships_match_sqlalchemy() {
                 remote_side: cols(&r["remote_side"]),
                 primaryjoin: (!r["primaryjoin"].is_null()).then(|| pairs(&r["primaryjoin"])),
                 secondaryjoin: (!r["secondaryjoin"].is_null()).then(|| pairs(&r["secondaryjoin"])),
+                primaryjoin_extra: Vec::new(),
             };
             let a = analyze(&md, &spec).unwrap_or_else(|e| panic!("{name} {}: {e}", spec.name));
             let ctx = format!("{name} {}", spec.name);
