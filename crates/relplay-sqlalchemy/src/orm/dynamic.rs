@@ -69,6 +69,7 @@ impl AppenderObj {
             joined: None,
             options: Vec::new(),
             parts: Vec::new(),
+            populate_existing: false,
         };
         sel.sel.order_by = self.rel.order_by.borrow().clone();
         sel.sel.label_style = LabelStyle::TablenamePlusCol;
@@ -95,6 +96,7 @@ fn w_select(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
         joined: None,
         options: Vec::new(),
         parts: Vec::new(),
+        populate_existing: false,
     };
     sel.sel.order_by = a.rel.order_by.borrow().clone();
     Ok(native(sel))

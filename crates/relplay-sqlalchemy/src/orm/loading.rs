@@ -17,6 +17,19 @@ use super::session::{by_id, ident_key, SessionInner};
 use super::state::{dict_get, dict_set, with_state};
 use crate::util::{from_py, orm_err, to_py};
 
+thread_local! {
+    /// A query with `populate_existing=True` is loading rows.
+    static POPULATE_EXISTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with rows overwriting already-loaded instances when `on`.
+pub fn populating_existing<R>(on: bool, f: impl FnOnce() -> R) -> R {
+    let was = POPULATE_EXISTING.with(|p| p.replace(on));
+    let r = f();
+    POPULATE_EXISTING.with(|p| p.set(was));
+    r
+}
+
 pub fn select_of(m: &Mapper) -> Select {
     Select::new(
         m.cols
@@ -71,7 +84,7 @@ pub fn instances(
         let ks = ident_key(&key);
         if let Some(obj) = s.lookup(m.id, &ks) {
             let expired = with_state(interp, &obj, |st| st.s.borrow().expired)?;
-            if expired {
+            if expired || POPULATE_EXISTING.with(|p| p.get()) {
                 populate(interp, &obj, m, &vals)?;
             }
             out.push(obj);

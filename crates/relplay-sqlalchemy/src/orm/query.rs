@@ -59,7 +59,9 @@ fn run_flagged(
         .unwrap_or_default();
     match &sel.entity {
         Some(m) => {
-            let objs = super::loading::instances(interp, s, m, &rows, start)?;
+            let objs = super::loading::populating_existing(sel.populate_existing, || {
+                super::loading::instances(interp, s, m, &rows, start)
+            })?;
             super::strategies::populate_joined(interp, s, &objs, &rows, &eager)?;
             super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
             super::strategies::post_load_from(interp, s, m, &objs, &sel.options, Some(&sel.sel))?;
@@ -245,6 +247,7 @@ fn q_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
         joined: None,
         options: Vec::new(),
         parts: Vec::new(),
+        populate_existing: false,
     };
     let rows = run(interp, &q.session, &count, "query")?;
     Ok(match rows.into_iter().next() {

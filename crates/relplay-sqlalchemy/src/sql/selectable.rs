@@ -25,6 +25,8 @@ pub struct SelectObj {
     /// `select(User, Address.email)`: what each result column group is
     /// (empty unless entities are mixed with other items).
     pub parts: Vec<Part>,
+    /// `.execution_options(populate_existing=True)`.
+    pub populate_existing: bool,
 }
 
 #[derive(Clone)]
@@ -77,6 +79,7 @@ pub fn build_select(interp: &mut Interpreter, args: &[Value]) -> PyResult<Select
         joined: None,
         options: Vec::new(),
         parts,
+        populate_existing: false,
     })
 }
 
@@ -187,6 +190,21 @@ pub fn apply(
             }
         }
         "distinct" => s.sel.distinct = true,
+        "execution_options" => {
+            for (k, v) in kw {
+                match &**k {
+                    "populate_existing" => {
+                        s.populate_existing = crate::util::truthy(interp, &Some(v.clone()))?
+                    }
+                    other => {
+                        return Err(crate::util::not_supported(
+                            interp,
+                            &format!("execution_options({other}=...)"),
+                        ))
+                    }
+                }
+            }
+        }
         "options" => {
             for a in args {
                 match cast::<crate::orm::strategies::LoaderOpt>(a) {
@@ -219,7 +237,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(s_options => "options", s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct");
+generative!(s_options => "options", s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct", s_execution_options => "execution_options");
 
 impl NativeObject for SelectObj {
     fn class(&self) -> Rc<Class> {
@@ -242,6 +260,7 @@ impl NativeObject for SelectObj {
                 ("limit", s_limit),
                 ("offset", s_offset),
                 ("distinct", s_distinct),
+                ("execution_options", s_execution_options),
             ],
         )
     }
