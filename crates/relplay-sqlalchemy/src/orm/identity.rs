@@ -7,47 +7,97 @@ use relplay_py::Value;
 
 pub type Entry = (usize, String, Value);
 
+/// An object held weakly, as SQLAlchemy's identity map holds instances:
+/// once nothing else refers to one (no pending change keeps it, the
+/// script dropped it) it leaves the map, and a later `get()` selects it.
+enum Held {
+    Weak(std::rc::Weak<relplay_py::value::Instance>),
+    Strong(Value),
+}
+
+impl Held {
+    fn new(v: &Value) -> Held {
+        match v {
+            Value::Instance(i) => Held::Weak(std::rc::Rc::downgrade(i)),
+            other => Held::Strong(other.clone()),
+        }
+    }
+    fn get(&self) -> Option<Value> {
+        match self {
+            Held::Weak(w) => w.upgrade().map(Value::Instance),
+            Held::Strong(v) => Some(v.clone()),
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct IdentityMap {
-    entries: Vec<Entry>,
+    entries: Vec<(usize, String, Held)>,
     index: HashMap<(usize, String), usize>,
-    objs: HashSet<u64>,
+    objs: HashMap<u64, usize>,
 }
 
 impl IdentityMap {
-    pub fn iter(&self) -> std::slice::Iter<'_, Entry> {
-        self.entries.iter()
+    /// The live entries, in load order.
+    pub fn iter(&self) -> std::vec::IntoIter<Entry> {
+        self.entries
+            .iter()
+            .filter_map(|(m, k, h)| h.get().map(|v| (*m, k.clone(), v)))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
     pub fn push(&mut self, e: Entry) {
+        // a dead entry under the same key is replaced
+        if let Some(&i) = self.index.get(&(e.0, e.1.clone())) {
+            if self.entries.get(i).and_then(|x| x.2.get()).is_none() {
+                self.entries[i] = (e.0, e.1, Held::new(&e.2));
+                self.objs.insert(e.2.id(), i);
+                return;
+            }
+        }
         self.index.insert((e.0, e.1.clone()), self.entries.len());
-        self.objs.insert(e.2.id());
-        self.entries.push(e);
+        self.objs.insert(e.2.id(), self.entries.len());
+        self.entries.push((e.0, e.1, Held::new(&e.2)));
     }
     pub fn get(&self, mapper: usize, key: &str) -> Option<Value> {
         self.index
             .get(&(mapper, key.to_string()))
             .and_then(|&i| self.entries.get(i))
-            .map(|e| e.2.clone())
+            .and_then(|e| e.2.get())
     }
     pub fn contains_obj(&self, obj: &Value) -> bool {
-        self.objs.contains(&obj.id())
+        self.objs
+            .get(&obj.id())
+            .and_then(|&i| self.entries.get(i))
+            .and_then(|e| e.2.get())
+            .is_some_and(|v| v.is(obj))
     }
     pub fn retain(&mut self, mut f: impl FnMut(&Entry) -> bool) {
-        self.entries.retain(|e| f(e));
+        let old = std::mem::take(&mut self.entries);
+        for (m, k, h) in old {
+            if let Some(v) = h.get() {
+                if f(&(m, k.clone(), v)) {
+                    self.entries.push((m, k, h));
+                }
+            }
+        }
         self.reindex();
     }
     pub fn drain(&mut self, _all: std::ops::RangeFull) -> std::vec::IntoIter<Entry> {
-        let v = std::mem::take(&mut self.entries);
+        let v = self.iter();
+        self.entries.clear();
         self.index.clear();
         self.objs.clear();
-        v.into_iter()
+        v
     }
     fn reindex(&mut self) {
         self.index.clear();
         self.objs.clear();
         for (i, e) in self.entries.iter().enumerate() {
             self.index.insert((e.0, e.1.clone()), i);
-            self.objs.insert(e.2.id());
+            if let Some(v) = e.2.get() {
+                self.objs.insert(v.id(), i);
+            }
         }
     }
 }
