@@ -473,7 +473,13 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
         // PASSIVE_NO_FETCH get does for the backref and the flush history.
         let persistent = with_state(interp, obj, |s| s.s.borrow().key.is_some())?;
         if persistent {
-            let cur = super::loading::lazy_load_scalar_quiet(interp, obj, r)?;
+            // delete-orphan needs the old value: SQLAlchemy's active history
+            // loads it (without autoflush)
+            let cur = if r.has_cascade("delete-orphan") {
+                super::loading::lazy_load_scalar_no_autoflush(interp, obj, r)?
+            } else {
+                super::loading::lazy_load_scalar_quiet(interp, obj, r)?
+            };
             with_state(interp, obj, |s| {
                 s.s.borrow_mut()
                     .coll_committed

@@ -384,6 +384,22 @@ pub fn lazy_load_scalar(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) 
     lazy_scalar(interp, obj, r, true)
 }
 
+/// As `lazy_load_scalar`, without autoflush (an active-history load).
+pub fn lazy_load_scalar_no_autoflush(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+) -> PyResult<Value> {
+    let sid = with_state(interp, obj, |st| st.s.borrow().session)?;
+    let Some(s) = sid.and_then(by_id) else {
+        return lazy_scalar(interp, obj, r, false);
+    };
+    let was = s.autoflush.replace(false);
+    let v = lazy_scalar(interp, obj, r, true);
+    s.autoflush.set(was);
+    v
+}
+
 /// The current value for history only: identity map, no SQL.
 pub fn lazy_load_scalar_quiet(
     interp: &mut Interpreter,
