@@ -54,11 +54,12 @@ impl NativeObject for AliasedObj {
             });
             return Ok(Some(native(crate::sql::elements::ExprObj(e))));
         }
-        if self.mapper.rel(name).is_some() {
-            return Err(crate::util::not_supported(
-                interp,
-                &format!("relationship attributes of aliased({})", self.mapper.name()),
-            ));
+        if let Some(rel) = self.mapper.rel(name) {
+            let _ = interp;
+            return Ok(Some(native(AliasedRelObj {
+                alias: self.alias.clone(),
+                rel,
+            })));
         }
         Ok(None)
     }
@@ -88,4 +89,62 @@ pub fn aliased(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResu
         target: AliasTarget::Table(m.table.to_string()),
     });
     Ok(native(AliasedObj { mapper: m, alias }))
+}
+
+/// `aliased(Class).rel`: a relationship whose parent side is the alias;
+/// usable as the ON clause of `join(target, alias.rel)`.
+pub struct AliasedRelObj {
+    pub alias: Rc<Alias>,
+    pub rel: Rc<super::relationships::RelProp>,
+}
+
+impl NativeObject for AliasedRelObj {
+    fn class(&self) -> Rc<Class> {
+        native_class("InstrumentedAttribute", "sqlalchemy.orm.attributes", &[])
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The ON clause of a join along `rel` from `parent` (an alias, or the
+/// plain table) to `target` (an alias, or the plain table).
+pub fn rel_onclause(
+    rel: &super::relationships::RelProp,
+    parent: Option<&Rc<Alias>>,
+    target: Option<&Rc<Alias>>,
+) -> Option<Expr> {
+    let res = rel.resolved()?;
+    if !res.analysis.secondary_sync_pairs.is_empty() {
+        return None;
+    }
+    let md = res.target.meta.md.borrow();
+    let col = |c: &relplay_orm::relationships::ColId| -> Expr {
+        let ty = md
+            .table(&c.table)
+            .and_then(|t| t.column(&c.column))
+            .map(|c| c.ty.clone())
+            .unwrap_or(relplay_orm::types::SqlType::Null);
+        // remote columns are the target's, the others the parent's
+        let alias = if res.analysis.remote.contains(c) {
+            target
+        } else {
+            parent
+        };
+        match alias {
+            Some(a) => Expr::Column(ColRef {
+                source: Source::Alias(a.clone()),
+                name: c.column.clone(),
+                ty,
+            }),
+            None => Expr::col(&c.table, &c.column, ty),
+        }
+    };
+    let items: Vec<Expr> = res
+        .analysis
+        .primaryjoin
+        .iter()
+        .map(|(l, r)| col(l).binary(relplay_orm::sql::BinOp::Eq, col(r)))
+        .collect();
+    Some(relplay_orm::sql::and_(items))
 }

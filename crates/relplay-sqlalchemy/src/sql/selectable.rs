@@ -387,6 +387,36 @@ fn join(interp: &mut Interpreter, s: &mut SelectObj, args: &[Value], outer: bool
         return Ok(());
     }
     if let Some(al) = cast::<crate::orm::aliased::AliasedObj>(&target) {
+        // join(alias, Parent.rel) / join(alias, parent_alias.rel)
+        let along = match args.get(1) {
+            Some(v) => match (
+                cast::<crate::orm::aliased::AliasedRelObj>(v),
+                cast::<AttrObj>(v),
+            ) {
+                (Some(ar), _) => Some((ar.rel.clone(), Some(ar.alias.clone()))),
+                (
+                    None,
+                    Some(AttrObj {
+                        kind: AttrKind::Rel(r),
+                        ..
+                    }),
+                ) => Some((r.clone(), None)),
+                _ => None,
+            },
+            None => None,
+        };
+        if let Some((rel, parent)) = along {
+            let Some(on) =
+                crate::orm::aliased::rel_onclause(&rel, parent.as_ref(), Some(&al.alias))
+            else {
+                return Err(crate::util::not_supported(
+                    interp,
+                    "join() to an aliased class along a many-to-many relationship",
+                ));
+            };
+            s.sel = std::mem::take(&mut s.sel).join(FromItem::Alias(al.alias.clone()), on, outer);
+            return Ok(());
+        }
         let Some(on) = args.get(1).and_then(crate::sql::elements::as_expr) else {
             return Err(crate::util::not_supported(
                 interp,
