@@ -236,6 +236,12 @@ pub fn execute(
         Built::Update(u) => {
             let mut u = u.clone();
             if mode == Sync::Fetch {
+                if !d.returning.is_empty() {
+                    return Err(crate::util::not_supported(
+                        interp,
+                        "returning() with synchronize_session='fetch'",
+                    ));
+                }
                 u.returning = pk_cols.clone();
             }
             compile(Statement::Update(&u))
@@ -257,6 +263,11 @@ pub fn execute(
     let r = s.exec(interp, &c, ExecKind::Single)?;
     let count: u64 = r.iter().map(|q| q.rows_affected).sum();
     let returned = r.into_iter().next().map(|q| q.rows).unwrap_or_default();
+    let returned_rows = if d.returning.is_empty() {
+        Vec::new()
+    } else {
+        returned.clone()
+    };
     let objs: Vec<(Value, bool)> = match mode {
         Sync::Off => Vec::new(),
         Sync::Fetch => {
@@ -289,7 +300,13 @@ pub fn execute(
             }
         }
     }
-    let res = crate::engine::result::new_result(Vec::new(), false);
+    let rows = if d.returning.is_empty() {
+        Vec::new()
+    } else {
+        let shape = relplay_orm::sql::Select::new(d.returning.clone());
+        crate::sql::execute::column_rows(&shape, returned_rows)?
+    };
+    let res = crate::engine::result::new_result(rows, false);
     if let Some(ro) = crate::util::cast::<crate::engine::result::ResultObj>(&res) {
         ro.rowcount.set(count as i64);
     }

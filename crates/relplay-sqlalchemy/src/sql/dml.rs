@@ -29,6 +29,8 @@ pub struct DmlObj {
     pub where_: Vec<Expr>,
     /// `update(Entity)` / `delete(Entity)`: ORM-enabled (synchronize_session).
     pub entity: Option<Rc<crate::orm::mapper::Mapper>>,
+    /// `.returning(cols)`: columns of the target table.
+    pub returning: Vec<Expr>,
 }
 
 /// The table a DML target stands for (a Table or a mapped class).
@@ -70,6 +72,7 @@ fn make(interp: &mut Interpreter, args: Vec<Value>, kind: DmlKind) -> PyResult<V
         values: Vec::new(),
         where_: Vec::new(),
         entity,
+        returning: Vec::new(),
     }))
 }
 
@@ -132,11 +135,39 @@ fn d_where(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
     Ok(native(d))
 }
 
-fn d_returning(interp: &mut Interpreter, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    Err(crate::util::not_supported(
-        interp,
-        "returning() on a Core DML statement",
-    ))
+fn d_returning(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let mut d = this::<DmlObj>(&args, "DML")?.clone();
+    if d.kind == DmlKind::Delete {
+        return Err(crate::util::not_supported(
+            interp,
+            "returning() on a DELETE",
+        ));
+    }
+    for a in &args[1..] {
+        match crate::sql::elements::as_expr(a) {
+            Some(e @ Expr::Column(_)) => d.returning.push(e),
+            _ => {
+                return Err(crate::util::not_supported(
+                    interp,
+                    &format!("returning() of a {}", a.type_name()),
+                ))
+            }
+        }
+    }
+    Ok(native(d))
+}
+
+impl DmlObj {
+    /// The RETURNING column names.
+    pub fn returning_names(&self) -> Vec<String> {
+        self.returning
+            .iter()
+            .filter_map(|e| match e {
+                Expr::Column(c) => Some(c.name.clone()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl NativeObject for DmlObj {
@@ -246,7 +277,7 @@ impl DmlObj {
                 table: self.table.to_string(),
                 columns: cols,
                 rows: sets.iter().map(row_of).collect(),
-                returning: Vec::new(),
+                returning: self.returning_names(),
                 defaulted: used
                     .iter()
                     .filter(|(n, _, d)| d.is_some() && !first.iter().any(|(k, _)| k == n))
@@ -270,7 +301,7 @@ impl DmlObj {
                             .collect()
                     })
                     .collect(),
-                returning: Vec::new(),
+                returning: self.returning_names(),
             }),
             DmlKind::Delete => Built::Delete(relplay_orm::sql::Delete {
                 table: self.table.to_string(),

@@ -154,7 +154,15 @@ pub fn execute_with(
         };
         let r = run(interp, &c, kind)?;
         let count: u64 = r.iter().map(|q| q.rows_affected).sum();
-        let res = crate::engine::result::new_result(Vec::new(), false);
+        let rows = if d.returning.is_empty() {
+            Vec::new()
+        } else {
+            let shape = relplay_orm::sql::Select::new(d.returning.clone());
+            let raw: Vec<Vec<relplay_store::Value>> =
+                r.iter().flat_map(|q| q.rows.iter().cloned()).collect();
+            column_rows(&shape, raw)?
+        };
+        let res = crate::engine::result::new_result(rows, false);
         set_rowcount(&res, count);
         if let (Built::Insert(_), Some(last)) = (&built, r.last()) {
             if let Some(ro) = cast::<crate::engine::result::ResultObj>(&res) {
