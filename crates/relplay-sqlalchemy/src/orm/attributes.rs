@@ -154,6 +154,21 @@ impl NativeObject for AttrObj {
                     &format!("{}.{name} of a column", self.key),
                 ));
             }
+            "contains" if matches!(self.kind, AttrKind::Rel(_)) => {
+                if let AttrKind::Rel(r) = &self.kind {
+                    let r = r.clone();
+                    let m = self.mapper.clone();
+                    return Ok(Some(relplay_py::builtins::builtin(
+                        name,
+                        move |i, a, _k| {
+                            super::mapper::configure_all(i)?;
+                            let other = a.first().cloned().unwrap_or(Value::None);
+                            rel_contains(i, &m, &r, &other)
+                                .map(|e| native(crate::sql::elements::ExprObj(e)))
+                        },
+                    )));
+                }
+            }
             "comparator" | "of_type" => {
                 return Err(crate::util::not_supported(
                     interp,
@@ -603,6 +618,46 @@ fn rel_compare(
             bind.binary(relplay_orm::sql::BinOp::Eq, local_e)
         } else {
             local_e.binary(relplay_orm::sql::BinOp::Eq, bind)
+        });
+    }
+    Ok(relplay_orm::sql::and_(crit))
+}
+
+/// `Parent.children.contains(obj)` (one-to-many): the parent's columns equal
+/// to `obj`'s foreign key values (`users.id = ?`).
+fn rel_contains(
+    interp: &mut Interpreter,
+    m: &Rc<Mapper>,
+    r: &Rc<RelProp>,
+    other: &Value,
+) -> PyResult<Expr> {
+    let Some(res) = r.resolved() else {
+        return Err(crate::util::not_supported(
+            interp,
+            "contains() on an unconfigured relationship",
+        ));
+    };
+    if res.analysis.direction != relplay_orm::relationships::Direction::OneToMany {
+        return Err(crate::util::not_supported(
+            interp,
+            "contains() on a relationship other than one-to-many",
+        ));
+    }
+    let mut crit = Vec::new();
+    for (l, rr) in &res.analysis.local_remote_pairs {
+        let local_e = col_expr(m, l);
+        let key = res
+            .target
+            .col_by_column(&rr.column)
+            .map(|c| c.key.clone())
+            .unwrap_or_default();
+        let v = interp.getattr(other, &key)?;
+        let pv = crate::util::to_py(&v)?;
+        crit.push(if pv == relplay_orm::PyValue::None {
+            local_e.is_null()
+        } else {
+            let ty = local_e.sql_type();
+            local_e.binary(relplay_orm::sql::BinOp::Eq, Expr::Bind { value: pv, ty })
         });
     }
     Ok(relplay_orm::sql::and_(crit))

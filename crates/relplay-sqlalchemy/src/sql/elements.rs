@@ -345,8 +345,12 @@ impl NativeObject for FuncNamespace {
         name: &str,
     ) -> PyResult<Option<Value>> {
         let n = name.to_string();
-        Ok(Some(builtin(name, move |i, a, _k| {
-            let args = exprs_of(i, &a)?;
+        Ok(Some(builtin(name, move |_i, a, _k| {
+            // literal arguments are bound with their own type
+            let args = a
+                .iter()
+                .map(expr_or_literal)
+                .collect::<PyResult<Vec<_>>>()?;
             Ok(native(ExprObj(if n == "count" {
                 Expr::count(args.into_iter().next())
             } else {

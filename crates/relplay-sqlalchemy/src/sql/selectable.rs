@@ -139,12 +139,12 @@ pub fn apply(
             for a in args {
                 // a string names a selected column (by label)
                 let named = match a {
-                    Value::Str(n) => s
-                        .sel
-                        .columns
-                        .iter()
-                        .find(|c| matches!(c, Expr::Column(c) if c.name == **n))
-                        .cloned(),
+                    Value::Str(n) => s.sel.columns.iter().find_map(|c| match c {
+                        Expr::Column(col) if col.name == **n => Some(c.clone()),
+                        // a label is referred to by its name
+                        Expr::Label { name, .. } if name == &**n => Some(Expr::Raw(name.clone())),
+                        _ => None,
+                    }),
                     _ => None,
                 };
                 match named.or_else(|| crate::sql::elements::as_expr(a)) {
@@ -190,6 +190,25 @@ pub fn apply(
             }
         }
         "distinct" => s.sel.distinct = true,
+        "select_from" => {
+            for a in args {
+                let item = if let Some(m) = crate::orm::mapper::of_value(a) {
+                    FromItem::table(&m.table)
+                } else if let Some(t) = cast::<crate::schema::TableObj>(a) {
+                    FromItem::table(&t.name)
+                } else if let Some(al) = cast::<crate::orm::aliased::AliasedObj>(a) {
+                    FromItem::Alias(al.alias.clone())
+                } else if let Some(sq) = cast::<SubqueryObj>(a) {
+                    FromItem::Alias(sq.alias.clone())
+                } else {
+                    return Err(crate::util::not_supported(
+                        interp,
+                        &format!("select_from() with a {}", a.type_name()),
+                    ));
+                };
+                s.sel.from.push(item);
+            }
+        }
         "execution_options" => {
             for (k, v) in kw {
                 match &**k {
@@ -237,7 +256,7 @@ macro_rules! generative {
         })*
     };
 }
-generative!(s_options => "options", s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct", s_execution_options => "execution_options");
+generative!(s_options => "options", s_group_by => "group_by", s_having => "having", s_join => "join", s_outerjoin => "outerjoin", s_where => "where", s_filter => "filter", s_filter_by => "filter_by", s_order_by => "order_by", s_limit => "limit", s_offset => "offset", s_distinct => "distinct", s_execution_options => "execution_options", s_select_from => "select_from");
 
 impl NativeObject for SelectObj {
     fn class(&self) -> Rc<Class> {
@@ -261,6 +280,7 @@ impl NativeObject for SelectObj {
                 ("offset", s_offset),
                 ("distinct", s_distinct),
                 ("execution_options", s_execution_options),
+                ("select_from", s_select_from),
             ],
         )
     }
