@@ -447,8 +447,36 @@ fn quiet_unlink(
 }
 
 /// `obj.rel = value` for scalar and collection relationships.
+/// A relationship value must be a mapped instance: SQLAlchemy's
+/// `instance_state(value)` fails with this AttributeError otherwise.
+/// An instance of a class without the backref's attribute: SQLAlchemy's
+/// backref handler fails looking it up (`KeyError: 'children'`).
+fn wrong_class_backref(r: &Rc<RelProp>, v: &Value) -> PyResult<()> {
+    let (Some(name), Some(m)) = (r.reverse(), super::mapper::of_value(v)) else {
+        return Ok(());
+    };
+    if m.rel(&name).is_some() || m.cols.iter().any(|c| c.key == name) {
+        return Ok(());
+    }
+    Err(relplay_py::vm::exc::key_error(Value::str(&name)))
+}
+
+pub fn require_instance(v: &Value) -> PyResult<()> {
+    if v.is_none() || super::mapper::of_value(v).is_some() {
+        return Ok(());
+    }
+    Err(relplay_py::vm::exc::attribute_error(format!(
+        "'{}' object has no attribute '_sa_instance_state'",
+        v.type_name()
+    )))
+}
+
 fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> PyResult<()> {
     let uselist = r.resolved().map(|x| x.uselist).unwrap_or(false);
+    if !uselist {
+        require_instance(&v)?;
+        wrong_class_backref(r, &v)?;
+    }
     if uselist {
         let new_items = if v.is_none() {
             Vec::new()
@@ -525,6 +553,7 @@ pub fn on_append(
     r: &Rc<RelProp>,
     item: &Value,
 ) -> PyResult<()> {
+    require_instance(item)?;
     super::state::touch(interp, owner)?;
     if !item.is_none() {
         super::state::touch(interp, item)?;

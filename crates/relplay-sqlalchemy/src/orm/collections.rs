@@ -50,6 +50,7 @@ fn c_append(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 
 /// Runs the owner's `@validates` method for this collection, if any.
 fn validated(interp: &mut Interpreter, c: &CollObj, item: Value) -> PyResult<Value> {
+    super::attributes::require_instance(&item)?;
     let m = super::state::mapper_of(interp, &c.owner)?;
     match m.validator(&c.rel.key) {
         Some(f) => interp.call(

@@ -240,7 +240,7 @@ fn s_delete(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     let key = with_state(interp, &obj, |st| st.s.borrow().key.clone())?;
     if key.is_none() {
-        let shown = interp.repr(&obj)?;
+        let shown = super::loading::state_str(&obj);
         return Err(crate::exc::raise(
             "InvalidRequestError",
             &format!("Instance '{shown}' is not persisted"),
@@ -442,6 +442,7 @@ fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
             "Session.refresh() with attribute names or options",
         ));
     }
+    validate_persistent(interp, &s, &obj)?;
     expire_cascade(interp, &s, &obj)?;
     super::loading::refresh_as(interp, &obj, "refresh")?;
     Ok(Value::None)
@@ -450,6 +451,7 @@ fn s_refresh(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult
 fn s_expire(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
+    validate_persistent(interp, &s, &obj)?;
     match args
         .get(2)
         .cloned()
@@ -472,6 +474,26 @@ fn s_expire(interp: &mut Interpreter, args: Vec<Value>, kw: Kwargs) -> PyResult<
         _ => expire_cascade(interp, &s, &obj)?,
     }
     Ok(Value::None)
+}
+
+/// `Session._validate_persistent`: refresh/expire need an instance that is
+/// persistent in this session.
+fn validate_persistent(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    obj: &Value,
+) -> PyResult<()> {
+    let key = with_state(interp, obj, |st| st.s.borrow().key.is_some())?;
+    if key && s.identity.borrow().contains_obj(obj) {
+        return Ok(());
+    }
+    Err(crate::exc::raise(
+        "InvalidRequestError",
+        &format!(
+            "Instance '{}' is not persistent within this Session",
+            super::loading::state_str(obj)
+        ),
+    ))
 }
 
 /// Expires `obj` and what the "refresh-expire" cascade reaches through
@@ -528,7 +550,7 @@ fn s_expunge(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResul
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     if !s.contains(&obj) {
-        let shown = interp.repr(&obj)?;
+        let shown = super::loading::state_str(&obj);
         return Err(crate::exc::raise(
             "InvalidRequestError",
             &format!("Instance {shown} is not present in this Session"),
