@@ -521,6 +521,49 @@ fn delete_rows(
     if rows.is_empty() {
         return Ok(());
     }
+    if self_referential(m) && rows.len() > 1 {
+        // a row goes once the rows below it are gone: batches by height
+        // (leaves first), as the per-row dependency sort orders them
+        let parent: Vec<Option<usize>> = (0..rows.len()).map(|i| parent_row(m, rows, i)).collect();
+        let mut height = vec![0usize; rows.len()];
+        for _ in 0..rows.len() {
+            let mut changed = false;
+            for i in 0..rows.len() {
+                if let Some(p) = parent[i] {
+                    if p != i && height[p] < height[i] + 1 {
+                        height[p] = height[i] + 1;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let top = height.iter().copied().max().unwrap_or(0);
+        if top > 0 {
+            for h in 0..=top {
+                let batch: Vec<Value> = (0..rows.len())
+                    .filter(|&i| height[i] == h)
+                    .map(|i| rows[i].clone())
+                    .collect();
+                delete_batch(interp, s, m, &batch)?;
+            }
+            return Ok(());
+        }
+    }
+    delete_batch(interp, s, m, rows)
+}
+
+fn delete_batch(
+    interp: &mut Interpreter,
+    s: &Rc<SessionInner>,
+    m: &Rc<Mapper>,
+    rows: &[Value],
+) -> PyResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
     let mut keyed = Vec::new();
     for o in rows {
         let key = with_state(interp, o, |st| st.s.borrow().key.clone())?.unwrap_or_default();
@@ -979,7 +1022,8 @@ fn presort(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
                 }
                 let persistent = with_state(interp, &it, |st| st.s.borrow().key.is_some())?;
                 if persistent && s.contains(&it) && !s.deleted.borrow().iter().any(|d| d.is(&it)) {
-                    s.deleted.borrow_mut().push(it.clone());
+                    // an orphan is deleted with its own delete cascade
+                    super::session::delete_cascade(interp, s, &it)?;
                 }
             }
         }
