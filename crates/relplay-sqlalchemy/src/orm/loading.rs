@@ -93,10 +93,12 @@ pub fn instances(
         let inst = relplay_py::vm::exc::new_instance(&m.class);
         let obj = Value::Instance(inst);
         super::state::state_of(interp, &obj)?;
+        let ctx = super::strategies::current_load_ctx(m);
         with_state(interp, &obj, |st| {
             let mut b = st.s.borrow_mut();
             b.key = Some(key.clone());
             b.session = Some(s.id);
+            b.load_ctx = ctx;
         })?;
         populate(interp, &obj, m, &vals)?;
         s.identity.borrow_mut().push((m.id, ks, obj.clone()));
@@ -320,7 +322,8 @@ pub fn lazy_load(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>) -> PyRe
     })?
     .unwrap_or_default();
     let ns = format!("lazy:{}.{}", m.name(), r.key);
-    let objs = run_lazy(interp, &s, &res.target, sel, &ns, &opts)?;
+    let ctx = with_state(interp, obj, |st| st.s.borrow().load_ctx.clone())?;
+    let objs = run_lazy(interp, &s, &res.target, sel, &ns, &opts, ctx)?;
     // a joined eager load repeats the parent per child row
     let mut out: Vec<Value> = Vec::new();
     for o in objs {
@@ -340,21 +343,33 @@ fn run_lazy(
     mut sel: Select,
     ns: &str,
     opts: &[super::strategies::LoaderOpt],
+    ctx: Option<(String, String)>,
 ) -> PyResult<Vec<Value>> {
     let joined = super::strategies::add_joined(target, &mut sel, opts);
     if !joined.is_empty() {
         sel.label_style = relplay_orm::sql::LabelStyle::None;
     }
+    // a parent loaded with options lazy-loads with them, along its path
+    let (ns, ctx_opts, path) = match ctx {
+        Some((o, p)) => {
+            let key = ns.rsplit('.').next().unwrap_or("").to_string();
+            let path: Vec<String> = p.split('.').map(String::from).chain([key]).collect();
+            (format!("{ns}|{o}@{}", path.join(".")), Some(o), Some(path))
+        }
+        None => (ns.to_string(), None, None),
+    };
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
-        .in_namespace(ns);
+        .in_namespace(&ns);
     let rows = s
         .exec(interp, &c, ExecKind::Single)?
         .into_iter()
         .next()
         .map(|r| r.rows)
         .unwrap_or_default();
-    let objs = instances(interp, s, target, &rows, 0)?;
+    let objs = super::strategies::with_load_ctx(ctx_opts, path, || {
+        instances(interp, s, target, &rows, 0)
+    })?;
     super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
     super::strategies::post_load(interp, s, target, &objs, opts)?;
     Ok(objs)
@@ -478,10 +493,13 @@ fn lazy_scalar(
         st.s.borrow().lazy_opts.get(&r.key).cloned()
     })?
     .unwrap_or_default();
-    Ok(run_lazy(interp, &s, t, pk_select(t, &key), &ns, &opts)?
-        .into_iter()
-        .next()
-        .unwrap_or(Value::None))
+    let ctx = with_state(interp, obj, |st| st.s.borrow().load_ctx.clone())?;
+    Ok(
+        run_lazy(interp, &s, t, pk_select(t, &key), &ns, &opts, ctx)?
+            .into_iter()
+            .next()
+            .unwrap_or(Value::None),
+    )
 }
 
 /// `Session.get(Class, ident)`.

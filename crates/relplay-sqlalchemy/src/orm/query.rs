@@ -59,12 +59,25 @@ fn run_flagged(
         .unwrap_or_default();
     match &sel.entity {
         Some(m) => {
-            let objs = super::loading::populating_existing(sel.populate_existing, || {
-                super::loading::instances(interp, s, m, &rows, start)
+            // instances remember the query's options (SQLAlchemy's
+            // state.load_options) when there are any
+            let opts_key = (!sel.options.is_empty()).then(|| ns.clone());
+            let objs = super::strategies::with_load_ctx(opts_key, None, || {
+                let objs = super::loading::populating_existing(sel.populate_existing, || {
+                    super::loading::instances(interp, s, m, &rows, start)
+                })?;
+                super::strategies::populate_joined(interp, s, &objs, &rows, &eager)?;
+                super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
+                super::strategies::post_load_from(
+                    interp,
+                    s,
+                    m,
+                    &objs,
+                    &sel.options,
+                    Some(&sel.sel),
+                )?;
+                Ok::<_, relplay_py::PyErr>(objs)
             })?;
-            super::strategies::populate_joined(interp, s, &objs, &rows, &eager)?;
-            super::strategies::populate_joined(interp, s, &objs, &rows, &joined)?;
-            super::strategies::post_load_from(interp, s, m, &objs, &sel.options, Some(&sel.sel))?;
             let collection = joined
                 .iter()
                 .chain(eager.iter())

@@ -252,11 +252,7 @@ fn s_delete(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 }
 
 /// Marks `obj` deleted, and what the "delete" cascade reaches (loading it).
-pub fn delete_cascade(
-    interp: &mut Interpreter,
-    s: &Rc<SessionInner>,
-    obj: &Value,
-) -> PyResult<()> {
+pub fn delete_cascade(interp: &mut Interpreter, s: &Rc<SessionInner>, obj: &Value) -> PyResult<()> {
     if s.deleted.borrow().iter().any(|o| o.is(obj)) {
         return Ok(());
     }

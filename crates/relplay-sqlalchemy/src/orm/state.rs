@@ -37,6 +37,9 @@ pub struct State {
     /// Unloaded relationships changed by a backref since the last flush
     /// (SQLAlchemy's pending mutations): not "unmodified" for a reload.
     pub pending_rels: std::collections::HashSet<String>,
+    /// Loaded by a query with loader options: (those options, the load
+    /// path). Its lazy loads carry both, so they cache apart.
+    pub load_ctx: Option<(String, String)>,
 }
 
 pub struct StateObj {

@@ -377,13 +377,15 @@ pub fn populate_joined(
             if p.is_none() {
                 continue;
             }
-            let child = super::loading::instances(
-                interp,
-                s,
-                &jl.target,
-                std::slice::from_ref(row),
-                jl.offset,
-            )?
+            let child = child_path(&jl.rel, || {
+                super::loading::instances(
+                    interp,
+                    s,
+                    &jl.target,
+                    std::slice::from_ref(row),
+                    jl.offset,
+                )
+            })?
             .into_iter()
             .next()
             .unwrap_or(Value::None);
@@ -439,6 +441,50 @@ thread_local! {
     /// The load path of the eager loads running now (root mapper, then
     /// relationship keys): part of each eager statement's cache key.
     static PATH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+thread_local! {
+    /// The loader options of the query loading rows now (cache-key text).
+    static LOAD_OPTS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `opts` as the propagated loader options and, when given,
+/// `path` as the load path of the rows it loads.
+pub fn with_load_ctx<R>(
+    opts: Option<String>,
+    path: Option<Vec<String>>,
+    f: impl FnOnce() -> R,
+) -> R {
+    let was_o = LOAD_OPTS.with(|o| o.replace(opts));
+    let was_p = path.map(|p| PATH.with(|x| std::mem::replace(&mut *x.borrow_mut(), p)));
+    let r = f();
+    LOAD_OPTS.with(|o| *o.borrow_mut() = was_o);
+    if let Some(p) = was_p {
+        PATH.with(|x| *x.borrow_mut() = p);
+    }
+    r
+}
+
+/// What a newly loaded instance of `m` records as its load context.
+pub fn current_load_ctx(m: &Mapper) -> Option<(String, String)> {
+    let opts = LOAD_OPTS.with(|o| o.borrow().clone())?;
+    let path = PATH.with(|p| p.borrow().join("."));
+    Some((
+        opts,
+        if path.is_empty() {
+            m.name().to_string()
+        } else {
+            path
+        },
+    ))
+}
+
+/// Runs `f` one step down the load path (the rows of `r`).
+fn child_path<R>(r: &RelProp, f: impl FnOnce() -> R) -> R {
+    PATH.with(|p| p.borrow_mut().push(r.key.clone()));
+    let out = f();
+    PATH.with(|p| p.borrow_mut().pop());
+    out
 }
 
 /// `kind:Root.rel...key`, the cache namespace of an eager load of `r`.
@@ -656,7 +702,7 @@ fn subquery(
         .map(|r| r.rows)
         .unwrap_or_default();
     let n = t.cols.len();
-    let children = super::loading::instances(interp, s, &t, &rows, 0)?;
+    let children = child_path(r, || super::loading::instances(interp, s, &t, &rows, 0))?;
     let mut keys = Vec::with_capacity(rows.len());
     for row in &rows {
         keys.push(
@@ -771,7 +817,7 @@ fn selectin(
                 fks.push(relplay_orm::types::result_process(&cprop.ty, &row[0]).map_err(orm_err)?);
                 ordered.push(rest);
             }
-            let children = super::loading::instances(interp, s, &t, &ordered, 0)?;
+            let children = child_path(r, || super::loading::instances(interp, s, &t, &ordered, 0))?;
             populate_joined(interp, s, &children, &ordered, &joined)?;
             for (p, k) in parents.iter().zip(&keys) {
                 let mut items: Vec<Value> = Vec::new();
@@ -826,7 +872,7 @@ fn selectin(
                     .next()
                     .map(|r| r.rows)
                     .unwrap_or_default();
-                loaded = super::loading::instances(interp, s, &t, &rows, 0)?;
+                loaded = child_path(r, || super::loading::instances(interp, s, &t, &rows, 0))?;
             }
             for (p, k) in parents.iter().zip(fk_of) {
                 let v = match k {
@@ -913,7 +959,7 @@ fn selectin_m2m(
         .next()
         .map(|r| r.rows)
         .unwrap_or_default();
-    let children = super::loading::instances(interp, s, &t, &rows, 1)?;
+    let children = child_path(r, || super::loading::instances(interp, s, &t, &rows, 1))?;
     let mut fks = Vec::with_capacity(rows.len());
     for row in &rows {
         let v = row.first().cloned().unwrap_or(relplay_store::Value::Null);
