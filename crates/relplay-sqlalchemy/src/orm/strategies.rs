@@ -232,6 +232,9 @@ pub struct JoinedLoad {
     pub rel: Rc<RelProp>,
     pub target: Rc<Mapper>,
     pub offset: usize,
+    /// The load whose rows are this one's parents (nested joined loads);
+    /// None: the statement's entity.
+    pub parent: Option<usize>,
 }
 
 thread_local! {
@@ -269,6 +272,7 @@ pub fn add_contains_eager(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) 
             rel: r.clone(),
             target: t.clone(),
             offset: front.len(),
+            parent: None,
         });
         for c in &t.cols {
             front.push(Expr::col(&t.table, &c.column, c.ty.clone()));
@@ -279,12 +283,36 @@ pub fn add_contains_eager(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) 
     out
 }
 
-/// Adds LEFT OUTER JOINs for the joined loads of `m` in `sel`.
+/// Adds LEFT OUTER JOINs for the joined loads of `m` in `sel`, nested
+/// ones included: joins in pre-order, columns deepest first (as SQLAlchemy
+/// lays them out, which also decides the alias numbering).
 pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<JoinedLoad> {
     let mut out = Vec::new();
+    let mut seen = vec![m.id];
+    add_joined_at(m, None, None, sel, opts, false, &mut seen, &mut out);
+    out
+}
+
+/// One level of joined loads from `m` (read from alias `from` below the
+/// top). Around a mapper cycle only relationships the options name are
+/// followed (`explicit_only`): a lazy="joined" default would loop.
+#[allow(clippy::too_many_arguments)]
+fn add_joined_at(
+    m: &Rc<Mapper>,
+    from: Option<&Rc<Alias>>,
+    parent: Option<usize>,
+    sel: &mut Select,
+    opts: &[LoaderOpt],
+    explicit_only: bool,
+    seen: &mut Vec<usize>,
+    out: &mut Vec<JoinedLoad>,
+) {
     let rels = m.rels.borrow().clone();
     for r in rels {
-        if strategy_for(&r, opts) != Strategy::Joined {
+        let named = opts
+            .iter()
+            .any(|o| o.0.first().is_some_and(|(h, _)| Rc::ptr_eq(h, &r)));
+        if (explicit_only && !named) || strategy_for(&r, opts) != Strategy::Joined {
             continue;
         }
         let Some(res) = r.resolved() else { continue };
@@ -292,12 +320,8 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
             continue;
         }
         let t = res.target.clone();
-        let id = ALIAS_ID.with(|c| {
-            c.set(c.get() + 1);
-            c.get()
-        });
         let a = Rc::new(Alias {
-            id,
+            id: next_alias_id(),
             name: None,
             target: AliasTarget::Table(t.table.to_string()),
         });
@@ -312,6 +336,8 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
                 .unwrap_or(relplay_orm::types::SqlType::Null);
             if c.table == *t.table && (c.table != *m.table || res.analysis.remote.contains(c)) {
                 alias_col(&a, &c.column, ty)
+            } else if let Some(f) = from {
+                alias_col(f, &c.column, ty)
             } else {
                 Expr::col(&c.table, &c.column, ty)
             }
@@ -323,23 +349,30 @@ pub fn add_joined(m: &Rc<Mapper>, sel: &mut Select, opts: &[LoaderOpt]) -> Vec<J
             .map(|(l, rr)| map(l).binary(BinOp::Eq, map(rr)))
             .collect();
         on.extend(res.analysis.extra.iter().map(|e| retarget(e, &t.table, &a)));
-        let offset = sel.columns.len();
-        for c in &t.cols {
-            sel.columns.push(alias_col(&a, &c.column, c.ty.clone()));
-        }
         let joined =
             std::mem::take(sel).join(FromItem::Alias(a.clone()), relplay_orm::sql::and_(on), true);
         *sel = joined;
         for ob in r.order_by.borrow().iter() {
             sel.order_by.push(retarget(ob, &t.table, &a));
         }
+        let me = out.len();
         out.push(JoinedLoad {
             rel: r.clone(),
-            target: t,
-            offset,
+            target: t.clone(),
+            offset: 0,
+            parent,
         });
+        let sub = sub_options(&r, opts);
+        let cycle = seen.contains(&t.id);
+        seen.push(t.id);
+        add_joined_at(&t, Some(&a), Some(me), sel, &sub, cycle, seen, out);
+        seen.pop();
+        // this level's columns follow the nested ones
+        out[me].offset = sel.columns.len();
+        for c in &t.cols {
+            sel.columns.push(alias_col(&a, &c.column, c.ty.clone()));
+        }
     }
-    out
 }
 
 /// `e` with `table`'s columns read from the alias `a`.
@@ -371,10 +404,18 @@ pub fn populate_joined(
     rows: &[Vec<relplay_store::Value>],
     loads: &[JoinedLoad],
 ) -> PyResult<()> {
+    // per load, the object each row gave (the parents of nested loads)
+    let mut row_objs: Vec<Vec<Value>> = Vec::with_capacity(loads.len());
     for jl in loads {
         let mut per_parent: Vec<(Value, Vec<Value>)> = Vec::new();
-        for (p, row) in parents.iter().zip(rows) {
+        let owners: Vec<Value> = match jl.parent.and_then(|i| row_objs.get(i)) {
+            Some(v) => v.clone(),
+            None => parents.to_vec(),
+        };
+        let mut mine = Vec::with_capacity(rows.len());
+        for (p, row) in owners.iter().zip(rows) {
             if p.is_none() {
+                mine.push(Value::None);
                 continue;
             }
             let child = child_path(&jl.rel, || {
@@ -389,6 +430,7 @@ pub fn populate_joined(
             .into_iter()
             .next()
             .unwrap_or(Value::None);
+            mine.push(child.clone());
             match per_parent.iter_mut().find(|(x, _)| x.is(p)) {
                 Some((_, items)) => {
                     if !child.is_none() && !items.iter().any(|i| i.is(&child)) {
@@ -404,6 +446,7 @@ pub fn populate_joined(
         for (p, items) in per_parent {
             set_loaded(interp, &p, &jl.rel, items)?;
         }
+        row_objs.push(mine);
     }
     Ok(())
 }
