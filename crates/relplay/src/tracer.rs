@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use relplay_py::{Interpreter, LineHook, Value};
 use relplay_sqlalchemy::orm::trace::{self as rec, Recorder};
-use relplay_sqlalchemy::orm::{collections, dynamic, mapper, session, state};
+use relplay_sqlalchemy::orm::{collections, dynamic, mapper, state};
 
 use crate::trace::{Change, ObjectSnapshot, RelValue, Step, Trace};
 
@@ -54,12 +54,13 @@ impl Build {
         let Some((line, first)) = self.open.take() else {
             return;
         };
-        let changes = rec::take_changes();
         let recorded = rec::with(|r| {
+            r.settle_states(None);
+            let changes = std::mem::take(&mut r.changes);
             let objects = snapshot_all(r, interp);
-            (objects, r.truncated)
+            (objects, changes, r.truncated)
         });
-        let Some((objects, rec_truncated)) = recorded else {
+        let Some((objects, changes, rec_truncated)) = recorded else {
             return;
         };
         let events = (first..interp.output().events.len()).collect();
@@ -111,25 +112,6 @@ fn snapshot_all(r: &Recorder, interp: &mut Interpreter) -> Vec<ObjectSnapshot> {
     out
 }
 
-/// The state name SQLAlchemy's `inspect(obj)` flags would give.
-pub fn state_name(obj: &Value) -> &'static str {
-    let Some(st) = state::dict_get(obj, "_sa_instance_state") else {
-        return "transient";
-    };
-    let Some(st) = relplay_sqlalchemy::util::cast::<state::StateObj>(&st) else {
-        return "transient";
-    };
-    let s = st.s.borrow();
-    let attached = s.session.and_then(session::by_id).is_some();
-    match (s.key.is_some(), attached) {
-        (false, false) => "transient",
-        (false, true) => "pending",
-        (true, true) if s.deleted => "deleted",
-        (true, true) => "persistent",
-        (true, false) => "detached",
-    }
-}
-
 fn snapshot(
     r: &Recorder,
     interp: &mut Interpreter,
@@ -137,7 +119,7 @@ fn snapshot(
     class: &str,
     obj: &Value,
 ) -> ObjectSnapshot {
-    let state = state_name(obj);
+    let state = rec::state_name(obj);
     let has_key = matches!(state, "persistent" | "deleted" | "detached");
     let mut columns = Vec::new();
     let mut relationships = Vec::new();

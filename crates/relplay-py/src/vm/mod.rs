@@ -176,6 +176,10 @@ impl Interpreter {
     pub fn pop_cause(&mut self) {
         self.causes.pop();
     }
+    /// The innermost cause in effect, if any.
+    pub fn cause(&self) -> Option<&str> {
+        self.causes.last().map(|c| &**c)
+    }
 
     /// True when the innermost frame runs the main script's code.
     pub fn in_main_script(&self) -> bool {

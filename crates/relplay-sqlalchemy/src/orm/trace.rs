@@ -22,6 +22,8 @@ pub struct Tracked {
     pub label: Rc<str>,
     pub class: Rc<str>,
     pub obj: Weak<Instance>,
+    /// The state last reported, to report transitions once.
+    pub state: &'static str,
 }
 
 /// One attribute change, as [`crate`]'s facade reports it.
@@ -42,6 +44,8 @@ pub struct Recorder {
     pub changes: Vec<RawChange>,
     /// Set when an object or change cap was reached.
     pub truncated: bool,
+    /// Session operations in progress, innermost last (see [`phase`]).
+    phases: Vec<&'static str>,
 }
 
 thread_local! {
@@ -87,6 +91,7 @@ pub fn track(obj: &Value) {
             label,
             class,
             obj: Rc::downgrade(inst),
+            state: "transient",
         });
     });
 }
@@ -166,11 +171,6 @@ pub fn change(
     });
 }
 
-/// Takes the changes recorded since the last call.
-pub fn take_changes() -> Vec<RawChange> {
-    with(|rec| std::mem::take(&mut rec.changes)).unwrap_or_default()
-}
-
 /// Runs `f` with `cause` marking the SQL it emits (see `Interpreter::push_cause`).
 pub fn caused<R>(
     interp: &mut Interpreter,
@@ -181,4 +181,105 @@ pub fn caused<R>(
     let r = f(interp);
     interp.pop_cause();
     r
+}
+
+/// The state name `inspect(obj)`'s flags give, read without side effects.
+pub fn state_name(obj: &Value) -> &'static str {
+    let Some(st) = super::state::dict_get(obj, "_sa_instance_state") else {
+        return "transient";
+    };
+    let Some(st) = crate::util::cast::<super::state::StateObj>(&st) else {
+        return "transient";
+    };
+    let s = st.s.borrow();
+    let attached = s.session.and_then(super::session::by_id).is_some();
+    match (s.key.is_some(), attached) {
+        (false, false) => "transient",
+        (false, true) => "pending",
+        (true, true) if s.deleted => "deleted",
+        (true, true) => "persistent",
+        (true, false) => "detached",
+    }
+}
+
+impl Recorder {
+    /// Reports each tracked object whose state changed since last reported,
+    /// as a `"state"` change `via` the given operation.
+    pub fn settle_states(&mut self, via: Option<&str>) {
+        for t in &mut self.objects {
+            let Some(inst) = t.obj.upgrade() else {
+                continue;
+            };
+            let now = state_name(&Value::Instance(inst));
+            if now == t.state {
+                continue;
+            }
+            t.state = now;
+            if self.changes.len() >= MAX_CHANGES_PER_STEP {
+                self.truncated = true;
+                continue;
+            }
+            self.changes.push(RawChange {
+                object: t.label.clone(),
+                attr: String::new(),
+                op: "state",
+                value: vec![now.to_string()],
+                via: via.map(str::to_string),
+            });
+        }
+    }
+
+    /// The innermost session operation in progress.
+    pub fn phase(&self) -> Option<&'static str> {
+        self.phases.last().copied()
+    }
+}
+
+/// A session operation (`"flush"`, `"commit"`, `"close"`, ...) in
+/// progress: state transitions seen when it ends are reported `via` it.
+/// A flush inside an autoflush keeps the name `"autoflush"`.
+pub struct Phase(bool);
+
+pub fn phase(name: &'static str) -> Phase {
+    Phase(
+        with(|rec| {
+            if name == "flush" && rec.phase() == Some("autoflush") {
+                return false;
+            }
+            rec.phases.push(name);
+            true
+        })
+        .unwrap_or(false),
+    )
+}
+
+impl Drop for Phase {
+    fn drop(&mut self) {
+        if !self.0 {
+            return;
+        }
+        with(|rec| {
+            let name = rec.phases.pop();
+            rec.settle_states(name);
+        });
+    }
+}
+
+/// The `via` of the current session operation, for changes it makes.
+pub fn current_phase() -> Option<String> {
+    with(|rec| rec.phase().map(str::to_string)).flatten()
+}
+
+/// `"backref of Child.parent"` / `"back_populates of Child.parent"`: why
+/// `rev` (the other side) changed when its pair was set directly.
+pub fn via_pair(rev: &super::relationships::RelProp) -> Option<String> {
+    let res = rev.resolved()?;
+    let origin_key = rev.reverse()?;
+    let origin = res.target.rel(&origin_key)?;
+    let kind = if rev.backref.is_some() || origin.backref.is_some() {
+        "backref"
+    } else {
+        "back_populates"
+    };
+    Some(format!("{kind} of {}.{origin_key}", res.target.name()))
 }
