@@ -410,7 +410,6 @@ pub const ORM: &[&str] = &[
     "foreign",
     "has_inherited_table",
     "identity",
-    "immediateload",
     "instrumentation",
     "interfaces",
     "join",
