@@ -41,7 +41,12 @@ pub struct Event {
     pub line: u32,
     pub text: String,
     /// For SQL: what caused the statement when it was not the line's own
-    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`.
+    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`
+    /// (an expired attribute reloaded), `"selectin load Parent.children"`,
+    /// `"subquery load ..."`, `"immediate load ..."` (an eager strategy's
+    /// extra statement), `"dynamic load ..."` (iterating a dynamic
+    /// relationship). A joined load is part of the line's own query. Set in
+    /// `run` and `run_traced` alike.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
 }
@@ -58,8 +63,8 @@ pub fn run(source: &str, path: &str) -> Run {
 /// [`run`] plus the step trace and the runtime mapped model
 /// (`Run::trace`, see [`trace`]). Output and events are identical to
 /// `run`'s: tracing only reads program state, it never loads or changes it.
-/// Steps, objects and snapshots are capped (see `tracer`), then
-/// `Trace::truncated` is set.
+/// Steps, objects and snapshots are capped (see [`trace`]), then
+/// `Trace::truncated` is set and later steps are dropped.
 pub fn run_traced(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
     relplay_sqlalchemy::install(&mut interp);

@@ -46,6 +46,9 @@ pub struct Recorder {
     pub truncated: bool,
     /// Session operations in progress, innermost last (see [`phase`]).
     phases: Vec<&'static str>,
+    /// `repr()` of immutable library values (datetime, Decimal, enum
+    /// members) by object id: computed once, as it runs Python code.
+    reprs: RefCell<HashMap<u64, String>>,
 }
 
 thread_local! {
@@ -108,9 +111,14 @@ impl Recorder {
     }
 }
 
+/// Modules whose values are immutable and whose `__repr__` is side-effect
+/// free library code.
+const LIBRARY_REPRS: &[&str] = &["datetime", "decimal", "enum", "uuid", "fractions"];
+
 /// How a value shows in a change or snapshot: an object id for a tracked
-/// instance, `repr()` for plain data. No Python code runs (a user's
-/// `__repr__` could print or fail), so other objects show as `<Class object>`.
+/// instance, `repr()` for plain data and for library values (datetime,
+/// Decimal, enum members; once per object). A user's `__repr__` never runs
+/// (it could print or fail), so other objects show as `<Class object>`.
 pub fn show(rec: &Recorder, interp: &mut Interpreter, v: &Value) -> String {
     if let Some(l) = rec.label_of(v) {
         return l.to_string();
@@ -126,12 +134,26 @@ pub fn show(rec: &Recorder, interp: &mut Interpreter, v: &Value) -> String {
             .repr(v)
             .unwrap_or_else(|_| format!("<{}>", v.type_name())),
         Value::Instance(i) => {
-            let c = i.class.borrow();
+            let c = i.class.borrow().clone();
             if super::mapper::by_class(&c).is_some() {
-                format!("{}#?", c.name())
-            } else {
-                format!("<{} object>", c.name())
+                return format!("{}#?", c.name());
             }
+            if let Some(s) = rec.reprs.borrow().get(&i.id) {
+                return s.clone();
+            }
+            let repr_module = c
+                .mro()
+                .iter()
+                .find(|k| k.dict.borrow().get_str("__repr__").is_some())
+                .map(|k| k.module());
+            if !repr_module.is_some_and(|m| LIBRARY_REPRS.contains(&&*m)) {
+                return format!("<{} object>", c.name());
+            }
+            let s = interp
+                .repr(v)
+                .unwrap_or_else(|_| format!("<{} object>", c.name()));
+            rec.reprs.borrow_mut().insert(i.id, s.clone());
+            s
         }
         other => format!("<{} object>", other.type_name()),
     }
