@@ -305,3 +305,70 @@ pub fn via_pair(rev: &super::relationships::RelProp) -> Option<String> {
     };
     Some(format!("{kind} of {}.{origin_key}", res.target.name()))
 }
+
+/// Column values of the tracked objects, by object: `None` when not recording.
+pub type ColumnValues = Option<Vec<(usize, Vec<(String, Option<Value>)>)>>;
+
+/// The column values of every live tracked object (before a flush).
+pub fn column_values() -> ColumnValues {
+    with(|rec| {
+        let mut out = Vec::new();
+        for (n, t) in rec.objects.iter().enumerate() {
+            let Some(inst) = t.obj.upgrade() else {
+                continue;
+            };
+            let obj = Value::Instance(inst);
+            let Some(m) = super::mapper::of_value(&obj) else {
+                continue;
+            };
+            let cols = m
+                .cols
+                .iter()
+                .map(|c| (c.key.clone(), super::state::dict_get(&obj, &c.key)))
+                .collect();
+            out.push((n, cols));
+        }
+        out
+    })
+}
+
+fn same(a: &Option<Value>, b: &Option<Value>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => match (a, b) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            (Value::Str(x), Value::Str(y)) => x == y,
+            _ => a.is(b),
+        },
+        _ => false,
+    }
+}
+
+/// Reports the columns that changed since `before` as `"set"` changes via
+/// the current operation (values that left `__dict__` are expiry, not sets).
+pub fn report_columns(interp: &mut Interpreter, before: ColumnValues) {
+    let Some(before) = before else { return };
+    let via = current_phase();
+    for (n, cols) in before {
+        let obj = with(|rec| rec.objects.get(n).and_then(|t| t.obj.upgrade())).flatten();
+        let Some(inst) = obj else { continue };
+        let obj = Value::Instance(inst);
+        for (key, old) in cols {
+            let now = super::state::dict_get(&obj, &key);
+            if now.is_some() && !same(&old, &now) {
+                let v = now.unwrap_or(Value::None);
+                change(
+                    interp,
+                    &obj,
+                    &key,
+                    "set",
+                    std::slice::from_ref(&v),
+                    via.clone(),
+                );
+            }
+        }
+    }
+}
