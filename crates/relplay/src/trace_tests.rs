@@ -170,6 +170,21 @@ x = 1
 }
 
 #[test]
+fn long_values_are_cut_in_snapshots() {
+    let (_, steps) = traced(
+        "p = Parent(name='ab' * 100000)
+x = 1
+",
+    );
+    let shown = &step_at(&steps, 2).objects[0].columns[0].1;
+    assert_eq!(shown.len(), "'".len() + 100 + "…'".len());
+    assert!(
+        shown.starts_with("'abab") && shown.ends_with("…'"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn runtime_model_reports_pairing_direction_and_lines() {
     let src =
         "from sqlalchemy import create_engine, Column, ForeignKey, Table, Integer, String, inspect

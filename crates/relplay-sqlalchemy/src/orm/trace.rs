@@ -111,6 +111,9 @@ impl Recorder {
     }
 }
 
+/// Longer reprs are cut (a long string shows its first half of this).
+const MAX_SHOWN: usize = 200;
+
 /// Modules whose values are immutable and whose `__repr__` is side-effect
 /// free library code.
 const LIBRARY_REPRS: &[&str] = &["datetime", "decimal", "enum", "uuid", "fractions"];
@@ -124,10 +127,36 @@ pub fn show(rec: &Recorder, interp: &mut Interpreter, v: &Value) -> String {
         return l.to_string();
     }
     match v {
+        // long text shows its start: a snapshot per step must stay small
+        Value::Str(s) if s.len() > MAX_SHOWN => {
+            let head: String = s.chars().take(MAX_SHOWN / 2).collect();
+            let r = interp.repr(&Value::str(&head)).unwrap_or_default();
+            format!(
+                "{}…{}",
+                &r[..r.len().saturating_sub(1)],
+                &r[r.len().saturating_sub(1)..]
+            )
+        }
+        Value::Bytes(b) if b.len() > MAX_SHOWN => {
+            let head = Value::Bytes(b[..MAX_SHOWN / 2].into());
+            let r = interp.repr(&head).unwrap_or_default();
+            format!(
+                "{}…{}",
+                &r[..r.len().saturating_sub(1)],
+                &r[r.len().saturating_sub(1)..]
+            )
+        }
+        Value::BigInt(_) => {
+            let r = interp.repr(v).unwrap_or_else(|_| "<int>".into());
+            if r.len() > MAX_SHOWN {
+                format!("{}…", &r[..MAX_SHOWN / 2])
+            } else {
+                r
+            }
+        }
         Value::None
         | Value::Bool(_)
         | Value::Int(_)
-        | Value::BigInt(_)
         | Value::Float(_)
         | Value::Str(_)
         | Value::Bytes(_) => interp
