@@ -70,7 +70,8 @@ pub struct MappedRelationship {
     /// The target class name.
     pub target: String,
     /// `"one-to-many"`, `"many-to-one"`, `"one-to-one"` (a `uselist=False`
-    /// one-to-many, or a many-to-one whose other side is scalar), `"many-to-many"`.
+    /// one-to-many, or a many-to-one whose other side is scalar),
+    /// `"many-to-many"`; `"unconfigured"` when mapper configuration failed.
     pub direction: String,
     pub uselist: bool,
     /// The association table's name for a many-to-many.
@@ -150,6 +151,8 @@ pub struct Change {
     /// `"immediate load ..."`). Refresh: `"refresh Parent.name"`. State and
     /// expiry: the session operation, `"add"`, `"delete"`, `"flush"`,
     /// `"autoflush"`, `"commit"`, `"rollback"`, `"close"`, `"expunge"`,
-    /// `"load"` (a query or lazy load brought it in); `None` otherwise.
+    /// `"cascade"` (save-update along a relationship set on an object in a
+    /// session), `"load"` (a query or lazy load brought it in); `None`
+    /// otherwise.
     pub via: Option<String>,
 }

@@ -397,7 +397,10 @@ fn cascade_forward(
     }
     let so = with_state(interp, owner, |s| s.s.borrow().session)?;
     match so {
-        Some(id) => super::session::add_to(interp, id, item),
+        Some(id) => {
+            let _phase = trace::phase("cascade");
+            super::session::add_to(interp, id, item)
+        }
         None => Ok(()),
     }
 }
