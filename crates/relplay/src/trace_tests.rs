@@ -292,3 +292,28 @@ fn the_whole_traced_run_serializes() {
     assert_eq!(last["changes"][1]["via"], "back_populates of Child.parent");
     assert_eq!(json["trace"]["model"]["classes"][0]["name"], "Parent");
 }
+
+#[test]
+fn enum_members_show_natively_without_user_reprs() {
+    let (run, steps) = traced(
+        "import enum, datetime
+class Loud:
+    def __repr__(self):
+        print('side effect')
+        return 'Loud()'
+class Color(enum.Enum):
+    RED = 1
+    ODD = Loud()
+p = Parent(name='a')
+p.name = Color.RED
+p.name = Color.ODD
+x = 1
+",
+    );
+    assert!(!run.stdout.contains("side effect"), "{}", run.stdout);
+    assert_eq!(step_at(&steps, 10).changes[0].value, ["<Color.RED: 1>"]);
+    assert_eq!(
+        step_at(&steps, 11).changes[0].value,
+        ["<Color.ODD: <Loud object>>"]
+    );
+}

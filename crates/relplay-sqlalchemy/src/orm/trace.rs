@@ -55,23 +55,32 @@ thread_local! {
     static REC: RefCell<Option<Recorder>> = const { RefCell::new(None) };
 }
 
+// The recorder is borrowed with `try_`: while it is busy (a library repr
+// running Python code mid-snapshot), nested hooks record nothing rather
+// than panic.
+
 /// Starts recording (forgetting any previous recording).
 pub fn start() {
-    REC.with(|r| *r.borrow_mut() = Some(Recorder::default()));
+    REC.with(|r| {
+        if let Ok(mut b) = r.try_borrow_mut() {
+            *b = Some(Recorder::default());
+        }
+    });
 }
 
 /// Stops recording and returns what was recorded.
 pub fn finish() -> Option<Recorder> {
-    REC.with(|r| r.borrow_mut().take())
+    REC.with(|r| r.try_borrow_mut().ok().and_then(|mut b| b.take()))
 }
 
+/// Recording, and free to record now.
 pub fn active() -> bool {
-    REC.with(|r| r.borrow().is_some())
+    REC.with(|r| r.try_borrow().is_ok_and(|b| b.is_some()))
 }
 
 /// Runs `f` on the recorder when recording.
 pub fn with<R>(f: impl FnOnce(&mut Recorder) -> R) -> Option<R> {
-    REC.with(|r| r.borrow_mut().as_mut().map(f))
+    REC.with(|r| r.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
 /// A new mapped instance got its state: give it the next `Class#n`.
@@ -116,7 +125,33 @@ const MAX_SHOWN: usize = 200;
 
 /// Modules whose values are immutable and whose `__repr__` is side-effect
 /// free library code.
-const LIBRARY_REPRS: &[&str] = &["datetime", "decimal", "enum", "uuid", "fractions"];
+const LIBRARY_REPRS: &[&str] = &["datetime", "decimal", "uuid", "fractions"];
+
+/// `<Color.RED: 1>` for an enum member, built here: `Enum.__repr__` would
+/// call `repr()` on a value that may be a user object.
+fn enum_repr(
+    rec: &Recorder,
+    interp: &mut Interpreter,
+    c: &Rc<relplay_py::object::class::Class>,
+    i: &Instance,
+) -> Option<String> {
+    if !c.mro().iter().any(|k| &*k.module() == "enum") {
+        return None;
+    }
+    let d = i.dict.borrow();
+    let name = d.get_str("_name_")?;
+    let value = d.get_str("_value_")?;
+    drop(d);
+    let shown = match &value {
+        Value::Instance(_) => format!("<{} object>", value.type_name()),
+        v => show(rec, interp, v),
+    };
+    Some(format!(
+        "<{}.{}: {shown}>",
+        c.name(),
+        crate::util::str_of(&name)?
+    ))
+}
 
 /// How a value shows in a change or snapshot: an object id for a tracked
 /// instance, `repr()` for plain data and for library values (datetime,
@@ -170,6 +205,9 @@ pub fn show(rec: &Recorder, interp: &mut Interpreter, v: &Value) -> String {
             if let Some(s) = rec.reprs.borrow().get(&i.id) {
                 return s.clone();
             }
+            if let Some(s) = enum_repr(rec, interp, &c, i) {
+                return s;
+            }
             let repr_module = c
                 .mro()
                 .iter()
@@ -202,7 +240,9 @@ pub fn change(
         return;
     }
     REC.with(|r| {
-        let mut b = r.borrow_mut();
+        let Ok(mut b) = r.try_borrow_mut() else {
+            return;
+        };
         let Some(rec) = b.as_mut() else { return };
         let Some(object) = rec.label_of(obj) else {
             return;
@@ -242,7 +282,9 @@ pub fn state_name(obj: &Value) -> &'static str {
     let Some(st) = crate::util::cast::<super::state::StateObj>(&st) else {
         return "transient";
     };
-    let s = st.s.borrow();
+    let Ok(s) = st.s.try_borrow() else {
+        return "transient";
+    };
     let attached = s.session.and_then(super::session::by_id).is_some();
     match (s.key.is_some(), attached) {
         (false, false) => "transient",
@@ -399,5 +441,26 @@ pub fn report_columns(interp: &mut Interpreter, before: ColumnValues) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hooks_inside_a_busy_recorder_record_nothing_and_never_panic() {
+        let mut interp = Interpreter::new(relplay_py::Config::default());
+        start();
+        let nested = with(|_| {
+            // what a library repr calling back into the ORM would reach
+            let obj = Value::None;
+            change(&mut interp, &obj, "x", "set", &[], None);
+            let _p = phase("flush");
+            (active(), with(|_| ()).is_some(), finish().is_some())
+        });
+        assert_eq!(nested, Some((false, false, false)));
+        assert!(finish().is_some());
+        assert!(!active());
     }
 }
