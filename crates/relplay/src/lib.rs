@@ -73,8 +73,9 @@ pub fn run_traced(source: &str, path: &str) -> Run {
     interp.set_line_hook(Some(Box::new(tracer::Hook(build.clone()))));
     let outcome = interp.run_file(source, path);
     interp.set_line_hook(None);
-    let trace = tracer::finish(&mut interp, &build);
+    let mut trace = tracer::finish(&mut interp, &build);
     let mut run = collect(&mut interp, outcome.exit_code);
+    trace.model = model::configured_model(&mut interp);
     run.trace = Some(trace);
     run
 }

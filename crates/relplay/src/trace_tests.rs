@@ -216,7 +216,6 @@ class C(Base):
     b = relationship('B', viewonly=True, primaryjoin='C.id == B.id', foreign_keys='B.id')
 
 create_engine('sqlite://')
-inspect(A)
 ";
     let run = run_traced(src, "/m.py");
     assert_eq!(run.exit, 0, "{}", run.stderr);
@@ -316,4 +315,30 @@ x = 1
         step_at(&steps, 11).changes[0].value,
         ["<Color.ODD: <Loud object>>"]
     );
+}
+
+#[test]
+fn model_is_configured_even_if_the_script_never_used_it() {
+    let src = format!("{MODEL}print('declared only')\n");
+    let run = run_traced(&src, "/s.py");
+    let plain = crate::run(&src, "/s.py");
+    assert_eq!(run.stdout, plain.stdout);
+    assert_eq!(run.stderr, plain.stderr);
+    let model = run.trace.map(|t| t.model).unwrap_or_default();
+    let children = &model.classes[0].relationships[0];
+    assert_eq!(children.direction, "one-to-many");
+    // a failed configuration leaves its relationship unconfigured
+    let bad = "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+class Base(DeclarativeBase):
+    pass
+class A(Base):
+    __tablename__ = 'a'
+    id: Mapped[int] = mapped_column(primary_key=True)
+    b = relationship('Nope')
+";
+    let run = run_traced(bad, "/b.py");
+    assert_eq!(run.exit, 0);
+    let model = run.trace.map(|t| t.model).unwrap_or_default();
+    assert_eq!(model.classes[0].relationships[0].direction, "unconfigured");
+    assert_eq!(model.classes[0].relationships[0].target, "Nope");
 }

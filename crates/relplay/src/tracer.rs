@@ -102,7 +102,7 @@ pub fn finish(interp: &mut Interpreter, build: &Rc<RefCell<Build>>) -> Trace {
     b.close(interp);
     let truncated = b.truncated || rec::finish().is_some_and(|r| r.truncated);
     Trace {
-        model: crate::model::mapped_model(),
+        model: Default::default(),
         steps: std::mem::take(&mut b.steps),
         truncated,
     }
