@@ -115,10 +115,6 @@ fn orm_names(d: &mut PyDict) {
         builtin("subqueryload", |i, a, _| option(i, a, Strategy::Subquery)),
     );
     d.set_str(
-        "immediateload",
-        builtin("immediateload", |i, a, _| option(i, a, Strategy::Immediate)),
-    );
-    d.set_str(
         "contains_eager",
         builtin("contains_eager", |i, _, _| {
             Err(util::not_supported(i, "contains_eager()"))

@@ -410,6 +410,7 @@ pub const ORM: &[&str] = &[
     "foreign",
     "has_inherited_table",
     "identity",
+    "immediateload",
     "instrumentation",
     "interfaces",
     "join",

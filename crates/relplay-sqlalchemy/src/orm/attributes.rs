@@ -299,29 +299,24 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         items: RefCell::new(Vec::new()),
                     }));
                 }
-                let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
-                let items = trace::caused(interp, cause, |i| super::loading::lazy_load(i, obj, r))?;
-                trace::change(
-                    interp,
-                    obj,
-                    &a.key,
-                    "load",
-                    &items,
-                    Some("lazy load".into()),
-                );
+                let (items, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
+                    super::loading::lazy_load(i, obj, r)
+                });
+                let items = items?;
+                trace::change(interp, obj, &a.key, "load", &items, Some(via));
                 let v = new_collection(interp, obj, r, items.clone())?;
                 with_state(interp, obj, |s| {
                     s.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
                 })?;
                 Ok(v)
             } else {
-                let v = if persistent {
-                    let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
-                    trace::caused(interp, cause, |i| {
+                let (v, via) = if persistent {
+                    let (v, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
                         super::loading::lazy_load_scalar(i, obj, r)
-                    })?
+                    });
+                    (v?, via)
                 } else {
-                    Value::None
+                    (Value::None, String::new())
                 };
                 if persistent {
                     trace::change(
@@ -330,7 +325,7 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         &a.key,
                         "load",
                         std::slice::from_ref(&v),
-                        Some("lazy load".into()),
+                        Some(via),
                     );
                     dict_set(obj, &r.key, v.clone());
                     with_state(interp, obj, |s| {

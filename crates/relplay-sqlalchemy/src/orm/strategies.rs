@@ -30,8 +30,6 @@ pub enum Strategy {
     Raise,
     NoLoad,
     Subquery,
-    /// The lazy loader's SELECT, run for each object as it is loaded.
-    Immediate,
 }
 
 impl Strategy {
@@ -46,7 +44,6 @@ impl Strategy {
                 "raise" | "raise_on_sql" => Strategy::Raise,
                 "noload" => Strategy::NoLoad,
                 "subquery" => Strategy::Subquery,
-                "immediate" => Strategy::Immediate,
                 "dynamic" => Strategy::Select,
                 _ => return None,
             },
@@ -71,9 +68,6 @@ impl NativeObject for LoaderOpt {
                 ("raiseload", |i, a, k| chain(i, a, k, Strategy::Raise)),
                 ("noload", |i, a, k| chain(i, a, k, Strategy::NoLoad)),
                 ("subqueryload", |i, a, k| chain(i, a, k, Strategy::Subquery)),
-                ("immediateload", |i, a, k| {
-                    chain(i, a, k, Strategy::Immediate)
-                }),
             ],
         )
     }
@@ -373,7 +367,6 @@ pub fn post_load_from(
                 super::trace::caused(interp, cause, |i| selectin(i, s, m, &r, objs, &sub))?
             }
             Strategy::Subquery => {}
-            Strategy::Immediate => immediate(interp, m, &r, objs)?,
             Strategy::Joined | Strategy::Select | Strategy::Raise | Strategy::NoLoad => {
                 if !sub.is_empty() {
                     // options below a joined/lazy level apply to what it loaded
@@ -388,38 +381,6 @@ pub fn post_load_from(
                 }
             }
         }
-    }
-    Ok(())
-}
-
-/// "immediate": each freshly loaded object's relationship is loaded at
-/// once, with the lazy loader's statement, one per object.
-fn immediate(
-    interp: &mut Interpreter,
-    m: &Rc<Mapper>,
-    r: &Rc<RelProp>,
-    objs: &[Value],
-) -> PyResult<()> {
-    let uselist = r.resolved().map(|x| x.uselist).unwrap_or(true);
-    for o in objs {
-        if o.is_none() || dict_get(o, &r.key).is_some() {
-            continue;
-        }
-        let cause = format!("immediate load {}.{}", m.name(), r.key);
-        let items = super::trace::caused(interp, cause, |i| {
-            if uselist {
-                super::loading::lazy_load(i, o, r)
-            } else {
-                super::loading::lazy_load_scalar(i, o, r).map(|v| {
-                    if v.is_none() {
-                        vec![]
-                    } else {
-                        vec![v]
-                    }
-                })
-            }
-        })?;
-        set_loaded(interp, o, r, items)?;
     }
     Ok(())
 }

@@ -262,6 +262,33 @@ pub fn change(
     });
 }
 
+/// Runs the lazy load of `class.key` under the cause `"lazy load
+/// class.key"`, unless a loader strategy already named this very load
+/// (an eager strategy that loads through the attribute, e.g. `"immediate
+/// load class.key"` around each object's access). Returns `f`'s result and
+/// the load's `via` (`"lazy load"` or the strategy's cause).
+pub fn lazy_loading<R>(
+    interp: &mut Interpreter,
+    class: &str,
+    key: &str,
+    f: impl FnOnce(&mut Interpreter) -> R,
+) -> (R, String) {
+    let target = format!("{class}.{key}");
+    if let Some(outer) = interp.cause() {
+        if outer
+            .strip_suffix(target.as_str())
+            .is_some_and(|k| k.ends_with(" load "))
+        {
+            let outer = outer.to_string();
+            return (f(interp), outer);
+        }
+    }
+    (
+        caused(interp, format!("lazy load {target}"), f),
+        "lazy load".into(),
+    )
+}
+
 /// Runs `f` with `cause` marking the SQL it emits (see `Interpreter::push_cause`).
 pub fn caused<R>(
     interp: &mut Interpreter,
@@ -447,6 +474,25 @@ pub fn report_columns(interp: &mut Interpreter, before: ColumnValues) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_strategy_that_names_the_load_keeps_its_name() {
+        let mut interp = Interpreter::new(relplay_py::Config::default());
+        let seen = |i: &mut Interpreter| i.cause().map(str::to_string);
+        let (c, via) = lazy_loading(&mut interp, "P", "kids", seen);
+        assert_eq!(
+            (c.as_deref(), via.as_str()),
+            (Some("lazy load P.kids"), "lazy load")
+        );
+        interp.push_cause(Rc::from("immediate load P.kids"));
+        let (c, via) = lazy_loading(&mut interp, "P", "kids", seen);
+        assert_eq!(c.as_deref(), Some("immediate load P.kids"));
+        assert_eq!(via, "immediate load P.kids");
+        // a load of another attribute inside it is its own lazy load
+        let (c, _) = lazy_loading(&mut interp, "C", "parent", seen);
+        assert_eq!(c.as_deref(), Some("lazy load C.parent"));
+        interp.pop_cause();
+    }
 
     #[test]
     fn hooks_inside_a_busy_recorder_record_nothing_and_never_panic() {
