@@ -8,15 +8,16 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
-mod model;
 pub mod trace;
-mod tracer;
 pub use trace::Trace;
+
+pub use relplay_lab::{Lint, Model, Severity};
+
+mod model;
+mod tracer;
 
 use std::cell::RefCell;
 use std::rc::Rc;
-
-pub use relplay_lab::{Lint, Model, Severity};
 
 /// What one run of a script produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
