@@ -26,12 +26,15 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
   HighlightStyle,
+  LanguageSupport,
   syntaxHighlighting,
   indentOnInput,
   bracketMatching,
   indentUnit,
 } from "@codemirror/language";
-import { python } from "@codemirror/lang-python";
+// The bare language, not python(): that adds completion sources, which pull in
+// @codemirror/autocomplete (~4 KB brotli) for a completion UI we do not mount.
+import { pythonLanguage } from "@codemirror/lang-python";
 import { tags as t } from "@lezer/highlight";
 
 // Colours come from CSS variables (web/style.css), so light/dark follow
@@ -149,7 +152,7 @@ function mount(parent, doc, onChange) {
         indentUnit.of("    "),
         EditorState.tabSize.of(4),
         syntaxHighlighting(highlight),
-        python(),
+        new LanguageSupport(pythonLanguage),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         errorField,
         highlightField,
