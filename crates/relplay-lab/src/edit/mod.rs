@@ -18,6 +18,9 @@ mod models;
 mod relation;
 mod rename;
 mod text;
+mod variants;
+
+pub use variants::{line_map, variants, LAZY};
 
 use serde::{Deserialize, Serialize};
 

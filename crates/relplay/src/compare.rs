@@ -1,0 +1,213 @@
+//! `compare(source, "Class.attr", kind)`: the same script run under each
+//! variant of one relationship (how its sides are declared, or its loader
+//! strategy), with per-line cells aligned on the original script's lines so
+//! the page can show them side by side and highlight what differs.
+
+use serde::Serialize;
+
+/// One variant's run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// `back_populates`, `backref`, `backref-other`, `one-sided`, `none`,
+    /// or a loader strategy (`select`, `joined`, ...).
+    pub variant: String,
+    /// The edited script that ran.
+    pub source: String,
+    pub stdout: String,
+    pub stderr: String,
+    pub exit: i32,
+    /// The echo log (empty unless the script turns `echo=True` on).
+    pub sql: String,
+    /// SQL statements in the echo log (parameter lines not counted).
+    pub statements: usize,
+    /// The last line of the traceback, when the variant raised.
+    pub error: Option<String>,
+    /// The original script's line the error was raised on (0: not known or new).
+    pub error_line: u32,
+    /// Per original script line, what the variant did there.
+    pub lines: Vec<LineCell>,
+}
+
+/// What one variant did on one line of the original script.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LineCell {
+    pub line: u32,
+    pub stdout: String,
+    /// The SQL statements sent (the echo log's statement records).
+    pub sql: Vec<String>,
+}
+
+/// Runs every variant of `rel` under `kind` (`"sync"` or `"lazy"`).
+pub fn compare(source: &str, rel: &str, kind: &str, path: &str) -> Result<Vec<Variant>, String> {
+    let variants = relplay_lab::edit::variants(source, rel, kind).map_err(|e| e.to_string())?;
+    Ok(variants
+        .into_iter()
+        .map(|(name, src)| run_variant(source, name, src, path))
+        .collect())
+}
+
+fn run_variant(original: &str, variant: String, source: String, path: &str) -> Variant {
+    let run = crate::run(&source, path);
+    let map = relplay_lab::edit::line_map(original, &source);
+    let orig_line = |l: u32| -> u32 {
+        l.checked_sub(1)
+            .and_then(|i| map.get(i as usize))
+            .copied()
+            .unwrap_or(0)
+    };
+    let mut lines: Vec<LineCell> = Vec::new();
+    let mut sql = String::new();
+    let mut statements = 0;
+    for e in &run.events {
+        let line = orig_line(e.line);
+        let cell = match lines.iter_mut().position(|c| c.line == line) {
+            Some(i) => &mut lines[i],
+            None => {
+                lines.push(LineCell {
+                    line,
+                    ..LineCell::default()
+                });
+                let n = lines.len() - 1;
+                &mut lines[n]
+            }
+        };
+        match e.stream {
+            "stdout" => cell.stdout.push_str(&e.text),
+            "sql" => {
+                sql.push_str(&e.text);
+                if is_statement(&e.text) {
+                    statements += 1;
+                    cell.sql.push(e.text.trim_end().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    lines.sort_by_key(|c| c.line);
+    let error = (run.exit != 0)
+        .then(|| {
+            run.stderr
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(str::to_string)
+        })
+        .flatten();
+    let error_line = if run.exit != 0 {
+        orig_line(traceback_line(&run.stderr, path))
+    } else {
+        0
+    };
+    Variant {
+        variant,
+        source,
+        stdout: run.stdout,
+        stderr: run.stderr,
+        exit: run.exit,
+        sql,
+        statements,
+        error,
+        error_line,
+        lines,
+    }
+}
+
+/// An echo-log record that is a statement, not its parameters or timing.
+fn is_statement(record: &str) -> bool {
+    let t = record.trim_start();
+    !t.is_empty() && !t.starts_with('[') && !t.starts_with('(')
+}
+
+/// The last `File "path", line N` of a traceback.
+fn traceback_line(stderr: &str, path: &str) -> u32 {
+    let needle = format!("File \"{path}\", line ");
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let rest = &l[l.find(&needle)? + needle.len()..];
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .last()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCRIPT: &str = include_str!("../../../tests/gallery/sync_back_populates.py");
+
+    #[test]
+    fn without_back_populates_you_get_an_empty_list() {
+        let got = compare(SCRIPT, "Parent.children", "sync", "main.py").unwrap();
+        let names: Vec<&str> = got.iter().map(|v| v.variant.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "back_populates",
+                "backref",
+                "backref-other",
+                "one-sided",
+                "none"
+            ]
+        );
+        let line = SCRIPT
+            .lines()
+            .position(|l| l.starts_with("print(\"p.children:\""))
+            .unwrap() as u32
+            + 1;
+        let cell = |v: &Variant| {
+            v.lines
+                .iter()
+                .find(|c| c.line == line)
+                .map(|c| c.stdout.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(cell(&got[0]), "p.children: ['c']\n");
+        assert_eq!(cell(&got[1]), "p.children: ['c']\n");
+        assert_eq!(cell(&got[3]), "p.children: []\n");
+        assert_eq!(got[4].exit, 1);
+        assert!(
+            got[4]
+                .error
+                .as_deref()
+                .unwrap_or("")
+                .contains("AttributeError"),
+            "{:?}",
+            got[4].error
+        );
+        assert!(got[0].statements > 0);
+    }
+
+    #[test]
+    fn lazy_strategies_differ_in_query_count() {
+        let src = include_str!("../../../tests/lab/lessons/lazy_strategies.py");
+        let got = compare(src, "Author.books", "lazy", "main.py").unwrap();
+        let selects: Vec<(String, usize)> = got
+            .iter()
+            .map(|v| {
+                let n = v
+                    .lines
+                    .iter()
+                    .flat_map(|c| &c.sql)
+                    .filter(|s| s.starts_with("SELECT"))
+                    .count();
+                (v.variant.clone(), n)
+            })
+            .collect();
+        let want: Vec<(String, usize)> = [
+            ("select", 4),
+            ("joined", 1),
+            ("selectin", 2),
+            ("subquery", 2),
+            ("dynamic", 4),
+        ]
+        .iter()
+        .map(|(n, c)| (n.to_string(), *c))
+        .collect();
+        assert_eq!(selects, want);
+    }
+}
