@@ -123,14 +123,14 @@ fn traceback_line(stderr: &str, path: &str) -> u32 {
     let needle = format!("File \"{path}\", line ");
     stderr
         .lines()
-        .filter_map(|l| {
+        .rev()
+        .find_map(|l| {
             let rest = &l[l.find(&needle)? + needle.len()..];
             rest.split(|c: char| !c.is_ascii_digit())
                 .next()?
                 .parse()
                 .ok()
         })
-        .last()
         .unwrap_or(0)
 }
 
