@@ -259,3 +259,35 @@ const KEYWORDS: &[&str] = &[
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
     "with", "yield",
 ];
+
+/// A column as the editor shows it: the `Mapped[int]` Python type read back
+/// as its SQL type, so a `SetColumn` built from it changes nothing else.
+pub fn column_spec(col: &crate::model::ColumnDef) -> ColumnSpec {
+    let t = col.type_.as_ref().map(|t| t.value.as_str()).unwrap_or("");
+    let type_ = match t {
+        "int" | "" => "Integer",
+        "str" => "String",
+        "bool" => "Boolean",
+        "float" => "Float",
+        other => other,
+    };
+    ColumnSpec {
+        name: col.attr.clone().unwrap_or_else(|| col.name.clone()),
+        type_: type_.to_string(),
+        primary_key: col.primary_key,
+        nullable: col.nullable,
+        unique: col.unique,
+        foreign_key: col.foreign_keys.first().map(|f| f.target.clone()),
+    }
+}
+
+/// How a declared relationship is linked to its other side today.
+pub fn sync_of(r: &crate::model::Relationship) -> Sync {
+    if r.back_populates.is_some() {
+        Sync::BackPopulates
+    } else if r.backref.is_some() {
+        Sync::Backref
+    } else {
+        Sync::OneSided
+    }
+}
