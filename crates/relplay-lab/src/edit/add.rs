@@ -285,7 +285,15 @@ pub(crate) fn relationship(
                     vec![("back_populates".into(), cx.quote(&sb))],
                 );
             }
-            let block = assoc_block(cx, &assoc, &format!("{ta}_{tb}"), &lines)?;
+            // A many-to-many between the same tables may own `{ta}_{tb}` already.
+            let mut assoc_table = format!("{ta}_{tb}");
+            if cx.model.table_names().contains(&assoc_table.as_str()) {
+                assoc_table.push_str("_link");
+            }
+            if cx.model.table_names().contains(&assoc_table.as_str()) {
+                return Err(EditError::BadName(assoc_table));
+            }
+            let block = assoc_block(cx, &assoc, &assoc_table, &lines)?;
             let last = cx.model.classes.last().map(|c| c.span).unwrap_or(b.span);
             insert_block(cx, &mut p, last, &block);
         }
