@@ -202,6 +202,10 @@ test("lesson: without back_populates you get []", async () => {
   assert.equal((await oneSided.textContent()).trim(), "p.children: []");
   assert.match(await oneSided.getAttribute("class"), /\bdiff\b/);
   assert.match(await page.locator('[data-testid=compare-summary][data-variant="none"][data-what="exit"]').textContent(), /1/);
+  // What each side holds after `c.parent = p`, from the step trace.
+  const holds = async (v) => (await (await cell(page, v, "c.parent = p")).locator("[data-testid=compare-holds] li").allTextContents());
+  assert.ok((await holds("back_populates")).includes("Parent#1.children = [Child#1]"));
+  assert.ok((await holds("one-sided")).includes("Parent#1.children = []"));
   assert.match(await page.locator('[data-testid=compare-error-cell]').first().textContent(), /AttributeError/);
   await page.locator("[data-testid=compare]").screenshot({ path: path.join(SHOTS, "lab-compare-sync.png") });
   assert.deepEqual(errors, []);

@@ -35,19 +35,82 @@ pub struct LineCell {
     pub stdout: String,
     /// The SQL statements sent (the echo log's statement records).
     pub sql: Vec<String>,
+    /// What the compared pair's attributes hold after the line, when the
+    /// line changed them (`"Parent#1.children = [Child#1]"`), from the step trace.
+    pub holds: Vec<String>,
 }
 
 /// Runs every variant of `rel` under `kind` (`"sync"` or `"lazy"`).
 pub fn compare(source: &str, rel: &str, kind: &str, path: &str) -> Result<Vec<Variant>, String> {
     let variants = relplay_lab::edit::variants(source, rel, kind).map_err(|e| e.to_string())?;
-    Ok(variants
+    let runs: Vec<(String, String, crate::Run)> = variants
         .into_iter()
-        .map(|(name, src)| run_variant(source, name, src, path))
+        .map(|(name, src)| {
+            let run = crate::run_traced(&src, path);
+            (name, src, run)
+        })
+        .collect();
+    let tracked = tracked_attrs(rel, &runs);
+    Ok(runs
+        .into_iter()
+        .map(|(name, src, run)| run_variant(source, name, src, run, path, &tracked))
         .collect())
 }
 
-fn run_variant(original: &str, variant: String, source: String, path: &str) -> Variant {
-    let run = crate::run(&source, path);
+/// The pair's attributes as `(class, attr)`: the compared one and its other
+/// side in any variant that links them (SQLAlchemy's own configured model).
+fn tracked_attrs(rel: &str, runs: &[(String, String, crate::Run)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |c: &str, a: &str| {
+        if !out.iter().any(|(x, y)| x == c && y == a) {
+            out.push((c.to_string(), a.to_string()));
+        }
+    };
+    if let Some((c, a)) = rel.split_once('.') {
+        add(c, a);
+        for (_, _, run) in runs {
+            let Some(t) = &run.trace else { continue };
+            for k in t.model.classes.iter().filter(|k| k.name == c) {
+                for r in k.relationships.iter().filter(|r| r.attr == a) {
+                    if let Some((pc, pa)) = r.pair.as_deref().and_then(|p| p.split_once('.')) {
+                        add(pc, pa);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `Parent#1.children = [Child#1]` for each tracked attribute of each object.
+fn holds_of(step: &crate::trace::Step, tracked: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for o in &step.objects {
+        for r in &o.relationships {
+            if !tracked.iter().any(|(c, a)| *c == o.class && *a == r.attr) {
+                continue;
+            }
+            let value = if !r.loaded {
+                "(not loaded)".to_string()
+            } else if r.collection {
+                format!("[{}]", r.value.join(", "))
+            } else {
+                r.value.first().cloned().unwrap_or_else(|| "None".into())
+            };
+            out.push(format!("{}.{} = {value}", o.id, r.attr));
+        }
+    }
+    out
+}
+
+fn run_variant(
+    original: &str,
+    variant: String,
+    source: String,
+    run: crate::Run,
+    path: &str,
+    tracked: &[(String, String)],
+) -> Variant {
     let map = relplay_lab::edit::line_map(original, &source);
     let orig_line = |l: u32| -> u32 {
         l.checked_sub(1)
@@ -81,6 +144,26 @@ fn run_variant(original: &str, variant: String, source: String, path: &str) -> V
                 }
             }
             _ => {}
+        }
+    }
+    // Lines that changed the pair: what it holds afterwards (the last step of a loop's line).
+    for step in run.trace.iter().flat_map(|t| t.steps.iter()) {
+        let touched = step.changes.iter().any(|ch| {
+            let class = ch.object.split('#').next().unwrap_or("");
+            tracked.iter().any(|(c, a)| c == class && *a == ch.attr)
+        });
+        if !touched {
+            continue;
+        }
+        let line = orig_line(step.line);
+        let holds = holds_of(step, tracked);
+        match lines.iter_mut().find(|c| c.line == line) {
+            Some(c) => c.holds = holds,
+            None => lines.push(LineCell {
+                line,
+                holds,
+                ..LineCell::default()
+            }),
         }
     }
     lines.sort_by_key(|c| c.line);
@@ -180,6 +263,26 @@ mod tests {
             got[4].error
         );
         assert!(got[0].statements > 0);
+        // `c.parent = p`: both sides hold each other only when linked.
+        let assign = SCRIPT.lines().position(|l| l == "c.parent = p").unwrap() as u32 + 1;
+        let holds = |v: &Variant| {
+            v.lines
+                .iter()
+                .find(|c| c.line == assign)
+                .map(|c| c.holds.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            holds(&got[0]).contains(&"Parent#1.children = [Child#1]".to_string()),
+            "{:?}",
+            holds(&got[0])
+        );
+        assert!(
+            holds(&got[3]).contains(&"Parent#1.children = []".to_string())
+                || !holds(&got[3]).iter().any(|h| h.contains("Child#1]")),
+            "{:?}",
+            holds(&got[3])
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The compare view: one column per variant, one row per script line that
-//! printed, sent SQL or raised; a cell differing from the first column is
+//! changed the pair (what each side holds after it), printed, sent SQL or raised; a cell differing from the first column is
 //! highlighted, and a variant's error sits on the line that raised it.
 
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ pub struct Comparison {
 /// What a variant shows on one line.
 #[derive(Clone, PartialEq)]
 struct Cell {
+    holds: Vec<String>,
     stdout: String,
     sql: Vec<String>,
     error: Option<String>,
@@ -53,6 +54,7 @@ impl Comparison {
     fn cell(v: &relplay::Variant, line: u32) -> Cell {
         let c = v.lines.iter().find(|c| c.line == line);
         Cell {
+            holds: c.map(|c| c.holds.clone()).unwrap_or_default(),
             stdout: c.map(|c| c.stdout.clone()).unwrap_or_default(),
             sql: c.map(|c| c.sql.clone()).unwrap_or_default(),
             error: v.error.clone().filter(|_| v.error_line == line),
@@ -163,6 +165,11 @@ fn render(c: Comparison) -> AnyView {
                     });
                     view! {
                         <td class=class data-testid="compare-cell" data-variant=v.variant.clone() data-line=line.to_string() data-sql=n.to_string()>
+                            {(!cell.holds.is_empty()).then(|| view! {
+                                <ul class="cell-holds" data-testid="compare-holds">
+                                    {cell.holds.iter().map(|h| view! { <li>{h.clone()}</li> }).collect_view()}
+                                </ul>
+                            })}
                             <pre class="cell-out">{cell.stdout.clone()}</pre>
                             {sql}
                             {cell.error.clone().map(|e| view! { <pre class="cell-error" data-testid="compare-error-cell">{e}</pre> })}
