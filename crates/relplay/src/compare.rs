@@ -82,14 +82,38 @@ fn tracked_attrs(rel: &str, runs: &[(String, String, crate::Run)]) -> Vec<(Strin
     out
 }
 
-/// `Parent#1.children = [Child#1]` for each tracked attribute of each object.
+/// At most this many holds per cell: the objects a line touched, not the world.
+const MAX_HOLDS: usize = 8;
+
+/// `Parent#1.children = [Child#1]` for each tracked attribute of the objects
+/// this step's changes to tracked attributes involved (the changed object
+/// and the objects it now points at, so an unsynced other side shows too).
 fn holds_of(step: &crate::trace::Step, tracked: &[(String, String)]) -> Vec<String> {
+    let is_tracked = |class: &str, attr: &str| tracked.iter().any(|(c, a)| c == class && a == attr);
+    let mut involved: Vec<&str> = Vec::new();
+    for ch in &step.changes {
+        let class = ch.object.split('#').next().unwrap_or("");
+        if is_tracked(class, &ch.attr) {
+            involved.push(&ch.object);
+            involved.extend(
+                ch.value
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|v| v.contains('#')),
+            );
+        }
+    }
     let mut out = Vec::new();
-    for o in &step.objects {
-        for r in &o.relationships {
-            if !tracked.iter().any(|(c, a)| *c == o.class && *a == r.attr) {
-                continue;
-            }
+    for o in step
+        .objects
+        .iter()
+        .filter(|o| involved.contains(&o.id.as_str()))
+    {
+        for r in o
+            .relationships
+            .iter()
+            .filter(|r| is_tracked(&o.class, &r.attr))
+        {
             let value = if !r.loaded {
                 "(not loaded)".to_string()
             } else if r.collection {
@@ -99,6 +123,11 @@ fn holds_of(step: &crate::trace::Step, tracked: &[(String, String)]) -> Vec<Stri
             };
             out.push(format!("{}.{} = {value}", o.id, r.attr));
         }
+    }
+    if out.len() > MAX_HOLDS {
+        let more = out.len() - MAX_HOLDS + 1;
+        out.truncate(MAX_HOLDS - 1);
+        out.push(format!("… and {more} more"));
     }
     out
 }

@@ -25,6 +25,15 @@ struct Cell {
     error: Option<String>,
 }
 
+impl Cell {
+    fn is_empty(&self) -> bool {
+        self.holds.is_empty()
+            && self.stdout.is_empty()
+            && self.sql.is_empty()
+            && self.error.is_none()
+    }
+}
+
 impl Comparison {
     pub fn run(code: &str, rel: &str, kind: &str) -> Self {
         Comparison {
@@ -48,6 +57,8 @@ impl Comparison {
             .collect();
         lines.sort_unstable();
         lines.dedup();
+        // A line whose cells are all empty (only stderr, say) is no row.
+        lines.retain(|&l| variants.iter().any(|v| !Self::cell(v, l).is_empty()));
         lines
     }
 
