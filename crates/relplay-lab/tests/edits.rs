@@ -3,7 +3,7 @@
 //! `RELPLAY_BLESS=1` to write missing/changed `.after.py` files, then review
 //! them). A `# edit-error:` header instead names the error the edit must give.
 
-use relplay_lab::edit::{apply, Action};
+use relplay_lab::edit::{apply, Action, RelKind};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -63,10 +63,17 @@ fn edit_scenarios() {
 /// Every edit keeps the script parseable or refuses: no action on any
 /// corpus script panics, whatever it names.
 #[test]
-fn edits_never_panic_on_the_lint_corpus() {
-    let lints = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/lints");
-    for e in fs::read_dir(lints).unwrap() {
-        let src = fs::read_to_string(e.unwrap().path()).unwrap();
+fn edits_never_panic_on_the_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
+    let files = ["lints", "gallery", "hostile", "orm"]
+        .iter()
+        .flat_map(|d| fs::read_dir(root.join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"));
+    for path in files {
+        let Ok(src) = fs::read_to_string(&path) else {
+            continue;
+        };
         let Ok(model) = relplay_lab::read_model(&src) else {
             continue;
         };
@@ -91,6 +98,59 @@ fn edits_never_panic_on_the_lint_corpus() {
                         uselist: Some(false),
                     },
                 );
+            }
+            for col in &c.columns {
+                let spec = relplay_lab::edit::column_spec(col);
+                let name = spec.name.clone();
+                let mut changed = spec.clone();
+                changed.type_ = "String(9)".into();
+                changed.unique = !spec.unique;
+                changed.nullable = !spec.nullable;
+                changed.primary_key = !spec.primary_key;
+                changed.foreign_key = if spec.foreign_key.is_some() {
+                    None
+                } else {
+                    Some("t.id".into())
+                };
+                let class = c.name.clone();
+                let _ = apply(
+                    &src,
+                    &Action::SetColumn {
+                        class: class.clone(),
+                        name: name.clone(),
+                        column: changed,
+                    },
+                );
+                let _ = apply(
+                    &src,
+                    &Action::RenameColumn {
+                        class: class.clone(),
+                        name: name.clone(),
+                        to: "renamed".into(),
+                    },
+                );
+                let _ = apply(&src, &Action::DeleteColumn { class, name });
+            }
+            for other in &model.classes {
+                for kind in [
+                    RelKind::OneToMany,
+                    RelKind::ManyToOne,
+                    RelKind::OneToOne,
+                    RelKind::ManyToMany,
+                    RelKind::AssociationObject,
+                    RelKind::SelfReferential,
+                ] {
+                    let _ = apply(
+                        &src,
+                        &Action::AddRelationship {
+                            kind,
+                            from: c.name.clone(),
+                            to: other.name.clone(),
+                            attr: "xs".into(),
+                            back: Some("ys".into()),
+                        },
+                    );
+                }
             }
             let _ = apply(
                 &src,

@@ -413,7 +413,11 @@ pub(crate) fn set_column(
         let after_type = type_in_call
             .filter(|t| t.value == spec.type_)
             .map(|t| t.span.end as usize);
-        let has_args = !cx.src[open..call.end as usize - 1].trim().is_empty();
+        let inside = cx.src.get(open..(call.end as usize).saturating_sub(1));
+        let has_args = !inside
+            .ok_or(EditError::Unreadable("column"))?
+            .trim()
+            .is_empty();
         match after_type {
             Some(at) => p.insert(at, format!(", {}", insert_first.join(", "))),
             None if has_args => p.insert(open, format!("{}, ", insert_first.join(", "))),

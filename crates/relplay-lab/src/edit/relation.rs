@@ -547,18 +547,18 @@ pub(crate) fn move_fk(cx: &Ctx<'_>, rel: &str) -> Result<Patches, EditError> {
     }
     // Rewrite the copy: the attribute name, and the FK target.
     let (ts, te) = (
-        fk.target_span.start as usize - base,
-        fk.target_span.end as usize - base,
+        (fk.target_span.start as usize).saturating_sub(base),
+        (fk.target_span.end as usize).saturating_sub(base),
     );
     let target_text = super::text::requote(
         fk.target_span.text(cx.src),
         &format!("{from_table}.{pk_col}"),
     );
-    let copy = format!(
-        "{new_attr}{}{target_text}{}",
-        &stmt[attr.len()..ts],
-        &stmt[te..]
-    );
+    let (mid, tail) = stmt
+        .get(attr.len()..ts)
+        .zip(stmt.get(te..))
+        .ok_or(EditError::Unreadable("column"))?;
+    let copy = format!("{new_attr}{mid}{target_text}{tail}");
     let mut p = Patches::default();
     delete_lines(&mut p, cx.src, col.span);
     cx.add_member(&mut p, dest, &copy);
