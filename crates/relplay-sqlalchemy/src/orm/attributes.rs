@@ -111,7 +111,7 @@ impl NativeObject for AttrObj {
             }
             AttrKind::Rel(r) => {
                 // a collection assignment reports its appends and removes
-                if !r.resolved().is_some_and(|x| x.uselist) {
+                if trace::active() && !r.resolved().is_some_and(|x| x.uselist) {
                     trace::change(
                         interp,
                         instance,
@@ -400,6 +400,13 @@ fn cascade_forward(
     }
 }
 
+/// Whether `owner.rev` is a loaded collection holding `item`.
+fn coll_contains(owner: &Value, rev: &RelProp, item: &Value) -> bool {
+    dict_get(owner, &rev.key)
+        .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(item)))
+        .unwrap_or(false)
+}
+
 /// Appends without events (the other side of a backref).
 fn quiet_append(
     interp: &mut Interpreter,
@@ -438,10 +445,8 @@ fn quiet_link(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
-        let already = dict_get(owner, &rev.key)
-            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
-            .unwrap_or(false);
-        if !already && trace::active() {
+        // (only while tracing: the membership scan is not free)
+        if trace::active() && !coll_contains(owner, rev, target) {
             let via = trace::via_pair(rev);
             trace::change(
                 interp,
@@ -479,10 +484,7 @@ fn quiet_unlink(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
-        let present = dict_get(owner, &rev.key)
-            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
-            .unwrap_or(false);
-        if present && trace::active() {
+        if trace::active() && coll_contains(owner, rev, target) {
             let via = trace::via_pair(rev);
             trace::change(
                 interp,
