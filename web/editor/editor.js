@@ -4,6 +4,8 @@
 // Rust talks to it only through `window.relplayEditor` (see web/src/editor.rs):
 //   mount(parent, doc, onChange)  -> creates the editor inside `parent`
 //   getCode() / setCode(text)     -> read / replace the whole document
+//   applyText(text)               -> make the document `text` with one minimal change
+//                                    (the lab's edits: undoable, selection kept mapped)
 //   markError(line, msg)          -> underline a 1-based line and show `msg` under it
 //   clearErrors()                 -> remove the mark
 //   highlightLine(line)           -> highlight a 1-based line (the SQL pane's "this line sent it"); 0 clears
@@ -180,6 +182,25 @@ function setCode(text) {
   });
 }
 
+// Only the differing middle is replaced, so undo restores exactly what the
+// lab's edit changed and the cursor elsewhere stays put.
+function applyText(text) {
+  if (!view) return;
+  const next = String(text);
+  const cur = view.state.doc.toString();
+  if (cur === next) return;
+  let start = 0;
+  const max = Math.min(cur.length, next.length);
+  while (start < max && cur.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && cur.charCodeAt(cur.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  view.dispatch({
+    changes: { from: start, to: cur.length - end, insert: next.slice(start, next.length - end) },
+    userEvent: "input.lab",
+    scrollIntoView: true,
+  });
+}
+
 function markError(line, msg) {
   if (!view) return;
   const n = Math.min(Math.max(1, Math.floor(Number(line)) || 1), view.state.doc.lines);
@@ -208,4 +229,4 @@ function focus() {
   if (view) view.focus();
 }
 
-window.relplayEditor = { mount, getCode, setCode, markError, clearErrors, highlightLine, focus, kind: "codemirror" };
+window.relplayEditor = { mount, getCode, setCode, applyText, markError, clearErrors, highlightLine, focus, kind: "codemirror" };

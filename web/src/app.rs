@@ -135,6 +135,7 @@ impl Playground {
 
     /// Called by the editor after every change.
     fn code_changed(self, text: &str) {
+        crate::lab::code_changed(text);
         if !self.embed() {
             storage::save_code(text);
         }
@@ -570,6 +571,9 @@ pub fn App() -> impl IntoView {
             </section>
             <OutputPanel pg=pg />
         </main>
+        <Show when=move || !embed>
+            <crate::lab::LabPanel />
+        </Show>
     }
 }
 

@@ -23,6 +23,8 @@ extern "C" {
     fn cm_get_code() -> Result<String, JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setCode, catch)]
     fn cm_set_code(text: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = applyText, catch)]
+    fn cm_apply_text(text: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = markError, catch)]
     fn cm_mark_error(line: u32, msg: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = clearErrors, catch)]
@@ -126,6 +128,16 @@ pub fn set_code(text: &str) {
             let _ = ta.dispatch_event(&ev);
         }
     }
+}
+
+/// Makes the text `text` with one minimal, undoable change (the lab's
+/// edits); the textarea fallback replaces the whole text.
+pub fn apply_text(text: &str) {
+    let cm = BACKEND.with(|b| matches!(&*b.borrow(), Backend::CodeMirror));
+    if cm && cm_apply_text(text).is_ok() {
+        return;
+    }
+    set_code(text);
 }
 
 /// Marks 1-based `line` as where the last run failed, with `msg` shown under it.

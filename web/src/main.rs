@@ -6,6 +6,7 @@ mod config;
 mod contract;
 mod editor;
 mod examples;
+mod lab;
 mod share;
 mod sqllog;
 mod storage;

@@ -8,7 +8,9 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
+pub mod compare;
 pub mod trace;
+pub use compare::{compare, LineCell, Variant};
 pub use trace::Trace;
 
 pub use relplay_lab::{Lint, Model, Severity};
