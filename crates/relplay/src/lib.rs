@@ -8,8 +8,13 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
+mod model;
 pub mod trace;
+mod tracer;
 pub use trace::Trace;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub use relplay_lab::{Lint, Model, Severity};
 
@@ -47,6 +52,29 @@ pub fn run(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
     relplay_sqlalchemy::install(&mut interp);
     let outcome = interp.run_file(source, path);
+    collect(&mut interp, outcome.exit_code)
+}
+
+/// [`run`] plus the step trace and the runtime mapped model
+/// (`Run::trace`, see [`trace`]). Output and events are identical to
+/// `run`'s: tracing only reads program state, it never loads or changes it.
+/// Steps, objects and snapshots are capped (see `tracer`), then
+/// `Trace::truncated` is set.
+pub fn run_traced(source: &str, path: &str) -> Run {
+    let mut interp = Interpreter::new(Config::default());
+    relplay_sqlalchemy::install(&mut interp);
+    relplay_sqlalchemy::orm::trace::start();
+    let build = Rc::new(RefCell::new(tracer::Build::default()));
+    interp.set_line_hook(Some(Box::new(tracer::Hook(build.clone()))));
+    let outcome = interp.run_file(source, path);
+    interp.set_line_hook(None);
+    let trace = tracer::finish(&mut interp, &build);
+    let mut run = collect(&mut interp, outcome.exit_code);
+    run.trace = Some(trace);
+    run
+}
+
+fn collect(interp: &mut Interpreter, exit: i32) -> Run {
     let output = interp.take_output();
     let events = output
         .events
@@ -59,13 +87,13 @@ pub fn run(source: &str, path: &str) -> Run {
             },
             line: e.line,
             text: e.text,
-            cause: None,
+            cause: e.cause,
         })
         .collect();
     Run {
         stdout: output.stdout,
         stderr: output.stderr,
-        exit: outcome.exit_code,
+        exit,
         events,
         trace: None,
     }
@@ -112,6 +140,9 @@ pub fn run_bytes(bytes: &[u8], path: &str) -> Run {
         }
     }
 }
+
+#[cfg(test)]
+mod trace_tests;
 
 #[cfg(test)]
 mod tests {

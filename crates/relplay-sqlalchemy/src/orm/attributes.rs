@@ -17,6 +17,7 @@ use super::collections::CollObj;
 use super::mapper::Mapper;
 use super::relationships::RelProp;
 use super::state::{dict_get, dict_set, with_state};
+use super::trace;
 use crate::util::{cast, native, native_class};
 
 pub enum AttrKind {
@@ -97,8 +98,31 @@ impl NativeObject for AttrObj {
             _ => v,
         };
         match &self.kind {
-            AttrKind::Column(_) => dict_set(instance, &self.key, v),
-            AttrKind::Rel(r) => set_rel(interp, instance, r, v)?,
+            AttrKind::Column(_) => {
+                trace::change(
+                    interp,
+                    instance,
+                    &self.key,
+                    "set",
+                    std::slice::from_ref(&v),
+                    None,
+                );
+                dict_set(instance, &self.key, v)
+            }
+            AttrKind::Rel(r) => {
+                // a collection assignment reports its appends and removes
+                if !r.resolved().is_some_and(|x| x.uselist) {
+                    trace::change(
+                        interp,
+                        instance,
+                        &self.key,
+                        "set",
+                        std::slice::from_ref(&v),
+                        None,
+                    );
+                }
+                set_rel(interp, instance, r, v)?
+            }
         }
         Ok(true)
     }
@@ -109,6 +133,7 @@ impl NativeObject for AttrObj {
         instance: &Value,
     ) -> PyResult<bool> {
         super::state::touch(interp, instance)?;
+        trace::change(interp, instance, &self.key, "delete", &[], None);
         match &self.kind {
             AttrKind::Column(_) => {
                 if super::state::dict_del(instance, &self.key).is_none() {
@@ -245,7 +270,9 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
     match &a.kind {
         AttrKind::Column(_) => {
             if persistent && expired {
-                super::loading::refresh(interp, obj)?;
+                let cause = format!("refresh {}.{}", a.mapper.name(), a.key);
+                trace::change(interp, obj, &a.key, "refresh", &[], Some(cause.clone()));
+                trace::caused(interp, cause, |i| super::loading::refresh(i, obj))?;
                 if let Some(v) = dict_get(obj, &a.key) {
                     return Ok(v);
                 }
@@ -272,7 +299,16 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         items: RefCell::new(Vec::new()),
                     }));
                 }
-                let items = super::loading::lazy_load(interp, obj, r)?;
+                let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
+                let items = trace::caused(interp, cause, |i| super::loading::lazy_load(i, obj, r))?;
+                trace::change(
+                    interp,
+                    obj,
+                    &a.key,
+                    "load",
+                    &items,
+                    Some("lazy load".into()),
+                );
                 let v = new_collection(interp, obj, r, items.clone())?;
                 with_state(interp, obj, |s| {
                     s.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
@@ -280,11 +316,22 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                 Ok(v)
             } else {
                 let v = if persistent {
-                    super::loading::lazy_load_scalar(interp, obj, r)?
+                    let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
+                    trace::caused(interp, cause, |i| {
+                        super::loading::lazy_load_scalar(i, obj, r)
+                    })?
                 } else {
                     Value::None
                 };
                 if persistent {
+                    trace::change(
+                        interp,
+                        obj,
+                        &a.key,
+                        "load",
+                        std::slice::from_ref(&v),
+                        Some("lazy load".into()),
+                    );
                     dict_set(obj, &r.key, v.clone());
                     with_state(interp, obj, |s| {
                         s.s.borrow_mut()
@@ -393,8 +440,33 @@ fn quiet_link(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
+        let already = dict_get(owner, &rev.key)
+            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
+            .unwrap_or(false);
+        if !already && trace::active() {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "append",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         quiet_append(interp, owner, rev, target)
     } else {
+        if trace::active() && !dict_get(owner, &rev.key).is_some_and(|c| c.is(target)) {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "set",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         dict_set(owner, &rev.key, target.clone());
         Ok(())
     }
@@ -409,6 +481,20 @@ fn quiet_unlink(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
+        let present = dict_get(owner, &rev.key)
+            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
+            .unwrap_or(false);
+        if present && trace::active() {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "remove",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         quiet_remove(owner, rev, target);
         return Ok(());
     }
@@ -424,6 +510,10 @@ fn quiet_unlink(
         }
     };
     if cur.is(target) {
+        if trace::active() {
+            let via = trace::via_pair(rev);
+            trace::change(interp, owner, &rev.key, "set", &[Value::None], via);
+        }
         dict_set(owner, &rev.key, Value::None);
     }
     Ok(())
@@ -503,6 +593,14 @@ pub fn on_append(
     item: &Value,
 ) -> PyResult<()> {
     super::state::touch(interp, owner)?;
+    trace::change(
+        interp,
+        owner,
+        &r.key,
+        "append",
+        std::slice::from_ref(item),
+        None,
+    );
     if !item.is_none() {
         super::state::touch(interp, item)?;
     }
@@ -527,6 +625,14 @@ pub fn on_remove(
     item: &Value,
 ) -> PyResult<()> {
     super::state::touch(interp, owner)?;
+    trace::change(
+        interp,
+        owner,
+        &r.key,
+        "remove",
+        std::slice::from_ref(item),
+        None,
+    );
     if !item.is_none() {
         super::state::touch(interp, item)?;
     }

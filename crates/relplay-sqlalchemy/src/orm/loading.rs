@@ -110,7 +110,7 @@ fn populate(interp: &mut Interpreter, obj: &Value, m: &Mapper, vals: &[PyValue])
 
 fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
+        super::unitofwork::autoflush(interp, s)?;
     }
     Ok(())
 }

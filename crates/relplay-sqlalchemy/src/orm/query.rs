@@ -24,7 +24,7 @@ fn run_flagged(
     ns: &str,
 ) -> PyResult<(Vec<Value>, bool)> {
     if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
+        super::unitofwork::autoflush(interp, s)?;
     }
     let mut stmt = sel.sel.clone();
     let joined = match &sel.entity {
@@ -118,7 +118,7 @@ pub fn session_execute(
     }
     // Core statements (DML, text) in the session's transaction
     if s.autoflush.get() {
-        super::unitofwork::flush(interp, s)?;
+        super::unitofwork::autoflush(interp, s)?;
     }
     let s2 = s.clone();
     crate::sql::execute::execute_with(interp, stmt, params, &mut |i, c, k| s2.exec(i, c, k))

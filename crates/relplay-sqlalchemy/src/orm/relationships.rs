@@ -37,6 +37,8 @@ pub struct RelProp {
     pub lazy: Value,
     pub cascade: Vec<String>,
     pub resolved: RefCell<Option<Rc<Resolved>>>,
+    /// The script line of the `relationship()` call; 0 for a generated backref.
+    pub line: u32,
 }
 
 impl RelProp {
@@ -105,6 +107,7 @@ fn build(
         lazy: Value::str("select"),
         cascade: vec!["merge".into(), "save-update".into()],
         resolved: RefCell::new(None),
+        line: interp.script_line(),
     };
     for (k, v) in kw {
         match &*k {
@@ -218,6 +221,7 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         lazy: r.lazy.clone(),
         cascade: r.cascade.clone(),
         resolved: RefCell::new(None),
+        line: r.line,
     }
 }
 
@@ -373,6 +377,7 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
             kw.clone(),
         )?;
         b.back_populates = RefCell::new(Some(r.key.clone()));
+        b.line = 0;
         if b.secondary.is_none() {
             b.secondary = r.secondary.clone();
         }

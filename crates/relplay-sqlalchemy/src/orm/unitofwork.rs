@@ -544,10 +544,18 @@ fn delete_rows(
     Ok(())
 }
 
+/// The flush a query or lazy load runs first: its SQL and state changes
+/// are reported as caused by "autoflush" (see `trace`).
+pub fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
+    let _phase = super::trace::phase("autoflush");
+    super::trace::caused(interp, "autoflush", |i| flush(i, s))
+}
+
 pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if s.flushing.get() {
         return Ok(());
     }
+    let _phase = super::trace::phase("flush");
     mapper::configure_all(interp)?;
     s.flushing.set(true);
     let r = presort(interp, s);
