@@ -103,7 +103,8 @@ impl Playground {
         editor::highlight_line(0);
         let t0 = now();
         RUNNING.with(|r| r.set(true));
-        let mut result = relplay::run(&code, SCRIPT_PATH);
+        // Traced: the Objects pane steps through it (same output as `run`).
+        let mut result = relplay::run_traced(&code, SCRIPT_PATH);
         RUNNING.with(|r| r.set(false));
         let millis = now() - t0;
         let events = sqllog::events_of(&result);

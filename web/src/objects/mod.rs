@@ -153,6 +153,10 @@ fn card(trace: &Trace, step: &Step, before: Option<&ObjectSnapshot>, o: &ObjectS
 pub fn change_text(c: &Change) -> String {
     if c.op == "state" {
         format!("{}: now {}", c.object, c.value.join(", "))
+    } else if c.attr.is_empty() {
+        format!("{}: {} {}", c.object, c.op, c.value.join(", "))
+            .trim_end()
+            .to_string()
     } else if c.value.is_empty() {
         format!("{}.{}: {}", c.object, c.attr, c.op)
     } else {
