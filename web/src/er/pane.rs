@@ -211,6 +211,12 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     });
     on_cleanup(|| editor::mark_spans("", &[]));
 
+    // Only real changes: the editor is redecorated on each.
+    let hover = move |i: Option<usize>| {
+        if hovered.get_untracked() != i {
+            hovered.set(i);
+        }
+    };
     let drag = StoredValue::new(None::<(f64, f64)>);
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         if ev.button() == 0 {
@@ -292,9 +298,9 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
                 on:pointerleave=end_drag
                 on:wheel=on_wheel
                 on:keydown=on_keydown
-                on:mouseover=move |ev: web_sys::MouseEvent| hovered.set(rel_index(&ev))
-                on:mouseleave=move |_| hovered.set(None)
-                on:focusin=move |ev: web_sys::FocusEvent| hovered.set(rel_index(&ev))
+                on:mouseover=move |ev: web_sys::MouseEvent| hover(rel_index(&ev))
+                on:mouseleave=move |_| hover(None)
+                on:focusin=move |ev: web_sys::FocusEvent| hover(rel_index(&ev))
             ></div>
         </div>
     }

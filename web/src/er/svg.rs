@@ -362,7 +362,7 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
         return Node::new("g");
     };
     let step = 34.0 * (k / 2 + 1) as f64;
-    let offset = if k % 2 == 0 { step } else { -step };
+    let offset = if k.is_multiple_of(2) { step } else { -step };
     let other = match (&r.b, &r.wanted) {
         (Some(b), _) => b.key(),
         (None, Some(w)) => format!("{}.{w}", class_of_target(r)),
