@@ -737,7 +737,8 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
         }
         panes
     });
-    let current = move || {
+    // A memo: the pane is rebuilt only when the shown pane changes.
+    let current = Memo::new(move |_| {
         let v = visible.get();
         let a = active.get();
         if v.contains(&a) {
@@ -745,7 +746,7 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
         } else {
             v[0]
         }
-    };
+    });
     let status = move || {
         pg.output.with(|o| {
             o.as_ref().map(|o| {
@@ -780,7 +781,7 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             .get()
             .into_iter()
             .map(|pane| {
-                let selected = move || current() == pane;
+                let selected = move || current.get() == pane;
                 view! {
                     <button
                         class="tab"
@@ -815,7 +816,7 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             })
             .collect_view()
     };
-    let body = move || match current() {
+    let body = move || match current.get() {
         Pane::Console => view! { <ConsolePane pg=pg /> }.into_any(),
         Pane::Sql => view! { <SqlPane pg=pg /> }.into_any(),
         Pane::Diagram => view! { <DiagramPane code=pg.code /> }.into_any(),
@@ -839,8 +840,8 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             <div
                 class="pane-body"
                 role="tabpanel"
-                id=move || format!("panel-{}", current().id())
-                aria-labelledby=move || format!("tab-{}", current().id())
+                id=move || format!("panel-{}", current.get().id())
+                aria-labelledby=move || format!("tab-{}", current.get().id())
             >
                 {body}
             </div>

@@ -15,8 +15,8 @@ pub const PAD: f64 = 8.0;
 /// Characters reserved for the PK/FK mark before each column name.
 pub const MARK_CHARS: usize = 3;
 const H_GAP: f64 = 70.0;
-const V_GAP: f64 = 84.0;
-const MARGIN: f64 = 60.0;
+const V_GAP: f64 = 120.0;
+const MARGIN: f64 = 20.0;
 const MAX_PER_ROW: usize = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

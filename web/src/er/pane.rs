@@ -8,8 +8,8 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use super::diagram::Diagram;
-use super::layout::{layout, Layout};
-use super::svg::{scene, Node};
+use super::layout::layout;
+use super::svg::{scene, Bounds, Node};
 use crate::editor;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -36,18 +36,21 @@ impl View {
             scale,
         }
     }
-    fn fit(l: &Layout, w: f64, h: f64) -> View {
-        if l.width <= 0.0 || w <= 0.0 || h <= 0.0 {
+    /// Shows all of `b` (with a margin) in a `w`×`h` host, centred.
+    fn fit(b: &Bounds, w: f64, h: f64) -> View {
+        const MARGIN: f64 = 16.0;
+        let (bw, bh) = (b.width() + 2.0 * MARGIN, b.height() + 2.0 * MARGIN);
+        if b.width() <= 0.0 || w <= 0.0 || h <= 0.0 {
             return View {
                 tx: 0.0,
                 ty: 0.0,
                 scale: 1.0,
             };
         }
-        let scale = (w / l.width).min(h / l.height).clamp(MIN_SCALE, 1.25);
+        let scale = (w / bw).min(h / bh).clamp(MIN_SCALE, 1.25);
         View {
-            tx: (w - l.width * scale) / 2.0,
-            ty: ((h - l.height * scale) / 2.0).max(0.0),
+            tx: (w - b.width() * scale) / 2.0 - b.x0 * scale,
+            ty: ((h - b.height() * scale) / 2.0).max(MARGIN * scale) - b.y0 * scale,
             scale,
         }
     }
@@ -86,10 +89,12 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     let source = RwSignal::new(code.get_untracked());
     Effect::new(move |_| {
         let now = code.get();
+        // `try_`: the pane may be gone when the timer fires.
         set_timeout(
             move || {
-                if code.get_untracked() == now && source.get_untracked() != now {
-                    source.set(now);
+                let still = code.try_with_untracked(|c| *c == now) == Some(true);
+                if still && source.try_with_untracked(|s| *s != now) == Some(true) {
+                    source.try_set(now);
                 }
             },
             Duration::from_millis(DEBOUNCE_MS),
@@ -97,7 +102,12 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     });
     let drawn: StoredValue<Option<(String, Diagram)>> = StoredValue::new(None);
     let message = RwSignal::new(None::<String>);
-    let size = RwSignal::new(Layout::default());
+    let size = RwSignal::new(Bounds {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 0.0,
+        y1: 0.0,
+    });
     let view_state = RwSignal::new(View {
         tx: 0.0,
         ty: 0.0,
@@ -107,13 +117,16 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     let tables_shown = StoredValue::new(Vec::<String>::new());
 
     let host_size = move || {
-        host.get_untracked()
+        host.try_get_untracked()
+            .flatten()
             .map(|h| (h.client_width() as f64, h.client_height() as f64))
             .unwrap_or((0.0, 0.0))
     };
     let fit = move || {
         let (w, h) = host_size();
-        view_state.set(size.with_untracked(|l| View::fit(l, w, h)));
+        if let Some(v) = size.try_with_untracked(|l| View::fit(l, w, h)) {
+            view_state.try_set(v);
+        }
     };
 
     // Redraw when the (debounced) code changes.
@@ -137,8 +150,7 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
             "No mapped classes or Table(...) declarations yet: the diagram draws them as you type."
                 .to_string()
         }));
-        let l = layout(&diagram);
-        let root = scene(&diagram, &l);
+        let (root, bounds) = scene(&diagram, &layout(&diagram));
         let svg = Node::new("svg")
             .attr("class", "er-svg")
             .attr("width", "100%")
@@ -152,7 +164,7 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
         let new_tables = tables_shown.with_value(|t| *t != names);
         tables_shown.set_value(names);
         drawn.set_value(Some((src, diagram)));
-        size.set(l);
+        size.set(bounds);
         hovered.set(None);
         if new_tables {
             // A new set of tables: show them all. Edits within keep the view.
@@ -326,14 +338,22 @@ mod tests {
 
     #[test]
     fn fit_centres() {
-        let l = Layout {
-            boxes: vec![],
-            width: 400.0,
-            height: 200.0,
+        let b = Bounds {
+            x0: -100.0,
+            y0: 50.0,
+            x1: 268.0,
+            y1: 218.0,
         };
-        let v = View::fit(&l, 200.0, 400.0);
+        // 400×200 with the margins, in a 200×400 host: half size.
+        let v = View::fit(&b, 200.0, 400.0);
         assert_eq!(v.scale, 0.5);
-        assert_eq!(v.tx, 0.0);
-        assert_eq!(v.ty, 150.0);
+        let left = b.x0 * v.scale + v.tx;
+        let right = b.x1 * v.scale + v.tx;
+        assert!(
+            (left - (200.0 - right)).abs() < 1e-9,
+            "centred: {left} {right}"
+        );
+        let top = b.y0 * v.scale + v.ty;
+        assert!((top - (400.0 - b.y1 * v.scale - v.ty)).abs() < 1e-9);
     }
 }

@@ -105,8 +105,9 @@ fn pt(p: P) -> String {
     format!("{} {}", n(p.0), n(p.1))
 }
 
-/// The whole drawing, in layout coordinates.
-pub fn scene(d: &Diagram, l: &Layout) -> Node {
+/// The whole drawing, in layout coordinates, and its extent.
+pub fn scene(d: &Diagram, l: &Layout) -> (Node, Bounds) {
+    let mut bounds = Bounds::empty();
     let mut root = Node::new("g").attr("class", "er-scene");
     for e in &d.fks {
         if let (Some(a), Some(b)) = (l.boxes.get(e.from), l.boxes.get(e.to)) {
@@ -114,11 +115,15 @@ pub fn scene(d: &Diagram, l: &Layout) -> Node {
                 "{}.{} → {}",
                 d.tables[e.from].name, e.column, d.tables[e.to].name
             );
+            if e.from == e.to {
+                bounds.add(a.x, a.y, a.x + a.w + 50.0, a.y + a.h);
+            }
             root = root.child(fk_edge(a, b, e.from == e.to).child(Node::new("title").text(title)));
         }
     }
     for (i, t) in d.tables.iter().enumerate() {
         if let Some(r) = l.boxes.get(i) {
+            bounds.add(r.x, r.y, r.x + r.w, r.y + r.h);
             root = root.child(table_box(t, r));
         }
     }
@@ -128,9 +133,17 @@ pub fn scene(d: &Diagram, l: &Layout) -> Node {
         let pair = (r.a.table.min(r.target), r.a.table.max(r.target));
         let k = seen.iter().filter(|p| **p == pair).count();
         seen.push(pair);
-        root = root.child(rel_link(i, r, l, k));
+        root = root.child(rel_link(i, r, l, k, &mut bounds));
     }
-    root
+    if bounds.x0 > bounds.x1 {
+        bounds = Bounds {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 0.0,
+            y1: 0.0,
+        };
+    }
+    (root, bounds)
 }
 
 fn table_box(t: &super::diagram::TableBox, r: &Rect) -> Node {
@@ -309,20 +322,64 @@ pub fn end_note(e: &RelEnd) -> String {
     parts.join(" · ")
 }
 
-/// A two-line label near `at`, leaving its box in direction `dir`, on `side`.
-fn label(at: P, dir: P, side: f64, line1: String, line2: String) -> Node {
-    let p = add(at, mul(dir, 22.0));
-    let (x, y, anchor) = if dir.1.abs() >= dir.0.abs() {
-        // Leaving through the top or bottom: beside the line.
-        let right = side >= 0.0;
-        let x = p.0 + if right { 7.0 } else { -7.0 };
-        let y = if dir.1 > 0.0 { p.1 - 6.0 } else { p.1 - 10.0 };
-        (x, y, if right { "start" } else { "end" })
-    } else {
-        // Leaving sideways: above the line.
-        let anchor = if dir.0 > 0.0 { "start" } else { "end" };
-        (p.0, p.1 - 18.0, anchor)
+/// The drawing's extent in layout coordinates, labels included (fit uses it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Bounds {
+    fn empty() -> Bounds {
+        Bounds {
+            x0: f64::INFINITY,
+            y0: f64::INFINITY,
+            x1: f64::NEG_INFINITY,
+            y1: f64::NEG_INFINITY,
+        }
+    }
+    fn add(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) {
+        self.x0 = self.x0.min(x0);
+        self.y0 = self.y0.min(y0);
+        self.x1 = self.x1.max(x1);
+        self.y1 = self.y1.max(y1);
+    }
+    pub fn width(&self) -> f64 {
+        (self.x1 - self.x0).max(0.0)
+    }
+    pub fn height(&self) -> f64 {
+        (self.y1 - self.y0).max(0.0)
+    }
+}
+
+/// Where a label goes relative to its point.
+#[derive(Clone, Copy)]
+enum Place {
+    Left,
+    Right,
+    Above,
+    Below,
+}
+
+/// A two-line label (`Class.attr`, then a note) beside point `p`, growing
+/// away from it in direction `place`; its estimated extent goes into `b`.
+fn label(p: P, place: Place, line1: String, line2: String, b: &mut Bounds) -> Node {
+    let lines = if line2.is_empty() { 1.0 } else { 2.0 };
+    let (x, y, anchor) = match place {
+        Place::Left => (p.0 - 8.0, p.1 + 4.0, "end"),
+        Place::Right => (p.0 + 8.0, p.1 + 4.0, "start"),
+        Place::Above => (p.0, p.1 - 8.0 - 13.0 * (lines - 1.0), "middle"),
+        Place::Below => (p.0, p.1 + 16.0, "middle"),
     };
+    let w = (line1.chars().count() as f64 * CHAR_W).max(line2.chars().count() as f64 * 6.4);
+    let x0 = match anchor {
+        "end" => x - w,
+        "middle" => x - w / 2.0,
+        _ => x,
+    };
+    b.add(x0, y - 12.0, x0 + w, y + 13.0 * (lines - 1.0) + 4.0);
     let mut t = Node::new("text")
         .attr("x", n(x))
         .attr("y", n(y))
@@ -340,10 +397,38 @@ fn label(at: P, dir: P, side: f64, line1: String, line2: String) -> Node {
     t
 }
 
+/// Beside a curve that bulges towards `bulge`: on the outside of the bulge,
+/// where no other line runs.
+fn place_for(bulge: P) -> Place {
+    if bulge.0.abs() >= bulge.1.abs() {
+        if bulge.0 < 0.0 {
+            Place::Left
+        } else {
+            Place::Right
+        }
+    } else if bulge.1 < 0.0 {
+        Place::Above
+    } else {
+        Place::Below
+    }
+}
+
 struct Seg {
     p0: P,
     c: P,
     p2: P,
+    /// Unit vector of the side the curve bows to.
+    bulge: P,
+}
+
+impl Seg {
+    fn at(&self, t: f64) -> P {
+        let u = 1.0 - t;
+        add(
+            add(mul(self.p0, u * u), mul(self.c, 2.0 * u * t)),
+            mul(self.p2, t * t),
+        )
+    }
 }
 
 /// A curve from box `a` to box `b`, bowed by `offset` to one side.
@@ -354,10 +439,11 @@ fn seg(a: &Rect, b: &Rect, offset: f64) -> Seg {
     let p0 = a.border_towards(mid.0, mid.1);
     let p2 = b.border_towards(mid.0, mid.1);
     let c = add(mul(add(p0, p2), 0.5), mul(q, offset * 2.0));
-    Seg { p0, c, p2 }
+    let bulge = if offset < 0.0 { mul(q, -1.0) } else { q };
+    Seg { p0, c, p2, bulge }
 }
 
-fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
+fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) -> Node {
     let (Some(a), Some(b)) = (l.boxes.get(r.a.table), l.boxes.get(r.target)) else {
         return Node::new("g");
     };
@@ -384,20 +470,25 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
         )
         .child(Node::new("title").text(format!("{} ⟷ {other}\n{kind_text}", r.a.key())));
 
-    // Path pieces: (d, first point, direction leaving a, last point, direction into b).
-    let (d, start, start_dir, end, end_from) = if r.a.table == r.target {
-        // Self-referential: a loop on the box's left.
+    // The path, its ends (with the point each arrow comes from), and where
+    // each end's label goes.
+    let (d, start, start_from, end, end_from, near_a, near_b) = if r.a.table == r.target {
+        // Self-referential: a loop on the box's left, labels above and below it.
         let w = 60.0 + 28.0 * k as f64;
         let s = (a.x, a.y + a.h * 0.3);
         let e = (a.x, a.y + a.h * 0.7);
-        let d = format!(
-            "M{} C{} {} {}",
-            pt(s),
-            pt(add(s, (-w, 0.0))),
-            pt(add(e, (-w, 0.0))),
-            pt(e)
-        );
-        (d, s, (-1.0, 0.0), e, add(e, (-w, 0.0)))
+        let (cs, ce) = (add(s, (-w, 0.0)), add(e, (-w, 0.0)));
+        bounds.add(a.x - w, s.1, a.x, e.1);
+        let d = format!("M{} C{} {} {}", pt(s), pt(cs), pt(ce), pt(e));
+        (
+            d,
+            s,
+            cs,
+            e,
+            ce,
+            (add(s, (-14.0, -10.0)), Place::Left),
+            (add(e, (-14.0, 12.0)), Place::Left),
+        )
     } else if let Some(sec) = r
         .secondary
         .filter(|&s| s != r.a.table && s != r.target)
@@ -406,6 +497,9 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
         // Many-to-many: through the association table.
         let s1 = seg(a, sec, offset);
         let s2 = seg(sec, b, offset);
+        for p in [s1.p0, s1.c, s1.p2, s2.p0, s2.c, s2.p2] {
+            bounds.add(p.0, p.1, p.0, p.1);
+        }
         let d = format!(
             "M{} Q{} {} M{} Q{} {}",
             pt(s1.p0),
@@ -415,11 +509,30 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
             pt(s2.c),
             pt(s2.p2)
         );
-        (d, s1.p0, unit(sub(s1.c, s1.p0)), s2.p2, s2.c)
+        (
+            d,
+            s1.p0,
+            s1.c,
+            s2.p2,
+            s2.c,
+            (s1.at(0.22), place_for(s1.bulge)),
+            (s2.at(0.78), place_for(s2.bulge)),
+        )
     } else {
         let s = seg(a, b, offset);
+        for p in [s.p0, s.c, s.p2] {
+            bounds.add(p.0, p.1, p.0, p.1);
+        }
         let d = format!("M{} Q{} {}", pt(s.p0), pt(s.c), pt(s.p2));
-        (d, s.p0, unit(sub(s.c, s.p0)), s.p2, s.c)
+        (
+            d,
+            s.p0,
+            s.c,
+            s.p2,
+            s.c,
+            (s.at(0.22), place_for(s.bulge)),
+            (s.at(0.78), place_for(s.bulge)),
+        )
     };
     g = g
         .child(
@@ -430,16 +543,15 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
         .child(Node::new("path").attr("class", "er-rel-line").attr("d", d))
         .child(arrow(end, end_from));
     if r.b.is_some() {
-        g = g.child(arrow(start, add(start, start_dir)));
+        g = g.child(arrow(start, start_from));
     }
-    let end_dir = unit(sub(end_from, end));
-    let side = offset.signum();
     g = g.child(
         Node::new("g")
             .attr("class", "er-end")
             .attr("data-relationship", r.a.key())
-            .child(label(start, start_dir, side, r.a.key(), end_note(&r.a))),
+            .child(label(near_a.0, near_a.1, r.a.key(), end_note(&r.a), bounds)),
     );
+    let (p, place) = near_b;
     let far = match (&r.b, r.kind) {
         (Some(b), _) => {
             let class = if b.generated {
@@ -450,21 +562,21 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize) -> Node {
             Node::new("g")
                 .attr("class", class)
                 .attr("data-relationship", b.key())
-                .child(label(end, end_dir, side, b.key(), end_note(b)))
+                .child(label(p, place, b.key(), end_note(b), bounds))
         }
         (None, Kind::Mismatched) => Node::new("g").attr("class", "er-end absent").child(label(
-            end,
-            end_dir,
-            side,
+            p,
+            place,
             other,
             "✗ does not back_populate".to_string(),
+            bounds,
         )),
         (None, _) => Node::new("g").attr("class", "er-end absent").child(label(
-            end,
-            end_dir,
-            side,
+            p,
+            place,
             "(no other side)".to_string(),
             "one-sided: no sync".to_string(),
+            bounds,
         )),
     };
     g.child(far)
@@ -491,7 +603,7 @@ mod tests {
     #[test]
     fn tables_and_both_ends() {
         let d = diagram(BACK_POPULATES);
-        let s = scene(&d, &layout(&d));
+        let (s, _) = scene(&d, &layout(&d));
         assert_eq!(attr_values(&s, "data-table"), ["parent", "child"]);
         assert_eq!(
             attr_values(&s, "data-relationship"),
@@ -510,11 +622,38 @@ mod tests {
             .replace(r#", back_populates="parent", lazy="joined""#, "")
             .replace(r#", back_populates="children""#, "");
         let d = diagram(&src);
-        let s = scene(&d, &layout(&d));
+        let (s, _) = scene(&d, &layout(&d));
         let m = s.to_markup();
         assert_eq!(m.matches("class=\"er-arrow\"").count(), 2, "one per link");
         assert_eq!(m.matches("er-end absent").count(), 2);
         assert!(m.contains("(no other side)"));
+    }
+
+    #[test]
+    fn bounds_hold_the_labels_of_a_self_loop() {
+        let src = r#"
+from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+class Node(Base):
+    __tablename__ = "node"
+    id = Column(Integer, primary_key=True)
+    parent_id = Column(Integer, ForeignKey("node.id"))
+    parent = relationship("Node", remote_side=[id], backref="children")
+"#;
+        let d = diagram(src);
+        let l = layout(&d);
+        let (s, b) = scene(&d, &l);
+        assert_eq!(
+            attr_values(&s, "data-relationship"),
+            ["Node.parent", "Node.children"]
+        );
+        let bx = l.boxes[0];
+        assert!(
+            b.x0 < bx.x - 60.0,
+            "room for the loop and its labels: {b:?}"
+        );
+        assert!(b.x1 >= bx.x + bx.w && b.y0 < bx.y + 1.0);
     }
 
     #[test]
