@@ -34,6 +34,11 @@ const EXPECTED = {
 };
 
 async function openDiagram(page, id) {
+  // Start from an empty drawing, so a stale one (same tables) is never read.
+  if (await page.locator("[data-testid=er-diagram]").count()) {
+    await page.evaluate(() => window.relplay.setCode(""));
+    await page.waitForFunction(() => !document.querySelector("[data-testid=er-diagram] [data-table]"));
+  }
   assert.ok(await page.evaluate((id) => window.relplay.loadExample(id), id), `example ${id}`);
   await page.locator("[data-testid=tab-diagram]").click();
   await page.locator("[data-testid=er-diagram] [data-table]").first().waitFor();
