@@ -174,10 +174,10 @@ pub fn ObjectsPane(trace: Option<Arc<Trace>>, code: String) -> impl IntoView {
             on:keydown=on_keydown
         >
             <div class="obj-bar" role="toolbar" aria-label="Steps">
-                <button class="er-btn" aria-label="First step" title="First step (Home)" on:click=move |_| go(0)>"⏮"</button>
+                <button class="er-btn" aria-label="First step" title="First step (Home)" on:click=move |_| go(0)>"«"</button>
                 <button class="er-btn" data-testid="step-prev" aria-label="Previous step" title="Previous step (←)" on:click=move |_| go(step.get_untracked().saturating_sub(1))>"◀"</button>
                 <button class="er-btn" data-testid="step-next" aria-label="Next step" title="Next step (→)" on:click=move |_| go(step.get_untracked() + 1)>"▶"</button>
-                <button class="er-btn" aria-label="Last step" title="Last step (End)" on:click=move |_| go(n - 1)>"⏭"</button>
+                <button class="er-btn" aria-label="Last step" title="Last step (End)" on:click=move |_| go(n - 1)>"»"</button>
                 {header}
             </div>
             <div class="obj-timeline" aria-hidden="true">{chips}</div>
