@@ -143,3 +143,17 @@ for (const [name, viewport, theme] of [
     await page.close();
   });
 }
+
+test("embed: panes=diagram,objects offers just those, in that order", async () => {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  await openPlayground(page, server.url + "?embed&example=sync_one_sided&panes=diagram,objects&run=1");
+  await page.locator("[data-testid=status]").waitFor();
+  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Diagram", "Objects"]);
+  await page.locator('[data-testid=er-diagram] [data-table="child"]').waitFor();
+  assert.equal(await page.locator("[data-testid=er-diagram] .er-end.absent").count(), 2);
+  await page.locator("[data-testid=tab-objects]").click();
+  await page.locator("[data-testid=objects] [data-object]").first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

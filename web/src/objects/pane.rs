@@ -50,7 +50,13 @@ pub fn ObjectsPane(trace: Option<Arc<Trace>>, code: String) -> impl IntoView {
         .into_any();
     }
     let n = trace.steps.len();
-    let step = RwSignal::new(0usize);
+    // Open where the first instance appears (imports and class bodies come before).
+    let first = trace
+        .steps
+        .iter()
+        .position(|s| !s.objects.is_empty())
+        .unwrap_or(0);
+    let step = RwSignal::new(first);
     let lines: Arc<Vec<String>> = Arc::new(code.lines().map(str::to_string).collect());
     let line_of = {
         let trace = trace.clone();
