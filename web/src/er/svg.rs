@@ -448,7 +448,11 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) ->
         return Node::new("g");
     };
     let step = 34.0 * (k / 2 + 1) as f64;
-    let offset = if k.is_multiple_of(2) { step } else { -step };
+    let mut offset = if k.is_multiple_of(2) { step } else { -step };
+    if r.a.table > r.target {
+        // Sides are counted from the lower table index, whichever end declares it.
+        offset = -offset;
+    }
     let other = match (&r.b, &r.wanted) {
         (Some(b), _) => b.key(),
         (None, Some(w)) => format!("{}.{w}", class_of_target(r)),
@@ -627,6 +631,26 @@ mod tests {
         assert_eq!(m.matches("class=\"er-arrow\"").count(), 2, "one per link");
         assert_eq!(m.matches("er-end absent").count(), 2);
         assert!(m.contains("(no other side)"));
+        // The two links bow to opposite sides although declared from opposite ends.
+        let lines: Vec<&Node> = s
+            .walk()
+            .into_iter()
+            .filter(|n| n.get("class") == Some("er-rel-line"))
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_ne!(lines[0].get("d"), lines[1].get("d"));
+        let ctrl_x = |n: &Node| -> f64 {
+            let d = n.get("d").unwrap_or_default();
+            let q = d.split('Q').nth(1).unwrap_or_default();
+            q.split_whitespace()
+                .next()
+                .unwrap_or("0")
+                .parse()
+                .unwrap_or(0.0)
+        };
+        let parent = layout(&d).boxes[0];
+        let (c0, c1) = (ctrl_x(lines[0]), ctrl_x(lines[1]));
+        assert!((c0 - parent.cx()) * (c1 - parent.cx()) < 0.0, "{c0} {c1}");
     }
 
     #[test]
