@@ -18,6 +18,8 @@ const H_GAP: f64 = 70.0;
 const V_GAP: f64 = 120.0;
 const MARGIN: f64 = 20.0;
 const MAX_PER_ROW: usize = 4;
+/// Room left of a box for a self-referential loop and its labels.
+const LOOP_ROOM: f64 = 150.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -211,7 +213,18 @@ pub fn layout(d: &Diagram) -> Layout {
         }
     }
     // Wrap wide layers, then place rows top to bottom, each centred.
-    let sizes: Vec<(f64, f64)> = d.tables.iter().map(box_size).collect();
+    // A box with a self-referential relationship gets room on its left for
+    // the loop and its two labels.
+    let sizes: Vec<(f64, f64)> = d
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (w, h) = box_size(t);
+            let looped = d.rels.iter().any(|r| r.a.table == i && r.target == i);
+            (w + if looped { LOOP_ROOM } else { 0.0 }, h)
+        })
+        .collect();
     let lines: Vec<Vec<usize>> = rows
         .iter()
         .flat_map(|r| r.chunks(MAX_PER_ROW).map(<[usize]>::to_vec))
@@ -235,7 +248,13 @@ pub fn layout(d: &Diagram) -> Layout {
         let mut tallest: f64 = 0.0;
         for &i in line {
             let (w, h) = sizes[i];
-            boxes[i] = Rect { x, y, w, h };
+            let room = w - box_size(&d.tables[i]).0;
+            boxes[i] = Rect {
+                x: x + room,
+                y,
+                w: w - room,
+                h,
+            };
             x += w + H_GAP;
             tallest = tallest.max(h);
         }

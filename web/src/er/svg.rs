@@ -579,7 +579,7 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) ->
             p,
             place,
             "(no other side)".to_string(),
-            "one-sided: no sync".to_string(),
+            String::new(),
             bounds,
         )),
     };
