@@ -8,15 +8,16 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
-mod model;
 pub mod trace;
-mod tracer;
 pub use trace::Trace;
+
+pub use relplay_lab::{Lint, Model, Severity};
+
+mod model;
+mod tracer;
 
 use std::cell::RefCell;
 use std::rc::Rc;
-
-pub use relplay_lab::{Lint, Model, Severity};
 
 /// What one run of a script produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -41,7 +42,12 @@ pub struct Event {
     pub line: u32,
     pub text: String,
     /// For SQL: what caused the statement when it was not the line's own
-    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`.
+    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`
+    /// (an expired attribute reloaded), `"selectin load Parent.children"`,
+    /// `"subquery load ..."`, `"immediate load ..."` (an eager strategy's
+    /// extra statement), `"dynamic load ..."` (iterating a dynamic
+    /// relationship). A joined load is part of the line's own query. Set in
+    /// `run` and `run_traced` alike.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
 }
@@ -58,8 +64,8 @@ pub fn run(source: &str, path: &str) -> Run {
 /// [`run`] plus the step trace and the runtime mapped model
 /// (`Run::trace`, see [`trace`]). Output and events are identical to
 /// `run`'s: tracing only reads program state, it never loads or changes it.
-/// Steps, objects and snapshots are capped (see `tracer`), then
-/// `Trace::truncated` is set.
+/// Steps, objects and snapshots are capped (see [`trace`]), then
+/// `Trace::truncated` is set and later steps are dropped.
 pub fn run_traced(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
     relplay_sqlalchemy::install(&mut interp);
@@ -68,8 +74,9 @@ pub fn run_traced(source: &str, path: &str) -> Run {
     interp.set_line_hook(Some(Box::new(tracer::Hook(build.clone()))));
     let outcome = interp.run_file(source, path);
     interp.set_line_hook(None);
-    let trace = tracer::finish(&mut interp, &build);
+    let mut trace = tracer::finish(&mut interp, &build);
     let mut run = collect(&mut interp, outcome.exit_code);
+    trace.model = model::configured_model(&mut interp);
     run.trace = Some(trace);
     run
 }

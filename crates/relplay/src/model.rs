@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use relplay_orm::relationships::Direction;
 use relplay_orm::schema::ConstraintKind;
+use relplay_py::Interpreter;
 use relplay_sqlalchemy::orm::mapper::{self, Mapper};
 use relplay_sqlalchemy::orm::relationships::RelProp;
 use relplay_sqlalchemy::schema::TableObj;
@@ -14,8 +15,19 @@ use relplay_sqlalchemy::util::{cast, str_of};
 
 use crate::trace::{MappedClassInfo, MappedColumn, MappedModel, MappedRelationship, MappedTable};
 
+/// The model after the run, with the mappers configured as SQLAlchemy
+/// would on their first use (a script that only declares classes still
+/// gets directions and pairs). Called once the run's output was taken:
+/// what configuring prints (warnings) is discarded, and a failure leaves
+/// the relationships it stopped at `"unconfigured"`.
+pub fn configured_model(interp: &mut Interpreter) -> MappedModel {
+    let _ = mapper::configure_all(interp);
+    let _ = interp.take_output();
+    mapped_model()
+}
+
 /// The model of the mappers registered in this thread's last run.
-pub fn mapped_model() -> MappedModel {
+fn mapped_model() -> MappedModel {
     let mappers = mapper::all();
     let mut model = MappedModel::default();
     let mut metas: Vec<Rc<relplay_sqlalchemy::schema::MetaInner>> = Vec::new();

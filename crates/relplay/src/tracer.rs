@@ -18,13 +18,14 @@ use relplay_sqlalchemy::orm::{collections, dynamic, mapper, state};
 use crate::trace::{Change, ObjectSnapshot, RelValue, Step, Trace};
 
 pub const MAX_STEPS: usize = 2_000;
-pub const MAX_SNAPSHOTS: usize = 200_000;
+pub const MAX_SNAPSHOTS: usize = 50_000;
 
 #[derive(Default)]
 pub struct Build {
     pub steps: Vec<Step>,
-    /// The step being executed: its line and first event index.
-    open: Option<(u32, usize)>,
+    /// The step being executed: its line, first event index, and the
+    /// length of the event before it (a print on the same line extends it).
+    open: Option<(u32, usize, usize)>,
     snapshots: usize,
     pub truncated: bool,
 }
@@ -43,15 +44,16 @@ impl LineHook for Hook {
         if b.truncated {
             return;
         }
-        let first_event = interp.output().events.len();
-        b.open = Some((line, first_event));
+        let events = &interp.output().events;
+        let last_len = events.last().map_or(0, |e| e.text.len());
+        b.open = Some((line, events.len(), last_len));
     }
 }
 
 impl Build {
     /// Ends the open step: its events, changes and the objects after it.
     pub fn close(&mut self, interp: &mut Interpreter) {
-        let Some((line, first)) = self.open.take() else {
+        let Some((line, first, last_len)) = self.open.take() else {
             return;
         };
         let recorded = rec::with(|r| {
@@ -63,7 +65,13 @@ impl Build {
         let Some((objects, changes, rec_truncated)) = recorded else {
             return;
         };
-        let events = (first..interp.output().events.len()).collect();
+        let all = &interp.output().events;
+        // a loop on one line merges its prints into one event: it belongs
+        // to every step that extended it
+        let grown = first
+            .checked_sub(1)
+            .filter(|&i| all.get(i).is_some_and(|e| e.text.len() > last_len));
+        let events = grown.into_iter().chain(first..all.len()).collect();
         self.snapshots += objects.len();
         self.steps.push(Step {
             line,
@@ -94,7 +102,7 @@ pub fn finish(interp: &mut Interpreter, build: &Rc<RefCell<Build>>) -> Trace {
     b.close(interp);
     let truncated = b.truncated || rec::finish().is_some_and(|r| r.truncated);
     Trace {
-        model: crate::model::mapped_model(),
+        model: Default::default(),
         steps: std::mem::take(&mut b.steps),
         truncated,
     }

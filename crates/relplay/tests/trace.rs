@@ -148,13 +148,21 @@ fn trace_corpus_matches_expectations() {
 
 #[test]
 fn tracing_hostile_scripts_never_panics() {
-    for path in scripts("hostile") {
-        let bytes = std::fs::read(&path).expect("read");
-        let Ok(src) = String::from_utf8(bytes) else {
-            continue;
-        };
-        let p = path.display().to_string();
-        let run = on_big_stack(move || relplay::run_traced(&src, &p));
+    // In parallel: most of these run to the step budget.
+    let runs: Vec<_> = scripts("hostile")
+        .into_iter()
+        .filter_map(|path| {
+            let src = String::from_utf8(std::fs::read(&path).expect("read")).ok()?;
+            let p = path.display().to_string();
+            let h = std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn(move || relplay::run_traced(&src, &p))
+                .expect("spawn");
+            Some((path, h))
+        })
+        .collect();
+    for (path, h) in runs {
+        let run = h.join().expect("no panic");
         assert_eq!(run.exit, 1, "{}", path.display());
         let trace = run.trace.expect("trace");
         assert!(trace.steps.len() <= 2_000, "{}", path.display());

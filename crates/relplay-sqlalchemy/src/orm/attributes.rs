@@ -111,7 +111,7 @@ impl NativeObject for AttrObj {
             }
             AttrKind::Rel(r) => {
                 // a collection assignment reports its appends and removes
-                if !r.resolved().is_some_and(|x| x.uselist) {
+                if trace::active() && !r.resolved().is_some_and(|x| x.uselist) {
                     trace::change(
                         interp,
                         instance,
@@ -299,29 +299,24 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         items: RefCell::new(Vec::new()),
                     }));
                 }
-                let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
-                let items = trace::caused(interp, cause, |i| super::loading::lazy_load(i, obj, r))?;
-                trace::change(
-                    interp,
-                    obj,
-                    &a.key,
-                    "load",
-                    &items,
-                    Some("lazy load".into()),
-                );
+                let (items, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
+                    super::loading::lazy_load(i, obj, r)
+                });
+                let items = items?;
+                trace::change(interp, obj, &a.key, "load", &items, Some(via));
                 let v = new_collection(interp, obj, r, items.clone())?;
                 with_state(interp, obj, |s| {
                     s.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
                 })?;
                 Ok(v)
             } else {
-                let v = if persistent {
-                    let cause = format!("lazy load {}.{}", a.mapper.name(), a.key);
-                    trace::caused(interp, cause, |i| {
+                let (v, via) = if persistent {
+                    let (v, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
                         super::loading::lazy_load_scalar(i, obj, r)
-                    })?
+                    });
+                    (v?, via)
                 } else {
-                    Value::None
+                    (Value::None, String::new())
                 };
                 if persistent {
                     trace::change(
@@ -330,7 +325,7 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         &a.key,
                         "load",
                         std::slice::from_ref(&v),
-                        Some("lazy load".into()),
+                        Some(via),
                     );
                     dict_set(obj, &r.key, v.clone());
                     with_state(interp, obj, |s| {
@@ -397,9 +392,19 @@ fn cascade_forward(
     }
     let so = with_state(interp, owner, |s| s.s.borrow().session)?;
     match so {
-        Some(id) => super::session::add_to(interp, id, item),
+        Some(id) => {
+            let _phase = trace::phase("cascade");
+            super::session::add_to(interp, id, item)
+        }
         None => Ok(()),
     }
+}
+
+/// Whether `owner.rev` is a loaded collection holding `item`.
+fn coll_contains(owner: &Value, rev: &RelProp, item: &Value) -> bool {
+    dict_get(owner, &rev.key)
+        .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(item)))
+        .unwrap_or(false)
 }
 
 /// Appends without events (the other side of a backref).
@@ -440,10 +445,8 @@ fn quiet_link(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
-        let already = dict_get(owner, &rev.key)
-            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
-            .unwrap_or(false);
-        if !already && trace::active() {
+        // (only while tracing: the membership scan is not free)
+        if trace::active() && !coll_contains(owner, rev, target) {
             let via = trace::via_pair(rev);
             trace::change(
                 interp,
@@ -481,10 +484,7 @@ fn quiet_unlink(
     super::state::touch(interp, owner)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
-        let present = dict_get(owner, &rev.key)
-            .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(target)))
-            .unwrap_or(false);
-        if present && trace::active() {
+        if trace::active() && coll_contains(owner, rev, target) {
             let via = trace::via_pair(rev);
             trace::change(
                 interp,

@@ -332,8 +332,8 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 }
 
 pub fn rollback(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    let _phase = super::trace::phase("rollback");
     clear_modified(interp, s)?;
+    let _phase = super::trace::phase("rollback");
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);
@@ -370,8 +370,8 @@ fn s_rollback(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResu
 }
 
 pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
-    let _phase = super::trace::phase("close");
     clear_modified(interp, s)?;
+    let _phase = super::trace::phase("close");
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);

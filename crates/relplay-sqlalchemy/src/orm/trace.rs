@@ -46,29 +46,41 @@ pub struct Recorder {
     pub truncated: bool,
     /// Session operations in progress, innermost last (see [`phase`]).
     phases: Vec<&'static str>,
+    /// `repr()` of immutable library values (datetime, Decimal, enum
+    /// members) by object id: computed once, as it runs Python code.
+    reprs: RefCell<HashMap<u64, String>>,
 }
 
 thread_local! {
     static REC: RefCell<Option<Recorder>> = const { RefCell::new(None) };
 }
 
+// The recorder is borrowed with `try_`: while it is busy (a library repr
+// running Python code mid-snapshot), nested hooks record nothing rather
+// than panic.
+
 /// Starts recording (forgetting any previous recording).
 pub fn start() {
-    REC.with(|r| *r.borrow_mut() = Some(Recorder::default()));
+    REC.with(|r| {
+        if let Ok(mut b) = r.try_borrow_mut() {
+            *b = Some(Recorder::default());
+        }
+    });
 }
 
 /// Stops recording and returns what was recorded.
 pub fn finish() -> Option<Recorder> {
-    REC.with(|r| r.borrow_mut().take())
+    REC.with(|r| r.try_borrow_mut().ok().and_then(|mut b| b.take()))
 }
 
+/// Recording, and free to record now.
 pub fn active() -> bool {
-    REC.with(|r| r.borrow().is_some())
+    REC.with(|r| r.try_borrow().is_ok_and(|b| b.is_some()))
 }
 
 /// Runs `f` on the recorder when recording.
 pub fn with<R>(f: impl FnOnce(&mut Recorder) -> R) -> Option<R> {
-    REC.with(|r| r.borrow_mut().as_mut().map(f))
+    REC.with(|r| r.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
 /// A new mapped instance got its state: give it the next `Class#n`.
@@ -108,30 +120,107 @@ impl Recorder {
     }
 }
 
+/// Longer reprs are cut (a long string shows its first half of this).
+const MAX_SHOWN: usize = 200;
+
+/// Modules whose values are immutable and whose `__repr__` is side-effect
+/// free library code.
+const LIBRARY_REPRS: &[&str] = &["datetime", "decimal", "uuid", "fractions"];
+
+/// `<Color.RED: 1>` for an enum member, built here: `Enum.__repr__` would
+/// call `repr()` on a value that may be a user object.
+fn enum_repr(
+    rec: &Recorder,
+    interp: &mut Interpreter,
+    c: &Rc<relplay_py::object::class::Class>,
+    i: &Instance,
+) -> Option<String> {
+    if !c.mro().iter().any(|k| &*k.module() == "enum") {
+        return None;
+    }
+    let d = i.dict.borrow();
+    let name = d.get_str("_name_")?;
+    let value = d.get_str("_value_")?;
+    drop(d);
+    let shown = match &value {
+        Value::Instance(_) => format!("<{} object>", value.type_name()),
+        v => show(rec, interp, v),
+    };
+    Some(format!(
+        "<{}.{}: {shown}>",
+        c.name(),
+        crate::util::str_of(&name)?
+    ))
+}
+
 /// How a value shows in a change or snapshot: an object id for a tracked
-/// instance, `repr()` for plain data. No Python code runs (a user's
-/// `__repr__` could print or fail), so other objects show as `<Class object>`.
+/// instance, `repr()` for plain data and for library values (datetime,
+/// Decimal, enum members; once per object). A user's `__repr__` never runs
+/// (it could print or fail), so other objects show as `<Class object>`.
 pub fn show(rec: &Recorder, interp: &mut Interpreter, v: &Value) -> String {
     if let Some(l) = rec.label_of(v) {
         return l.to_string();
     }
     match v {
+        // long text shows its start: a snapshot per step must stay small
+        Value::Str(s) if s.len() > MAX_SHOWN => {
+            let head: String = s.chars().take(MAX_SHOWN / 2).collect();
+            let r = interp.repr(&Value::str(&head)).unwrap_or_default();
+            format!(
+                "{}…{}",
+                &r[..r.len().saturating_sub(1)],
+                &r[r.len().saturating_sub(1)..]
+            )
+        }
+        Value::Bytes(b) if b.len() > MAX_SHOWN => {
+            let head = Value::Bytes(b[..MAX_SHOWN / 2].into());
+            let r = interp.repr(&head).unwrap_or_default();
+            format!(
+                "{}…{}",
+                &r[..r.len().saturating_sub(1)],
+                &r[r.len().saturating_sub(1)..]
+            )
+        }
+        Value::BigInt(_) => {
+            let r = interp.repr(v).unwrap_or_else(|_| "<int>".into());
+            if r.len() > MAX_SHOWN {
+                format!("{}…", &r[..MAX_SHOWN / 2])
+            } else {
+                r
+            }
+        }
         Value::None
         | Value::Bool(_)
         | Value::Int(_)
-        | Value::BigInt(_)
         | Value::Float(_)
         | Value::Str(_)
         | Value::Bytes(_) => interp
             .repr(v)
             .unwrap_or_else(|_| format!("<{}>", v.type_name())),
         Value::Instance(i) => {
-            let c = i.class.borrow();
+            let c = i.class.borrow().clone();
             if super::mapper::by_class(&c).is_some() {
-                format!("{}#?", c.name())
-            } else {
-                format!("<{} object>", c.name())
+                return format!("{}#?", c.name());
             }
+            if let Some(s) = rec.reprs.borrow().get(&i.id) {
+                return s.clone();
+            }
+            if let Some(s) = enum_repr(rec, interp, &c, i) {
+                return s;
+            }
+            let repr_module = c
+                .mro()
+                .iter()
+                .find(|k| k.dict.borrow().get_str("__repr__").is_some())
+                .map(|k| k.module());
+            if !repr_module.is_some_and(|m| LIBRARY_REPRS.contains(&&*m)) {
+                return format!("<{} object>", c.name());
+            }
+            let s = interp
+                .repr(v)
+                .unwrap_or_else(|_| format!("<{} object>", c.name()));
+            rec.reprs.borrow_mut().insert(i.id, s.clone());
+            s
         }
         other => format!("<{} object>", other.type_name()),
     }
@@ -151,7 +240,9 @@ pub fn change(
         return;
     }
     REC.with(|r| {
-        let mut b = r.borrow_mut();
+        let Ok(mut b) = r.try_borrow_mut() else {
+            return;
+        };
         let Some(rec) = b.as_mut() else { return };
         let Some(object) = rec.label_of(obj) else {
             return;
@@ -169,6 +260,33 @@ pub fn change(
             via,
         });
     });
+}
+
+/// Runs the lazy load of `class.key` under the cause `"lazy load
+/// class.key"`, unless a loader strategy already named this very load
+/// (an eager strategy that loads through the attribute, e.g. `"immediate
+/// load class.key"` around each object's access). Returns `f`'s result and
+/// the load's `via` (`"lazy load"` or the strategy's cause).
+pub fn lazy_loading<R>(
+    interp: &mut Interpreter,
+    class: &str,
+    key: &str,
+    f: impl FnOnce(&mut Interpreter) -> R,
+) -> (R, String) {
+    let target = format!("{class}.{key}");
+    if let Some(outer) = interp.cause() {
+        if outer
+            .strip_suffix(target.as_str())
+            .is_some_and(|k| k.ends_with(" load "))
+        {
+            let outer = outer.to_string();
+            return (f(interp), outer);
+        }
+    }
+    (
+        caused(interp, format!("lazy load {target}"), f),
+        "lazy load".into(),
+    )
 }
 
 /// Runs `f` with `cause` marking the SQL it emits (see `Interpreter::push_cause`).
@@ -191,7 +309,9 @@ pub fn state_name(obj: &Value) -> &'static str {
     let Some(st) = crate::util::cast::<super::state::StateObj>(&st) else {
         return "transient";
     };
-    let s = st.s.borrow();
+    let Ok(s) = st.s.try_borrow() else {
+        return "transient";
+    };
     let attached = s.session.and_then(super::session::by_id).is_some();
     match (s.key.is_some(), attached) {
         (false, false) => "transient",
@@ -282,4 +402,111 @@ pub fn via_pair(rev: &super::relationships::RelProp) -> Option<String> {
         "back_populates"
     };
     Some(format!("{kind} of {}.{origin_key}", res.target.name()))
+}
+
+/// Column values of the tracked objects, by object: `None` when not recording.
+pub type ColumnValues = Option<Vec<(usize, Vec<(String, Option<Value>)>)>>;
+
+/// The column values of every live tracked object (before a flush).
+pub fn column_values() -> ColumnValues {
+    with(|rec| {
+        let mut out = Vec::new();
+        for (n, t) in rec.objects.iter().enumerate() {
+            let Some(inst) = t.obj.upgrade() else {
+                continue;
+            };
+            let obj = Value::Instance(inst);
+            let Some(m) = super::mapper::of_value(&obj) else {
+                continue;
+            };
+            let cols = m
+                .cols
+                .iter()
+                .map(|c| (c.key.clone(), super::state::dict_get(&obj, &c.key)))
+                .collect();
+            out.push((n, cols));
+        }
+        out
+    })
+}
+
+fn same(a: &Option<Value>, b: &Option<Value>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => match (a, b) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            (Value::Str(x), Value::Str(y)) => x == y,
+            _ => a.is(b),
+        },
+        _ => false,
+    }
+}
+
+/// Reports the columns that changed since `before` as `"set"` changes via
+/// the current operation (values that left `__dict__` are expiry, not sets).
+pub fn report_columns(interp: &mut Interpreter, before: ColumnValues) {
+    let Some(before) = before else { return };
+    let via = current_phase();
+    for (n, cols) in before {
+        let obj = with(|rec| rec.objects.get(n).and_then(|t| t.obj.upgrade())).flatten();
+        let Some(inst) = obj else { continue };
+        let obj = Value::Instance(inst);
+        for (key, old) in cols {
+            let now = super::state::dict_get(&obj, &key);
+            if now.is_some() && !same(&old, &now) {
+                let v = now.unwrap_or(Value::None);
+                change(
+                    interp,
+                    &obj,
+                    &key,
+                    "set",
+                    std::slice::from_ref(&v),
+                    via.clone(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strategy_that_names_the_load_keeps_its_name() {
+        let mut interp = Interpreter::new(relplay_py::Config::default());
+        let seen = |i: &mut Interpreter| i.cause().map(str::to_string);
+        let (c, via) = lazy_loading(&mut interp, "P", "kids", seen);
+        assert_eq!(
+            (c.as_deref(), via.as_str()),
+            (Some("lazy load P.kids"), "lazy load")
+        );
+        interp.push_cause(Rc::from("immediate load P.kids"));
+        let (c, via) = lazy_loading(&mut interp, "P", "kids", seen);
+        assert_eq!(c.as_deref(), Some("immediate load P.kids"));
+        assert_eq!(via, "immediate load P.kids");
+        // a load of another attribute inside it is its own lazy load
+        let (c, _) = lazy_loading(&mut interp, "C", "parent", seen);
+        assert_eq!(c.as_deref(), Some("lazy load C.parent"));
+        interp.pop_cause();
+    }
+
+    #[test]
+    fn hooks_inside_a_busy_recorder_record_nothing_and_never_panic() {
+        let mut interp = Interpreter::new(relplay_py::Config::default());
+        start();
+        let nested = with(|_| {
+            // what a library repr calling back into the ORM would reach
+            let obj = Value::None;
+            change(&mut interp, &obj, "x", "set", &[], None);
+            let _p = phase("flush");
+            (active(), with(|_| ()).is_some(), finish().is_some())
+        });
+        assert_eq!(nested, Some((false, false, false)));
+        assert!(finish().is_some());
+        assert!(!active());
+    }
 }

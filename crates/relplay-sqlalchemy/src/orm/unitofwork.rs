@@ -556,6 +556,14 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         return Ok(());
     }
     let _phase = super::trace::phase("flush");
+    // the columns the flush writes (ids, foreign keys) are reported as its changes
+    let before = super::trace::column_values();
+    let r = flush_session(interp, s);
+    super::trace::report_columns(interp, before);
+    r
+}
+
+fn flush_session(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     mapper::configure_all(interp)?;
     s.flushing.set(true);
     let r = presort(interp, s);
