@@ -71,7 +71,8 @@ test("SQL grouped by script line, with statement counts; N+1 stands out", async 
   await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-sql");
   assert.equal(await sqlTab.getAttribute("aria-selected"), "true");
-  await page.keyboard.press("ArrowRight"); // Diagram
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-diagram");
   await page.keyboard.press("ArrowRight"); // wraps to Console
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-console");
   assert.equal(await page.locator("[data-testid=tab-console]").getAttribute("aria-selected"), "true");
