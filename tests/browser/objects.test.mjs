@@ -73,6 +73,13 @@ test("one-sided: c.parent = p leaves p.children alone", async () => {
   assert.equal(await page.locator('[data-object="Parent#1"]').count(), 1);
   assert.equal(await page.locator(CHILD_IN_CHILDREN).count(), 0);
   assert.doesNotMatch(await page.locator("[data-testid=objects]").textContent(), /back_populates of|backref of/);
+  // After commit everything is expired: the collection shows as not loaded.
+  const commit = (await page.evaluate(() => window.relplay.getCode())).split("\n").findIndex((l) => l.trim() === "session.commit()") + 1;
+  for (let i = 0; i < 50 && (await page.locator("[data-testid=objects-step]").getAttribute("data-line")) !== String(commit); i++) {
+    await page.locator("[data-testid=step-next]").click();
+  }
+  assert.equal(await page.locator('[data-object="Parent#1"] [data-attr="children"] .obj-unloaded').count(), 1);
+  assert.equal(await page.locator('[data-object="Parent#1"]').getAttribute("data-state"), "persistent");
   assert.deepEqual(errors, []);
   await page.close();
 });
