@@ -9,6 +9,8 @@
 //   markError(line, msg)          -> underline a 1-based line and show `msg` under it
 //   clearErrors()                 -> remove the mark
 //   highlightLine(line)           -> highlight a 1-based line (the SQL pane's "this line sent it"); 0 clears
+//   markRanges([from, to, ...])   -> mark character ranges (UTF-16 offsets; the ER diagram's hovered
+//                                    relationship), scrolling the first into view; [] clears
 //   focus()
 // Ctrl/Cmd+Enter is handled by the page (a capture-phase listener on window),
 // not here, so it works the same with or without CodeMirror.
@@ -67,6 +69,7 @@ const theme = EditorView.theme({
   ".cm-matchingBracket": { backgroundColor: "var(--editor-bracket)", outline: "none" },
   ".cm-relplay-error-line": { backgroundColor: "var(--error-bg)" },
   ".cm-relplay-highlight-line": { backgroundColor: "var(--highlight-bg)", boxShadow: "inset 3px 0 0 var(--accent)" },
+  ".cm-relplay-mark": { backgroundColor: "var(--mark-bg)", borderRadius: "2px", boxShadow: "0 0 0 1px var(--mark-border)" },
   ".cm-relplay-error-msg": {
     backgroundColor: "var(--error-bg)",
     color: "var(--error)",
@@ -134,6 +137,22 @@ const highlightField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// --- the diagram's marks: character ranges, cleared by any edit
+const setMarks = StateEffect.define();
+const markDeco = Decoration.mark({ class: "cm-relplay-mark", attributes: { "data-testid": "editor-mark" } });
+const marksField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setMarks)) deco = Decoration.set(e.value.map(([a, b]) => markDeco.range(a, b)), true);
+    }
+    if (tr.docChanged && !tr.effects.some((e) => e.is(setMarks))) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 let view = null;
 
 function mount(parent, doc, onChange) {
@@ -158,6 +177,7 @@ function mount(parent, doc, onChange) {
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         errorField,
         highlightField,
+        marksField,
         theme,
         EditorView.contentAttributes.of({ "aria-label": "Python code", spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         EditorView.updateListener.of((u) => {
@@ -225,8 +245,23 @@ function highlightLine(line) {
   });
 }
 
+function markRanges(flat) {
+  if (!view) return;
+  const len = view.state.doc.length;
+  const ranges = [];
+  const list = Array.from(flat || [], (x) => Math.floor(Number(x)) || 0);
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const a = Math.min(Math.max(0, list[i]), len);
+    const b = Math.min(Math.max(a, list[i + 1]), len);
+    if (b > a) ranges.push([a, b]);
+  }
+  const effects = [setMarks.of(ranges)];
+  if (ranges.length) effects.push(EditorView.scrollIntoView(ranges[0][0], { y: "nearest" }));
+  view.dispatch({ effects });
+}
+
 function focus() {
   if (view) view.focus();
 }
 
-window.relplayEditor = { mount, getCode, setCode, applyText, markError, clearErrors, highlightLine, focus, kind: "codemirror" };
+window.relplayEditor = { mount, getCode, setCode, applyText, markError, clearErrors, highlightLine, markRanges, focus, kind: "codemirror" };

@@ -153,6 +153,7 @@ fn output_from_js(run: &JsValue) -> Output {
             .map_or(0, |x| x.clamp(-1.0, 255.0) as i32),
         millis: 0.0,
         events,
+        ..Output::default()
     }
 }
 

@@ -31,6 +31,8 @@ extern "C" {
     fn cm_clear_errors() -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = highlightLine, catch)]
     fn cm_highlight_line(line: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = markRanges, catch)]
+    fn cm_mark_ranges(flat: Vec<u32>) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = focus, catch)]
     fn cm_focus() -> Result<(), JsValue>;
 }
@@ -166,6 +168,34 @@ pub fn highlight_line(line: u32) {
     });
 }
 
+/// Marks byte ranges of `source` (spans from the static model), if the
+/// editor still holds exactly that text; an empty list clears the marks.
+pub fn mark_spans(source: &str, spans: &[(u32, u32)]) {
+    BACKEND.with(|b| {
+        if let Backend::CodeMirror = &*b.borrow() {
+            if !spans.is_empty() && cm_get_code().ok().as_deref() != Some(source) {
+                return;
+            }
+            let _ = cm_mark_ranges(utf16_ranges(source, spans));
+        }
+    });
+}
+
+/// Byte offsets → CodeMirror's UTF-16 offsets, flattened; ranges not on
+/// character boundaries are dropped.
+pub fn utf16_ranges(source: &str, spans: &[(u32, u32)]) -> Vec<u32> {
+    let at = |byte: u32| {
+        source
+            .get(..byte as usize)
+            .map(|s| s.encode_utf16().count() as u32)
+    };
+    spans
+        .iter()
+        .filter_map(|&(a, b)| Some([at(a)?, at(b)?]))
+        .flatten()
+        .collect()
+}
+
 pub fn focus() {
     BACKEND.with(|b| match &*b.borrow() {
         Backend::None => {}
@@ -176,4 +206,17 @@ pub fn focus() {
             let _ = ta.focus();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utf16_offsets() {
+        let src = "é = 1\n😀x";
+        assert_eq!(super::utf16_ranges(src, &[(0, 2), (7, 12)]), [0, 1, 6, 9]);
+        assert_eq!(
+            super::utf16_ranges(src, &[(1, 2), (0, 99)]),
+            Vec::<u32>::new()
+        );
+    }
 }
