@@ -6,6 +6,11 @@
 //    returned for the first example (median of RELPLAY_BENCH_RUNS, default 5);
 //  - the same for an embed (`?embed&example=one_to_many&run=1`): until its
 //    run-on-load result is on the page.
+//  - where a cold visit's time goes: HTML, the wasm fetch, compiling and
+//    instantiating it, main() (mounting the app and its first render), the
+//    first run (which creates the interpreter and imports sqlalchemy) and a
+//    second run of the same code (what a run costs once warm);
+//  - the margin left under the budgets, since other work keeps adding code.
 // Usage: node scripts/bench-web.mjs [--json]
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +18,45 @@ import zlib from "node:zlib";
 import { startServer, launchBrowser, DIST } from "../tests/browser/lib/harness.mjs";
 
 const RUNS = Number(process.env.RELPLAY_BENCH_RUNS || 5);
-const BUDGET = 1024 * 1024; // 1 MiB brotli for the whole page
+const BUDGET = 1024 * 1024; // 1 MiB brotli for the whole page (issue 7)
+// Where we aim to stay, so features still to come fit under BUDGET.
+const TARGET = 880 * 1024;
+const COLD_BUDGET_MS = 250; // cold visit to the first result (issue 7)
+
+// Runs in the page before any of its scripts: timestamps (performance.now(),
+// ms since navigation start) for the wasm's compile+instantiate and for the
+// end of main(), which Trunk's loader signals with TrunkApplicationStarted.
+const PROBE = () => {
+  const marks = (window.__relplayBench = {});
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const orig = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      marks.instantiateStart ??= performance.now();
+      return orig.apply(this, args).then((r) => {
+        marks.instantiateEnd = performance.now();
+        return r;
+      });
+    };
+  }
+  addEventListener("TrunkApplicationStarted", () => (marks.started = performance.now()));
+  // The page publishes window.relplay once the editor is mounted and it works.
+  let api;
+  Object.defineProperty(window, "relplay", {
+    configurable: true,
+    get: () => api,
+    set: (v) => {
+      api = v;
+      marks.contract ??= performance.now();
+    },
+  });
+  // An embed with run=1 shows its status once the run is on the page.
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid="status"]')) {
+      marks.status = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
 
 const brotli = (buf) =>
   zlib.brotliCompressSync(buf, {
@@ -26,6 +69,7 @@ const brotli = (buf) =>
 const server = await startServer();
 const visits = [];
 const embedVisits = [];
+const embedInPage = [];
 let downloaded = new Set();
 try {
   for (let i = 0; i < RUNS; i++) {
@@ -36,6 +80,7 @@ try {
         const u = new URL(req.url());
         if (u.origin + "/" === server.url) downloaded.add(u.pathname === "/" ? "/index.html" : u.pathname);
       });
+      await page.addInitScript(PROBE);
       const t0 = Date.now();
       await page.goto(server.url);
       await page.waitForFunction(() => typeof window.relplay?.run === "function", null, { timeout: 60_000 });
@@ -43,14 +88,30 @@ try {
       const run = await page.evaluate(() => {
         const t = performance.now();
         const r = window.relplay.run();
-        return { ms: performance.now() - t, exit: r.exit };
+        const end = performance.now();
+        // The same code again: what a run costs once everything is warm.
+        window.relplay.run();
+        return { ms: end - t, end, again: performance.now() - end, exit: r.exit };
       });
       const firstResult = Date.now() - t0;
       const nav = await page.evaluate(() => {
         const n = performance.getEntriesByType("navigation")[0];
-        return { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };
+        const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+        const m = window.__relplayBench;
+        return {
+          html: n.responseEnd,
+          domContentLoaded: n.domContentLoadedEventEnd,
+          load: n.loadEventEnd,
+          wasmFetchStart: wasm?.startTime,
+          wasmFetchEnd: wasm?.responseEnd,
+          instantiateStart: m.instantiateStart,
+          instantiateEnd: m.instantiateEnd,
+          started: m.started,
+          contract: m.contract,
+        };
       });
-      visits.push({ interactive, firstResult, runMs: run.ms, exit: run.exit, ...nav });
+      nav.resultAt = run.end;
+      visits.push({ interactive, firstResult, runMs: run.ms, againMs: run.again, exit: run.exit, ...nav });
     } finally {
       await browser.close();
     }
@@ -59,10 +120,12 @@ try {
     const browser = await launchBrowser({ viewport: { width: 760, height: 420 } });
     try {
       const page = await browser.context.newPage();
+      await page.addInitScript(PROBE);
       const t0 = Date.now();
       await page.goto(server.url + "?embed&example=one_to_many&run=1");
       await page.waitForSelector('[data-testid="status"]', { timeout: 60_000 });
       embedVisits.push(Date.now() - t0);
+      embedInPage.push(await page.evaluate(() => window.__relplayBench.status));
     } finally {
       await browser.close();
     }
@@ -81,15 +144,29 @@ const result = {
   files,
   total,
   budget: BUDGET,
+  target: TARGET,
   withinBudget: total.brotli <= BUDGET,
+  marginBytes: BUDGET - total.brotli,
   coldVisits: visits,
   median: {
     interactiveMs: median(visits.map((v) => v.interactive)),
     firstRunResultMs: median(visits.map((v) => v.firstResult)),
     runMs: median(visits.map((v) => v.runMs)),
+    secondRunMs: median(visits.map((v) => v.againMs)),
+    // In-page timeline (ms since navigation start), medians of each mark.
+    htmlMs: median(visits.map((v) => v.html)),
+    wasmFetchStartMs: median(visits.map((v) => v.wasmFetchStart)),
+    wasmFetchEndMs: median(visits.map((v) => v.wasmFetchEnd)),
+    instantiateStartMs: median(visits.map((v) => v.instantiateStart)),
+    instantiateEndMs: median(visits.map((v) => v.instantiateEnd)),
+    mainDoneMs: median(visits.map((v) => v.started)),
+    contractMs: median(visits.map((v) => v.contract)),
+    embedInPageResultMs: median(embedInPage),
+    inPageFirstResultMs: median(visits.map((v) => v.resultAt)),
     embedFirstResultMs: median(embedVisits),
   },
   embedVisits,
+  embedInPage,
 };
 
 if (process.argv.includes("--json")) {
@@ -98,11 +175,21 @@ if (process.argv.includes("--json")) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KiB";
   console.log("download (every file the page fetched):");
   for (const f of files) console.log(`  ${f.file.padEnd(44)} raw ${kb(f.raw)}   brotli ${kb(f.brotli)}`);
-  console.log(`  ${"TOTAL".padEnd(44)} raw ${kb(total.raw)}   brotli ${kb(total.brotli)}   (budget ${kb(BUDGET).trim()}: ${result.withinBudget ? "ok" : "OVER"})`);
-  console.log(`cold visit, ${RUNS} runs (fresh profile each, served from 127.0.0.1):`);
-  console.log(`  time to interactive (window.relplay):  median ${result.median.interactiveMs} ms`);
-  console.log(`  time to first run result:              median ${result.median.firstRunResultMs} ms`);
-  console.log(`  the run itself:                        median ${result.median.runMs.toFixed(1)} ms`);
-  console.log(`  embed (?embed&run=1) to its result:    median ${result.median.embedFirstResultMs} ms`);
+  const margin = (limit) => `${kb(Math.abs(limit - total.brotli)).trim()} ${total.brotli <= limit ? "under" : "OVER"}`;
+  console.log(`  ${"TOTAL".padEnd(44)} raw ${kb(total.raw)}   brotli ${kb(total.brotli)}`);
+  console.log(`  budget ${kb(BUDGET).trim()}: ${margin(BUDGET)};  target ${kb(TARGET).trim()}: ${margin(TARGET)}`);
+  const m = result.median;
+  const ms = (x) => (x === undefined ? "    ?" : x.toFixed(0).padStart(5)) + " ms";
+  console.log(`cold visit, ${RUNS} runs (fresh profile each, served from 127.0.0.1), medians:`);
+  console.log(`  time to interactive (window.relplay):  ${m.interactiveMs} ms`);
+  console.log(`  time to first run result:              ${m.firstRunResultMs} ms   (budget ${COLD_BUDGET_MS} ms: ${m.firstRunResultMs <= COLD_BUDGET_MS ? "ok" : "OVER"})`);
+  console.log(`  embed (?embed&run=1) to its result:    ${m.embedFirstResultMs} ms   (in the page: ${ms(m.embedInPageResultMs).trim()} after navigation start)`);
+  console.log("  in-page timeline (ms after navigation start; the driver's own overhead is the rest):");
+  console.log(`    HTML received                 ${ms(m.htmlMs)}`);
+  console.log(`    wasm fetch                    ${ms(m.wasmFetchStartMs)} → ${ms(m.wasmFetchEndMs)}`);
+  console.log(`    wasm compile + instantiate    ${ms(m.instantiateStartMs)} → ${ms(m.instantiateEndMs)}`);
+  console.log(`    main() (mount, first render)  → ${ms(m.mainDoneMs)}`);
+  console.log(`    editor mounted, API published → ${ms(m.contractMs)}`);
+  console.log(`    first run result              → ${ms(m.inPageFirstResultMs)}   (the run: ${m.runMs.toFixed(1)} ms; again, warm: ${m.secondRunMs.toFixed(1)} ms)`);
 }
 if (!result.withinBudget) process.exitCode = 1;

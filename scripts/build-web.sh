@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the page into dist/: cargo profile `wasm-release`
-# (opt-level z, LTO) then wasm-opt -Oz, CodeMirror bundled by esbuild.
+# (opt-level z, LTO) then wasm-opt -Os --low-memory-unused (web/index.html),
+# CodeMirror bundled by esbuild.
 # Needs the tools from scripts/install-tools.sh.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

@@ -79,8 +79,8 @@ test("the page becomes interactive and publishes window.relplay", async () => {
   for (const id of ["editor", "run", "stdout", "stderr", "example-picker"]) {
     assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `data-testid=${id}`);
   }
-  // Output panes are tabs; only working ones are listed.
-  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console"]);
+  // Output panes are tabs; only working ones are listed (the diagram needs no run).
+  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console", "Diagram"]);
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').textContent(), "Console");
   // The real editor, not the textarea fallback.
   assert.equal(await page.locator('[data-testid="editor"]').getAttribute("data-editor"), "codemirror");

@@ -55,7 +55,7 @@ async function fresh() {
 test("no SQL events: no SQL tab", async () => {
   const { page, errors } = await fresh();
   await page.evaluate(() => window.relplayDev.show({ stdout: "hi\n", stderr: "", exit: 0, events: [{ stream: "stdout", line: 1, text: "hi\n" }] }));
-  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console"]);
+  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console", "Diagram"]);
   assert.equal(await page.locator("[data-testid=sql-log]").count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
@@ -72,6 +72,8 @@ test("SQL grouped by script line, with statement counts; N+1 stands out", async 
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-sql");
   assert.equal(await sqlTab.getAttribute("aria-selected"), "true");
   await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-diagram");
+  await page.keyboard.press("ArrowRight"); // wraps to Console
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "tab-console");
   assert.equal(await page.locator("[data-testid=tab-console]").getAttribute("aria-selected"), "true");
   assert.equal(await sqlTab.textContent(), "SQL5", "tab shows the statement count (BEGIN/ROLLBACK not counted)");
@@ -149,7 +151,7 @@ test("SQL text is text, never markup; odd events are harmless", async () => {
   assert.equal(await page.locator("#panic-banner").isHidden(), true);
   // A real run without SQL removes the tab again, and the console is shown.
   await page.evaluate(() => (window.relplay.setCode("print(1)\n"), window.relplay.run()));
-  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console"]);
+  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console", "Diagram"]);
   assert.equal(await page.locator("[data-testid=stdout]").count(), 1);
   assert.deepEqual(errors, []);
   await page.close();

@@ -4,9 +4,13 @@
 // Rust talks to it only through `window.relplayEditor` (see web/src/editor.rs):
 //   mount(parent, doc, onChange)  -> creates the editor inside `parent`
 //   getCode() / setCode(text)     -> read / replace the whole document
+//   applyText(text)               -> make the document `text` with one minimal change
+//                                    (the lab's edits: undoable, selection kept mapped)
 //   markError(line, msg)          -> underline a 1-based line and show `msg` under it
 //   clearErrors()                 -> remove the mark
 //   highlightLine(line)           -> highlight a 1-based line (the SQL pane's "this line sent it"); 0 clears
+//   markRanges([from, to, ...])   -> mark character ranges (UTF-16 offsets; the ER diagram's hovered
+//                                    relationship), scrolling the first into view; [] clears
 //   focus()
 // Ctrl/Cmd+Enter is handled by the page (a capture-phase listener on window),
 // not here, so it works the same with or without CodeMirror.
@@ -26,12 +30,15 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
   HighlightStyle,
+  LanguageSupport,
   syntaxHighlighting,
   indentOnInput,
   bracketMatching,
   indentUnit,
 } from "@codemirror/language";
-import { python } from "@codemirror/lang-python";
+// The bare language, not python(): that adds completion sources, which pull in
+// @codemirror/autocomplete (~4 KB brotli) for a completion UI we do not mount.
+import { pythonLanguage } from "@codemirror/lang-python";
 import { tags as t } from "@lezer/highlight";
 
 // Colours come from CSS variables (web/style.css), so light/dark follow
@@ -62,6 +69,7 @@ const theme = EditorView.theme({
   ".cm-matchingBracket": { backgroundColor: "var(--editor-bracket)", outline: "none" },
   ".cm-relplay-error-line": { backgroundColor: "var(--error-bg)" },
   ".cm-relplay-highlight-line": { backgroundColor: "var(--highlight-bg)", boxShadow: "inset 3px 0 0 var(--accent)" },
+  ".cm-relplay-mark": { backgroundColor: "var(--mark-bg)", borderRadius: "2px", boxShadow: "0 0 0 1px var(--mark-border)" },
   ".cm-relplay-error-msg": {
     backgroundColor: "var(--error-bg)",
     color: "var(--error)",
@@ -129,6 +137,22 @@ const highlightField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// --- the diagram's marks: character ranges, cleared by any edit
+const setMarks = StateEffect.define();
+const markDeco = Decoration.mark({ class: "cm-relplay-mark", attributes: { "data-testid": "editor-mark" } });
+const marksField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setMarks)) deco = Decoration.set(e.value.map(([a, b]) => markDeco.range(a, b)), true);
+    }
+    if (tr.docChanged && !tr.effects.some((e) => e.is(setMarks))) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 let view = null;
 
 function mount(parent, doc, onChange) {
@@ -149,10 +173,11 @@ function mount(parent, doc, onChange) {
         indentUnit.of("    "),
         EditorState.tabSize.of(4),
         syntaxHighlighting(highlight),
-        python(),
+        new LanguageSupport(pythonLanguage),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         errorField,
         highlightField,
+        marksField,
         theme,
         EditorView.contentAttributes.of({ "aria-label": "Python code", spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
         EditorView.updateListener.of((u) => {
@@ -173,6 +198,25 @@ function setCode(text) {
   view.dispatch({
     changes: { from: 0, to: view.state.doc.length, insert: String(text) },
     selection: { anchor: 0 },
+    scrollIntoView: true,
+  });
+}
+
+// Only the differing middle is replaced, so undo restores exactly what the
+// lab's edit changed and the cursor elsewhere stays put.
+function applyText(text) {
+  if (!view) return;
+  const next = String(text);
+  const cur = view.state.doc.toString();
+  if (cur === next) return;
+  let start = 0;
+  const max = Math.min(cur.length, next.length);
+  while (start < max && cur.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && cur.charCodeAt(cur.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  view.dispatch({
+    changes: { from: start, to: cur.length - end, insert: next.slice(start, next.length - end) },
+    userEvent: "input.lab",
     scrollIntoView: true,
   });
 }
@@ -201,8 +245,23 @@ function highlightLine(line) {
   });
 }
 
+function markRanges(flat) {
+  if (!view) return;
+  const len = view.state.doc.length;
+  const ranges = [];
+  const list = Array.from(flat || [], (x) => Math.floor(Number(x)) || 0);
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const a = Math.min(Math.max(0, list[i]), len);
+    const b = Math.min(Math.max(a, list[i + 1]), len);
+    if (b > a) ranges.push([a, b]);
+  }
+  const effects = [setMarks.of(ranges)];
+  if (ranges.length) effects.push(EditorView.scrollIntoView(ranges[0][0], { y: "nearest" }));
+  view.dispatch({ effects });
+}
+
 function focus() {
   if (view) view.focus();
 }
 
-window.relplayEditor = { mount, getCode, setCode, markError, clearErrors, highlightLine, focus, kind: "codemirror" };
+window.relplayEditor = { mount, getCode, setCode, applyText, markError, clearErrors, highlightLine, markRanges, focus, kind: "codemirror" };

@@ -5,11 +5,14 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::config::{PageConfig, Pane};
+use crate::er::pane::DiagramPane;
+use crate::objects::pane::ObjectsPane;
 use crate::sqllog::{self, Event};
 use crate::{contract, editor, examples, share, storage, traceback};
 
@@ -32,6 +35,10 @@ pub struct Output {
     pub millis: f64,
     /// The run's structured events (the SQL pane draws the `sql` ones).
     pub events: Vec<Event>,
+    /// The step trace (the Objects pane), for a traced run.
+    pub trace: Option<Arc<relplay::Trace>>,
+    /// The code that ran (the Objects pane quotes its lines).
+    pub code: String,
 }
 
 /// A message above the workspace about where the code came from.
@@ -69,6 +76,8 @@ pub struct Playground {
     pub output: RwSignal<Option<Output>>,
     pub notice: RwSignal<Option<Notice>>,
     pub shared: RwSignal<Option<Shared>>,
+    /// The editor's text, updated on every edit (the diagram debounces it).
+    pub code: RwSignal<String>,
 }
 
 impl Playground {
@@ -79,6 +88,7 @@ impl Playground {
             output: RwSignal::new(None),
             notice: RwSignal::new(None),
             shared: RwSignal::new(None),
+            code: RwSignal::new(String::new()),
         }
     }
 
@@ -93,7 +103,8 @@ impl Playground {
         editor::highlight_line(0);
         let t0 = now();
         RUNNING.with(|r| r.set(true));
-        let result = relplay::run(&code, SCRIPT_PATH);
+        // Traced: the Objects pane steps through it (same output as `run`).
+        let mut result = relplay::run_traced(&code, SCRIPT_PATH);
         RUNNING.with(|r| r.set(false));
         let millis = now() - t0;
         let events = sqllog::events_of(&result);
@@ -103,6 +114,8 @@ impl Playground {
             exit: result.exit,
             millis,
             events,
+            trace: result.trace.take().map(Arc::new),
+            code,
         });
         result
     }
@@ -135,6 +148,8 @@ impl Playground {
 
     /// Called by the editor after every change.
     fn code_changed(self, text: &str) {
+        crate::lab::code_changed(text);
+        self.code.set(text.to_string());
         if !self.embed() {
             storage::save_code(text);
         }
@@ -327,7 +342,7 @@ fn install_crash_report(pg: Playground) {
             ),
             exit: -1,
             millis: 0.0,
-            events: Vec::new(),
+            ..Output::default()
         }));
     });
     if let Some(w) = web_sys::window() {
@@ -445,6 +460,7 @@ pub fn App() -> impl IntoView {
         let (initial, example, notice) = initial_code(pg);
         pg.example.set(example);
         pg.notice.set(notice);
+        pg.code.set(initial.clone());
         editor::mount(&el, &initial, move |text| pg.code_changed(&text));
         let _ = el.set_attribute("data-editor", editor::kind());
         install_run_shortcut(pg);
@@ -570,6 +586,9 @@ pub fn App() -> impl IntoView {
             </section>
             <OutputPanel pg=pg />
         </main>
+        <Show when=move || !embed>
+            <crate::lab::LabPanel />
+        </Show>
     }
 }
 
@@ -698,19 +717,32 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
         pg.output
             .with(|o| o.as_ref().is_some_and(|o| sqllog::has_sql(&o.events)))
     });
+    // Objects only once a traced run made mapped instances.
+    let has_trace = Memo::new(move |_| {
+        pg.output.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.trace.as_ref())
+                .is_some_and(|t| t.steps.iter().any(|s| !s.objects.is_empty()))
+        })
+    });
     let visible = Memo::new(move |_| {
         let cfg = pg.config.get_value();
         let mut panes: Vec<Pane> = match &cfg.panes {
             Some(list) if !list.is_empty() => list.clone(),
             _ => Pane::ALL.to_vec(),
         };
-        panes.retain(|&p| cfg.allows(p) && (p != Pane::Sql || has_sql.get()));
+        panes.retain(|&p| match p {
+            Pane::Sql => cfg.allows(p) && has_sql.get(),
+            Pane::Objects => cfg.allows(p) && has_trace.get(),
+            _ => cfg.allows(p),
+        });
         if panes.is_empty() {
             panes.push(Pane::Console);
         }
         panes
     });
-    let current = move || {
+    // A memo: the pane is rebuilt only when the shown pane changes.
+    let current = Memo::new(move |_| {
         let v = visible.get();
         let a = active.get();
         if v.contains(&a) {
@@ -718,7 +750,7 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
         } else {
             v[0]
         }
-    };
+    });
     let status = move || {
         pg.output.with(|o| {
             o.as_ref().map(|o| {
@@ -753,7 +785,7 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             .get()
             .into_iter()
             .map(|pane| {
-                let selected = move || current() == pane;
+                let selected = move || current.get() == pane;
                 view! {
                     <button
                         class="tab"
@@ -788,9 +820,18 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             })
             .collect_view()
     };
-    let body = move || match current() {
+    let body = move || match current.get() {
         Pane::Console => view! { <ConsolePane pg=pg /> }.into_any(),
         Pane::Sql => view! { <SqlPane pg=pg /> }.into_any(),
+        Pane::Diagram => view! { <DiagramPane code=pg.code /> }.into_any(),
+        Pane::Objects => {
+            let (trace, code) = pg.output.with(|o| {
+                o.as_ref()
+                    .map(|o| (o.trace.clone(), o.code.clone()))
+                    .unwrap_or_default()
+            });
+            view! { <ObjectsPane trace=trace code=code /> }.into_any()
+        }
     };
 
     view! {
@@ -803,8 +844,8 @@ fn OutputPanel(pg: Playground) -> impl IntoView {
             <div
                 class="pane-body"
                 role="tabpanel"
-                id=move || format!("panel-{}", current().id())
-                aria-labelledby=move || format!("tab-{}", current().id())
+                id=move || format!("panel-{}", current.get().id())
+                aria-labelledby=move || format!("tab-{}", current.get().id())
             >
                 {body}
             </div>

@@ -1,4 +1,4 @@
-//! The page's settings from its address: `?embed&example=ID&panes=console,sql&theme=dark&run=1`
+//! The page's settings from its address: `?embed&example=ID&panes=console,sql,diagram,objects&theme=dark&run=1`
 //! (the code itself travels in the fragment, `#code=...`, see `share.rs`).
 //! Pure string work, unit-tested natively; unknown parameters and values are ignored.
 
@@ -7,15 +7,21 @@
 pub enum Pane {
     Console,
     Sql,
+    /// The ER diagram of the script's models (drawn without running).
+    Diagram,
+    /// The objects of a traced run, step by step.
+    Objects,
 }
 
 impl Pane {
-    pub const ALL: &'static [Pane] = &[Pane::Console, Pane::Sql];
+    pub const ALL: &'static [Pane] = &[Pane::Console, Pane::Sql, Pane::Diagram, Pane::Objects];
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Console => "Console",
             Pane::Sql => "SQL",
+            Pane::Diagram => "Diagram",
+            Pane::Objects => "Objects",
         }
     }
 
@@ -24,6 +30,8 @@ impl Pane {
         match self {
             Pane::Console => "console",
             Pane::Sql => "sql",
+            Pane::Diagram => "diagram",
+            Pane::Objects => "objects",
         }
     }
 
@@ -58,7 +66,7 @@ pub struct PageConfig {
     pub embed: bool,
     /// `example=ID`: open this gallery example (unless the fragment carries code).
     pub example: Option<String>,
-    /// `panes=console,sql`: the output panes offered, in this order (None: all).
+    /// `panes=console,sql,diagram,objects`: the output panes offered, in this order (None: all).
     pub panes: Option<Vec<Pane>>,
     pub theme: Theme,
     /// `run=1`: run once the page is ready.
@@ -227,5 +235,8 @@ mod tests {
             PageConfig::from_query("panes=sql%2Cconsole").panes,
             Some(vec![Pane::Sql, Pane::Console])
         );
+        let c = PageConfig::from_query("panes=diagram,objects");
+        assert_eq!(c.panes, Some(vec![Pane::Diagram, Pane::Objects]));
+        assert!(c.allows(Pane::Diagram) && !c.allows(Pane::Console));
     }
 }

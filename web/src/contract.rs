@@ -3,6 +3,10 @@
 //! - `setCode(text)`, `getCode()` → string
 //! - `run()` → `{stdout, stderr, exit}` (a plain object; also updates the page)
 //! - `examples()` → `[{id, title}]`, `loadExample(id)` → boolean
+//! - `compare("Class.attr", kind?)` → Promise of `[{variant, stdout, stderr,
+//!   exit, sql}]`: the current code run under each variant of that
+//!   relationship (`kind` `"sync"`, the default, or `"lazy"`); also shown in
+//!   the compare view. Rejects with an Error when the variants cannot be made.
 //!
 //! It is set only once the editor is mounted, then `relplay:ready` is fired on `window`.
 //!
@@ -40,6 +44,7 @@ pub fn install(pg: Playground) {
     let f = Closure::<dyn Fn(JsValue)>::new(move |text: JsValue| {
         pg.set_code(&string_arg(text, "setCode"))
     });
+    crate::lab::code_changed(&editor::get_code());
     set(&api, "setCode", &f.into_js_value());
 
     let f = Closure::<dyn Fn() -> String>::new(editor::get_code);
@@ -74,12 +79,49 @@ pub fn install(pg: Playground) {
     });
     set(&api, "loadExample", &f.into_js_value());
 
+    let f = Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(compare);
+    set(&api, "compare", &f.into_js_value());
+
     set(&api, "editor", &JsValue::from_str(editor::kind()));
     install_dev(&window, pg);
     let _ = Object::freeze(&api);
     set(&window, "relplay", &api);
     if let Ok(ev) = web_sys::Event::new("relplay:ready") {
         let _ = window.dispatch_event(&ev);
+    }
+}
+
+/// `compare(rel, kind?)`: runs now, resolves with plain objects.
+fn compare(rel: JsValue, kind: JsValue) -> js_sys::Promise {
+    let Some(rel) = rel.as_string() else {
+        return js_sys::Promise::reject(
+            &js_sys::TypeError::new("relplay.compare: expected \"Class.attr\"").into(),
+        );
+    };
+    let kind = kind.as_string().unwrap_or_default();
+    let c = match crate::lab::lab() {
+        Some(l) => l.compare(&rel, &kind),
+        None => crate::lab::Comparison::run(&editor::get_code(), &rel, &kind),
+    };
+    match c.result {
+        Ok(variants) => {
+            let out: Array = variants
+                .iter()
+                .map(|v| {
+                    let o = Object::new();
+                    set(&o, "variant", &JsValue::from_str(&v.variant));
+                    set(&o, "stdout", &JsValue::from_str(&v.stdout));
+                    set(&o, "stderr", &JsValue::from_str(&v.stderr));
+                    set(&o, "exit", &JsValue::from(v.exit));
+                    set(&o, "sql", &JsValue::from_str(&v.sql));
+                    JsValue::from(o)
+                })
+                .collect();
+            js_sys::Promise::resolve::<JsValue>(&JsValue::from(out))
+        }
+        Err(e) => {
+            js_sys::Promise::reject(&js_sys::Error::new(&format!("relplay.compare: {e}")).into())
+        }
     }
 }
 
@@ -111,6 +153,7 @@ fn output_from_js(run: &JsValue) -> Output {
             .map_or(0, |x| x.clamp(-1.0, 255.0) as i32),
         millis: 0.0,
         events,
+        ..Output::default()
     }
 }
 

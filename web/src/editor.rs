@@ -23,12 +23,16 @@ extern "C" {
     fn cm_get_code() -> Result<String, JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setCode, catch)]
     fn cm_set_code(text: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = applyText, catch)]
+    fn cm_apply_text(text: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = markError, catch)]
     fn cm_mark_error(line: u32, msg: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = clearErrors, catch)]
     fn cm_clear_errors() -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = highlightLine, catch)]
     fn cm_highlight_line(line: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = markRanges, catch)]
+    fn cm_mark_ranges(flat: Vec<u32>) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = focus, catch)]
     fn cm_focus() -> Result<(), JsValue>;
 }
@@ -128,6 +132,16 @@ pub fn set_code(text: &str) {
     }
 }
 
+/// Makes the text `text` with one minimal, undoable change (the lab's
+/// edits); the textarea fallback replaces the whole text.
+pub fn apply_text(text: &str) {
+    let cm = BACKEND.with(|b| matches!(&*b.borrow(), Backend::CodeMirror));
+    if cm && cm_apply_text(text).is_ok() {
+        return;
+    }
+    set_code(text);
+}
+
 /// Marks 1-based `line` as where the last run failed, with `msg` shown under it.
 pub fn mark_error(line: u32, msg: &str) {
     BACKEND.with(|b| {
@@ -154,6 +168,34 @@ pub fn highlight_line(line: u32) {
     });
 }
 
+/// Marks byte ranges of `source` (spans from the static model), if the
+/// editor still holds exactly that text; an empty list clears the marks.
+pub fn mark_spans(source: &str, spans: &[(u32, u32)]) {
+    BACKEND.with(|b| {
+        if let Backend::CodeMirror = &*b.borrow() {
+            if !spans.is_empty() && cm_get_code().ok().as_deref() != Some(source) {
+                return;
+            }
+            let _ = cm_mark_ranges(utf16_ranges(source, spans));
+        }
+    });
+}
+
+/// Byte offsets → CodeMirror's UTF-16 offsets, flattened; ranges not on
+/// character boundaries are dropped.
+pub fn utf16_ranges(source: &str, spans: &[(u32, u32)]) -> Vec<u32> {
+    let at = |byte: u32| {
+        source
+            .get(..byte as usize)
+            .map(|s| s.encode_utf16().count() as u32)
+    };
+    spans
+        .iter()
+        .filter_map(|&(a, b)| Some([at(a)?, at(b)?]))
+        .flatten()
+        .collect()
+}
+
 pub fn focus() {
     BACKEND.with(|b| match &*b.borrow() {
         Backend::None => {}
@@ -164,4 +206,17 @@ pub fn focus() {
             let _ = ta.focus();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utf16_offsets() {
+        let src = "é = 1\n😀x";
+        assert_eq!(super::utf16_ranges(src, &[(0, 2), (7, 12)]), [0, 1, 6, 9]);
+        assert_eq!(
+            super::utf16_ranges(src, &[(1, 2), (0, 99)]),
+            Vec::<u32>::new()
+        );
+    }
 }

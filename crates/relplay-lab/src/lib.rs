@@ -14,6 +14,7 @@
 //! (`query.rs` query chains, `walk.rs` the bounded tree walk).
 //! Scenarios: `tests/lints/*.py`, each first line `# lints: codes` or `none`.
 
+pub mod edit;
 pub mod lints;
 pub mod model;
 pub mod span;

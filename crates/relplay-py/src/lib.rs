@@ -27,7 +27,12 @@
 //!   Uncaught exceptions, SyntaxErrors and warnings are written to stderr in
 //!   CPython's format; `SystemExit` sets the exit code.
 //! - `interp.set_line_hook(Some(Box<dyn LineHook>))`: `on_line(line, depth)`
-//!   at the start of every statement executed (and each loop iteration).
+//!   at the start of every statement executed (and each loop iteration);
+//!   `on_line_in(interp, line, depth)` gets the interpreter too (the hook is
+//!   detached meanwhile) and can ask `interp.in_main_script()`.
+//! - `interp.push_cause(..)` / `pop_cause()`: output written in between is
+//!   tagged with the innermost cause (`OutputEvent::cause`), e.g. the SQL of
+//!   a lazy load.
 //!
 //! Native extension API (for the SQLAlchemy emulation):
 //! - [`object::native::NativeObject`]: a trait whose hooks (getattr/setattr,

@@ -200,3 +200,53 @@ fn line_hook_sees_lines() {
         .expect("no panic");
     assert_eq!(seen, vec![(1, 1), (3, 1), (2, 2), (4, 1)]);
 }
+
+#[test]
+fn output_events_carry_the_innermost_cause() {
+    let mut i = Interpreter::new(Config::default());
+    i.write_sql_log("SELECT 1\n");
+    i.push_cause(Rc::from("lazy load P.c"));
+    i.push_cause(Rc::from("autoflush"));
+    assert_eq!(i.cause(), Some("autoflush"));
+    i.write_sql_log("INSERT\n");
+    i.pop_cause();
+    i.write_sql_log("SELECT 2\n");
+    i.pop_cause();
+    let causes: Vec<_> = i.output().events.iter().map(|e| e.cause.clone()).collect();
+    assert_eq!(
+        causes,
+        vec![
+            None,
+            Some("autoflush".to_string()),
+            Some("lazy load P.c".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_interpreter_aware_hook_sees_only_what_it_asks_for() {
+    use std::cell::RefCell;
+    struct H(Rc<RefCell<Vec<(u32, bool)>>>);
+    impl relplay_py::LineHook for H {
+        fn on_line(&mut self, _line: u32, _depth: usize) {}
+        fn on_line_in(&mut self, interp: &mut Interpreter, line: u32, _depth: usize) {
+            // Python run from inside the hook is not traced (the hook is detached)
+            let _ = interp.repr(&relplay_py::Value::Int(1));
+            self.0.borrow_mut().push((line, interp.in_main_script()));
+        }
+    }
+    let seen = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(|| {
+            let log = Rc::new(RefCell::new(Vec::new()));
+            let mut i = Interpreter::new(Config::default());
+            i.set_line_hook(Some(Box::new(H(log.clone()))));
+            i.run_file("x = 1\ny = 2\n", "main.py");
+            let v = log.borrow().clone();
+            v
+        })
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(seen, vec![(1, true), (2, true)]);
+}

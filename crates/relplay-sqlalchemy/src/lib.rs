@@ -171,6 +171,7 @@ fn orm_names(d: &mut PyDict) {
 pub fn install(interp: &mut Interpreter) {
     orm::mapper::reset();
     orm::session::reset();
+    orm::trace::finish();
     schema::reset();
     util::reset_value_classes();
     interp.register_module("sqlalchemy", |_| {

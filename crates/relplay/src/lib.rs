@@ -8,10 +8,18 @@
 use relplay_py::{Config, Interpreter, Stream};
 use serde::Serialize;
 
+pub mod compare;
 pub mod trace;
+pub use compare::{compare, LineCell, Variant};
 pub use trace::Trace;
 
 pub use relplay_lab::{Lint, Model, Severity};
+
+mod model;
+mod tracer;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What one run of a script produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -36,7 +44,12 @@ pub struct Event {
     pub line: u32,
     pub text: String,
     /// For SQL: what caused the statement when it was not the line's own
-    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`.
+    /// call — `"lazy load Parent.children"`, `"autoflush"`, `"refresh Parent.name"`
+    /// (an expired attribute reloaded), `"selectin load Parent.children"`,
+    /// `"subquery load ..."`, `"immediate load ..."` (an eager strategy's
+    /// extra statement), `"dynamic load ..."` (iterating a dynamic
+    /// relationship). A joined load is part of the line's own query. Set in
+    /// `run` and `run_traced` alike.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
 }
@@ -47,6 +60,30 @@ pub fn run(source: &str, path: &str) -> Run {
     let mut interp = Interpreter::new(Config::default());
     relplay_sqlalchemy::install(&mut interp);
     let outcome = interp.run_file(source, path);
+    collect(&mut interp, outcome.exit_code)
+}
+
+/// [`run`] plus the step trace and the runtime mapped model
+/// (`Run::trace`, see [`trace`]). Output and events are identical to
+/// `run`'s: tracing only reads program state, it never loads or changes it.
+/// Steps, objects and snapshots are capped (see [`trace`]), then
+/// `Trace::truncated` is set and later steps are dropped.
+pub fn run_traced(source: &str, path: &str) -> Run {
+    let mut interp = Interpreter::new(Config::default());
+    relplay_sqlalchemy::install(&mut interp);
+    relplay_sqlalchemy::orm::trace::start();
+    let build = Rc::new(RefCell::new(tracer::Build::default()));
+    interp.set_line_hook(Some(Box::new(tracer::Hook(build.clone()))));
+    let outcome = interp.run_file(source, path);
+    interp.set_line_hook(None);
+    let mut trace = tracer::finish(&mut interp, &build);
+    let mut run = collect(&mut interp, outcome.exit_code);
+    trace.model = model::configured_model(&mut interp);
+    run.trace = Some(trace);
+    run
+}
+
+fn collect(interp: &mut Interpreter, exit: i32) -> Run {
     let output = interp.take_output();
     let events = output
         .events
@@ -59,13 +96,13 @@ pub fn run(source: &str, path: &str) -> Run {
             },
             line: e.line,
             text: e.text,
-            cause: None,
+            cause: e.cause,
         })
         .collect();
     Run {
         stdout: output.stdout,
         stderr: output.stderr,
-        exit: outcome.exit_code,
+        exit,
         events,
         trace: None,
     }
@@ -112,6 +149,9 @@ pub fn run_bytes(bytes: &[u8], path: &str) -> Run {
         }
     }
 }
+
+#[cfg(test)]
+mod trace_tests;
 
 #[cfg(test)]
 mod tests {

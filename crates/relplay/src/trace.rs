@@ -7,6 +7,15 @@
 //! Everything is plain data with serde, so the web UI, the widget and tests
 //! read the same shape. Object identities are stable labels `"Class#n"`
 //! (n counts instances of that class in creation order, from 1).
+//!
+//! Produced by [`crate::run_traced`]. Tracing only reads: no snapshot loads
+//! or expires anything, and a user's `__repr__` never runs (values show as
+//! `repr()` for plain data and library values, else `<Class object>`).
+//! Objects are tracked weakly, so one the script dropped leaves the
+//! snapshots. Caps, after which `truncated` is set and the trace ends with
+//! the step that reached them: 2,000 steps, 300 tracked objects (an
+//! untracked one shows as `"Class#?"` in that last step), 50,000 object
+//! snapshots in all, 2,000 changes in one step.
 
 use serde::Serialize;
 
@@ -15,7 +24,9 @@ use serde::Serialize;
 pub struct Trace {
     /// The mappers configured during the run (empty when none were).
     pub model: MappedModel,
-    /// One step per executed line of the script, in execution order.
+    /// One step per executed line of the main script (including lines of
+    /// the script's own functions and each loop iteration), in execution
+    /// order. A step closes when the next begins, or when the run ends.
     pub steps: Vec<Step>,
     /// True when the step or object cap was reached and later steps were dropped.
     pub truncated: bool,
@@ -59,7 +70,8 @@ pub struct MappedRelationship {
     /// The target class name.
     pub target: String,
     /// `"one-to-many"`, `"many-to-one"`, `"one-to-one"` (a `uselist=False`
-    /// one-to-many, or a many-to-one whose other side is scalar), `"many-to-many"`.
+    /// one-to-many, or a many-to-one whose other side is scalar),
+    /// `"many-to-many"`; `"unconfigured"` when mapper configuration failed.
     pub direction: String,
     pub uselist: bool,
     /// The association table's name for a many-to-many.
@@ -85,7 +97,9 @@ pub struct Step {
     pub objects: Vec<ObjectSnapshot>,
     /// What this line did to attributes, in the order it happened.
     pub changes: Vec<Change>,
-    /// Indices into [`crate::Run::events`] written while this line ran.
+    /// Indices into [`crate::Run::events`] written while this line ran
+    /// (a print event that a one-line loop kept extending is listed by each
+    /// step that extended it).
     pub events: Vec<usize>,
 }
 
@@ -117,15 +131,28 @@ pub struct RelValue {
 pub struct Change {
     /// The object whose attribute changed (`"Parent#1"`).
     pub object: String,
+    /// The attribute; empty for whole-object ops (`"state"`, `"expire"`).
     pub attr: String,
-    /// `"set"`, `"append"`, `"remove"`, `"delete"` (del obj.attr), `"load"`
-    /// (a lazy or eager load filled it), `"expire"`, `"state"` (the object's
-    /// state changed; `attr` is empty and `value` holds the new state).
+    /// `"set"` (a column or a scalar relationship; `value` is the new value,
+    /// `"None"` when cleared), `"append"` / `"remove"` (a collection member;
+    /// assigning a whole collection reports each), `"delete"` (del
+    /// obj.attr), `"load"` (a lazy or eager load filled a relationship;
+    /// `value` is what it holds), `"refresh"` (reading the expired `attr`
+    /// reloaded the object's columns), `"expire"` (all attributes expired),
+    /// `"state"` (`value` holds the new state).
     pub op: String,
     /// The object ids or repr involved (the appended child, the new parent...).
     pub value: Vec<String>,
-    /// Why it happened when it was not a direct assignment on this line:
-    /// `"backref of Child.parent"`, `"back_populates of Child.parent"`,
-    /// `"flush"`, `"commit"`, `"cascade"`.
+    /// Why it happened when it was not a direct assignment on this line.
+    /// The other side of a pair: `"backref of Child.parent"` /
+    /// `"back_populates of Child.parent"` (`Child.parent` was set directly).
+    /// Loads: `"lazy load"`, `"joined load"`, or the eager load's SQL cause
+    /// (`"selectin load Parent.children"`, `"subquery load ..."`,
+    /// `"immediate load ..."`). Refresh: `"refresh Parent.name"`. State and
+    /// expiry: the session operation, `"add"`, `"delete"`, `"flush"`,
+    /// `"autoflush"`, `"commit"`, `"rollback"`, `"close"`, `"expunge"`,
+    /// `"cascade"` (save-update along a relationship set on an object in a
+    /// session), `"load"` (a query or lazy load brought it in); `None`
+    /// otherwise.
     pub via: Option<String>,
 }

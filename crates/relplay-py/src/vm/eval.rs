@@ -108,8 +108,11 @@ impl Interpreter {
                 if line_start && self.hook.is_some() {
                     let line = self.frames.last().map(|f| f.line()).unwrap_or(0);
                     let depth = self.frames.len();
-                    if let Some(h) = self.hook.as_mut() {
-                        h.on_line(line, depth);
+                    if let Some(mut h) = self.hook.take() {
+                        h.on_line_in(self, line, depth);
+                        if self.hook.is_none() {
+                            self.hook = Some(h);
+                        }
                     }
                 }
                 self.step(op)

@@ -44,6 +44,12 @@ impl Default for Config {
 /// Receives an event for each new source line executed (the step-by-step view).
 pub trait LineHook {
     fn on_line(&mut self, line: u32, depth: usize);
+    /// The same event with the interpreter at hand (for tracers that read
+    /// program state); the hook is detached while it runs, so Python code it
+    /// calls is not traced. Defaults to `on_line`.
+    fn on_line_in(&mut self, _interp: &mut Interpreter, line: u32, depth: usize) {
+        self.on_line(line, depth)
+    }
 }
 
 /// Builds a built-in module on first import; returns its namespace.
@@ -75,6 +81,9 @@ pub struct OutputEvent {
     pub stream: Stream,
     pub line: u32,
     pub text: String,
+    /// The innermost cause pushed with [`Interpreter::push_cause`] when the
+    /// text was written (`"lazy load Parent.children"`, `"autoflush"`).
+    pub cause: Option<String>,
 }
 
 pub struct Interpreter {
@@ -93,6 +102,8 @@ pub struct Interpreter {
     pub(crate) repr_depth: usize,
     pub(crate) repr_stack: Vec<u64>,
     pub(crate) hook: Option<Box<dyn LineHook>>,
+    /// Why output is being written, innermost last (see `push_cause`).
+    pub(crate) causes: Vec<Rc<str>>,
     pub(crate) sources: HashMap<Rc<str>, Rc<Vec<String>>>,
     pub(crate) warnings_seen: HashSet<(String, String, u32)>,
     pub(crate) main_path: Rc<str>,
@@ -126,6 +137,7 @@ impl Interpreter {
             repr_depth: 0,
             repr_stack: Vec::new(),
             hook: None,
+            causes: Vec::new(),
             live_gens: Vec::new(),
             sweeping: false,
             next_sweep: 0,
@@ -156,6 +168,26 @@ impl Interpreter {
         self.hook = hook;
     }
 
+    /// Marks output written until the matching `pop_cause` as caused by
+    /// `cause` (a library's implicit work, e.g. a lazy load's SQL).
+    pub fn push_cause(&mut self, cause: Rc<str>) {
+        self.causes.push(cause);
+    }
+    pub fn pop_cause(&mut self) {
+        self.causes.pop();
+    }
+    /// The innermost cause in effect, if any.
+    pub fn cause(&self) -> Option<&str> {
+        self.causes.last().map(|c| &**c)
+    }
+
+    /// True when the innermost frame runs the main script's code.
+    pub fn in_main_script(&self) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|f| f.code.filename == self.main_path)
+    }
+
     pub fn output(&self) -> &Output {
         &self.out
     }
@@ -182,15 +214,22 @@ impl Interpreter {
             return;
         }
         let line = self.script_line();
+        let cause = self.causes.last().map(|c| c.to_string());
         // One echo-log write is one log record: SQL events are never merged.
         match self.out.events.last_mut() {
-            Some(last) if last.stream == stream && last.line == line && stream != Stream::Sql => {
+            Some(last)
+                if last.stream == stream
+                    && last.line == line
+                    && stream != Stream::Sql
+                    && last.cause == cause =>
+            {
                 last.text.push_str(text)
             }
             _ => self.out.events.push(OutputEvent {
                 stream,
                 line,
                 text: text.to_string(),
+                cause,
             }),
         }
     }

@@ -17,6 +17,7 @@ use super::collections::CollObj;
 use super::mapper::Mapper;
 use super::relationships::RelProp;
 use super::state::{dict_get, dict_set, with_state};
+use super::trace;
 use crate::util::{cast, native, native_class};
 
 pub enum AttrKind {
@@ -97,8 +98,31 @@ impl NativeObject for AttrObj {
             _ => v,
         };
         match &self.kind {
-            AttrKind::Column(_) => dict_set(instance, &self.key, v),
-            AttrKind::Rel(r) => set_rel(interp, instance, r, v)?,
+            AttrKind::Column(_) => {
+                trace::change(
+                    interp,
+                    instance,
+                    &self.key,
+                    "set",
+                    std::slice::from_ref(&v),
+                    None,
+                );
+                dict_set(instance, &self.key, v)
+            }
+            AttrKind::Rel(r) => {
+                // a collection assignment reports its appends and removes
+                if trace::active() && !r.resolved().is_some_and(|x| x.uselist) {
+                    trace::change(
+                        interp,
+                        instance,
+                        &self.key,
+                        "set",
+                        std::slice::from_ref(&v),
+                        None,
+                    );
+                }
+                set_rel(interp, instance, r, v)?
+            }
         }
         Ok(true)
     }
@@ -109,6 +133,7 @@ impl NativeObject for AttrObj {
         instance: &Value,
     ) -> PyResult<bool> {
         super::state::touch(interp, instance)?;
+        trace::change(interp, instance, &self.key, "delete", &[], None);
         match &self.kind {
             AttrKind::Column(_) => {
                 if super::state::dict_del(instance, &self.key).is_none() {
@@ -260,7 +285,9 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
     match &a.kind {
         AttrKind::Column(_) => {
             if persistent && expired {
-                super::loading::refresh(interp, obj)?;
+                let cause = format!("refresh {}.{}", a.mapper.name(), a.key);
+                trace::change(interp, obj, &a.key, "refresh", &[], Some(cause.clone()));
+                trace::caused(interp, cause, |i| super::loading::refresh(i, obj))?;
                 if let Some(v) = dict_get(obj, &a.key) {
                     return Ok(v);
                 }
@@ -287,19 +314,34 @@ fn get_value(interp: &mut Interpreter, obj: &Value, a: &AttrObj) -> PyResult<Val
                         items: RefCell::new(Vec::new()),
                     }));
                 }
-                let items = super::loading::lazy_load(interp, obj, r)?;
+                let (items, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
+                    super::loading::lazy_load(i, obj, r)
+                });
+                let items = items?;
+                trace::change(interp, obj, &a.key, "load", &items, Some(via));
                 let v = new_collection(interp, obj, r, items.clone())?;
                 with_state(interp, obj, |s| {
                     s.s.borrow_mut().coll_committed.insert(r.key.clone(), items);
                 })?;
                 Ok(v)
             } else {
-                let v = if persistent {
-                    super::loading::lazy_load_scalar(interp, obj, r)?
+                let (v, via) = if persistent {
+                    let (v, via) = trace::lazy_loading(interp, &a.mapper.name(), &a.key, |i| {
+                        super::loading::lazy_load_scalar(i, obj, r)
+                    });
+                    (v?, via)
                 } else {
-                    Value::None
+                    (Value::None, String::new())
                 };
                 if persistent {
+                    trace::change(
+                        interp,
+                        obj,
+                        &a.key,
+                        "load",
+                        std::slice::from_ref(&v),
+                        Some(via),
+                    );
                     dict_set(obj, &r.key, v.clone());
                     with_state(interp, obj, |s| {
                         s.s.borrow_mut()
@@ -365,9 +407,19 @@ fn cascade_forward(
     }
     let so = with_state(interp, owner, |s| s.s.borrow().session)?;
     match so {
-        Some(id) => super::session::add_to(interp, id, item),
+        Some(id) => {
+            let _phase = trace::phase("cascade");
+            super::session::add_to(interp, id, item)
+        }
         None => Ok(()),
     }
+}
+
+/// Whether `owner.rev` is a loaded collection holding `item`.
+fn coll_contains(owner: &Value, rev: &RelProp, item: &Value) -> bool {
+    dict_get(owner, &rev.key)
+        .and_then(|c| cast::<CollObj>(&c).map(|c| c.contains_obj(item)))
+        .unwrap_or(false)
 }
 
 /// Appends without events (the other side of a backref).
@@ -409,8 +461,31 @@ fn quiet_link(
     super::state::note_pending_rel(interp, owner, &rev.key)?;
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
+        // (only while tracing: the membership scan is not free)
+        if trace::active() && !coll_contains(owner, rev, target) {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "append",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         quiet_append(interp, owner, rev, target)
     } else {
+        if trace::active() && !dict_get(owner, &rev.key).is_some_and(|c| c.is(target)) {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "set",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         dict_set(owner, &rev.key, target.clone());
         Ok(())
     }
@@ -426,6 +501,17 @@ fn quiet_unlink(
     let uselist = rev.resolved().map(|r| r.uselist).unwrap_or(true);
     if uselist {
         super::state::note_pending_rel(interp, owner, &rev.key)?;
+        if trace::active() && coll_contains(owner, rev, target) {
+            let via = trace::via_pair(rev);
+            trace::change(
+                interp,
+                owner,
+                &rev.key,
+                "remove",
+                std::slice::from_ref(target),
+                via,
+            );
+        }
         quiet_remove(owner, rev, target);
         return Ok(());
     }
@@ -441,6 +527,10 @@ fn quiet_unlink(
         }
     };
     if cur.is(target) {
+        if trace::active() {
+            let via = trace::via_pair(rev);
+            trace::change(interp, owner, &rev.key, "set", &[Value::None], via);
+        }
         dict_set(owner, &rev.key, Value::None);
     }
     Ok(())
@@ -555,6 +645,14 @@ pub fn on_append(
 ) -> PyResult<()> {
     require_instance(item)?;
     super::state::touch(interp, owner)?;
+    trace::change(
+        interp,
+        owner,
+        &r.key,
+        "append",
+        std::slice::from_ref(item),
+        None,
+    );
     if !item.is_none() {
         super::state::touch(interp, item)?;
     }
@@ -579,6 +677,14 @@ pub fn on_remove(
     item: &Value,
 ) -> PyResult<()> {
     super::state::touch(interp, owner)?;
+    trace::change(
+        interp,
+        owner,
+        &r.key,
+        "remove",
+        std::slice::from_ref(item),
+        None,
+    );
     if !item.is_none() {
         super::state::touch(interp, item)?;
     }

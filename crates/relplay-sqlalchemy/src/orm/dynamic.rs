@@ -35,6 +35,14 @@ pub struct AppenderObj {
 }
 
 impl AppenderObj {
+    /// Iterating the attribute runs its query implicitly (its own methods
+    /// such as `.all()` are the line's direct call).
+    fn cause(&self) -> String {
+        let class = super::mapper::of_value(&self.owner)
+            .map(|m| m.name().to_string())
+            .unwrap_or_default();
+        format!("dynamic load {class}.{}", self.rel.key)
+    }
     /// The pending collection kept for the flush (never loaded).
     fn pending(&self, interp: &mut Interpreter) -> PyResult<Value> {
         if let Some(v) = dict_get(&self.owner, &self.rel.key) {
@@ -184,7 +192,8 @@ impl NativeObject for AppenderObj {
             return Err(crate::util::type_error("WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars()."));
         }
         let q = self.query(interp)?;
-        interp.iter(&q).map(Some)
+        let cause = self.cause();
+        super::trace::caused(interp, cause, |i| i.iter(&q)).map(Some)
     }
     fn getitem(
         &self,
@@ -193,11 +202,14 @@ impl NativeObject for AppenderObj {
         key: Value,
     ) -> PyResult<Option<Value>> {
         let q = self.query(interp)?;
-        let items = interp.collect_iter(&q)?;
+        let cause = self.cause();
+        let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
         interp.getitem(&Value::list(items), key).map(Some)
     }
     fn len(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
         let q = self.query(interp)?;
-        Ok(Some(interp.collect_iter(&q)?.len()))
+        let cause = self.cause();
+        let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
+        Ok(Some(items.len()))
     }
 }

@@ -69,6 +69,7 @@ pub fn instances(
     rows: &[Vec<SValue>],
     offset: usize,
 ) -> PyResult<Vec<Value>> {
+    let _phase = super::trace::phase("load");
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let mut vals = Vec::with_capacity(m.cols.len());

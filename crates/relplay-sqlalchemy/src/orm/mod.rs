@@ -18,4 +18,5 @@ pub mod relationships;
 pub mod session;
 pub mod state;
 pub mod strategies;
+pub mod trace;
 pub mod unitofwork;

@@ -41,6 +41,8 @@ pub struct RelProp {
     pub passive_deletes: Value,
     pub single_parent: bool,
     pub resolved: RefCell<Option<Rc<Resolved>>>,
+    /// The script line of the `relationship()` call; 0 for a generated backref.
+    pub line: u32,
 }
 
 impl RelProp {
@@ -118,6 +120,7 @@ fn build(
         passive_deletes: Value::Bool(false),
         single_parent: false,
         resolved: RefCell::new(None),
+        line: interp.script_line(),
     };
     let mut cascade_arg: Option<String> = None;
     for (k, v) in kw {
@@ -310,6 +313,7 @@ pub fn with_key(r: &RelProp, key: &str) -> RelProp {
         passive_deletes: r.passive_deletes.clone(),
         single_parent: r.single_parent,
         resolved: RefCell::new(None),
+        line: r.line,
     }
 }
 
@@ -482,6 +486,7 @@ pub fn configure(interp: &mut Interpreter, parent: &Rc<Mapper>, r: &Rc<RelProp>)
             kw.clone(),
         )?;
         b.back_populates = RefCell::new(Some(r.key.clone()));
+        b.line = 0;
         if b.secondary.is_none() {
             b.secondary = r.secondary.clone();
         }

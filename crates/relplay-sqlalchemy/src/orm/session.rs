@@ -218,6 +218,7 @@ fn sess(args: &[Value]) -> PyResult<&Rc<SessionInner>> {
 }
 
 fn s_add(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let _phase = super::trace::phase("add");
     let s = sess(&args)?.clone();
     super::mapper::configure_all(interp)?;
     let obj = args.get(1).cloned().unwrap_or(Value::None);
@@ -226,6 +227,7 @@ fn s_add(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
 }
 
 fn s_add_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let _phase = super::trace::phase("add");
     let s = sess(&args)?.clone();
     super::mapper::configure_all(interp)?;
     let items = interp.collect_iter(&args.get(1).cloned().unwrap_or(Value::None))?;
@@ -236,6 +238,7 @@ fn s_add_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResul
 }
 
 fn s_delete(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let _phase = super::trace::phase("delete");
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     let key = with_state(interp, &obj, |st| st.s.borrow().key.clone())?;
@@ -301,6 +304,14 @@ fn s_flush(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
 }
 
 pub fn expire_obj(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    super::trace::change(
+        interp,
+        obj,
+        "",
+        "expire",
+        &[],
+        super::trace::current_phase(),
+    );
     let m = super::state::mapper_of(interp, obj)?;
     for c in &m.cols {
         super::state::dict_del(obj, &c.key);
@@ -318,6 +329,7 @@ pub fn expire_obj(interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
 }
 
 fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let _phase = super::trace::phase("commit");
     let s = sess(&args)?.clone();
     s.assert_active()?;
     super::unitofwork::flush(interp, &s)?;
@@ -347,6 +359,7 @@ fn s_commit(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult
 pub fn rollback(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     s.failed_flush.borrow_mut().take();
     clear_modified(interp, s)?;
+    let _phase = super::trace::phase("rollback");
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);
@@ -385,6 +398,7 @@ fn s_rollback(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResu
 pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     s.failed_flush.borrow_mut().take();
     clear_modified(interp, s)?;
+    let _phase = super::trace::phase("close");
     if s.begun.replace(false) {
         let e = s.engine()?;
         crate::engine::default::log_rollback(interp, &e);
@@ -547,6 +561,7 @@ fn s_expire_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyRe
 }
 
 fn s_expunge(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let _phase = super::trace::phase("expunge");
     let s = sess(&args)?.clone();
     let obj = args.get(1).cloned().unwrap_or(Value::None);
     if !s.contains(&obj) {

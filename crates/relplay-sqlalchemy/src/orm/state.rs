@@ -138,6 +138,7 @@ pub fn state_of(_interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
     if let Value::Instance(i) = obj {
         i.dict.borrow_mut().set_str("_sa_instance_state", s.clone());
     }
+    super::trace::track(obj);
     Ok(s)
 }
 

@@ -461,6 +461,11 @@ pub fn set_loaded(
     if dict_get(obj, &r.key).is_some() {
         return Ok(());
     }
+    if super::trace::active() {
+        // selectin/subquery loads run under their cause; a joined load is the query itself
+        let via = interp.cause().unwrap_or("joined load").to_string();
+        super::trace::change(interp, obj, &r.key, "load", &items, Some(via));
+    }
     let uselist = r.resolved().map(|x| x.uselist).unwrap_or(true);
     if uselist {
         super::attributes::new_collection(interp, obj, r, items.clone())?;
@@ -596,7 +601,8 @@ fn load_level(
                     "subquery eager loading below another loader",
                 ));
             };
-            subquery(interp, s, m, r, objs, origin, &sub)?;
+            let cause = format!("subquery load {}.{}", m.name(), r.key);
+            super::trace::caused(interp, cause, |i| subquery(i, s, m, r, objs, origin, &sub))?;
         }
     }
     for r in rels {
@@ -621,7 +627,10 @@ fn load_level(
             }
         }
         match st {
-            Strategy::Selectin => selectin(interp, s, m, &r, objs, &sub)?,
+            Strategy::Selectin => {
+                let cause = format!("selectin load {}.{}", m.name(), r.key);
+                super::trace::caused(interp, cause, |i| selectin(i, s, m, &r, objs, &sub))?
+            }
             Strategy::Subquery => {}
             Strategy::Immediate => {
                 let mut children = Vec::new();

@@ -587,12 +587,15 @@ fn delete_batch(
     Ok(())
 }
 
-/// `Session._autoflush()`: a statement error gets SQLAlchemy's detail line.
+/// `Session._autoflush()`: the flush a query or lazy load runs first. Its
+/// SQL and state changes are reported as caused by "autoflush" (see
+/// `trace`); a statement error gets SQLAlchemy's detail line.
 pub fn autoflush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if !s.autoflush.get() {
         return Ok(());
     }
-    flush(interp, s).inspect_err(|e| {
+    let _phase = super::trace::phase("autoflush");
+    super::trace::caused(interp, "autoflush", |i| flush(i, s)).inspect_err(|e| {
         if e.class().is_subclass(&crate::exc::class("StatementError")) {
             relplay_py::vm::exc::with_exc(&e.value(), |d| {
                 if let Some(Value::Str(m)) = d.args.first() {
@@ -608,6 +611,15 @@ pub fn flush(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     if s.flushing.get() {
         return Ok(());
     }
+    let _phase = super::trace::phase("flush");
+    // the columns the flush writes (ids, foreign keys) are reported as its changes
+    let before = super::trace::column_values();
+    let r = flush_session(interp, s);
+    super::trace::report_columns(interp, before);
+    r
+}
+
+fn flush_session(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     mapper::configure_all(interp)?;
     s.flushing.set(true);
     let r = presort(interp, s);

@@ -23,12 +23,7 @@ fn float_repr_table() {
             bad.push(format!("{want}: got {got}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 #[test]
@@ -53,12 +48,7 @@ fn format_spec_tables() {
             bad.push(format!("str {v:?} {spec:?}: {msg}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 #[test]
@@ -255,12 +245,7 @@ fn number_parsing_tables() {
             bad.push(format!("float({s:?}): got {got}, want {want}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 // ------------------------------------------------------------ str.format
@@ -395,12 +380,7 @@ fn str_format_table() {
             bad.push(format!("{t:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 #[test]
@@ -535,12 +515,7 @@ fn percent_table() {
             bad.push(format!("{f:?} % {p:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 // ------------------------------------------------------------ no panics
@@ -728,12 +703,7 @@ fn float_arith_tables() {
             bad.push(format!("{a} / {b}: got {got}, want {want}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert_no_failures(&bad);
 }
 
 #[test]
@@ -791,5 +761,15 @@ fn int_digit_limit() {
     assert_eq!(
         int_to_str_limit_error(4300),
         "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    );
+}
+
+/// Table tests collect every mismatch, so one run shows them all.
+fn assert_no_failures(bad: &[String]) {
+    assert!(
+        bad.is_empty(),
+        "{} failures:\n{}",
+        bad.len(),
+        bad.join("\n")
     );
 }

@@ -1,0 +1,2 @@
+# edit-error: Syntax {"action":"add_model","name":"Toy"}
+class Broken(

@@ -1,0 +1,42 @@
+# edit: {"action": "add_relationship", "kind": "many-to-many", "from": "Parent", "to": "Child", "attr": "favourites", "back": "fans"}
+from sqlalchemy import create_engine
+from sqlalchemy import Column, Integer, ForeignKey, String, Table
+from sqlalchemy.orm import declarative_base, relationship, Session
+
+Base = declarative_base()
+
+
+parent_child = Table(
+    "parent_child",
+    Base.metadata,
+    Column("parent_id", ForeignKey("parent.id"), primary_key=True),
+    Column("child_id", ForeignKey("child.id"), primary_key=True),
+)
+
+
+class Parent(Base):
+    __tablename__ = 'parent'
+    id = Column(Integer, primary_key=True)
+    name = Column(String(30))  # the parent's name
+    children = relationship("Child", back_populates="parent")
+    favourites = relationship("Child", secondary=parent_child, back_populates="fans")
+
+
+class Child(Base):
+    __tablename__ = 'child'
+    id = Column(Integer, primary_key=True)
+    parent_id = Column(Integer, ForeignKey('parent.id'))
+    parent = relationship("Parent", back_populates="children")
+    fans = relationship("Parent", secondary=parent_child, back_populates="favourites")
+
+
+engine = create_engine('sqlite://')
+Base.metadata.create_all(engine)
+with Session(engine) as session:
+    p = Parent(name='p')
+    c = Child()
+    c.parent = p
+    print([x.id for x in p.children])
+    session.add(p)
+    session.commit()
+    print(len(p.children))

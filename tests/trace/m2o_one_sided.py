@@ -1,0 +1,40 @@
+# One-sided relationships: child.parent = p does NOT touch p.children; the
+# two attributes only agree after the flush writes parent_id and a reload.
+from sqlalchemy import create_engine, ForeignKey
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Parent(Base):
+    __tablename__ = "parent"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    children: Mapped[list["Child"]] = relationship()
+
+
+class Child(Base):
+    __tablename__ = "child"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int] = mapped_column(ForeignKey("parent.id"), nullable=True)
+    parent: Mapped["Parent"] = relationship()
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+p = Parent(name="p")
+q = Parent(name="q")
+c = Child()
+c.parent = p
+d = Child()
+p.children.append(d)
+c.parent = q
+print(q.children)
+with Session(engine) as session:
+    session.add_all([p, q, c])
+    session.flush()
+    session.commit()
+    print(len(q.children))
+    print(d.parent.name)
