@@ -633,14 +633,21 @@ fn load_level(
             }
             Strategy::Subquery => {}
             Strategy::Immediate => {
+                // each object's attribute is loaded right away, the SQL
+                // attributed to the strategy (see trace::lazy_loading)
+                let cause = format!("immediate load {}.{}", m.name(), r.key);
                 let mut children = Vec::new();
+                let mut done: Vec<Value> = Vec::new();
                 for o in objs {
-                    if o.is_none() || children.iter().any(|c: &Value| c.is(o)) {
+                    if o.is_none() || done.iter().any(|c| c.is(o)) {
                         continue;
                     }
+                    done.push(o.clone());
                     let v = match dict_get(o, &r.key) {
                         Some(v) => v,
-                        None => interp.getattr(o, &r.key)?,
+                        None => {
+                            super::trace::caused(interp, cause.clone(), |i| i.getattr(o, &r.key))?
+                        }
                     };
                     children.extend(super::collections::items_of(&v));
                 }
