@@ -567,6 +567,13 @@ fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> 
         require_instance(&v)?;
         wrong_class_backref(r, &v)?;
     }
+    if uselist && !v.is_none() && super::mapper::of_value(&v).is_some() {
+        // a single object where a collection is expected
+        return Err(relplay_py::vm::exc::type_error(format!(
+            "Incompatible collection type: {} is not list-like",
+            v.type_name()
+        )));
+    }
     if uselist {
         let new_items = if v.is_none() {
             Vec::new()

@@ -206,10 +206,5 @@ impl NativeObject for AppenderObj {
         let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
         interp.getitem(&Value::list(items), key).map(Some)
     }
-    fn len(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
-        let q = self.query(interp)?;
-        let cause = self.cause();
-        let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
-        Ok(Some(items.len()))
-    }
+    // no __len__: SQLAlchemy's AppenderQuery has none (use .count())
 }
