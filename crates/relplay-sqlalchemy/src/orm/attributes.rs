@@ -519,15 +519,32 @@ fn quiet_unlink(
     Ok(())
 }
 
+/// Assigning to a list collection takes only what SQLAlchemy duck-types as
+/// a list (a list, or anything with `append`); a tuple, set, iterator or
+/// `None` is its TypeError, raised before the old collection is loaded.
+fn check_list_like(interp: &mut Interpreter, v: &Value) -> PyResult<()> {
+    let list_like = matches!(v, Value::List(_))
+        || cast::<CollObj>(v).is_some()
+        || (!v.is_none() && interp.getattr_opt(v, "append")?.is_some());
+    if list_like {
+        return Ok(());
+    }
+    let given = if v.is_none() {
+        "None".into()
+    } else {
+        v.type_name()
+    };
+    Err(crate::util::type_error(format!(
+        "Incompatible collection type: {given} is not list-like"
+    )))
+}
+
 /// `obj.rel = value` for scalar and collection relationships.
 fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> PyResult<()> {
     let uselist = r.resolved().map(|x| x.uselist).unwrap_or(false);
     if uselist {
-        let new_items = if v.is_none() {
-            Vec::new()
-        } else {
-            interp.collect_iter(&v)?
-        };
+        check_list_like(interp, &v)?;
+        let new_items = interp.collect_iter(&v)?;
         let old = match loaded_collection(interp, obj, r)? {
             Some(c) => cast::<CollObj>(&c)
                 .map(|c| c.snapshot())

@@ -131,6 +131,11 @@ impl NativeObject for AppenderObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// `str(parent.children)` is its query's SQL, as for any Query.
+    fn str(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let q = self.query(interp)?;
+        interp.str(&q).map(|s| Some(s.to_string()))
+    }
     fn getattr(
         &self,
         interp: &mut Interpreter,
@@ -156,10 +161,6 @@ impl NativeObject for AppenderObj {
         let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
         interp.getitem(&Value::list(items), key).map(Some)
     }
-    fn len(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<usize>> {
-        let q = self.query(interp)?;
-        let cause = self.cause();
-        let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
-        Ok(Some(items.len()))
-    }
+    // No `len`: SQLAlchemy's AppenderQuery has no `__len__` (use `.count()`),
+    // so `len()` is CPython's TypeError.
 }
