@@ -536,9 +536,26 @@ fn quiet_unlink(
     Ok(())
 }
 
-/// `obj.rel = value` for scalar and collection relationships.
-/// A relationship value must be a mapped instance: SQLAlchemy's
-/// `instance_state(value)` fails with this AttributeError otherwise.
+/// Assigning to a list collection takes only what SQLAlchemy duck-types as
+/// a list (a list, or anything with `append`); a tuple, set, iterator or
+/// `None` is its TypeError, raised before the old collection is loaded.
+fn check_list_like(interp: &mut Interpreter, v: &Value) -> PyResult<()> {
+    let list_like = matches!(v, Value::List(_))
+        || cast::<CollObj>(v).is_some()
+        || (!v.is_none() && interp.getattr_opt(v, "append")?.is_some());
+    if list_like {
+        return Ok(());
+    }
+    let given = if v.is_none() {
+        "None".into()
+    } else {
+        v.type_name()
+    };
+    Err(crate::util::type_error(format!(
+        "Incompatible collection type: {given} is not list-like"
+    )))
+}
+
 /// An instance of a class without the backref's attribute: SQLAlchemy's
 /// backref handler fails looking it up (`KeyError: 'children'`).
 fn wrong_class_backref(r: &Rc<RelProp>, v: &Value) -> PyResult<()> {
@@ -551,6 +568,8 @@ fn wrong_class_backref(r: &Rc<RelProp>, v: &Value) -> PyResult<()> {
     Err(relplay_py::vm::exc::key_error(Value::str(&name)))
 }
 
+/// A relationship value must be a mapped instance: SQLAlchemy's
+/// `instance_state(value)` fails with this AttributeError otherwise.
 pub fn require_instance(v: &Value) -> PyResult<()> {
     if v.is_none() || super::mapper::of_value(v).is_some() {
         return Ok(());
@@ -561,25 +580,16 @@ pub fn require_instance(v: &Value) -> PyResult<()> {
     )))
 }
 
+/// `obj.rel = value` for scalar and collection relationships.
 fn set_rel(interp: &mut Interpreter, obj: &Value, r: &Rc<RelProp>, v: Value) -> PyResult<()> {
     let uselist = r.resolved().map(|x| x.uselist).unwrap_or(false);
     if !uselist {
         require_instance(&v)?;
         wrong_class_backref(r, &v)?;
     }
-    if uselist && !v.is_none() && super::mapper::of_value(&v).is_some() {
-        // a single object where a collection is expected
-        return Err(relplay_py::vm::exc::type_error(format!(
-            "Incompatible collection type: {} is not list-like",
-            v.type_name()
-        )));
-    }
     if uselist {
-        let new_items = if v.is_none() {
-            Vec::new()
-        } else {
-            interp.collect_iter(&v)?
-        };
+        check_list_like(interp, &v)?;
+        let new_items = interp.collect_iter(&v)?;
         let old = match loaded_collection(interp, obj, r)? {
             Some(c) => cast::<CollObj>(&c)
                 .map(|c| c.snapshot())

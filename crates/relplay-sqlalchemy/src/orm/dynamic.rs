@@ -175,6 +175,11 @@ impl NativeObject for AppenderObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// `str(parent.children)` is its query's SQL, as for any Query.
+    fn str(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
+        let q = self.query(interp)?;
+        interp.str(&q).map(|s| Some(s.to_string()))
+    }
     fn getattr(
         &self,
         interp: &mut Interpreter,
@@ -206,5 +211,6 @@ impl NativeObject for AppenderObj {
         let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
         interp.getitem(&Value::list(items), key).map(Some)
     }
-    // no __len__: SQLAlchemy's AppenderQuery has none (use .count())
+    // No `len`: SQLAlchemy's AppenderQuery has no `__len__` (use `.count()`),
+    // so `len()` is CPython's TypeError.
 }
