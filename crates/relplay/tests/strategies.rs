@@ -97,17 +97,11 @@ fn every_select_names_its_line_and_cause() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// `lazy='immediate'` is implemented on another branch: until then it must
-/// be the playground's "not supported" error; once it runs, its per-object
-/// SELECTs are on the query line as "immediate load" (the strategy wraps
-/// each object's attribute access in that cause, see `trace::lazy_loading`).
+/// `lazy='immediate'`: each object's SELECT runs as the query loads it, so
+/// it is on the query line, named "immediate load".
 #[test]
-fn immediate_is_attributed_or_named_unsupported() {
+fn immediate_selects_are_on_the_query_line() {
     let (got, out) = selects("immediate");
-    if out.contains("relationship(lazy='immediate') is not supported") {
-        assert!(got.is_empty(), "{got:?}");
-        return;
-    }
     let load = Some("immediate load Parent.children".to_string());
     assert_eq!(
         got,
@@ -121,11 +115,11 @@ fn immediate_is_attributed_or_named_unsupported() {
 }
 
 #[test]
-fn raise_prints_the_error_and_write_only_is_named_unsupported() {
+fn raise_and_write_only_load_nothing_on_access() {
     let (_, out) = selects("raise");
     assert_eq!(out, "InvalidRequestError\nInvalidRequestError\n");
-    // write_only is not implemented: an error that names it, never a guess.
+    // a WriteOnlyCollection is not iterable: it is read with .select()
     let (got, out) = selects("write_only");
-    assert!(got.is_empty());
-    assert!(out.contains("write_only"), "{out}");
+    assert_eq!(got, vec![(QUERY_LINE, None)], "{out}");
+    assert_eq!(out, "TypeError\nTypeError\n");
 }
