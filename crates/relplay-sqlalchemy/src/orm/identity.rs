@@ -93,3 +93,50 @@ impl ObjList {
         self.items.clone()
     }
 }
+
+/// A `PyValue` as a hash key, equal when the values are `==` (so `0.0` and
+/// `-0.0` hash alike, and NaN matches nothing, as in a linear scan).
+pub struct KeyRef<'a>(pub &'a relplay_orm::PyValue);
+
+impl PartialEq for KeyRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for KeyRef<'_> {}
+
+impl std::hash::Hash for KeyRef<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        use relplay_orm::PyValue as P;
+        std::mem::discriminant(self.0).hash(h);
+        match self.0 {
+            P::Bool(b) => b.hash(h),
+            P::Int(i) => i.hash(h),
+            P::Float(f) if *f != 0.0 => f.to_bits().hash(h),
+            P::Str(s) | P::Decimal(s) => s.hash(h),
+            P::Bytes(b) | P::Memory(b) => b.hash(h),
+            // rare as keys: equal values still share the discriminant
+            _ => {}
+        }
+    }
+}
+
+/// Positions of each distinct key, in order: loaders match N parents to M
+/// child rows by key in O(N + M) rather than scanning the rows per parent.
+pub fn group_keys(keys: &[relplay_orm::PyValue]) -> HashMap<KeyRef<'_>, Vec<usize>> {
+    let mut m: HashMap<KeyRef<'_>, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        m.entry(KeyRef(k)).or_default().push(i);
+    }
+    m
+}
+
+/// Distinct objects (by identity) among `objs`, in first-seen order,
+/// skipping `None`.
+pub fn distinct_objs<'a>(objs: impl IntoIterator<Item = &'a Value>) -> Vec<Value> {
+    let mut seen = HashSet::new();
+    objs.into_iter()
+        .filter(|o| !o.is_none() && seen.insert(o.id()))
+        .cloned()
+        .collect()
+}
