@@ -386,6 +386,12 @@ impl PyDict {
     pub fn items(&self) -> Vec<(Value, Value)> {
         self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
+    /// Every entry, in storage order (cheaper than `iter`, which orders).
+    pub fn for_each_entry(&self, mut f: impl FnMut(&Value, &Value)) {
+        for (_, k, v) in self.entries.iter().flatten() {
+            f(k, v);
+        }
+    }
     /// Raw slot count, for iterators that walk slots and detect resizes.
     pub fn slot_count(&self) -> usize {
         match &self.set_table {

@@ -383,11 +383,15 @@ pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         .map(|(_, _, o)| o)
         .chain(s.new.borrow_mut().drain(..))
         .collect();
-    for o in objs {
-        with_state(interp, &o, |st| st.s.borrow_mut().session = None)?;
+    for o in &objs {
+        with_state(interp, o, |st| st.s.borrow_mut().session = None)?;
     }
     s.deleted.borrow_mut().clear();
     s.txn_inserted.borrow_mut().clear();
+    // Loaded objects are cycles (collections point back at their owner,
+    // backrefs at the parent); free those nothing else holds, as CPython's
+    // collector would, or every closed session's objects stay in memory.
+    relplay_py::object::gc::collect(objs);
     Ok(())
 }
 

@@ -42,6 +42,13 @@ impl NativeObject for StateObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    // committed values hold related objects (for cycle collection)
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(s) = self.s.try_borrow() {
+            s.committed.values().for_each(&mut *visit);
+            s.coll_committed.values().flatten().for_each(&mut *visit);
+        }
+    }
     fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         let s = self.s.borrow();
         let attached = s.session.and_then(super::session::by_id).is_some();
