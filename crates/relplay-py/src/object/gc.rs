@@ -61,26 +61,32 @@ fn container(v: &Value) -> Option<(usize, usize)> {
     }
 }
 
-/// The values `v` holds a strong reference to, one per reference.
+/// The containers `v` holds a strong reference to, one per reference
+/// (leaves such as strings are skipped: they cannot close a cycle).
 fn referents(v: &Value, out: &mut Vec<Value>) {
+    let mut push = |x: &Value| {
+        if container(x).is_some() {
+            out.push(x.clone());
+        }
+    };
     match v {
-        Value::Instance(i) => out.push(Value::Dict(i.dict.clone())),
+        Value::Instance(i) => push(&Value::Dict(i.dict.clone())),
         Value::Dict(d) | Value::Set(d) | Value::FrozenSet(d) => {
             // a dict borrowed elsewhere is left opaque (kept)
             if let Ok(d) = d.try_borrow() {
                 d.for_each_entry(|k, v| {
-                    out.push(k.clone());
-                    out.push(v.clone());
+                    push(k);
+                    push(v);
                 });
             }
         }
         Value::List(l) => {
             if let Ok(l) = l.try_borrow() {
-                out.extend(l.iter().cloned());
+                l.iter().for_each(push);
             }
         }
-        Value::Tuple(t) => out.extend(t.iter().cloned()),
-        Value::Native(n) => n.traverse(&mut |x| out.push(x.clone())),
+        Value::Tuple(t) => t.iter().for_each(push),
+        Value::Native(n) => n.traverse(&mut push),
         _ => {}
     }
 }
