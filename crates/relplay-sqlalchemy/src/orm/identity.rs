@@ -1,7 +1,9 @@
 //! The identity map: (mapper, primary key) → object, in load order, with
 //! hashed lookups so loading N rows stays linear.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these are hit once per object loaded or flushed, and the keys
+// (object ids, identity keys) come from the sandboxed script itself.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use relplay_py::Value;
 
@@ -10,8 +12,8 @@ pub type Entry = (usize, String, Value);
 #[derive(Default)]
 pub struct IdentityMap {
     entries: Vec<Entry>,
-    index: HashMap<(usize, String), usize>,
-    objs: HashSet<u64>,
+    index: FxHashMap<(usize, String), usize>,
+    objs: FxHashSet<u64>,
 }
 
 impl IdentityMap {
@@ -56,7 +58,7 @@ impl IdentityMap {
 #[derive(Default)]
 pub struct ObjList {
     items: Vec<Value>,
-    ids: HashSet<u64>,
+    ids: FxHashSet<u64>,
 }
 
 impl ObjList {
@@ -123,8 +125,8 @@ impl std::hash::Hash for KeyRef<'_> {
 
 /// Positions of each distinct key, in order: loaders match N parents to M
 /// child rows by key in O(N + M) rather than scanning the rows per parent.
-pub fn group_keys(keys: &[relplay_orm::PyValue]) -> HashMap<KeyRef<'_>, Vec<usize>> {
-    let mut m: HashMap<KeyRef<'_>, Vec<usize>> = HashMap::new();
+pub fn group_keys(keys: &[relplay_orm::PyValue]) -> FxHashMap<KeyRef<'_>, Vec<usize>> {
+    let mut m: FxHashMap<KeyRef<'_>, Vec<usize>> = FxHashMap::default();
     for (i, k) in keys.iter().enumerate() {
         m.entry(KeyRef(k)).or_default().push(i);
     }
@@ -134,7 +136,7 @@ pub fn group_keys(keys: &[relplay_orm::PyValue]) -> HashMap<KeyRef<'_>, Vec<usiz
 /// Distinct objects (by identity) among `objs`, in first-seen order,
 /// skipping `None`.
 pub fn distinct_objs<'a>(objs: impl IntoIterator<Item = &'a Value>) -> Vec<Value> {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     objs.into_iter()
         .filter(|o| !o.is_none() && seen.insert(o.id()))
         .cloned()

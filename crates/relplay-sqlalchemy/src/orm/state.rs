@@ -1,9 +1,9 @@
 //! Per-instance ORM state (`InstanceState`), kept in the instance's
 //! `__dict__` under `_sa_instance_state` as SQLAlchemy does.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use relplay_orm::PyValue;
@@ -22,7 +22,8 @@ pub struct State {
     pub deleted: bool,
     /// Column values were expired (commit / expire()): reload on access.
     pub expired: bool,
-    /// Column values as last loaded or flushed (change detection).
+    /// Column values as last loaded or flushed (change detection). Fx
+    /// hashing: one of these per loaded object, keyed by attribute names.
     pub committed: HashMap<String, Value>,
     /// Collection contents as last loaded or flushed.
     pub coll_committed: HashMap<String, Vec<Value>>,
