@@ -185,11 +185,15 @@ impl Index {
 }
 
 /// Hash of a string key; any stable function will do (CPython randomizes it).
-pub fn str_hash(s: &str) -> i64 {
+/// `const`, so a fixed key's hash can be computed at compile time.
+pub const fn str_hash(s: &str) -> i64 {
+    let b = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
         h = h.wrapping_mul(0x100_0000_01b3);
+        i += 1;
     }
     let h = (h >> 1) as i64;
     if h == -1 {

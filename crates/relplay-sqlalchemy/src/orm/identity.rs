@@ -142,3 +142,16 @@ pub fn distinct_objs<'a>(objs: impl IntoIterator<Item = &'a Value>) -> Vec<Value
         .cloned()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use relplay_orm::PyValue;
+
+    #[test]
+    fn ident_key_fast_path_matches_debug_form() {
+        for i in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+            let key = [PyValue::Int(i)];
+            assert_eq!(super::super::session::ident_key(&key), format!("{key:?}"));
+        }
+    }
+}

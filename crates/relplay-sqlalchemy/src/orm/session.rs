@@ -55,6 +55,25 @@ pub fn by_id(id: u64) -> Option<Rc<SessionInner>> {
 }
 
 pub fn ident_key(key: &[PyValue]) -> String {
+    // the usual integer primary key, spelled as the Debug form below (this
+    // runs for every row loaded)
+    if let [PyValue::Int(i)] = key {
+        let mut digits = [0u8; 20];
+        let (mut n, mut p) = (i.unsigned_abs(), digits.len());
+        loop {
+            p -= 1;
+            digits[p] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut s = String::with_capacity(28);
+        s.push_str(if *i < 0 { "[Int(-" } else { "[Int(" });
+        s.push_str(std::str::from_utf8(&digits[p..]).unwrap_or_default());
+        s.push_str(")]");
+        return s;
+    }
     format!("{key:?}")
 }
 

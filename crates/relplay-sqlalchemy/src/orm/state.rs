@@ -90,8 +90,11 @@ pub fn inspect(
 }
 
 fn raw_state(obj: &Value) -> Option<Value> {
+    // looked up on every attribute access: hash the key once, at compile time
+    const KEY: &str = "_sa_instance_state";
+    const HASH: i64 = relplay_py::object::dict::str_hash(KEY);
     match obj {
-        Value::Instance(i) => i.dict.borrow().get_str("_sa_instance_state"),
+        Value::Instance(i) => i.dict.borrow().get_str_hashed(KEY, HASH),
         _ => None,
     }
 }
