@@ -410,7 +410,11 @@ pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
     // Loaded objects are cycles (collections point back at their owner,
     // backrefs at the parent); free those nothing else holds, as CPython's
     // collector would, or every closed session's objects stay in memory.
-    relplay_py::object::gc::collect(objs);
+    // A traced run keeps them: its step view shows every object the script
+    // made, detached ones included.
+    if !super::trace::active() {
+        relplay_py::object::gc::collect(objs);
+    }
     Ok(())
 }
 
