@@ -2,7 +2,8 @@
 # Benchmark (not a test): the same ORM script (tests/bench/orm_strategies.py:
 # N parents x 3 children, built via relationships, flushed, committed, loaded
 # back with each strategy) run as a whole process by relplay and by CPython +
-# SQLAlchemy 2.1.9, side by side; prints the times and the ratio per N.
+# SQLAlchemy 2.1.9, side by side; prints per N the best wall time of 3 runs,
+# the speed ratio, and each process's peak RSS.
 #   scripts/bench-orm.sh [N ...]      default: 10 100 10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,12 @@ best() { # best wall time of 3 runs, in seconds
     done
     echo "$b"
 }
-printf '%8s %12s %12s %8s\n' N relplay_s cpython_s ratio
+peak_mb() { # peak RSS of one run, in MB
+    python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print("%.0f" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))' "$@"
+}
+printf '%8s %12s %12s %8s %10s %10s\n' N relplay_s cpython_s ratio relplay_MB cpython_MB
 for n in "${@:-10 100 10000}"; do
     for k in $n; do
         sed "s/^N = 10$/N = $k/" tests/bench/orm_strategies.py > "$tmp/bench_$k.py"
@@ -28,6 +34,8 @@ for n in "${@:-10 100 10000}"; do
         [ "$a" = "$b" ] || { echo "outputs differ at N=$k: relplay=$a cpython=$b" >&2; exit 1; }
         r=$(best target/release/relplay run "$tmp/bench_$k.py")
         c=$(best "$ref" "$tmp/bench_$k.py")
-        python3 -c "print('%8d %12.4f %12.4f %7.1fx' % ($k, $r, $c, $c / $r))"
+        rmb=$(peak_mb target/release/relplay run "$tmp/bench_$k.py")
+        cm=$(peak_mb "$ref" "$tmp/bench_$k.py")
+        python3 -c "print('%8d %12.4f %12.4f %7.1fx %10d %10d' % ($k, $r, $c, $c / $r, $rmb, $cm))"
     done
 done

@@ -112,8 +112,9 @@ impl Class {
 
     /// Looks `name` up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let h = crate::object::dict::str_hash(name);
         for c in self.mro.borrow().iter() {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            if let Some(v) = c.dict.borrow().get_str_hashed(name, h) {
                 return Some(v);
             }
         }
@@ -122,8 +123,9 @@ impl Class {
 
     /// The class in the MRO defining `name`, and the value.
     pub fn lookup_with_owner(&self, name: &str) -> Option<(Rc<Class>, Value)> {
+        let h = crate::object::dict::str_hash(name);
         for c in self.mro.borrow().iter() {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            if let Some(v) = c.dict.borrow().get_str_hashed(name, h) {
                 return Some((c.clone(), v));
             }
         }

@@ -164,4 +164,9 @@ pub trait NativeObject: Any {
     fn is_descriptor(&self) -> bool {
         false
     }
+    /// Calls `visit` once for each strong reference the object holds to a
+    /// value, for cycle collection (`object::gc`). Leaving a reference out
+    /// is safe (what it points to is kept alive); reporting one the object
+    /// does not hold is not.
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
 }

@@ -1151,23 +1151,11 @@ impl Interpreter {
 
     // ----- dict/set tables -----
 
-    fn find_slot(&mut self, cands: Vec<(usize, Value)>, k: &Value) -> PyResult<Option<usize>> {
-        for (i, ck) in cands {
-            if ck.is(k) {
-                return Ok(Some(i));
-            }
-        }
-        Ok(None)
-    }
-
     fn find_key(&mut self, d: &DictRef, k: &Value, h: i64) -> PyResult<Option<usize>> {
-        let cands = d.borrow().candidates(h);
-        if cands.is_empty() {
-            return Ok(None);
-        }
-        if let Some(i) = self.find_slot(cands.clone(), k)? {
+        if let Some(i) = d.borrow().find_identical(h, k) {
             return Ok(Some(i));
         }
+        let cands = d.borrow().candidates(h);
         for (i, ck) in cands {
             if self.eq(&ck, k)? {
                 return Ok(Some(i));

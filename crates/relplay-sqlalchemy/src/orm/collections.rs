@@ -120,6 +120,14 @@ fn c_clear(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<
 }
 
 impl NativeObject for CollObj {
+    // the owner and the items: a loaded collection is a cycle (owner ->
+    // __dict__ -> collection -> owner) that `gc` frees with the session
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.owner);
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(&mut *visit);
+        }
+    }
     fn class(&self) -> Rc<Class> {
         native_class(
             "InstrumentedList",

@@ -1,7 +1,9 @@
 //! The identity map: (mapper, primary key) → object, in load order, with
 //! hashed lookups so loading N rows stays linear.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these are hit once per object loaded or flushed, and the keys
+// (object ids, identity keys) come from the sandboxed script itself.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use relplay_py::Value;
 
@@ -33,8 +35,8 @@ impl Held {
 #[derive(Default)]
 pub struct IdentityMap {
     entries: Vec<(usize, String, Held)>,
-    index: HashMap<(usize, String), usize>,
-    objs: HashMap<u64, usize>,
+    index: FxHashMap<(usize, String), usize>,
+    objs: FxHashMap<u64, usize>,
 }
 
 impl IdentityMap {
@@ -106,7 +108,7 @@ impl IdentityMap {
 #[derive(Default)]
 pub struct ObjList {
     items: Vec<Value>,
-    ids: HashSet<u64>,
+    ids: FxHashSet<u64>,
 }
 
 impl ObjList {
@@ -141,5 +143,65 @@ impl ObjList {
     }
     pub fn to_vec(&self) -> Vec<Value> {
         self.items.clone()
+    }
+}
+
+/// A `PyValue` as a hash key, equal when the values are `==` (so `0.0` and
+/// `-0.0` hash alike, and NaN matches nothing, as in a linear scan).
+pub struct KeyRef<'a>(pub &'a relplay_orm::PyValue);
+
+impl PartialEq for KeyRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for KeyRef<'_> {}
+
+impl std::hash::Hash for KeyRef<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        use relplay_orm::PyValue as P;
+        std::mem::discriminant(self.0).hash(h);
+        match self.0 {
+            P::Bool(b) => b.hash(h),
+            P::Int(i) => i.hash(h),
+            P::Float(f) if *f != 0.0 => f.to_bits().hash(h),
+            P::Str(s) | P::Decimal(s) => s.hash(h),
+            P::Bytes(b) | P::Memory(b) => b.hash(h),
+            // rare as keys: equal values still share the discriminant
+            _ => {}
+        }
+    }
+}
+
+/// Positions of each distinct key, in order: loaders match N parents to M
+/// child rows by key in O(N + M) rather than scanning the rows per parent.
+pub fn group_keys(keys: &[relplay_orm::PyValue]) -> FxHashMap<KeyRef<'_>, Vec<usize>> {
+    let mut m: FxHashMap<KeyRef<'_>, Vec<usize>> = FxHashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        m.entry(KeyRef(k)).or_default().push(i);
+    }
+    m
+}
+
+/// Distinct objects (by identity) among `objs`, in first-seen order,
+/// skipping `None`.
+pub fn distinct_objs<'a>(objs: impl IntoIterator<Item = &'a Value>) -> Vec<Value> {
+    let mut seen = FxHashSet::default();
+    objs.into_iter()
+        .filter(|o| !o.is_none() && seen.insert(o.id()))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use relplay_orm::PyValue;
+
+    #[test]
+    fn ident_key_fast_path_matches_debug_form() {
+        for i in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+            let key = [PyValue::Int(i)];
+            assert_eq!(super::super::session::ident_key(&key), format!("{key:?}"));
+        }
     }
 }

@@ -118,6 +118,8 @@ fn populate(interp: &mut Interpreter, obj: &Value, m: &Mapper, vals: &[PyValue])
     with_state(interp, obj, |st| {
         let mut b = st.s.borrow_mut();
         b.expired = false;
+        // sized once: growing a fresh map column by column rehashed it
+        b.committed.reserve(committed.len());
         for (k, v) in committed {
             b.committed.insert(k, v);
         }

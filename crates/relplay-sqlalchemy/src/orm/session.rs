@@ -58,6 +58,25 @@ pub fn by_id(id: u64) -> Option<Rc<SessionInner>> {
 }
 
 pub fn ident_key(key: &[PyValue]) -> String {
+    // the usual integer primary key, spelled as the Debug form below (this
+    // runs for every row loaded)
+    if let [PyValue::Int(i)] = key {
+        let mut digits = [0u8; 20];
+        let (mut n, mut p) = (i.unsigned_abs(), digits.len());
+        loop {
+            p -= 1;
+            digits[p] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut s = String::with_capacity(28);
+        s.push_str(if *i < 0 { "[Int(-" } else { "[Int(" });
+        s.push_str(std::str::from_utf8(&digits[p..]).unwrap_or_default());
+        s.push_str(")]");
+        return s;
+    }
     format!("{key:?}")
 }
 
@@ -410,11 +429,19 @@ pub fn close(interp: &mut Interpreter, s: &Rc<SessionInner>) -> PyResult<()> {
         .map(|(_, _, o)| o)
         .chain(s.new.borrow_mut().drain(..))
         .collect();
-    for o in objs {
-        with_state(interp, &o, |st| st.s.borrow_mut().session = None)?;
+    for o in &objs {
+        with_state(interp, o, |st| st.s.borrow_mut().session = None)?;
     }
     s.deleted.borrow_mut().clear();
     s.txn_inserted.borrow_mut().clear();
+    // Loaded objects are cycles (collections point back at their owner,
+    // backrefs at the parent); free those nothing else holds, as CPython's
+    // collector would, or every closed session's objects stay in memory.
+    // A traced run keeps them: its step view shows every object the script
+    // made, detached ones included.
+    if !super::trace::active() {
+        relplay_py::object::gc::collect(objs);
+    }
     Ok(())
 }
 

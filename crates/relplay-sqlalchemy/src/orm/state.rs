@@ -1,9 +1,9 @@
 //! Per-instance ORM state (`InstanceState`), kept in the instance's
 //! `__dict__` under `_sa_instance_state` as SQLAlchemy does.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use relplay_orm::PyValue;
@@ -22,7 +22,8 @@ pub struct State {
     pub deleted: bool,
     /// Column values were expired (commit / expire()): reload on access.
     pub expired: bool,
-    /// Column values as last loaded or flushed (change detection).
+    /// Column values as last loaded or flushed (change detection). Fx
+    /// hashing: one of these per loaded object, keyed by attribute names.
     pub committed: HashMap<String, Value>,
     /// Collection contents as last loaded or flushed.
     pub coll_committed: HashMap<String, Vec<Value>>,
@@ -55,6 +56,13 @@ impl NativeObject for StateObj {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    // committed values hold related objects (for cycle collection)
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(s) = self.s.try_borrow() {
+            s.committed.values().for_each(&mut *visit);
+            s.coll_committed.values().flatten().for_each(&mut *visit);
+        }
     }
     fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         if name == "attrs" || name == "object" {
@@ -102,8 +110,11 @@ pub fn inspect(
 }
 
 fn raw_state(obj: &Value) -> Option<Value> {
+    // looked up on every attribute access: hash the key once, at compile time
+    const KEY: &str = "_sa_instance_state";
+    const HASH: i64 = relplay_py::object::dict::str_hash(KEY);
     match obj {
-        Value::Instance(i) => i.dict.borrow().get_str("_sa_instance_state"),
+        Value::Instance(i) => i.dict.borrow().get_str_hashed(KEY, HASH),
         _ => None,
     }
 }

@@ -413,6 +413,8 @@ pub fn populate_joined(
             None => parents.to_vec(),
         };
         let mut mine = Vec::with_capacity(rows.len());
+        // parent identity -> its slot in `per_parent` (rows repeat parents)
+        let mut slot: rustc_hash::FxHashMap<u64, usize> = Default::default();
         for (p, row) in owners.iter().zip(rows) {
             if p.is_none() {
                 mine.push(Value::None);
@@ -431,16 +433,19 @@ pub fn populate_joined(
             .next()
             .unwrap_or(Value::None);
             mine.push(child.clone());
-            match per_parent.iter_mut().find(|(x, _)| x.is(p)) {
+            match slot.get(&p.id()).and_then(|&i| per_parent.get_mut(i)) {
                 Some((_, items)) => {
                     if !child.is_none() && !items.iter().any(|i| i.is(&child)) {
                         items.push(child);
                     }
                 }
-                None => per_parent.push((
-                    p.clone(),
-                    if child.is_none() { vec![] } else { vec![child] },
-                )),
+                None => {
+                    slot.insert(p.id(), per_parent.len());
+                    per_parent.push((
+                        p.clone(),
+                        if child.is_none() { vec![] } else { vec![child] },
+                    ))
+                }
             }
         }
         for (p, items) in per_parent {
@@ -772,19 +777,17 @@ fn subquery(
             .map_err(orm_err)?,
         );
     }
-    let mut seen: Vec<Value> = Vec::new();
-    for p in objs {
-        if p.is_none() || seen.iter().any(|x| x.is(p)) {
-            continue;
-        }
-        seen.push(p.clone());
+    let by_key = super::identity::group_keys(&keys);
+    for p in &super::identity::distinct_objs(objs) {
         let k = to_py(&dict_get(p, &lprop.key).unwrap_or(Value::None))?;
-        let items: Vec<Value> = children
-            .iter()
-            .zip(&keys)
-            .filter(|(_, kk)| **kk == k)
-            .map(|(c, _)| c.clone())
-            .collect();
+        let items: Vec<Value> = by_key
+            .get(&super::identity::KeyRef(&k))
+            .map(|ix| {
+                ix.iter()
+                    .filter_map(|&i| children.get(i).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
         set_loaded(interp, p, r, items)?;
     }
     load_below(interp, s, r, &t, &children, sub)
@@ -801,15 +804,8 @@ fn selectin(
     let Some(res) = r.resolved() else {
         return Ok(());
     };
-    let parents: Vec<Value> = objs
-        .iter()
-        .filter(|o| !o.is_none() && dict_get(o, &r.key).is_none())
-        .fold(Vec::new(), |mut acc, o| {
-            if !acc.iter().any(|x: &Value| x.is(o)) {
-                acc.push(o.clone());
-            }
-            acc
-        });
+    let parents: Vec<Value> =
+        super::identity::distinct_objs(objs.iter().filter(|o| dict_get(o, &r.key).is_none()));
     if parents.is_empty() {
         return Ok(());
     }
@@ -878,20 +874,23 @@ fn selectin(
             }
             let children = child_path(r, || super::loading::instances(interp, s, &t, &ordered, 0))?;
             populate_joined(interp, s, &children, &ordered, &joined)?;
+            let by_key = super::identity::group_keys(&fks);
             for (p, k) in parents.iter().zip(&keys) {
-                let mut items: Vec<Value> = Vec::new();
-                for (c, f) in children.iter().zip(&fks) {
-                    // joined rows repeat a child
-                    if f == k && !c.is_none() && !items.iter().any(|x| x.is(c)) {
-                        items.push(c.clone());
-                    }
-                }
+                // joined rows repeat a child
+                let items = super::identity::distinct_objs(
+                    by_key
+                        .get(&super::identity::KeyRef(k))
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|&i| children.get(i)),
+                );
                 set_loaded(interp, p, r, items)?;
             }
             load_below(interp, s, r, &t, &children, sub)?;
         }
         Direction::ManyToOne => {
             let mut need: Vec<PyValue> = Vec::new();
+            let mut needed: std::collections::HashSet<String> = std::collections::HashSet::new();
             let mut fk_of: Vec<Option<PyValue>> = Vec::new();
             let pk = t.pk.first().copied().unwrap_or(0);
             let local = res
@@ -907,10 +906,8 @@ fn selectin(
             for p in &parents {
                 let v = to_py(&dict_get(p, &lprop.key).unwrap_or(Value::None))?;
                 if v != PyValue::None {
-                    let known = s
-                        .lookup(t.id, &super::session::ident_key(std::slice::from_ref(&v)))
-                        .is_some();
-                    if !known && !need.contains(&v) {
+                    let ks = super::session::ident_key(std::slice::from_ref(&v));
+                    if s.lookup(t.id, &ks).is_none() && needed.insert(ks) {
                         need.push(v.clone());
                     }
                     fk_of.push(Some(v));
