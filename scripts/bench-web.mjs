@@ -18,7 +18,10 @@ import zlib from "node:zlib";
 import { startServer, launchBrowser, DIST } from "../tests/browser/lib/harness.mjs";
 
 const RUNS = Number(process.env.RELPLAY_BENCH_RUNS || 5);
-const BUDGET = 1024 * 1024; // 1 MiB brotli for the whole page (issue 7)
+// Issue 7: the whole page under 1 MB brotli. Judged on the stricter, decimal
+// reading (1,000,000 B); the margin against 1 MiB is printed too.
+const BUDGET = 1_000_000;
+const MIB = 1024 * 1024;
 // Where we aim to stay, so features still to come fit under BUDGET.
 const TARGET = 880 * 1024;
 const COLD_BUDGET_MS = 250; // cold visit to the first result (issue 7)
@@ -147,6 +150,7 @@ const result = {
   target: TARGET,
   withinBudget: total.brotli <= BUDGET,
   marginBytes: BUDGET - total.brotli,
+  marginMiBBytes: MIB - total.brotli,
   coldVisits: visits,
   median: {
     interactiveMs: median(visits.map((v) => v.interactive)),
@@ -175,9 +179,11 @@ if (process.argv.includes("--json")) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KiB";
   console.log("download (every file the page fetched):");
   for (const f of files) console.log(`  ${f.file.padEnd(44)} raw ${kb(f.raw)}   brotli ${kb(f.brotli)}`);
-  const margin = (limit) => `${kb(Math.abs(limit - total.brotli)).trim()} ${total.brotli <= limit ? "under" : "OVER"}`;
-  console.log(`  ${"TOTAL".padEnd(44)} raw ${kb(total.raw)}   brotli ${kb(total.brotli)}`);
-  console.log(`  budget ${kb(BUDGET).trim()}: ${margin(BUDGET)};  target ${kb(TARGET).trim()}: ${margin(TARGET)}`);
+  const margin = (limit) =>
+    `${Math.abs(limit - total.brotli).toLocaleString("en")} B (${kb(Math.abs(limit - total.brotli)).trim()}) ${total.brotli <= limit ? "under" : "OVER"}`;
+  console.log(`  ${"TOTAL".padEnd(44)} raw ${kb(total.raw)}   brotli ${kb(total.brotli)} = ${total.brotli.toLocaleString("en")} B`);
+  console.log(`  budget 1 MB (${BUDGET.toLocaleString("en")} B): ${margin(BUDGET)}`);
+  console.log(`  1 MiB (${MIB.toLocaleString("en")} B): ${margin(MIB)};  target ${kb(TARGET).trim()}: ${margin(TARGET)}`);
   const m = result.median;
   const ms = (x) => (x === undefined ? "    ?" : x.toFixed(0).padStart(5)) + " ms";
   console.log(`cold visit, ${RUNS} runs (fresh profile each, served from 127.0.0.1), medians:`);
