@@ -207,6 +207,9 @@ test("lesson: without back_populates you get []", async () => {
   assert.ok((await holds("back_populates")).includes("Parent#1.children = [Child#1]"));
   assert.ok((await holds("one-sided")).includes("Parent#1.children = []"));
   assert.match(await page.locator('[data-testid=compare-error-cell]').first().textContent(), /AttributeError/);
+  // five variant columns are wide: they scroll inside the view, the page keeps its width
+  const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+  assert.ok(sw <= cw, `page scrolls sideways: ${sw} > ${cw}`);
   await page.locator("[data-testid=compare]").screenshot({ path: path.join(SHOTS, "lab-compare-sync.png") });
   assert.deepEqual(errors, []);
   await page.close();
