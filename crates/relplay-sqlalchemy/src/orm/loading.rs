@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use relplay_orm::engine::ExecKind;
 use relplay_orm::relationships::{lazy_clause, ColId};
 use relplay_orm::sql::{compile, Expr, Select, Statement};
 use relplay_orm::types::result_process;
@@ -209,8 +208,7 @@ fn refresh_impl(interp: &mut Interpreter, obj: &Value, kind: &str, flush: bool) 
             names.join(","),
             rel_keys.join(",")
         ));
-    let r = s.exec(interp, &c, ExecKind::Single)?;
-    let rows = r.into_iter().next().map(|r| r.rows).unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     if rows.is_empty() {
         let shown = interp.repr(obj)?;
         return Err(crate::exc::raise(
@@ -364,12 +362,7 @@ fn run_lazy(
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
         .in_namespace(&ns);
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     let objs = super::strategies::with_load_ctx(ctx_opts, path, || {
         instances(interp, s, target, &rows, 0)
     })?;
@@ -550,12 +543,7 @@ pub fn get(
     let c = compile(Statement::Select(&pk_select(&m, &key)))
         .map_err(orm_err)?
         .in_namespace(&format!("get:{}", m.name()));
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     let objs = instances(interp, s, &m, &rows, 0)?;
     super::strategies::post_load(interp, s, &m, &objs, &[])?;
     Ok(objs.into_iter().next().unwrap_or(Value::None))

@@ -4,7 +4,6 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use relplay_orm::engine::ExecKind;
 use relplay_orm::sql::{compile, LabelStyle, Statement};
 use relplay_py::object::class::Class;
 use relplay_py::object::native::{Kwargs, NativeObject};
@@ -51,12 +50,7 @@ fn run_flagged(
     let c = compile(Statement::Select(&stmt))
         .map_err(orm_err)?
         .in_namespace(&ns);
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     match &sel.entity {
         Some(m) => {
             // instances remember the query's options (SQLAlchemy's

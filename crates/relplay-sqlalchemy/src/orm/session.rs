@@ -116,6 +116,15 @@ impl SessionInner {
         let e = self.begin(interp)?;
         crate::engine::default::exec_compiled(interp, &e, c, kind)
     }
+    /// The rows of one SELECT (the loaders' common case).
+    pub fn select_rows(
+        &self,
+        interp: &mut Interpreter,
+        c: &Compiled,
+    ) -> PyResult<Vec<Vec<relplay_store::Value>>> {
+        let r = self.exec(interp, c, ExecKind::Single)?;
+        Ok(r.into_iter().next().map(|r| r.rows).unwrap_or_default())
+    }
     pub fn lookup(&self, mapper: usize, key: &str) -> Option<Value> {
         self.identity.borrow().get(mapper, key)
     }

@@ -6,7 +6,6 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use relplay_orm::engine::ExecKind;
 use relplay_orm::relationships::Direction;
 use relplay_orm::sql::{
     compile, Alias, AliasTarget, BinOp, ColRef, Expr, FromItem, Select, Source, Statement,
@@ -759,12 +758,7 @@ fn subquery(
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
         .in_namespace(&path_ns("subquery", r));
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     let n = t.cols.len();
     let children = child_path(r, || super::loading::instances(interp, s, &t, &rows, 0))?;
     let mut keys = Vec::with_capacity(rows.len());
@@ -856,12 +850,7 @@ fn selectin(
             let c = compile(Statement::Select(&sel))
                 .map_err(orm_err)?
                 .in_namespace(&path_ns("selectin", r));
-            let rows = s
-                .exec(interp, &c, ExecKind::Single)?
-                .into_iter()
-                .next()
-                .map(|r| r.rows)
-                .unwrap_or_default();
+            let rows = s.select_rows(interp, &c)?;
             // rebuild rows in the target's column order for `instances`
             let fk_pos = t.cols.iter().position(|c| c.column == ccol).unwrap_or(0);
             let mut ordered = Vec::with_capacity(rows.len());
@@ -922,12 +911,7 @@ fn selectin(
                 let c = compile(Statement::Select(&sel))
                     .map_err(orm_err)?
                     .in_namespace(&path_ns("selectin", r));
-                let rows = s
-                    .exec(interp, &c, ExecKind::Single)?
-                    .into_iter()
-                    .next()
-                    .map(|r| r.rows)
-                    .unwrap_or_default();
+                let rows = s.select_rows(interp, &c)?;
                 loaded = child_path(r, || super::loading::instances(interp, s, &t, &rows, 0))?;
             }
             for (p, k) in parents.iter().zip(fk_of) {
@@ -1009,12 +993,7 @@ fn selectin_m2m(
     let c = compile(Statement::Select(&sel))
         .map_err(orm_err)?
         .in_namespace(&path_ns("selectin", r));
-    let rows = s
-        .exec(interp, &c, ExecKind::Single)?
-        .into_iter()
-        .next()
-        .map(|r| r.rows)
-        .unwrap_or_default();
+    let rows = s.select_rows(interp, &c)?;
     let children = child_path(r, || super::loading::instances(interp, s, &t, &rows, 1))?;
     let mut fks = Vec::with_capacity(rows.len());
     for row in &rows {
