@@ -1,5 +1,6 @@
 //! CREATE TABLE / CREATE INDEX -> schema definitions.
 use super::scope::{Scope, ScopeCol};
+use super::text::name_text;
 use super::{object_name, Translator};
 use crate::affinity::Affinity;
 use crate::error::{Result, SqlError};
@@ -25,7 +26,7 @@ fn index_columns(cols: &[ast::IndexColumn], names: &[String], table: &str) -> Re
                 .iter()
                 .position(|n| n.eq_ignore_ascii_case(&i.value))
                 .ok_or_else(|| SqlError::op(format!("no such column: {}", i.value))),
-            other => Err(SqlError::unsupported(format!("indexed expression {other} on {table}"))),
+            _ => Err(SqlError::unsupported(format!("an indexed expression on {table}"))),
         })
         .collect()
 }
@@ -51,12 +52,13 @@ impl Translator<'_> {
         let mut autoincrement = false;
         let mut uniques = Vec::new();
         let mut fks = Vec::new();
-        let mut raw_checks: Vec<(&ast::Expr, String)> = Vec::new();
+        let mut raw_checks: Vec<(&ast::Expr, Option<String>)> = Vec::new();
+        let text = self.table_text();
+        if text.columns.len() != c.columns.len() {
+            return Err(SqlError::unsupported("this form of CREATE TABLE"));
+        }
         for (i, d) in c.columns.iter().enumerate() {
-            let decl_type = match &d.data_type {
-                ast::DataType::Unspecified => String::new(),
-                t => t.to_string(),
-            };
+            let decl_type = text.columns[i].decl_type.clone();
             let affinity = Affinity::from_decl(&decl_type);
             sc_cols.push(ScopeCol {
                 name: d.name.value.clone(),
@@ -81,7 +83,7 @@ impl Translator<'_> {
                             self.expr(e, &empty)
                                 .map_err(|_| SqlError::op(format!("default value of column [{}] is not constant", col.name)))?,
                         );
-                        col.default_text = Some(e.to_string());
+                        col.default_text = text.columns[i].default.clone();
                     }
                     ColumnOption::PrimaryKey(_) => {
                         if pk_seen {
@@ -98,10 +100,8 @@ impl Translator<'_> {
                         on_delete: action(&f.on_delete),
                         on_update: action(&f.on_update),
                     }),
-                    ColumnOption::Check(ch) => raw_checks.push((
-                        &ch.expr,
-                        ch.name.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| ch.expr.to_string()),
-                    )),
+                    // `CONSTRAINT name CHECK (...)` on a column names the option, not the check.
+                    ColumnOption::Check(ch) => raw_checks.push((&ch.expr, ch.name.as_ref().or(o.name.as_ref()).map(|n| n.value.clone()))),
                     ColumnOption::DialectSpecific(toks) => {
                         let t: Vec<String> = toks.iter().map(|t| t.to_string().to_ascii_uppercase()).collect();
                         match t.as_slice() {
@@ -110,8 +110,8 @@ impl Translator<'_> {
                             _ => return Err(SqlError::unsupported(format!("column option {}", t.join(" ")))),
                         }
                     }
-                    ColumnOption::Collation(n) if n.to_string().eq_ignore_ascii_case("binary") => {}
-                    other => return Err(SqlError::unsupported(format!("column option {other}"))),
+                    ColumnOption::Collation(n) if name_text(n).eq_ignore_ascii_case("binary") => {}
+                    _ => return Err(SqlError::unsupported(self.quote(o, "column option"))),
                 }
             }
             columns.push(col);
@@ -142,11 +142,8 @@ impl Translator<'_> {
                     on_delete: action(&f.on_delete),
                     on_update: action(&f.on_update),
                 }),
-                ast::TableConstraint::Check(ch) => raw_checks.push((
-                    &ch.expr,
-                    ch.name.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| ch.expr.to_string()),
-                )),
-                other => return Err(SqlError::unsupported(format!("table constraint {other}"))),
+                ast::TableConstraint::Check(ch) => raw_checks.push((&ch.expr, ch.name.as_ref().map(|n| n.value.clone()))),
+                other => return Err(SqlError::unsupported(self.quote(other, "table constraint"))),
             }
         }
         for (n, &p) in pk.iter().enumerate() {
@@ -162,8 +159,10 @@ impl Translator<'_> {
         }
         check_scope.add_table(&name, sc_cols);
         let mut checks = Vec::new();
-        for (e, text) in raw_checks {
-            checks.push((self.expr(e, &check_scope)?, text));
+        // Unnamed CHECKs are named by their text, as SQLite's error message shows it.
+        for (n, (e, name)) in raw_checks.into_iter().enumerate() {
+            let name = name.unwrap_or_else(|| text.checks.get(n).cloned().unwrap_or_default());
+            checks.push((self.expr(e, &check_scope)?, name));
         }
         let schema = TableSchema {
             name: name.clone(),

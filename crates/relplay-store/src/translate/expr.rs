@@ -1,5 +1,6 @@
 //! Expressions: AST -> plan `Expr`, resolving names and comparison affinities.
 use super::scope::Scope;
+use super::text::name_text;
 use super::Translator;
 use crate::affinity::{comparison, Affinity};
 use crate::error::{Result, SqlError};
@@ -16,6 +17,118 @@ pub fn cast_target(t: &str) -> CastTo {
         Affinity::Text => CastTo::Text,
         Affinity::Blob | Affinity::None => CastTo::Blob,
     }
+}
+
+/// What `CAST(x AS t)` converts to: SQLite's affinity rules applied to the
+/// type's name (a parsed type stands for its keyword: `VARCHAR(9)` for "VARCHAR").
+/// `None` for the structured types of other dialects.
+fn cast_to(t: &ast::DataType) -> Option<CastTo> {
+    use ast::DataType as D;
+    let name = match t {
+        D::Custom(n, _) => return Some(cast_target(&name_text(n))),
+        D::Unspecified => "",
+        // "INT" anywhere in the name (INTERVAL and POINT too, as in SQLite).
+        D::TinyInt(_)
+        | D::TinyIntUnsigned(_)
+        | D::UTinyInt
+        | D::Int2(_)
+        | D::Int2Unsigned(_)
+        | D::SmallInt(_)
+        | D::SmallIntUnsigned(_)
+        | D::USmallInt
+        | D::MediumInt(_)
+        | D::MediumIntUnsigned(_)
+        | D::Int(_)
+        | D::Int4(_)
+        | D::Int8(_)
+        | D::Int16
+        | D::Int32
+        | D::Int64
+        | D::Int128
+        | D::Int256
+        | D::Integer(_)
+        | D::IntUnsigned(_)
+        | D::Int4Unsigned(_)
+        | D::IntegerUnsigned(_)
+        | D::HugeInt
+        | D::UHugeInt
+        | D::UInt8
+        | D::UInt16
+        | D::UInt32
+        | D::UInt64
+        | D::UInt128
+        | D::UInt256
+        | D::BigInt(_)
+        | D::BigIntUnsigned(_)
+        | D::UBigInt
+        | D::Int8Unsigned(_)
+        | D::SignedInteger
+        | D::UnsignedInteger
+        | D::Interval { .. } => "INT",
+        D::GeometricType(ast::GeometricTypeKind::Point) => "INT",
+        D::Character(_)
+        | D::Char(_)
+        | D::CharacterVarying(_)
+        | D::CharVarying(_)
+        | D::Varchar(_)
+        | D::Nvarchar(_)
+        | D::CharacterLargeObject(_)
+        | D::CharLargeObject(_)
+        | D::Clob(_)
+        | D::Text
+        | D::TinyText
+        | D::MediumText
+        | D::LongText
+        | D::String(_)
+        | D::FixedString(_) => "TEXT",
+        D::Blob(_) | D::TinyBlob | D::MediumBlob | D::LongBlob => "BLOB",
+        D::Float(_)
+        | D::FloatUnsigned(_)
+        | D::Float4
+        | D::Float32
+        | D::Float64
+        | D::Float8
+        | D::Real
+        | D::RealUnsigned
+        | D::Double(_)
+        | D::DoubleUnsigned(_)
+        | D::DoublePrecision
+        | D::DoublePrecisionUnsigned => "REAL",
+        D::Binary(_)
+        | D::Varbinary(_)
+        | D::Bytes(_)
+        | D::Bytea
+        | D::Uuid
+        | D::Numeric(_)
+        | D::Decimal(_)
+        | D::DecimalUnsigned(_)
+        | D::BigNumeric(_)
+        | D::BigDecimal(_)
+        | D::Dec(_)
+        | D::DecUnsigned(_)
+        | D::Signed
+        | D::Unsigned
+        | D::Bool
+        | D::Boolean
+        | D::Date
+        | D::Date32
+        | D::Time(..)
+        | D::Datetime(_)
+        | D::Datetime64(..)
+        | D::Timestamp(..)
+        | D::TimestampNtz(_)
+        | D::JSON
+        | D::JSONB
+        | D::Regclass
+        | D::Bit(_)
+        | D::BitVarying(_)
+        | D::VarBit(_)
+        | D::TsVector
+        | D::TsQuery
+        | D::GeometricType(_) => "NUMERIC",
+        _ => return None,
+    };
+    Some(cast_target(name))
 }
 
 const SCALARS: &[(&str, usize, usize)] = &[
@@ -79,7 +192,7 @@ impl Translator<'_> {
                     .map(|&i| Expr::Param(i))
                     .ok_or_else(|| SqlError::op("unknown placeholder"));
             }
-            other => return Err(SqlError::unsupported(format!("literal {other}"))),
+            _ => return Err(SqlError::unsupported(self.quote(v, "literal"))),
         }))
     }
 
@@ -149,7 +262,7 @@ impl Translator<'_> {
             A::CompoundIdentifier(parts) => match parts.as_slice() {
                 [t, c] => sc.resolve(Some(&t.value), &c.value)?.0,
                 [s, t, c] if s.value.eq_ignore_ascii_case("main") => sc.resolve(Some(&t.value), &c.value)?.0,
-                _ => return Err(SqlError::unsupported(format!("name {e}"))),
+                _ => return Err(SqlError::unsupported(self.quote(e, "name"))),
             },
             A::Value(v) => self.literal(v)?,
             A::Nested(inner) => self.expr(inner, sc)?,
@@ -200,7 +313,7 @@ impl Translator<'_> {
                             glob: true,
                         });
                     }
-                    other => return Err(SqlError::unsupported(format!("operator {other}"))),
+                    _ => return Err(SqlError::unsupported(self.quote(e, "operator in"))),
                 };
                 Expr::Binary(bop, Box::new(self.expr(left, sc)?), Box::new(self.expr(right, sc)?))
             }
@@ -218,7 +331,7 @@ impl Translator<'_> {
                             U::Plus => UnOp::Plus,
                             U::Not => UnOp::Not,
                             U::BitwiseNot => UnOp::BitNot,
-                            other => return Err(SqlError::unsupported(format!("operator {other}"))),
+                            _ => return Err(SqlError::unsupported(self.quote(e, "operator in"))),
                         };
                         Expr::Unary(u, Box::new(inner))
                     }
@@ -294,7 +407,7 @@ impl Translator<'_> {
                             aff,
                         }
                     }
-                    _ => return Err(SqlError::unsupported(format!("IN target {target}"))),
+                    _ => return Err(SqlError::unsupported(self.quote(e, "IN target in"))),
                 }
             }
             A::Between { expr, negated, low, high } => {
@@ -357,7 +470,10 @@ impl Translator<'_> {
                 expr,
                 data_type,
                 format: None,
-            } => Expr::Cast(Box::new(self.expr(expr, sc)?), cast_target(&data_type.to_string())),
+            } => {
+                let to = cast_to(data_type).ok_or_else(|| SqlError::unsupported(self.quote(e, "CAST target type in")))?;
+                Expr::Cast(Box::new(self.expr(expr, sc)?), to)
+            }
             A::Exists { subquery, negated } => Expr::Exists {
                 query: self.query(subquery, Some(sc))?,
                 negated: *negated,
@@ -399,14 +515,14 @@ impl Translator<'_> {
                 }
                 Expr::Func("substr".into(), args)
             }
-            A::Collate { expr, collation } if collation.to_string().eq_ignore_ascii_case("binary") => self.expr(expr, sc)?,
+            A::Collate { expr, collation } if name_text(collation).eq_ignore_ascii_case("binary") => self.expr(expr, sc)?,
             A::Function(f) => self.function(f, sc)?,
-            other => return Err(SqlError::unsupported(format!("expression {other}"))),
+            _ => return Err(SqlError::unsupported(self.quote(e, "expression"))),
         })
     }
 
     fn function(&mut self, f: &ast::Function, sc: &Scope) -> Result<Expr> {
-        let name = f.name.to_string().to_ascii_lowercase();
+        let name = name_text(&f.name).to_ascii_lowercase();
         if f.over.is_some() || f.filter.is_some() || !f.within_group.is_empty() {
             return Err(SqlError::unsupported(format!("window or filtered function {name}()")));
         }
@@ -444,7 +560,7 @@ impl Translator<'_> {
             for a in raw_args {
                 match a {
                     ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(self.expr(x, sc)?),
-                    other => return Err(SqlError::unsupported(format!("function argument {other}"))),
+                    other => return Err(SqlError::unsupported(self.quote(other, "function argument"))),
                 }
             }
         }

@@ -4,6 +4,7 @@ mod dml;
 mod expr;
 mod scope;
 mod select;
+mod text;
 
 use crate::error::{Result, SqlError};
 use crate::plan::{Pragma, Prepared, Stmt};
@@ -478,6 +479,6 @@ pub(crate) fn object_name(n: &ast::ObjectName) -> Result<String> {
         [one] => Ok(one.clone()),
         [schema, one] if schema.eq_ignore_ascii_case("main") => Ok(one.clone()),
         [schema, _] => Err(SqlError::op(format!("unknown database {schema}"))),
-        _ => Err(SqlError::unsupported(format!("name {n}"))),
+        _ => Err(SqlError::unsupported(format!("name {}", text::name_text(n)))),
     }
 }

@@ -223,7 +223,7 @@ impl Translator<'_> {
                     (ast::SetOperator::Union, ast::SetQuantifier::None | ast::SetQuantifier::Distinct) => SetOp::Union,
                     (ast::SetOperator::Intersect, ast::SetQuantifier::None) => SetOp::Intersect,
                     (ast::SetOperator::Except, ast::SetQuantifier::None) => SetOp::Except,
-                    _ => return Err(SqlError::unsupported(format!("{op} {set_quantifier}"))),
+                    _ => return Err(SqlError::unsupported("this compound operator (INTERSECT ALL, EXCEPT ALL, ...)")),
                 };
                 let (l, cols, affs, lc) = self.body(left, outer)?;
                 let (r, rcols, _, rc) = self.body(right, outer)?;
@@ -246,7 +246,7 @@ impl Translator<'_> {
                 }
                 self.body(&q.body, outer)
             }
-            other => Err(SqlError::unsupported(format!("query body {other}"))),
+            other => Err(SqlError::unsupported(self.quote(other, "query body"))),
         }
     }
 
@@ -383,7 +383,7 @@ impl Translator<'_> {
                     columns.push(alias.value.clone());
                     aliases.push(Some(alias.value.clone()));
                 }
-                other => return Err(SqlError::unsupported(format!("select item {other}"))),
+                other => return Err(SqlError::unsupported(self.quote(other, "select item"))),
             }
         }
         *sc.aliases.borrow_mut() = aliases
@@ -451,24 +451,6 @@ impl Translator<'_> {
             order_by,
         };
         Ok((sel, columns, affinities, correlated))
-    }
-
-    /// Column name SQLite gives an unaliased expression: its text as written.
-    /// Byte offset of a 1-based (line, column) location in the SQL text.
-    fn offset_of(&self, line: u64, col: u64) -> Option<usize> {
-        let start = self
-            .sql
-            .split_inclusive('\n')
-            .take((line as usize).checked_sub(1)?)
-            .map(str::len)
-            .sum::<usize>();
-        let rest = self.sql.get(start..)?;
-        let off = rest
-            .char_indices()
-            .nth((col as usize).checked_sub(1)?)
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
-        Some(start + off)
     }
 
     /// The text of each projection item after a SELECT keyword: its tokens up to
@@ -544,26 +526,11 @@ impl Translator<'_> {
         out
     }
 
+    /// Column name SQLite gives an unaliased expression: its text as written.
     pub(super) fn source_text(&self, e: &ast::Expr) -> String {
         use sqlparser::ast::Spanned;
-        let sp = e.span();
-        let at = |line: u64, col: u64| -> Option<usize> {
-            let start = self
-                .sql
-                .split_inclusive('\n')
-                .take((line as usize).checked_sub(1)?)
-                .map(str::len)
-                .sum::<usize>();
-            let rest = self.sql.get(start..)?;
-            let off = rest
-                .char_indices()
-                .nth((col as usize).checked_sub(1)?)
-                .map(|(i, _)| i)
-                .unwrap_or(rest.len());
-            Some(start + off)
-        };
-        let (Some(mut a), Some(mut b)) = (at(sp.start.line, sp.start.column), at(sp.end.line, sp.end.column)) else {
-            return e.to_string();
+        let Some((mut a, mut b)) = self.range_of(e.span()) else {
+            return String::new();
         };
         let next_char = |b: usize| {
             self.sql
@@ -598,17 +565,11 @@ impl Translator<'_> {
             }
         }
         // Spans of calls stop before the closing parenthesis: take the missing ones.
+        let b = self.close_parens(a, b);
         let open = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
-        let bytes = self.sql.as_bytes();
-        while a < b && b <= bytes.len() && open(&self.sql[a..b]) > 0 {
-            match self.sql[b..].find(|c: char| !c.is_whitespace()) {
-                Some(k) if bytes[b + k] == b')' => b += k + 1,
-                _ => break,
-            }
-        }
         match self.sql.get(a..b) {
             Some(s) if a < b && open(s) == 0 => s.trim().to_string(),
-            _ => e.to_string(),
+            _ => String::new(),
         }
     }
 
@@ -697,7 +658,7 @@ impl Translator<'_> {
                     .collect();
                 Ok((SourceKind::Subquery(q), alias_name, cols))
             }
-            other => Err(SqlError::unsupported(format!("FROM item {other}"))),
+            other => Err(SqlError::unsupported(self.quote(other, "FROM item"))),
         }
     }
 
