@@ -69,15 +69,23 @@ impl Lab {
     }
 }
 
-/// The lab, below the workspace.
-#[component]
-pub fn LabPanel() -> impl IntoView {
+/// Creates the lab's state (cheap), so `compare` and code changes reach it
+/// before its panel is mounted: the page mounts the panel only after the
+/// first result and the editor (ARCHITECTURE.md, "Size and cold start").
+pub fn init() -> Lab {
     let l = Lab {
         code: RwSignal::new(editor::get_code()),
         error: RwSignal::new(None),
         comparison: RwSignal::new(None),
     };
     LAB.with(|c| c.set(Some(l)));
+    l
+}
+
+/// The lab, below the workspace.
+#[component]
+pub fn LabPanel(lab: Lab) -> impl IntoView {
+    let l = lab;
     view! {
         <section class="lab" aria-label="Relationship lab">
             <lints::LintList lab=l />
