@@ -98,7 +98,7 @@ impl Playground {
 
     /// Runs the editor's code, shows the result, marks the failing line.
     pub fn run(self) -> relplay::Run {
-        self.run_code(self.current_code())
+        self.run_code(self.current_code(), true)
     }
 
     /// The code to run: the editor's, or before it is mounted (the page runs
@@ -111,13 +111,18 @@ impl Playground {
         }
     }
 
-    fn run_code(self, code: String) -> relplay::Run {
+    /// `traced`: with the step trace the Objects pane shows (the output is
+    /// the same either way, see `relplay::run_traced`).
+    fn run_code(self, code: String, traced: bool) -> relplay::Run {
         editor::clear_errors();
         editor::highlight_line(0);
         let t0 = now();
         RUNNING.with(|r| r.set(true));
-        // Traced: the Objects pane steps through it (same output as `run`).
-        let mut result = relplay::run_traced(&code, SCRIPT_PATH);
+        let mut result = if traced {
+            relplay::run_traced(&code, SCRIPT_PATH)
+        } else {
+            relplay::run(&code, SCRIPT_PATH)
+        };
         RUNNING.with(|r| r.set(false));
         let millis = now() - t0;
         let events = sqllog::events_of(&result);
@@ -131,6 +136,26 @@ impl Playground {
             code,
         });
         result
+    }
+
+    /// Gives the shown output its step trace (the Objects pane) if it came
+    /// from a plain run: the page's first run is one, so that its output
+    /// shows sooner (see `App`). Traced, the same code prints the same.
+    fn add_trace(self) {
+        let code = self.output.with_untracked(|o| {
+            o.as_ref()
+                .filter(|o| o.trace.is_none() && o.exit >= 0 && !o.code.is_empty())
+                .map(|o| o.code.clone())
+        });
+        let Some(code) = code else { return };
+        RUNNING.with(|r| r.set(true));
+        let trace = relplay::run_traced(&code, SCRIPT_PATH).trace;
+        RUNNING.with(|r| r.set(false));
+        self.output.update(|o| {
+            if let Some(o) = o.as_mut().filter(|o| o.code == code && o.trace.is_none()) {
+                o.trace = trace.map(Arc::new);
+            }
+        });
     }
 
     /// Shows a run's output (from `run`, or from `window.relplayDev.show`).
@@ -504,7 +529,8 @@ pub fn App() -> impl IntoView {
     // and cold start"): run the example and show its output, let the browser
     // paint it, then mount the editor (once the CodeMirror bundle is there)
     // and publish the page contract (`window.relplay` exists only once the
-    // page works), and only then build the lab panel.
+    // page works), and only then build the lab panel and trace the first
+    // run for the Objects pane.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -521,8 +547,9 @@ pub fn App() -> impl IntoView {
         pg.notice.set(notice);
         pg.code.set(initial.clone());
         install_crash_report(pg);
+        // Untraced: the trace waits until the page is built (`add_trace`).
         if run_now {
-            pg.run_code(initial);
+            pg.run_code(initial, false);
         }
         after_paint(move || {
             editor::when_loaded(move || {
@@ -540,9 +567,12 @@ pub fn App() -> impl IntoView {
                 });
                 install_run_shortcut(pg);
                 contract::install(pg);
-                if lab.is_some() {
-                    after_paint(move || show_lab.set(true));
-                }
+                after_paint(move || {
+                    if lab.is_some() {
+                        show_lab.set(true);
+                    }
+                    after_paint(move || pg.add_trace());
+                });
             })
         });
         true
