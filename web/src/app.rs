@@ -258,25 +258,14 @@ fn mark_failure(out: &Output) {
 /// gets no frames: a timer makes sure `f` runs anyway.
 fn after_paint(f: impl FnOnce() + 'static) {
     let f = Rc::new(Cell::new(Some(f)));
-    let g = f.clone();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(f) = g.take() {
-                    f()
-                }
-            },
-            std::time::Duration::ZERO,
-        )
-    });
-    set_timeout(
-        move || {
-            if let Some(f) = f.take() {
-                f()
-            }
-        },
-        std::time::Duration::from_millis(200),
-    );
+    let run = move || {
+        if let Some(f) = f.take() {
+            f()
+        }
+    };
+    let again = run.clone();
+    request_animation_frame(move || set_timeout(again, std::time::Duration::ZERO));
+    set_timeout(run, std::time::Duration::from_millis(200));
 }
 
 fn example_id_of(code: &str) -> &'static str {
@@ -692,10 +681,15 @@ pub fn App() -> impl IntoView {
             </section>
             <OutputPanel pg=pg />
         </main>
-        {move || {
-            lab.filter(|_| show_lab.get())
-                .map(|l| view! { <crate::lab::LabPanel lab=l /> })
-        }}
+        {lab.map(|l| {
+            view! {
+                // Reserves the lab's place until its contents come (after the
+                // first result): the workspace keeps its final size.
+                <section class="lab" class:lab-pending=move || !show_lab.get() aria-label="Relationship lab">
+                    {move || show_lab.get().then(|| view! { <crate::lab::LabPanel lab=l /> })}
+                </section>
+            }
+        })}
     }
 }
 

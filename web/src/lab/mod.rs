@@ -82,20 +82,19 @@ pub fn init() -> Lab {
     l
 }
 
-/// The lab, below the workspace.
+/// The lab's contents; the page puts them in its `<section class="lab">`
+/// (there from the first paint, so the layout does not move when they come).
 #[component]
 pub fn LabPanel(lab: Lab) -> impl IntoView {
     let l = lab;
     view! {
-        <section class="lab" aria-label="Relationship lab">
-            <lints::LintList lab=l />
-            <div class="lab-columns">
-                <model::ModelEditor lab=l />
-                <div class="lab-side">
-                    <lessons::Lessons lab=l />
-                    <compare::CompareView lab=l />
-                </div>
+        <lints::LintList lab=l />
+        <div class="lab-columns">
+            <model::ModelEditor lab=l />
+            <div class="lab-side">
+                <lessons::Lessons lab=l />
+                <compare::CompareView lab=l />
             </div>
-        </section>
+        </div>
     }
 }
