@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Measures the built page (dist/, from scripts/build-web.sh):
 //  - the brotli size (quality 11) of everything a visit downloads, per file and in total;
-//  - the cold-visit time to the first run result in headless Chromium: a fresh
-//    profile each time, from navigation start until window.relplay.run() has
-//    returned for the first example (median of RELPLAY_BENCH_RUNS, default 5);
+//  - the cold-visit time to the first result in headless Chromium (issue 7): a
+//    fresh profile each time, from navigation start until the first gallery
+//    example's output is in the page's stdout pane, in the animation frame
+//    that paints it (the page runs an unchanged example on load; the output
+//    shown is checked against a window.relplay.run() of the same code);
+//  - separately, from navigation start until window.relplay.run(), called as
+//    soon as the page contract is published, has returned (median of
+//    RELPLAY_BENCH_RUNS, default 5);
 //  - the same for an embed (`?embed&example=one_to_many&run=1`): until its
 //    run-on-load result is on the page.
 //  - where a cold visit's time goes: HTML, the wasm fetch, compiling and
-//    instantiating it, main() (mounting the app and its first render), the
-//    first run (which creates the interpreter and imports sqlalchemy) and a
-//    second run of the same code (what a run costs once warm);
+//    instantiating it, main() (mounting the page and running the example),
+//    the first run (it creates the interpreter, imports sqlalchemy and pays
+//    V8's lazy compilation; as the page's status line reports it), the
+//    editor and contract, then window.relplay.run() and a second run of the
+//    same code (what a run costs once warm);
 //  - the margin left under the budgets, since other work keeps adding code.
 // Usage: node scripts/bench-web.mjs [--json]
 import fs from "node:fs";
@@ -52,13 +59,22 @@ const PROBE = () => {
       marks.contract ??= performance.now();
     },
   });
-  // An embed with run=1 shows its status once the run is on the page.
+  // A run's status shows once its result is on the page; the stdout pane
+  // holds its output. `resultFrame`: the animation frame that paints it.
   new MutationObserver((_, obs) => {
-    if (document.querySelector('[data-testid="status"]')) {
+    if (marks.status === undefined && document.querySelector('[data-testid="status"]')) {
       marks.status = performance.now();
-      obs.disconnect();
     }
-  }).observe(document, { childList: true, subtree: true });
+    const out = document.querySelector('[data-testid="stdout"]');
+    if (marks.result === undefined && out?.textContent) {
+      marks.result = performance.now();
+      marks.resultText = out.textContent;
+      const status = document.querySelector('[data-testid="status"]')?.textContent ?? "";
+      marks.firstRunMs = Number(status.match(/([0-9.]+) ms/)?.[1]);
+      requestAnimationFrame(() => (marks.resultFrame = performance.now()));
+    }
+    if (marks.status !== undefined && marks.result !== undefined) obs.disconnect();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 const brotli = (buf) =>
@@ -88,14 +104,21 @@ try {
       await page.goto(server.url);
       await page.waitForFunction(() => typeof window.relplay?.run === "function", null, { timeout: 60_000 });
       const interactive = Date.now() - t0;
+      const shown = await page.evaluate(async () => {
+        const m = window.__relplayBench;
+        while (m.resultFrame === undefined) await new Promise((r) => setTimeout(r, 5));
+        return { at: m.resultFrame, inDom: m.result, text: m.resultText, runMs: m.firstRunMs };
+      });
       const run = await page.evaluate(() => {
         const t = performance.now();
         const r = window.relplay.run();
         const end = performance.now();
         // The same code again: what a run costs once everything is warm.
         window.relplay.run();
-        return { ms: end - t, end, again: performance.now() - end, exit: r.exit };
+        return { ms: end - t, end, again: performance.now() - end, exit: r.exit, stdout: r.stdout };
       });
+      // Honesty: what the page showed is what running the same code prints.
+      if (shown.text !== run.stdout) throw new Error(`the page showed ${JSON.stringify(shown.text)}, a run printed ${JSON.stringify(run.stdout)}`);
       const firstResult = Date.now() - t0;
       const nav = await page.evaluate(() => {
         const n = performance.getEntriesByType("navigation")[0];
@@ -113,7 +136,10 @@ try {
           contract: m.contract,
         };
       });
-      nav.resultAt = run.end;
+      nav.runReturnedAt = run.end;
+      nav.resultInDom = shown.inDom;
+      nav.resultShown = shown.at;
+      nav.firstRunMs = shown.runMs;
       visits.push({ interactive, firstResult, runMs: run.ms, againMs: run.again, exit: run.exit, ...nav });
     } finally {
       await browser.close();
@@ -166,7 +192,10 @@ const result = {
     mainDoneMs: median(visits.map((v) => v.started)),
     contractMs: median(visits.map((v) => v.contract)),
     embedInPageResultMs: median(embedInPage),
-    inPageFirstResultMs: median(visits.map((v) => v.resultAt)),
+    firstResultInDomMs: median(visits.map((v) => v.resultInDom)),
+    firstResultShownMs: median(visits.map((v) => v.resultShown)),
+    runReturnedMs: median(visits.map((v) => v.runReturnedAt)),
+    firstRunMs: median(visits.map((v) => v.firstRunMs)),
     embedFirstResultMs: median(embedVisits),
   },
   embedVisits,
@@ -187,15 +216,18 @@ if (process.argv.includes("--json")) {
   const m = result.median;
   const ms = (x) => (x === undefined ? "    ?" : x.toFixed(0).padStart(5)) + " ms";
   console.log(`cold visit, ${RUNS} runs (fresh profile each, served from 127.0.0.1), medians:`);
-  console.log(`  time to interactive (window.relplay):  ${m.interactiveMs} ms`);
-  console.log(`  time to first run result:              ${m.firstRunResultMs} ms   (budget ${COLD_BUDGET_MS} ms: ${m.firstRunResultMs <= COLD_BUDGET_MS ? "ok" : "OVER"})`);
+  const shownOk = m.firstResultShownMs <= COLD_BUDGET_MS ? "ok" : "OVER";
+  console.log(`  first result on screen (example's stdout painted): ${ms(m.firstResultShownMs).trim()} after navigation start   (budget ${COLD_BUDGET_MS} ms: ${shownOk})`);
+  console.log(`  window.relplay.run() returned:         ${ms(m.runReturnedMs).trim()} after navigation start`);
+  console.log(`  driver's wall clock: window.relplay ${m.interactiveMs} ms, run() returned ${m.firstRunResultMs} ms`);
   console.log(`  embed (?embed&run=1) to its result:    ${m.embedFirstResultMs} ms   (in the page: ${ms(m.embedInPageResultMs).trim()} after navigation start)`);
   console.log("  in-page timeline (ms after navigation start; the driver's own overhead is the rest):");
   console.log(`    HTML received                 ${ms(m.htmlMs)}`);
   console.log(`    wasm fetch                    ${ms(m.wasmFetchStartMs)} → ${ms(m.wasmFetchEndMs)}`);
   console.log(`    wasm compile + instantiate    ${ms(m.instantiateStartMs)} → ${ms(m.instantiateEndMs)}`);
   console.log(`    main() (mount, first render)  → ${ms(m.mainDoneMs)}`);
+  console.log(`    first result in the stdout pane → ${ms(m.firstResultInDomMs)}, painted in the frame at ${ms(m.firstResultShownMs).trim()}   (the run: ${m.firstRunMs?.toFixed(1)} ms)`);
   console.log(`    editor mounted, API published → ${ms(m.contractMs)}`);
-  console.log(`    first run result              → ${ms(m.inPageFirstResultMs)}   (the run: ${m.runMs.toFixed(1)} ms; again, warm: ${m.secondRunMs.toFixed(1)} ms)`);
+  console.log(`    window.relplay.run() returned → ${ms(m.runReturnedMs)}   (that run: ${m.runMs.toFixed(1)} ms; again, warm: ${m.secondRunMs.toFixed(1)} ms)`);
 }
 if (!result.withinBudget) process.exitCode = 1;

@@ -79,8 +79,15 @@ test("the page becomes interactive and publishes window.relplay", async () => {
   for (const id of ["editor", "run", "stdout", "stderr", "example-picker"]) {
     assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `data-testid=${id}`);
   }
-  // Output panes are tabs; only working ones are listed (the diagram needs no run).
-  assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Console", "Diagram"]);
+  // First visit: the first example runs by itself (its output is a cold
+  // visit's first result). Output panes are tabs; only working ones are
+  // listed: SQL once a run sent SQL, Objects once its trace is in (the first
+  // run is traced after the page is built).
+  assert.match(await paneText(page, "status"), /exit 0/);
+  assert.notEqual(await paneText(page, "stdout"), "");
+  await page.locator('[data-testid="tab-objects"]').waitFor();
+  const tabs = await page.locator('[role="tab"]').allTextContents();
+  assert.deepEqual(tabs.map((t) => t.replace(/\d+$/, "")), ["Console", "SQL", "Diagram", "Objects"]);
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').textContent(), "Console");
   // The real editor, not the textarea fallback.
   assert.equal(await page.locator('[data-testid="editor"]').getAttribute("data-editor"), "codemirror");
@@ -89,6 +96,9 @@ test("the page becomes interactive and publishes window.relplay", async () => {
   const code = await page.evaluate(() => window.relplay.getCode());
   assert.match(code, /relationship\(/);
   assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "one_to_many");
+  // The first run's trace, added after the page was built, drives the Objects pane.
+  await page.locator('[data-testid="tab-objects"]').click();
+  await page.locator("[data-testid=objects] [data-object]").first().waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -159,9 +169,10 @@ test("run() returns a plain {stdout, stderr, exit} and the panes show it", async
 test("the Run button and Ctrl+Enter both run the script", async () => {
   const { page, errors } = await fresh();
   await page.evaluate(() => window.relplay.setCode('print("button")\n'));
-  assert.equal(await page.locator('[data-testid="status"]').count(), 0, "no status before a run");
+  assert.notEqual(await paneText(page, "stdout"), "button\n", "editing does not run");
   await page.locator('[data-testid="run"]').click();
   await page.locator('[data-testid="status"]').waitFor();
+  assert.equal(await paneText(page, "stdout"), "button\n");
 
   // Type in the editor, then Ctrl+Enter: runs, and does not insert a line.
   await page.evaluate(() => window.relplay.loadExample("many_to_one"));
@@ -210,6 +221,8 @@ test("the code is autosaved and restored on reload", async () => {
   await page.waitForFunction(() => typeof window.relplay?.run === "function");
   assert.equal(await page.evaluate(() => window.relplay.getCode()), text);
   assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), "");
+  // The visitor's own code waits for Run (only an unchanged example runs by itself).
+  assert.equal(await page.locator('[data-testid="status"]').count(), 0, "own code does not run on load");
 
   // Typed edits are saved too, and an unchanged example is recognised.
   await page.evaluate(() => window.relplay.loadExample("many_to_many_table"));

@@ -98,13 +98,31 @@ impl Playground {
 
     /// Runs the editor's code, shows the result, marks the failing line.
     pub fn run(self) -> relplay::Run {
-        let code = editor::get_code();
+        self.run_code(self.current_code(), true)
+    }
+
+    /// The code to run: the editor's, or before it is mounted (the page runs
+    /// an example first, see `App`) the code it will open with.
+    fn current_code(self) -> String {
+        if editor::is_mounted() {
+            editor::get_code()
+        } else {
+            self.code.get_untracked()
+        }
+    }
+
+    /// `traced`: with the step trace the Objects pane shows (the output is
+    /// the same either way, see `relplay::run_traced`).
+    fn run_code(self, code: String, traced: bool) -> relplay::Run {
         editor::clear_errors();
         editor::highlight_line(0);
         let t0 = now();
         RUNNING.with(|r| r.set(true));
-        // Traced: the Objects pane steps through it (same output as `run`).
-        let mut result = relplay::run_traced(&code, SCRIPT_PATH);
+        let mut result = if traced {
+            relplay::run_traced(&code, SCRIPT_PATH)
+        } else {
+            relplay::run(&code, SCRIPT_PATH)
+        };
         RUNNING.with(|r| r.set(false));
         let millis = now() - t0;
         let events = sqllog::events_of(&result);
@@ -120,20 +138,36 @@ impl Playground {
         result
     }
 
+    /// Gives the shown output its step trace (the Objects pane) if it came
+    /// from a plain run: the page's first run is one, so that its output
+    /// shows sooner (see `App`). Traced, the same code prints the same.
+    fn add_trace(self) {
+        let code = self.output.with_untracked(|o| {
+            o.as_ref()
+                .filter(|o| o.trace.is_none() && o.exit >= 0 && !o.code.is_empty())
+                .map(|o| o.code.clone())
+        });
+        let Some(code) = code else { return };
+        RUNNING.with(|r| r.set(true));
+        let trace = relplay::run_traced(&code, SCRIPT_PATH).trace;
+        RUNNING.with(|r| r.set(false));
+        self.output.update(|o| {
+            if let Some(o) = o.as_mut().filter(|o| o.code == code && o.trace.is_none()) {
+                o.trace = trace.map(Arc::new);
+            }
+        });
+    }
+
     /// Shows a run's output (from `run`, or from `window.relplayDev.show`).
     pub fn show(self, out: Output) {
-        if out.exit > 0 {
-            if let Some(spot) = traceback::error_spot(&out.stderr, SCRIPT_PATH) {
-                editor::mark_error(spot.line, &spot.message);
-            }
-        }
+        mark_failure(&out);
         self.output.set(Some(out));
     }
 
     pub fn load_example(self, id: &str) -> bool {
         match examples::find(id) {
             Some(ex) => {
-                editor::set_code(ex.code);
+                self.set_code(ex.code);
                 self.example.set(ex.id.to_string());
                 self.output.set(None);
                 true
@@ -143,6 +177,9 @@ impl Playground {
     }
 
     pub fn set_code(self, text: &str) {
+        if !editor::is_mounted() {
+            self.code.set(text.to_string()); // what the editor will open with
+        }
         editor::set_code(text);
     }
 
@@ -169,7 +206,7 @@ impl Playground {
             self.notice.set(None);
             return;
         };
-        let current = editor::get_code();
+        let current = self.current_code();
         storage::save_previous(&current);
         self.set_code(&previous);
         self.example.set(example_id_of(&previous).to_string());
@@ -204,6 +241,31 @@ impl Playground {
             Err(e) => self.shared.set(Some(Shared::Failed(e.to_string()))),
         }
     }
+}
+
+/// Marks the line a failed run points at, in the editor.
+fn mark_failure(out: &Output) {
+    if out.exit > 0 {
+        if let Some(spot) = traceback::error_spot(&out.stderr, SCRIPT_PATH) {
+            editor::mark_error(spot.line, &spot.message);
+        }
+    }
+}
+
+/// Runs `f` once the browser has painted what is on the page now (in a task
+/// after the next animation frame), so a cold visit's first result is on the
+/// screen before the rest of the page is built. A page in a background tab
+/// gets no frames: a timer makes sure `f` runs anyway.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = f.take() {
+            f()
+        }
+    };
+    let again = run.clone();
+    request_animation_frame(move || set_timeout(again, std::time::Duration::ZERO));
+    set_timeout(run, std::time::Duration::from_millis(200));
 }
 
 fn example_id_of(code: &str) -> &'static str {
@@ -447,9 +509,17 @@ pub fn App() -> impl IntoView {
     let embed = config.embed;
     let pg = Playground::new(config);
     let editor_ref = NodeRef::<leptos::html::Div>::new();
+    // The lab's state now (the contract's `compare` reaches it), its panel
+    // once the first result and the editor are on the screen.
+    let lab = (!embed).then(crate::lab::init);
+    let show_lab = RwSignal::new(false);
 
-    // Mount the editor once its container is in the document, then publish
-    // the page contract: `window.relplay` exists only once the page works.
+    // A cold visit, in the order the visitor needs it (ARCHITECTURE.md, "Size
+    // and cold start"): run the example and show its output, let the browser
+    // paint it, then mount the editor (once the CodeMirror bundle is there)
+    // and publish the page contract (`window.relplay` exists only once the
+    // page works), and only then build the lab panel and trace the first
+    // run for the Objects pane.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -458,17 +528,42 @@ pub fn App() -> impl IntoView {
             return false;
         };
         let (initial, example, notice) = initial_code(pg);
+        // An unchanged gallery example runs by itself (it is quick and it is
+        // what the visitor came to see); the visitor's own code waits for Run,
+        // and an embed runs only when asked (`run=1`).
+        let run_now = pg.config.with_value(|c| c.run) || (!embed && !example.is_empty());
         pg.example.set(example);
         pg.notice.set(notice);
         pg.code.set(initial.clone());
-        editor::mount(&el, &initial, move |text| pg.code_changed(&text));
-        let _ = el.set_attribute("data-editor", editor::kind());
-        install_run_shortcut(pg);
         install_crash_report(pg);
-        contract::install(pg);
-        if pg.config.with_value(|c| c.run) {
-            pg.run();
+        // Untraced: the trace waits until the page is built (`add_trace`).
+        if run_now {
+            pg.run_code(initial, false);
         }
+        after_paint(move || {
+            editor::when_loaded(move || {
+                // The code the editor opens with: the initial code, or an
+                // example picked in the meantime.
+                editor::mount(&el, &pg.code.get_untracked(), move |text| {
+                    pg.code_changed(&text)
+                });
+                let _ = el.set_attribute("data-editor", editor::kind());
+                // A failed first run's line (the editor was not there yet).
+                pg.output.with_untracked(|o| {
+                    if let Some(o) = o {
+                        mark_failure(o);
+                    }
+                });
+                install_run_shortcut(pg);
+                contract::install(pg);
+                after_paint(move || {
+                    if lab.is_some() {
+                        show_lab.set(true);
+                    }
+                    after_paint(move || pg.add_trace());
+                });
+            })
+        });
         true
     });
 
@@ -586,9 +681,15 @@ pub fn App() -> impl IntoView {
             </section>
             <OutputPanel pg=pg />
         </main>
-        <Show when=move || !embed>
-            <crate::lab::LabPanel />
-        </Show>
+        {lab.map(|l| {
+            view! {
+                // Reserves the lab's place until its contents come (after the
+                // first result): the workspace keeps its final size.
+                <section class="lab" class:lab-pending=move || !show_lab.get() aria-label="Relationship lab">
+                    {move || show_lab.get().then(|| view! { <crate::lab::LabPanel lab=l /> })}
+                </section>
+            }
+        })}
     }
 }
 

@@ -56,6 +56,43 @@ pub fn kind() -> &'static str {
     })
 }
 
+/// True once `mount` has run (CodeMirror or the textarea).
+pub fn is_mounted() -> bool {
+    BACKEND.with(|b| !matches!(&*b.borrow(), Backend::None))
+}
+
+/// Runs the CodeMirror bundle, then calls `f` (whether it worked or not:
+/// without `window.relplayEditor`, `mount` falls back to the textarea).
+/// `web/index.html` has the bundle as a script the browser fetches early but
+/// does not run, so that evaluating it waits until the first result is shown.
+pub fn when_loaded(f: impl FnOnce() + 'static) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let tag = doc.get_element_by_id("editor-js");
+    let script = doc.create_element("script").ok();
+    let (Some(tag), Some(script), Some(head)) = (tag, script, doc.head()) else {
+        f();
+        return;
+    };
+    for attr in ["src", "integrity"] {
+        if let Some(v) = tag.get_attribute(attr) {
+            let _ = script.set_attribute(attr, &v);
+        }
+    }
+    let f = RefCell::new(Some(f));
+    let cb = Closure::<dyn Fn()>::new(move || {
+        if let Some(f) = f.borrow_mut().take() {
+            f();
+        }
+    });
+    for event in ["load", "error"] {
+        let _ = script.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    }
+    cb.forget(); // once, for the page's lifetime
+    let _ = head.append_child(&script);
+}
+
 /// Creates the editor inside `parent` holding `doc`; `on_change` gets the whole
 /// text after every edit (typing, paste, undo, `set_code`).
 pub fn mount(parent: &HtmlElement, doc: &str, on_change: impl Fn(String) + 'static) {

@@ -69,25 +69,32 @@ impl Lab {
     }
 }
 
-/// The lab, below the workspace.
-#[component]
-pub fn LabPanel() -> impl IntoView {
+/// Creates the lab's state (cheap), so `compare` and code changes reach it
+/// before its panel is mounted: the page mounts the panel only after the
+/// first result and the editor (ARCHITECTURE.md, "Size and cold start").
+pub fn init() -> Lab {
     let l = Lab {
         code: RwSignal::new(editor::get_code()),
         error: RwSignal::new(None),
         comparison: RwSignal::new(None),
     };
     LAB.with(|c| c.set(Some(l)));
+    l
+}
+
+/// The lab's contents; the page puts them in its `<section class="lab">`
+/// (there from the first paint, so the layout does not move when they come).
+#[component]
+pub fn LabPanel(lab: Lab) -> impl IntoView {
+    let l = lab;
     view! {
-        <section class="lab" aria-label="Relationship lab">
-            <lints::LintList lab=l />
-            <div class="lab-columns">
-                <model::ModelEditor lab=l />
-                <div class="lab-side">
-                    <lessons::Lessons lab=l />
-                    <compare::CompareView lab=l />
-                </div>
+        <lints::LintList lab=l />
+        <div class="lab-columns">
+            <model::ModelEditor lab=l />
+            <div class="lab-side">
+                <lessons::Lessons lab=l />
+                <compare::CompareView lab=l />
             </div>
-        </section>
+        </div>
     }
 }
