@@ -864,6 +864,7 @@ impl Interpreter {
                 return Err(not_supported(&what, line));
             }
             Op::LoadAssertionError => self.push(Value::Class(types().exc("AssertionError"))),
+            Op::Match(m) => self.match_op(m)?,
         }
         Ok(Flow::Next)
     }

@@ -1,0 +1,207 @@
+//! The SyntaxErrors CPython's compiler raises for `match` patterns
+//! (`compiler_pattern*` in compile.c), in the order it walks them:
+//! irrefutable patterns before the last case or alternative, repeated
+//! names, OR alternatives binding different names, several starred names,
+//! duplicate literal keys and repeated class attributes.
+
+use super::errors::{SyntaxError, SyntaxErrorKind};
+use crate::ast::*;
+
+type Err = (String, Span);
+
+pub fn check_match(cases: &[MatchCase], src: &str) -> Result<(), SyntaxError> {
+    for (i, c) in cases.iter().enumerate() {
+        // Only the last case, or one with a guard, may be irrefutable.
+        let allow = c.guard.is_some() || i + 1 == cases.len();
+        let mut stores = Vec::new();
+        if let Err((msg, s)) = check(&c.pattern, allow, &mut stores) {
+            return Err(
+                SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, s.line, s.col + 1)
+                    .with_end(s.end_line, s.end_col + 1)
+                    .with_text_from(src),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The names a pattern binds, in binding order (also what the compiler
+/// stores after a successful match).
+pub fn bound_names(p: &Pattern) -> Vec<Name> {
+    let mut out = Vec::new();
+    // Checked before compiling, so this cannot fail.
+    let _ = check(p, true, &mut out);
+    out
+}
+
+fn store(name: &Name, span: Span, stores: &mut Vec<Name>) -> Result<(), Err> {
+    if stores.contains(name) {
+        let msg = format!("multiple assignments to name '{name}' in pattern");
+        return Err((msg, span));
+    }
+    stores.push(name.clone());
+    Ok(())
+}
+
+fn check(p: &Pattern, allow: bool, stores: &mut Vec<Name>) -> Result<(), Err> {
+    match &p.kind {
+        PatternKind::Value(_) | PatternKind::Singleton(_) => Ok(()),
+        PatternKind::As {
+            pattern: None,
+            name,
+        } => {
+            if !allow {
+                let msg = match name {
+                    Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                    None => "wildcard makes remaining patterns unreachable".into(),
+                };
+                return Err((msg, p.span));
+            }
+            name.as_ref().map_or(Ok(()), |n| store(n, p.span, stores))
+        }
+        PatternKind::As {
+            pattern: Some(inner),
+            name,
+        } => {
+            check(inner, allow, stores)?;
+            name.as_ref().map_or(Ok(()), |n| store(n, p.span, stores))
+        }
+        PatternKind::Star(name) => name.as_ref().map_or(Ok(()), |n| store(n, p.span, stores)),
+        PatternKind::Sequence(items) => {
+            let stars = items
+                .iter()
+                .filter(|x| matches!(x.kind, PatternKind::Star(_)))
+                .count();
+            if stars > 1 {
+                return Err(("multiple starred names in sequence pattern".into(), p.span));
+            }
+            items.iter().try_for_each(|x| check(x, true, stores))
+        }
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            let mut seen: Vec<&Constant> = Vec::new();
+            for k in keys {
+                if let Some(c) = literal(k) {
+                    if seen.iter().any(|s| same_key(s, c)) {
+                        let msg = format!("mapping pattern checks duplicate key ({})", repr(c));
+                        return Err((msg, p.span));
+                    }
+                    seen.push(c);
+                }
+            }
+            patterns.iter().try_for_each(|x| check(x, true, stores))?;
+            rest.as_ref().map_or(Ok(()), |n| store(n, p.span, stores))
+        }
+        PatternKind::Class {
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+            ..
+        } => {
+            for (i, a) in kwd_attrs.iter().enumerate() {
+                if kwd_attrs[..i].contains(a) {
+                    let msg = format!("attribute name repeated in class pattern: {a}");
+                    return Err((msg, kwd_patterns[i].span));
+                }
+            }
+            patterns
+                .iter()
+                .chain(kwd_patterns)
+                .try_for_each(|x| check(x, true, stores))
+        }
+        PatternKind::Or(alts) => {
+            let mut control: Option<Vec<Name>> = None;
+            for (i, alt) in alts.iter().enumerate() {
+                let mut own = Vec::new();
+                check(alt, allow && i + 1 == alts.len(), &mut own)?;
+                match &control {
+                    None => control = Some(own),
+                    Some(c) => {
+                        if c.len() != own.len() || c.iter().any(|n| !own.contains(n)) {
+                            let msg = "alternative patterns bind different names".to_string();
+                            return Err((msg, alt.span));
+                        }
+                    }
+                }
+            }
+            for n in control.unwrap_or_default() {
+                store(&n, p.span, stores)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The expressions a pattern evaluates (values, keys, classes), in order.
+pub fn pattern_exprs<'a>(p: &'a Pattern, out: &mut Vec<&'a Expr>) {
+    match &p.kind {
+        PatternKind::Value(e) => out.push(e),
+        PatternKind::Singleton(_) | PatternKind::Star(_) => {}
+        PatternKind::As { pattern, .. } => {
+            if let Some(x) = pattern {
+                pattern_exprs(x, out);
+            }
+        }
+        PatternKind::Sequence(xs) | PatternKind::Or(xs) => {
+            xs.iter().for_each(|x| pattern_exprs(x, out));
+        }
+        PatternKind::Mapping { keys, patterns, .. } => {
+            out.extend(keys);
+            patterns.iter().for_each(|x| pattern_exprs(x, out));
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            out.push(cls);
+            patterns
+                .iter()
+                .chain(kwd_patterns)
+                .for_each(|x| pattern_exprs(x, out));
+        }
+    }
+}
+
+/// A mapping key known at compile time (a literal; `-1` too).
+fn literal(e: &Expr) -> Option<&Constant> {
+    match &e.kind {
+        ExprKind::Constant(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Key equality as a dict sees it: `1`, `1.0` and `True` are one key.
+fn same_key(a: &Constant, b: &Constant) -> bool {
+    fn num(c: &Constant) -> Option<f64> {
+        match c {
+            Constant::Int(i) => Some(*i as f64),
+            Constant::Float(f) => Some(*f),
+            Constant::True => Some(1.0),
+            Constant::False => Some(0.0),
+            _ => None,
+        }
+    }
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn repr(c: &Constant) -> String {
+    match c {
+        Constant::Str(s) => crate::format::repr::str_repr(s),
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(s) => s.to_string(),
+        Constant::Float(f) => crate::format::float::float_repr(*f),
+        Constant::Bytes(b) => crate::format::repr::bytes_repr(b),
+        Constant::None => "None".into(),
+        Constant::True => "True".into(),
+        Constant::False => "False".into(),
+        other => format!("{other:?}"),
+    }
+}
