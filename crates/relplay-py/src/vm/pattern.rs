@@ -7,22 +7,20 @@ use std::rc::Rc;
 
 use crate::compile::code::MatchOp;
 use crate::object::class::{type_of, types, Class};
+use crate::object::native::MatchShape as Shape;
 use crate::value::{PyResult, Value};
 use crate::vm::exc::{type_error, value_error};
 use crate::vm::Interpreter;
 
-/// How a class takes part in sequence/mapping patterns, decided by its MRO
-/// as CPython's inherited `Py_TPFLAGS_SEQUENCE`/`MAPPING` are.
-#[derive(PartialEq)]
-enum Shape {
-    Sequence,
-    Mapping,
-    Neither,
-}
-
-fn shape(c: &Rc<Class>) -> Shape {
+/// How a value takes part in sequence/mapping patterns: a native object
+/// says so itself; otherwise its class's MRO decides, as CPython's
+/// inherited `Py_TPFLAGS_SEQUENCE`/`MAPPING` do.
+fn shape(v: &Value) -> Shape {
+    if let Value::Native(n) = v {
+        return n.match_shape();
+    }
     let t = types();
-    for k in c.mro() {
+    for k in type_of(v).mro() {
         if [&t.list, &t.tuple, &t.range]
             .iter()
             .any(|b| Rc::ptr_eq(b, &k))
@@ -73,11 +71,11 @@ impl Interpreter {
         let v = match op {
             MatchOp::IsSequence => {
                 let s = self.pop();
-                Value::Bool(shape(&type_of(&s)) == Shape::Sequence)
+                Value::Bool(shape(&s) == Shape::Sequence)
             }
             MatchOp::IsMapping => {
                 let s = self.pop();
-                Value::Bool(shape(&type_of(&s)) == Shape::Mapping)
+                Value::Bool(shape(&s) == Shape::Mapping)
             }
             MatchOp::Len => {
                 let s = self.pop();
