@@ -82,11 +82,11 @@ fn check(p: &Pattern, allow: bool, stores: &mut Vec<Name>) -> Result<(), Err> {
             patterns,
             rest,
         } => {
-            let mut seen: Vec<&Constant> = Vec::new();
+            let mut seen: Vec<Constant> = Vec::new();
             for k in keys {
                 if let Some(c) = literal(k) {
-                    if seen.iter().any(|s| same_key(s, c)) {
-                        let msg = format!("mapping pattern checks duplicate key ({})", repr(c));
+                    if seen.iter().any(|s| same_key(s, &c)) {
+                        let msg = format!("mapping pattern checks duplicate key ({})", repr(&c));
                         return Err((msg, p.span));
                     }
                     seen.push(c);
@@ -167,10 +167,19 @@ pub fn pattern_exprs<'a>(p: &'a Pattern, out: &mut Vec<&'a Expr>) {
     }
 }
 
-/// A mapping key known at compile time (a literal; `-1` too).
-fn literal(e: &Expr) -> Option<&Constant> {
+/// A mapping key known at compile time: a literal, or a negated number
+/// (CPython folds `-1` before checking).
+fn literal(e: &Expr) -> Option<Constant> {
     match &e.kind {
-        ExprKind::Constant(c) => Some(c),
+        ExprKind::Constant(c) => Some(c.clone()),
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(i)) => i.checked_neg().map(Constant::Int),
+            ExprKind::Constant(Constant::Float(f)) => Some(Constant::Float(-f)),
+            _ => None,
+        },
         _ => None,
     }
 }

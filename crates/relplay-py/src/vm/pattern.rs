@@ -33,12 +33,13 @@ fn shape(v: &Value) -> Shape {
         if Rc::ptr_eq(&t.dict, &k) {
             return Shape::Mapping;
         }
-        if &*k.module() == "collections.abc" {
-            match &*k.name() {
-                "Sequence" | "MutableSequence" => return Shape::Sequence,
-                "Mapping" | "MutableMapping" => return Shape::Mapping,
-                _ => {}
-            }
+        // Classes written in Python in our stdlib that are C types with the
+        // flags in CPython: the ABCs and `collections.deque`.
+        match (&*k.module(), &*k.name()) {
+            ("collections.abc", "Sequence" | "MutableSequence") => return Shape::Sequence,
+            ("collections.abc", "Mapping" | "MutableMapping") => return Shape::Mapping,
+            ("collections", "deque") => return Shape::Sequence,
+            _ => {}
         }
     }
     Shape::Neither

@@ -48,6 +48,22 @@ impl<'a> Parser<'a> {
         Ok(mk(span, ExprKind::Tuple { elts, ctx }))
     }
 
+    /// CPython's `invalid_match_stmt`: `match <subject>` and a NEWLINE,
+    /// reported only when the line is not a valid simple statement either.
+    pub(super) fn match_missing_colon(
+        &mut self,
+        at: usize,
+    ) -> Option<Box<crate::parse::errors::SyntaxError>> {
+        let (pos, max) = (self.mark(), self.max_pos.get());
+        self.reset(at + 1);
+        let missing =
+            self.at_expr_start() && self.match_subject_ok() && *self.tok() == Tok::Newline;
+        let s = self.span();
+        self.reset(pos);
+        self.max_pos.set(max);
+        missing.then(|| self.err_at(s, "expected ':'"))
+    }
+
     /// `match` is a soft keyword: a match statement only when the line is
     /// `match <subject>:`; otherwise `None` and the line is parsed as
     /// simple statements (`match = 3`, `match(x)`).
@@ -156,6 +172,9 @@ impl<'a> Parser<'a> {
                 self.advance();
                 n
             }
+            // CPython: a dotted name is plain invalid syntax, any other
+            // expression an invalid target.
+            Tok::Name(n) if !is_keyword(&n) => return Err(self.invalid()),
             _ => {
                 let s = self.span();
                 return Err(self.err_at(s, "invalid pattern target"));
@@ -361,6 +380,7 @@ impl<'a> Parser<'a> {
         let (id, s) = self.name()?;
         let mut e = mk(s, ExprKind::Name { id, ctx: Ctx::Load });
         while self.eat_op(".") {
+            self.grow()?;
             let (attr, s2) = self.name()?;
             let span = e.span.to(s2);
             let value = Box::new(e);
@@ -379,6 +399,16 @@ impl<'a> Parser<'a> {
     /// A literal pattern's value: strings, a signed number, or a complex
     /// literal `real ± imag`.
     fn literal_expr(&mut self) -> PResult<Expr> {
+        if let Tok::Name(n) = self.tok() {
+            let c = match &**n {
+                "None" => Constant::None,
+                "True" => Constant::True,
+                "False" => Constant::False,
+                _ => return Err(self.invalid()),
+            };
+            let s = self.advance();
+            return Ok(mk(s, ExprKind::Constant(c)));
+        }
         if let Tok::Str(_) = self.tok() {
             let e = self.strings()?;
             if matches!(e.kind, ExprKind::JoinedStr(_)) {
@@ -397,10 +427,6 @@ impl<'a> Parser<'a> {
         };
         self.advance();
         let imag = self.simple_atom_number()?;
-        if !matches!(imag.kind, ExprKind::Constant(Constant::Complex(_))) {
-            let s = imag.span;
-            return Err(self.err_at(s, "imaginary number required in complex literal"));
-        }
         let real_ok = match &real.kind {
             ExprKind::Constant(c) => !matches!(c, Constant::Complex(_)),
             ExprKind::UnaryOp { operand, .. } => {
@@ -411,6 +437,10 @@ impl<'a> Parser<'a> {
         if !real_ok {
             let s = real.span;
             return Err(self.err_at(s, "real number required in complex literal"));
+        }
+        if !matches!(imag.kind, ExprKind::Constant(Constant::Complex(_))) {
+            let s = imag.span;
+            return Err(self.err_at(s, "imaginary number required in complex literal"));
         }
         let span = real.span.to(imag.span);
         let kind = ExprKind::BinOp {
