@@ -214,3 +214,82 @@ fn repr(c: &Constant) -> String {
         other => format!("{other:?}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_module;
+
+    fn err(src: &str) -> String {
+        parse_module(src)
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.msg)
+    }
+
+    #[test]
+    fn keys_equal_as_dict_keys_are_duplicates() {
+        let dup = |k: &str| err(&format!("match x:\n    case {{{k}: 1}}:\n        pass\n"));
+        assert_eq!(
+            dup("1: 0, True"),
+            "mapping pattern checks duplicate key (True)"
+        );
+        assert_eq!(dup("0: 0, -0"), "mapping pattern checks duplicate key (0)");
+        assert_eq!(
+            dup("'a': 0, \"a\""),
+            "mapping pattern checks duplicate key ('a')"
+        );
+        assert_eq!(dup("b'a': 0, 'a'"), "");
+        assert_eq!(
+            dup("K.A: 0, K.A"),
+            "",
+            "value patterns are checked at run time"
+        );
+    }
+
+    #[test]
+    fn irrefutable_cases_only_last_or_guarded() {
+        let src =
+            |a: &str| format!("match x:\n    case {a}:\n        pass\n    case 1:\n        pass\n");
+        assert_eq!(err(&src("y if y")), "");
+        assert_eq!(err(&src("[_, _]")), "", "a sequence pattern is refutable");
+        assert_eq!(
+            err(&src("1 | (_)")),
+            "wildcard makes remaining patterns unreachable"
+        );
+        assert_eq!(
+            err(&src("(z as y)")),
+            "name capture 'z' makes remaining patterns unreachable"
+        );
+    }
+
+    #[test]
+    fn or_alternatives_may_bind_in_any_order() {
+        assert_eq!(
+            err("match x:\n    case (a, b) | [b, a]:\n        pass\n"),
+            ""
+        );
+        assert_eq!(
+            err("match x:\n    case [a, (1 | 2) as a]:\n        pass\n"),
+            "multiple assignments to name 'a' in pattern"
+        );
+    }
+
+    #[test]
+    fn hostile_patterns_are_errors_or_run_not_crashes() {
+        let deep = format!(
+            "match x:\n    case {}1{}:\n        pass\n",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert_eq!(err(&deep), "too many nested parentheses");
+        let dotted = format!("match x:\n    case a{}:\n        pass\n", ".b".repeat(5000));
+        assert!(!err(&dotted).is_empty());
+        let alts: Vec<String> = (0..5000).map(|i| i.to_string()).collect();
+        assert_eq!(
+            err(&format!(
+                "match x:\n    case {}:\n        pass\n",
+                alts.join(" | ")
+            )),
+            ""
+        );
+    }
+}

@@ -235,3 +235,46 @@ impl Interpreter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Interpreter};
+
+    fn run(src: &str) -> (String, String) {
+        let mut i = Interpreter::new(Config::default());
+        i.run_file(src, "main.py");
+        let out = i.take_output();
+        (out.stdout, out.stderr)
+    }
+
+    #[test]
+    fn sequence_and_mapping_shapes() {
+        let src = "for v in ['ab', b'ab', (1, 2), [1, 2], range(2), {1: 2}]:\n    match v:\n        case [_, _]:\n            print('seq')\n        case {}:\n            print('map')\n        case _:\n            print('other')\n";
+        assert_eq!(run(src).0, "other\nother\nseq\nseq\nseq\nmap\n");
+    }
+
+    #[test]
+    fn keys_use_get_and_rest_copies() {
+        let src = "class D(dict):\n    def __missing__(self, k):\n        return 0\nmatch D(a=1, b=2):\n    case {'z': _}:\n        print('no')\n    case {'a': 1, **r}:\n        print(r, type(r).__name__)\n";
+        assert_eq!(run(src).0, "{'b': 2} dict\n");
+    }
+
+    #[test]
+    fn class_pattern_errors() {
+        let (_, err) = run(
+            "class C:\n    __match_args__ = ('a',)\nmatch C():\n    case C(x):\n        pass\n",
+        );
+        assert!(err.is_empty(), "a missing attribute is no match: {err}");
+        let (_, err) = run("match True:\n    case bool(1, 2):\n        pass\n");
+        assert!(
+            err.ends_with("TypeError: bool() accepts 1 positional sub-pattern (2 given)\n"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn failed_cases_bind_nothing() {
+        let src = "match [0, 1]:\n    case [kept, 2]:\n        pass\n    case [_, one]:\n        pass\nprint('kept' in dir(), one)\n";
+        assert_eq!(run(src).0, "False 1\n");
+    }
+}
