@@ -212,7 +212,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Compare(op));
             self.fail_unless(fails);
         }
-        if items.iter().all(|p| is_wildcard(&p)) {
+        if items.iter().all(is_wildcard) {
             return Ok(());
         }
         self.emit(Op::LoadFast(slot));
@@ -250,7 +250,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::None);
         self.emit(Op::Compare(CmpOp::IsNot));
         self.fail_unless(fails);
-        if subs.iter().all(|p| is_wildcard(p)) {
+        if subs.iter().copied().all(is_wildcard) {
             return Ok(());
         }
         self.emit(Op::LoadFast(t));
@@ -305,7 +305,7 @@ impl<'a> Compiler<'a> {
     }
 }
 
-fn is_wildcard(p: &&Pattern) -> bool {
+fn is_wildcard(p: &Pattern) -> bool {
     matches!(
         p.kind,
         PatternKind::As {
