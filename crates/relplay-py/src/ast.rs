@@ -115,6 +115,11 @@ pub enum StmtKind {
     Global(Vec<Name>),
     Nonlocal(Vec<Name>),
     Expr(Expr),
+    /// `match subject:` with its `case` blocks, tried in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Pass,
     Break,
     Continue,
@@ -122,6 +127,54 @@ pub enum StmtKind {
     /// The parser keeps it so the error is raised when execution reaches it,
     /// with the construct's name, as `NotImplementedError`.
     Unsupported(&'static str),
+}
+
+/// `case pattern [if guard]: body`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A PEP 634 pattern, shaped after CPython's `ast.pattern` nodes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub span: Span,
+    pub kind: PatternKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[a, *rest]` / `(a, b)`: at most one `Star` (checked at compile time).
+    Sequence(Vec<Pattern>),
+    /// `*name` or `*_` (name `None`) inside a sequence pattern.
+    Star(Option<Name>),
+    /// `{key: pattern, **rest}`; keys are literals or dotted names.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    /// `Cls(p, q, attr=r)`.
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Name>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `p as name`, a capture `name` (no pattern) or the wildcard `_`
+    /// (neither).
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Name>,
+    },
+    /// `p | q | ...`.
+    Or(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -96,6 +96,27 @@ pub enum Op {
     /// Raise NotImplementedError with the const string.
     Unsupported(u32),
     LoadAssertionError,
+    /// A step of a `match` pattern (`vm/pattern.rs`).
+    Match(MatchOp),
+}
+
+/// The tests of structural pattern matching that are not plain
+/// comparisons; each pops its operands and pushes one result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MatchOp {
+    /// subject → bool: a sequence pattern may match (not str/bytes).
+    IsSequence,
+    /// subject → bool: a mapping pattern may match.
+    IsMapping,
+    /// subject → len(subject).
+    Len,
+    /// subject, keys tuple → tuple of the values, or None if a key is missing.
+    Keys,
+    /// subject, keys tuple → a dict of the other items (`**rest`).
+    Rest,
+    /// subject, class, keyword names tuple → tuple of the attributes
+    /// (positional ones first), or None; the count is of positionals.
+    Class(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,6 +9,8 @@ use crate::compile::code::{Code, CodeKind, Op};
 use crate::compile::symtable::{key, Resolved, ScopeKind, SymTable};
 use crate::value::Value;
 
+mod patterns;
+
 /// A compile error (too-deep nesting, bad nonlocal): becomes a SyntaxError.
 #[derive(Debug)]
 pub struct CompileError {
@@ -62,6 +64,9 @@ pub struct Compiler<'a> {
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
     depth: usize,
+    /// Hidden `match` slots: a counter for unique names, and the slots of
+    /// the patterns being compiled (see `patterns.rs`).
+    hidden: (u32, Vec<u32>),
 }
 
 type R = Result<(), CompileError>;
@@ -78,6 +83,7 @@ pub fn compile_module(m: &Module, filename: &str) -> Result<Rc<Code>, CompileErr
         filename: Rc::from(filename),
         units: Vec::new(),
         depth: 0,
+        hidden: (0, Vec::new()),
     };
     c.push_unit(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
     c.stmts(&m.body)?;
@@ -533,6 +539,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Unsupported(what) => {
                 self.load_const(Value::str(what));
                 let i = self.u().consts.len() as u32 - 1;

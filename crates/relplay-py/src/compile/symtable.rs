@@ -313,6 +313,21 @@ impl SymTable {
                 }
             }
             StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    let mut es = Vec::new();
+                    crate::parse::match_checks::pattern_exprs(&c.pattern, &mut es);
+                    es.into_iter().for_each(|e| self.expr(e));
+                    for n in crate::parse::match_checks::bound_names(&c.pattern) {
+                        self.add(&n, ASSIGNED);
+                    }
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&c.body);
+                }
+            }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue | StmtKind::Unsupported(_) => {}
         }
     }

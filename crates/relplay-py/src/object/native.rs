@@ -13,11 +13,27 @@ use crate::vm::Interpreter;
 
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// How `match` sees an object: CPython's inherited `Py_TPFLAGS_SEQUENCE`
+/// and `Py_TPFLAGS_MAPPING` decide which of sequence and mapping patterns
+/// may match it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchShape {
+    Sequence,
+    Mapping,
+    Neither,
+}
+
 pub trait NativeObject: Any {
     /// The Python class of the object (`type(x)`); create one with
     /// [`Interpreter::new_native_class`].
     fn class(&self) -> Rc<Class>;
     fn as_any(&self) -> &dyn Any;
+
+    /// For `match`: a list-like object (SQLAlchemy's `InstrumentedList`,
+    /// `Row`) says `Sequence`.
+    fn match_shape(&self) -> MatchShape {
+        MatchShape::Neither
+    }
 
     /// Attribute read; `Ok(None)` continues with the class's attributes.
     fn getattr(

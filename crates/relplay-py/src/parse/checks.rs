@@ -307,6 +307,19 @@ fn stmt<'a>(
             let es: Vec<&Expr> = std::iter::once(test).chain(msg.iter()).collect();
             push_exprs(work, &es, v);
         }
+        StmtKind::Match { subject, cases } => {
+            if compile {
+                super::match_checks::check_match(cases, src)?;
+            }
+            for case in cases.iter().rev() {
+                push_body(work, &case.body, c);
+                let mut es = Vec::new();
+                super::match_checks::pattern_exprs(&case.pattern, &mut es);
+                es.extend(case.guard.as_ref());
+                push_exprs(work, &es, v);
+            }
+            work.push(Item::E(subject, v));
+        }
         _ => {}
     }
     Ok(())

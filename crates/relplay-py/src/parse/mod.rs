@@ -10,7 +10,7 @@
 //! `checks`/`scopes` (iterative post-parse checks).
 //!
 //! Valid Python the playground does not run (`async def`, `async for`,
-//! `async with`, `match`, `except*`) parses to
+//! `async with`, `except*`) parses to
 //! [`ast::StmtKind::Unsupported`]; its body is not kept.
 //!
 //! Limits, chosen so parsing never overflows a 2 MB (debug) or 1 MB (wasm)
@@ -23,6 +23,7 @@
 mod checks;
 mod errors;
 mod lexer;
+pub(crate) mod match_checks;
 mod parser;
 mod scopes;
 mod tokens;

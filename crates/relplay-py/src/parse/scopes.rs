@@ -237,6 +237,15 @@ fn children(s: &Stmt) -> (Vec<&[Stmt]>, Vec<&Expr>) {
         }
         StmtKind::Delete(es) => (vec![], es.iter().collect()),
         StmtKind::Expr(e) | StmtKind::Return(Some(e)) => (vec![], vec![e]),
+        // Captures bind names but are not expressions: only uses are seen.
+        StmtKind::Match { subject, cases } => {
+            let mut es = vec![subject];
+            for c in cases {
+                super::match_checks::pattern_exprs(&c.pattern, &mut es);
+                es.extend(c.guard.as_ref());
+            }
+            (cases.iter().map(|c| &c.body[..]).collect(), es)
+        }
         _ => (vec![], vec![]),
     }
 }

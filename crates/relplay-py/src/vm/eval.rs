@@ -864,6 +864,7 @@ impl Interpreter {
                 return Err(not_supported(&what, line));
             }
             Op::LoadAssertionError => self.push(Value::Class(types().exc("AssertionError"))),
+            Op::Match(m) => self.match_op(m)?,
         }
         Ok(Flow::Next)
     }
@@ -884,6 +885,10 @@ impl Interpreter {
         let mut cands: Vec<String> = Vec::new();
         if let Some(f) = self.frames.last() {
             for (i, v) in f.code.varnames.iter().enumerate() {
+                // Hidden slots (`.0`, `.m1`) are not names the user wrote.
+                if v.starts_with('.') {
+                    continue;
+                }
                 if f.fast.get(i).map(|x| x.is_some()).unwrap_or(false) {
                     cands.push(v.to_string());
                 }

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod exc;
 pub mod frame;
 pub mod ops;
+pub mod pattern;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

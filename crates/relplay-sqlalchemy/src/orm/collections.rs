@@ -144,6 +144,9 @@ impl NativeObject for CollObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn match_shape(&self) -> relplay_py::object::native::MatchShape {
+        relplay_py::object::native::MatchShape::Sequence
+    }
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
         interp.iter(&Value::list(self.snapshot())).map(Some)
     }

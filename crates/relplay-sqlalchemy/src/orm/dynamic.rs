@@ -13,6 +13,7 @@ use relplay_py::{Interpreter, PyResult, Value};
 
 use super::collections::CollObj;
 use super::relationships::RelProp;
+use super::session::{by_id, SessionInner};
 use super::state::{dict_get, dict_set, with_state};
 use crate::util::{cast, native, native_class, this};
 
@@ -64,13 +65,28 @@ impl AppenderObj {
 
     /// The query: the target entity where the lazy clause holds.
     fn query(&self, interp: &mut Interpreter) -> PyResult<Value> {
+        let (s, _) = super::loading::lazy_criterion(interp, &self.owner, &self.rel)?;
+        let sel = self.select(interp, false)?;
+        Ok(native(super::query::QueryObj {
+            session: s,
+            sel: RefCell::new(sel),
+        }))
+    }
+
+    /// The query's SELECT, which needs no session to be built (`for_text`:
+    /// see `lazy_where`).
+    fn select(
+        &self,
+        interp: &mut Interpreter,
+        for_text: bool,
+    ) -> PyResult<crate::sql::selectable::SelectObj> {
         let Some(res) = self.rel.resolved() else {
             return Err(crate::util::not_supported(
                 interp,
                 "an unconfigured dynamic relationship",
             ));
         };
-        let (s, crit) = super::loading::lazy_criterion(interp, &self.owner, &self.rel)?;
+        let crit = super::loading::lazy_where(interp, &self.owner, &self.rel, for_text)?;
         let mut sel = crate::sql::selectable::SelectObj {
             sel: super::loading::select_of(&res.target).where_(crit),
             entity: Some(res.target.clone()),
@@ -81,11 +97,50 @@ impl AppenderObj {
         };
         sel.sel.order_by = self.rel.order_by.borrow().clone();
         sel.sel.label_style = LabelStyle::TablenamePlusCol;
-        Ok(native(super::query::QueryObj {
-            session: s,
-            sel: RefCell::new(sel),
-        }))
+        Ok(sel)
     }
+
+    /// `AppenderQuery.session`: the parent's session, autoflushed first,
+    /// or None while the parent has no identity (transient or pending)
+    /// or is detached.
+    fn session(&self, interp: &mut Interpreter) -> PyResult<Option<Rc<SessionInner>>> {
+        let sid = with_state(interp, &self.owner, |st| st.s.borrow().session)?;
+        let Some(s) = sid.and_then(by_id) else {
+            return Ok(None);
+        };
+        super::unitofwork::autoflush(interp, &s)?;
+        let has_identity = with_state(interp, &self.owner, |st| st.s.borrow().key.is_some())?;
+        Ok(has_identity.then_some(s))
+    }
+
+    /// Without a session SQLAlchemy answers from the collection's pending
+    /// additions (`added_items`), warning first when the parent is detached.
+    fn offline_items(&self, interp: &mut Interpreter, warn: bool) -> PyResult<Vec<Value>> {
+        let detached = with_state(interp, &self.owner, |st| st.s.borrow().key.is_some())?;
+        if warn && detached {
+            let msg = format!(
+                "Instance {} is detached, dynamic relationship cannot return a correct result.   This warning will become a DetachedInstanceError in a future release.",
+                super::loading::state_str(&self.owner)
+            );
+            crate::exc::warn(interp, "SAWarning", &msg)?;
+        }
+        let p = self.pending(interp)?;
+        Ok(cast::<CollObj>(&p)
+            .map(|c| c.snapshot())
+            .unwrap_or_default())
+    }
+}
+
+/// `AppenderQuery.count()`: the query's count, or without a session the
+/// number of pending additions.
+fn a_count(interp: &mut Interpreter, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let a = this::<AppenderObj>(&args, "AppenderQuery")?;
+    if a.session(interp)?.is_none() {
+        return Ok(Value::Int(a.offline_items(interp, false)?.len() as i64));
+    }
+    let q = a.query(interp)?;
+    let count = interp.getattr(&q, "count")?;
+    interp.call0(&count, Vec::new())
 }
 
 /// `WriteOnlyCollection.select()`: a 2.0 `select()` of the members.
@@ -169,16 +224,25 @@ impl NativeObject for AppenderObj {
                 ("append", a_append),
                 ("extend", a_extend),
                 ("remove", a_remove),
+                ("count", a_count),
             ],
         )
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
-    /// `str(parent.children)` is its query's SQL, as for any Query.
+    /// `str(parent.children)` is its query's SQL, as for any Query: with
+    /// the session's SQLite dialect, or with no session (a transient
+    /// parent) the default dialect's `:param_1` binds.
     fn str(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<String>> {
-        let q = self.query(interp)?;
-        interp.str(&q).map(|s| Some(s.to_string()))
+        let in_session = self.session(interp)?.is_some();
+        let sel = self.select(interp, true)?;
+        let stmt = relplay_orm::sql::Statement::Select(&sel.sel);
+        let sql = match in_session {
+            true => relplay_orm::sql::compile(stmt).map(|c| c.sql),
+            false => relplay_orm::sql::compile_str(stmt),
+        };
+        sql.map(Some).map_err(crate::util::orm_err)
     }
     fn getattr(
         &self,
@@ -186,7 +250,9 @@ impl NativeObject for AppenderObj {
         _me: &Value,
         name: &str,
     ) -> PyResult<Option<Value>> {
-        if is_write_only(&self.rel) {
+        // The appender's own methods work without a session.
+        let own = matches!(name, "append" | "extend" | "remove" | "count");
+        if is_write_only(&self.rel) || own {
             return Ok(None);
         }
         let q = self.query(interp)?;
@@ -195,6 +261,10 @@ impl NativeObject for AppenderObj {
     fn iter(&self, interp: &mut Interpreter, _me: &Value) -> PyResult<Option<Value>> {
         if is_write_only(&self.rel) {
             return Err(crate::util::type_error("WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars()."));
+        }
+        if self.session(interp)?.is_none() {
+            let items = self.offline_items(interp, true)?;
+            return interp.iter(&Value::list(items)).map(Some);
         }
         let q = self.query(interp)?;
         let cause = self.cause();
@@ -206,9 +276,13 @@ impl NativeObject for AppenderObj {
         _me: &Value,
         key: Value,
     ) -> PyResult<Option<Value>> {
-        let q = self.query(interp)?;
-        let cause = self.cause();
-        let items = super::trace::caused(interp, cause, |i| i.collect_iter(&q))?;
+        let items = if self.session(interp)?.is_none() {
+            self.offline_items(interp, false)?
+        } else {
+            let q = self.query(interp)?;
+            let cause = self.cause();
+            super::trace::caused(interp, cause, |i| i.collect_iter(&q))?
+        };
         interp.getitem(&Value::list(items), key).map(Some)
     }
     // No `len`: SQLAlchemy's AppenderQuery has no `__len__` (use `.count()`),

@@ -257,35 +257,59 @@ fn col_value(
     to_py(&v).map(Some)
 }
 
-/// The lazy loader's WHERE clause for `obj.r` (values read now).
+/// The lazy loader's WHERE clause for `obj.r` (values read now), with the
+/// session the load would run in.
 pub fn lazy_criterion(
     interp: &mut Interpreter,
     obj: &Value,
     r: &Rc<RelProp>,
 ) -> PyResult<(Rc<SessionInner>, Expr)> {
+    if r.resolved().is_none() {
+        return Err(crate::util::not_supported(
+            interp,
+            "an unconfigured relationship",
+        ));
+    }
+    let s = session_of(interp, obj, &format!("lazy:{}", r.key))?;
+    Ok((s, lazy_where(interp, obj, r, false)?))
+}
+
+/// The lazy clause alone: SQLAlchemy's `prop._with_parent(obj)` needs no
+/// session (a transient parent's values are simply not known yet).
+/// `for_text`: only its SQL text is wanted. `_with_parent` binds the
+/// parent's values as callables, read at execution: rendering neither
+/// reads them (no refresh of an expired parent) nor turns a missing one
+/// into `IS NULL`, so every bind gets a stand-in value the text never shows.
+pub fn lazy_where(
+    interp: &mut Interpreter,
+    obj: &Value,
+    r: &Rc<RelProp>,
+    for_text: bool,
+) -> PyResult<Expr> {
     let Some(res) = r.resolved() else {
         return Err(crate::util::not_supported(
             interp,
             "an unconfigured relationship",
         ));
     };
-    let s = session_of(interp, obj, &format!("lazy:{}", r.key))?;
     let m = super::state::mapper_of(interp, obj)?;
     let mut vals = Vec::new();
     for (l, _) in &res.analysis.local_remote_pairs {
         if l.table == *m.table {
-            let v = col_value(interp, obj, &m, l)?;
+            let v = match for_text {
+                true => Some(PyValue::Int(0)),
+                false => col_value(interp, obj, &m, l)?,
+            };
             vals.push((l.clone(), v));
         }
     }
     let md = m.meta.md.borrow();
-    let e = lazy_clause(&md, &res.analysis, &|c: &ColId| {
+    lazy_clause(&md, &res.analysis, &|c: &ColId| {
         vals.iter()
             .find(|(k, _)| k == c)
             .and_then(|(_, v)| v.clone())
     })
-    .map_err(orm_err)?;
-    Ok((s, e))
+    .map_err(orm_err)
 }
 
 /// One-to-many (and uselist) lazy load: `WHERE ? = child.fk`.

@@ -40,6 +40,9 @@ impl NativeObject for RowObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn match_shape(&self) -> relplay_py::object::native::MatchShape {
+        relplay_py::object::native::MatchShape::Sequence
+    }
     fn getattr(&self, _i: &mut Interpreter, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         if name == "_mapping" {
             return Ok(Some(self.mapping()));

@@ -31,7 +31,7 @@ impl<'a> Parser<'a> {
     /// CPython's "expected an indented block after ..." at the current token.
     #[cold]
     #[inline(never)]
-    fn missing_block(&mut self, what: &str, line: u32) -> Box<SyntaxError> {
+    pub(super) fn missing_block(&mut self, what: &str, line: u32) -> Box<SyntaxError> {
         if *self.tok() == Tok::Error {
             return self.invalid();
         }
@@ -373,69 +373,5 @@ impl<'a> Parser<'a> {
             name_span,
         };
         Ok(st(span, StmtKind::ClassDef(Rc::new(c))))
-    }
-
-    /// subject_expr: `star_named_expression ',' ...` or a named_expression.
-    fn match_subject(&mut self) -> bool {
-        if self.star_named_expression().is_err() {
-            return false;
-        }
-        while self.eat_op(",") {
-            if self.at_op(":") {
-                break;
-            }
-            if self.star_named_expression().is_err() {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// `match` is a soft keyword: a match statement only when the line is
-    /// `match <subject>:` followed by an indented `case`.
-    pub(super) fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
-        let save = self.mark();
-        let save_max = self.max_pos.get();
-        let start = self.advance();
-        let header = (self.at_expr_start() || self.at_op("*"))
-            && self.match_subject()
-            && self.eat_op(":")
-            && *self.tok() == Tok::Newline;
-        if !header {
-            self.reset(save);
-            self.max_pos.set(save_max);
-            return Ok(None);
-        }
-        // `match x:` on its own line is a match statement for CPython too:
-        // its block errors are reported as such.
-        if *self.tok_at(1) != Tok::Indent {
-            self.advance();
-            return Err(self.missing_block("'match' statement", start.line));
-        }
-        if !matches!(self.tok_at(2), Tok::Name(n) if &**n == "case") {
-            self.advance();
-            self.advance();
-            return Err(self.invalid());
-        }
-        // Skip the block: the playground does not run match statements.
-        self.advance();
-        self.advance();
-        let mut depth = 1;
-        let mut end = start;
-        while depth > 0 {
-            match self.tok() {
-                Tok::Indent => depth += 1,
-                Tok::Dedent => depth -= 1,
-                Tok::EndMarker => break,
-                Tok::Error => return Err(self.invalid()),
-                Tok::Newline => {}
-                _ => end = self.span(),
-            }
-            self.advance();
-        }
-        Ok(Some(st(
-            start.to(end),
-            StmtKind::Unsupported("the match statement"),
-        )))
     }
 }

@@ -660,7 +660,7 @@ impl<'a> Parser<'a> {
 
     /// Names, keywords constants and numbers.
     #[inline(never)]
-    fn simple_atom(&mut self) -> PResult<Expr> {
+    pub(super) fn simple_atom(&mut self) -> PResult<Expr> {
         let t = self.tok().clone();
         let c = match t {
             Tok::Name(n) => match &*n {

@@ -9,6 +9,7 @@ mod compound;
 mod displays;
 mod expr;
 mod params;
+mod patterns;
 mod stmt;
 mod strings;
 mod targets;

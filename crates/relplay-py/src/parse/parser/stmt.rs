@@ -70,12 +70,15 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn compound_stmt(&mut self, k: u8, out: &mut Vec<Stmt>) -> PResult<()> {
         if k == 8 {
+            let at = self.mark();
             return match self.match_stmt()? {
                 Some(s) => {
                     out.push(s);
                     Ok(())
                 }
-                None => self.simple_stmts(out),
+                None => self
+                    .simple_stmts(out)
+                    .map_err(|e| self.match_missing_colon(at).unwrap_or(e)),
             };
         }
         // Every arm writes into the one `r` (no per-arm temporaries).

@@ -347,7 +347,75 @@ pub fn stmt(s: &Stmt) -> String {
         StmtKind::Pass => "Pass".into(),
         StmtKind::Break => "Break".into(),
         StmtKind::Continue => "Continue".into(),
+        StmtKind::Match { subject, cases } => {
+            let cs: Vec<String> = cases
+                .iter()
+                .map(|c| {
+                    let guard = c.guard.as_ref().map(|g| format!(" if {}", expr(g)));
+                    let body: Vec<String> = c.body.iter().map(stmt).collect();
+                    format!(
+                        "case {}{}: [{}]",
+                        pattern(&c.pattern),
+                        guard.unwrap_or_default(),
+                        body.join("; ")
+                    )
+                })
+                .collect();
+            format!("Match({} [{}])", expr(subject), cs.join("; "))
+        }
         StmtKind::Unsupported(what) => format!("Unsupported({what})"),
+    }
+}
+
+/// `n!` a capture, `_` the wildcard, `(p as n!)`, `(p | q)`, `[..]` any
+/// sequence, `{k: p, **r!}`, `C(p, a=q)`.
+pub fn pattern(p: &Pattern) -> String {
+    let list = |ps: &[Pattern]| ps.iter().map(pattern).collect::<Vec<_>>();
+    match &p.kind {
+        PatternKind::Value(e) => expr(e),
+        PatternKind::Singleton(c) => format!("{c:?}"),
+        PatternKind::Sequence(ps) => format!("[{}]", list(ps).join(", ")),
+        PatternKind::Star(n) => format!("*{}", n.as_ref().map_or("_".into(), |n| format!("{n}!"))),
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            let mut parts: Vec<String> = keys
+                .iter()
+                .zip(patterns)
+                .map(|(k, p)| format!("{}: {}", expr(k), pattern(p)))
+                .collect();
+            parts.extend(rest.iter().map(|r| format!("**{r}!")));
+            format!("{{{}}}", parts.join(", "))
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        } => {
+            let mut parts = list(patterns);
+            parts.extend(
+                kwd_attrs
+                    .iter()
+                    .zip(kwd_patterns)
+                    .map(|(a, p)| format!("{a}={}", pattern(p))),
+            );
+            format!("{}({})", expr(cls), parts.join(", "))
+        }
+        PatternKind::As {
+            pattern: None,
+            name,
+        } => name.as_ref().map_or("_".into(), |n| format!("{n}!")),
+        PatternKind::As {
+            pattern: Some(p),
+            name,
+        } => {
+            let n = name.as_ref().map_or("_".into(), |n| format!("{n}!"));
+            format!("({} as {n})", pattern(p))
+        }
+        PatternKind::Or(ps) => format!("({})", list(ps).join(" | ")),
     }
 }
 

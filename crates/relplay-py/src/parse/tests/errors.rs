@@ -309,6 +309,24 @@ const CASES: &[(&str, &str, &str, u32, u32)] = &[
     ("match x:\ncase 1:\n        pass", "IndentationError", "expected an indented block after 'match' statement on line 1", 2, 1),
     ("match x:\n    cas->e 1:\n", "SyntaxError", "invalid syntax", 2, 5),
     ("match x:\n    y = 1\n", "SyntaxError", "invalid syntax", 2, 5),
+    // Pattern errors (compile-time checks and the pattern grammar).
+    ("match x:\n    case _:\n        pass\n    case 1:\n        pass\n", "SyntaxError", "wildcard makes remaining patterns unreachable", 2, 10),
+    ("match x:\n    case y:\n        pass\n    case 1:\n        pass\n", "SyntaxError", "name capture 'y' makes remaining patterns unreachable", 2, 10),
+    ("match x:\n    case (y as z) | 2:\n        pass\n", "SyntaxError", "name capture 'y' makes remaining patterns unreachable", 2, 11),
+    ("match x:\n    case [*a, *b]:\n        pass\n", "SyntaxError", "multiple starred names in sequence pattern", 2, 10),
+    ("match x:\n    case {'a': 1, 'a': 2}:\n        pass\n", "SyntaxError", "mapping pattern checks duplicate key ('a')", 2, 10),
+    ("match x:\n    case {1: a, 1.0: b}:\n        pass\n", "SyntaxError", "mapping pattern checks duplicate key (1.0)", 2, 10),
+    ("match x:\n    case C(x=1, x=2):\n        pass\n", "SyntaxError", "attribute name repeated in class pattern: x", 2, 19),
+    ("match x:\n    case C(x=1, 2):\n        pass\n", "SyntaxError", "positional patterns follow keyword patterns", 2, 17),
+    ("match x:\n    case 1 as _:\n        pass\n", "SyntaxError", "cannot use '_' as a target", 2, 15),
+    ("match x:\n    case [a, a]:\n        pass\n", "SyntaxError", "multiple assignments to name 'a' in pattern", 2, 14),
+    ("match x:\n    case 1 + 1:\n        pass\n", "SyntaxError", "imaginary number required in complex literal", 2, 14),
+    ("match x:\n    case 1j + 2j:\n        pass\n", "SyntaxError", "real number required in complex literal", 2, 10),
+    ("match x:\n    case f'x':\n        pass\n", "SyntaxError", "patterns may only match literals and attribute lookups", 2, 10),
+    ("match x:\n    case 1 as 2:\n        pass\n", "SyntaxError", "invalid pattern target", 2, 15),
+    ("match x:\n    case 1:\n    pass\n", "IndentationError", "expected an indented block after 'case' statement on line 2", 3, 5),
+    ("match x\n    case 1:\n        pass\n", "SyntaxError", "expected ':'", 1, 8),
+    ("match x:\n    case {0: 1, -0: 2}:\n        pass\n", "SyntaxError", "mapping pattern checks duplicate key (0)", 2, 10),
 ];
 
 #[test]

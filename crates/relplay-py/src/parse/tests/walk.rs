@@ -59,6 +59,7 @@ pub fn stmt_kind(s: &Stmt) -> &'static str {
         StmtKind::Pass => "Pass",
         StmtKind::Break => "Break",
         StmtKind::Continue => "Continue",
+        StmtKind::Match { .. } => "Match",
         StmtKind::Unsupported(_) => "Unsupported",
     }
 }
