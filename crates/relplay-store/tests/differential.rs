@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 
-use common::gen::{gen_query, literal, GenTable, Rng, TYPES};
+use common::gen::{gen_query, literal, pred, GenTable, Rng, TYPES};
 use common::{fixture_files, parse, render_row, Record};
 use relplay_store::{Database, Params, Value};
 use rusqlite::types::{Value as SV, ValueRef};

@@ -249,8 +249,8 @@ impl Parser<'_> {
 
     /// What follows `[NOT] IN`.
     fn in_target(&mut self, expr: Expr, negated: bool) -> Result<Expr> {
-        let target = if self.peek_keyword(K::UNNEST) {
-            return self.unsupported("IN UNNEST");
+        let target = if self.keyword(K::UNNEST) {
+            InTarget::Unnest(Box::new(self.parenthesized(Self::expr)?))
         } else if matches!(self.peek_token(), Token::Word(w) if is_table_factor(w.keyword)) {
             let name = self.object_name()?;
             if *self.peek_token() == Token::LParen {

@@ -24,12 +24,14 @@ fn item(sql: &str) -> Expr {
 #[test]
 fn errors_read_like_sqlite() {
     assert_eq!(parse("SELECT 1 +").unwrap_err(), "incomplete input");
-    assert_eq!(parse("SELECT * FORM t").unwrap_err(), "near \"t\": syntax error");
+    assert_eq!(parse("SELECT * FORM t").unwrap_err(), "near \"FORM\": syntax error");
+    assert_eq!(parse("SELECT a FORM t").unwrap_err(), "near \"t\": syntax error");
     assert_eq!(parse("SELECT (1").unwrap_err(), "incomplete input");
     assert_eq!(
         parse("SELECT 1; SELECT 2").unwrap_err(),
         "You can only execute one statement at a time."
     );
-    assert_eq!(parse("SELECT 1 2 3").unwrap_err(), "near \"3\": syntax error");
+    assert_eq!(parse("SELECT 1 2 3").unwrap_err(), "near \"2\": syntax error");
+    assert_eq!(parse("SELECT a b c").unwrap_err(), "near \"c\": syntax error");
     assert!(parse("SELECT 1;;").is_ok());
 }
