@@ -7,7 +7,7 @@ use sqlparser::ast::{
     FunctionArgumentClause, FunctionArgumentList, FunctionArguments, Ident, InTarget, ObjectName, ObjectNamePart, TrimWhereField,
     UnaryOperator as U, Value, ValueWithSpan,
 };
-use sqlparser::keywords::Keyword as K;
+use sqlparser::keywords::{Keyword as K, RESERVED_FOR_IDENTIFIER};
 use sqlparser::tokenizer::{Span, Token};
 
 // SQLiteDialect::prec_value and get_next_precedence.
@@ -261,7 +261,7 @@ impl Parser<'_> {
             self.expect(&Token::LParen)?;
             // A leading query is the whole subquery only when `)` follows it.
             let start = self.index;
-            if self.starts_query() {
+            if self.starts_query() && !self.failed_subqueries.contains(&start) {
                 if let Some(q) = self.maybe(|p| p.query())? {
                     if self.consume(&Token::RParen) {
                         return Ok(Expr::In {
@@ -273,6 +273,7 @@ impl Parser<'_> {
                     }
                     self.index = start;
                 }
+                self.failed_subqueries.insert(start);
             }
             let list = if *self.peek_token() == Token::RParen {
                 Vec::new()
@@ -315,8 +316,32 @@ impl Parser<'_> {
                     return self.unsupported("typed string literal");
                 }
                 self.next();
-                if let Some(e) = self.reserved_prefix(w.keyword, w.clone().into_ident(span))? {
-                    return Ok(e);
+                let at = self.index;
+                // A keyword's special form that fails to parse may still be a
+                // plain name (`SELECT case end`), as sqlparser retries it.
+                if !self.failed_reserved.contains(&at) {
+                    match self.reserved_prefix(w.keyword, w.clone().into_ident(span)) {
+                        Ok(Some(e)) => return Ok(e),
+                        Ok(None) => {}
+                        Err(e) if e.message == "parser stack overflow" || e.message.starts_with("not supported") => return Err(e),
+                        Err(e) => {
+                            self.failed_reserved.insert(at);
+                            self.index = at;
+                            if RESERVED_FOR_IDENTIFIER.contains(&w.keyword) {
+                                return Err(e);
+                            }
+                            let id = w.clone().into_ident(span);
+                            if *self.peek_token() != Token::LParen {
+                                return Ok(Expr::Identifier(id));
+                            }
+                            return match self.maybe(|p| p.function(ObjectName(vec![ObjectNamePart::Identifier(id)])))? {
+                                Some(f) => Ok(f),
+                                None => Err(e),
+                            };
+                        }
+                    }
+                } else if RESERVED_FOR_IDENTIFIER.contains(&w.keyword) {
+                    return self.expected();
                 }
                 let id = w.clone().into_ident(span);
                 if *self.peek_token() == Token::LParen {
@@ -452,7 +477,7 @@ impl Parser<'_> {
 
     /// The error for the token just consumed.
     pub(super) fn expected_prev<T>(&mut self) -> Result<T> {
-        self.index -= 1;
+        self.index = self.index.saturating_sub(1);
         self.skip_back_whitespace();
         self.expected()
     }

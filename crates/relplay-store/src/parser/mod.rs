@@ -30,6 +30,11 @@ pub(crate) struct Parser<'a> {
     sql: &'a str,
     /// Within a column definition `NOT NULL` is a constraint, not `IS NOT NULL`.
     in_column_definition: bool,
+    /// Positions where a speculative subquery failed, so nested parentheses
+    /// do not retry it exponentially often (as sqlparser memoizes them).
+    failed_subqueries: std::collections::HashSet<usize>,
+    /// Likewise for keywords' special forms (`CASE`, `CAST`...) that failed.
+    failed_reserved: std::collections::HashSet<usize>,
 }
 
 static EOF: TokenWithSpan = TokenWithSpan {
@@ -48,6 +53,8 @@ pub(crate) fn parse_statement(tokens: &[TokenWithSpan], sql: &str) -> Result<Sta
         depth: 0,
         sql,
         in_column_definition: false,
+        failed_subqueries: Default::default(),
+        failed_reserved: Default::default(),
     };
     p.statement()
 }

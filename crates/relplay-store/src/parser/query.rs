@@ -75,17 +75,7 @@ impl Parser<'_> {
         } else {
             return self.expected();
         };
-        loop {
-            let op = match &self.peek().token {
-                Token::Word(w) => match w.keyword {
-                    K::UNION => SetOperator::Union,
-                    K::EXCEPT => SetOperator::Except,
-                    K::INTERSECT => SetOperator::Intersect,
-                    K::MINUS => SetOperator::Minus,
-                    _ => break,
-                },
-                _ => break,
-            };
+        while let Some(op) = self.set_operator() {
             // sqlparser binds INTERSECT tighter than UNION and EXCEPT.
             let next = if op == SetOperator::Intersect { 20 } else { 10 };
             if precedence >= next {
@@ -115,6 +105,19 @@ impl Parser<'_> {
             };
         }
         Ok(Box::new(expr))
+    }
+
+    fn set_operator(&self) -> Option<SetOperator> {
+        match &self.peek().token {
+            Token::Word(w) => match w.keyword {
+                K::UNION => Some(SetOperator::Union),
+                K::EXCEPT => Some(SetOperator::Except),
+                K::INTERSECT => Some(SetOperator::Intersect),
+                K::MINUS => Some(SetOperator::Minus),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// `VALUES` rows, the keyword read.
@@ -225,10 +228,9 @@ impl Parser<'_> {
 
     /// sqlparser's `parse_group_by_expr` for plain expressions.
     fn group_by_expr(&mut self) -> Result<Expr> {
-        if self.peek_keyword(K::ROLLUP) || self.peek_keyword(K::CUBE) || self.peek_keywords2(K::GROUPING, K::SETS) {
-            if self.peek_nth(1).token == Token::LParen {
-                return Err(SqlError::unsupported("GROUP BY ALL / modifiers"));
-            }
+        let rollup = (self.peek_keyword(K::ROLLUP) || self.peek_keyword(K::CUBE)) && self.peek_nth(1).token == Token::LParen;
+        if rollup || self.peek_keywords2(K::GROUPING, K::SETS) {
+            return Err(SqlError::unsupported("GROUP BY ALL / modifiers"));
         }
         if *self.peek_token() == Token::LParen && self.peek_nth(1).token == Token::RParen {
             return Err(SqlError::unsupported("GROUP BY ()"));
@@ -432,7 +434,8 @@ impl Parser<'_> {
         }
         if self.consume(&Token::LParen) {
             // A subquery, else a parenthesised table or join.
-            if self.starts_query() {
+            let start = self.index;
+            if self.starts_query() && !self.failed_subqueries.contains(&start) {
                 if let Some(t) = self.maybe(|p| {
                     let subquery = p.query()?;
                     p.expect(&Token::RParen)?;
@@ -446,6 +449,7 @@ impl Parser<'_> {
                 })? {
                     return Ok(t);
                 }
+                self.failed_subqueries.insert(start);
             }
             let mut twj = self.table_and_joins()?;
             self.expect(&Token::RParen)?;
