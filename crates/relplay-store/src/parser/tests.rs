@@ -96,3 +96,11 @@ fn nesting_is_bounded() {
     // A placeholder's name must follow its colon.
     assert!(parse("SELECT : name").is_err());
 }
+
+#[test]
+fn store_dialect_lexes_like_sqlite_dialect() {
+    let sql = "SELECT \"a b\", `c`, [d], x'0f', N'n', $1, :p, ?2, @v, 1_000, 0x1F, 1e-3, a$b, é /* open";
+    let ours = Tokenizer::new(&super::StoreDialect, sql).tokenize_with_location().unwrap();
+    let theirs = Tokenizer::new(&SQLiteDialect {}, sql).tokenize_with_location().unwrap();
+    assert_eq!(ours, theirs);
+}

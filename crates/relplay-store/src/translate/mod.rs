@@ -10,7 +10,6 @@ use crate::error::{Result, SqlError};
 use crate::plan::{Pragma, Prepared, Stmt};
 use crate::storage::Table;
 use sqlparser::ast::{self, Statement};
-use sqlparser::dialect::SQLiteDialect;
 use sqlparser::tokenizer::{Token, Tokenizer};
 use std::collections::{BTreeMap, HashMap};
 
@@ -32,8 +31,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
             param_names: Vec::new(),
         });
     }
-    let dialect = SQLiteDialect {};
-    let tokens = Tokenizer::new(&dialect, sql)
+    let tokens = Tokenizer::new(&crate::parser::StoreDialect, sql)
         .tokenize_with_location()
         .map_err(|e| SqlError::op(format!("unrecognized token: \"{}\"", e.message.rsplit(": ").next().unwrap_or(""))))?;
     // Number placeholders in text order the way SQLite does: `?` takes the next
@@ -95,7 +93,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
 
 /// The statement's AST alone (see `crate::parse_ast`).
 pub fn parse_ast(sql: &str) -> Result<Statement> {
-    let tokens = Tokenizer::new(&SQLiteDialect {}, sql)
+    let tokens = Tokenizer::new(&crate::parser::StoreDialect, sql)
         .tokenize_with_location()
         .map_err(|e| SqlError::op(format!("unrecognized token: {}", e.message)))?;
     crate::parser::parse_statement(&tokens, sql)
