@@ -26,6 +26,7 @@ mod ddl;
 mod error;
 mod exec;
 mod functions;
+mod parser;
 mod plan;
 mod schema;
 mod storage;
@@ -35,6 +36,14 @@ mod value;
 
 pub use error::{SqlError, SqlErrorKind};
 pub use value::Value;
+
+/// The AST the store's own parser builds for one statement. For the oracle
+/// test (`tests/parser_oracle.rs`), which compares it with sqlparser's
+/// `Parser`; the product never calls it.
+#[doc(hidden)]
+pub fn parse_ast(sql: &str) -> Result<sqlparser::ast::Statement, SqlError> {
+    translate::parse_ast(sql)
+}
 
 use exec::{Env, State};
 use plan::{Prepared, Stmt};

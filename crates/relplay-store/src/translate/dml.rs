@@ -64,7 +64,7 @@ impl<'a> Translator<'a> {
                     exprs.push(self.expr(expr, sc)?);
                     columns.push(alias.value.clone());
                 }
-                other => return Err(SqlError::unsupported(format!("RETURNING {other}"))),
+                other => return Err(SqlError::unsupported(self.quote(other, "RETURNING item"))),
             }
         }
         Ok(Some(Returning { exprs, columns }))
@@ -106,8 +106,8 @@ impl<'a> Translator<'a> {
         let t = self.table(&name)?;
         let mut columns = Vec::new();
         for c in &i.columns {
-            let cname = c.0.last().map(|p| p.to_string()).unwrap_or_default();
-            let cname = cname.trim_matches('"').to_string();
+            // The name's value, not its Display (which would link the AST's).
+            let cname = c.0.last().and_then(|p| p.as_ident()).map(|i| i.value.clone()).unwrap_or_default();
             let idx = t.schema.column_index(&cname).or_else(|| {
                 ["rowid", "oid", "_rowid_"]
                     .iter()
@@ -175,7 +175,7 @@ impl<'a> Translator<'a> {
                 let a = alias.as_ref().map(|a| a.name.value.clone()).unwrap_or_else(|| n.clone());
                 Ok((n, a))
             }
-            other => Err(SqlError::unsupported(format!("target {other}"))),
+            other => Err(SqlError::unsupported(self.quote(other, "target"))),
         }
     }
 
@@ -189,10 +189,9 @@ impl<'a> Translator<'a> {
         let mut sets = Vec::new();
         for a in &u.assignments {
             let cname = match &a.target {
-                ast::AssignmentTarget::ColumnName(n) => n.0.last().map(|p| p.to_string()).unwrap_or_default(),
+                ast::AssignmentTarget::ColumnName(n) => n.0.last().and_then(|p| p.as_ident()).map(|i| i.value.clone()).unwrap_or_default(),
                 _ => return Err(SqlError::unsupported("tuple assignment")),
             };
-            let cname = cname.trim_matches('"').to_string();
             let idx = t
                 .schema
                 .column_index(&cname)

@@ -609,7 +609,7 @@ impl Translator<'_> {
             {
                 Err(SqlError::unsupported(format!("function {name}()")))
             }
-            None => Err(SqlError::op(format!("no such function: {}", f.name))),
+            None => Err(SqlError::op(format!("no such function: {}", name_text(&f.name)))),
         }
     }
 }

@@ -10,13 +10,8 @@ use crate::error::{Result, SqlError};
 use crate::plan::{Pragma, Prepared, Stmt};
 use crate::storage::Table;
 use sqlparser::ast::{self, Statement};
-use sqlparser::dialect::SQLiteDialect;
-use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, Tokenizer};
 use std::collections::{BTreeMap, HashMap};
-
-/// Deep enough for anything SQLAlchemy emits, shallow enough to keep the stack safe.
-const RECURSION_LIMIT: usize = 40;
 
 pub struct Translator<'a> {
     tables: &'a BTreeMap<String, Table>,
@@ -36,8 +31,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
             param_names: Vec::new(),
         });
     }
-    let dialect = SQLiteDialect {};
-    let tokens = Tokenizer::new(&dialect, sql)
+    let tokens = Tokenizer::new(&crate::parser::StoreDialect, sql)
         .tokenize_with_location()
         .map_err(|e| SqlError::op(format!("unrecognized token: \"{}\"", e.message.rsplit(": ").next().unwrap_or(""))))?;
     // Number placeholders in text order the way SQLite does: `?` takes the next
@@ -85,10 +79,7 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
         }
     }
     check_depth(&tokens)?;
-    let mut parser = Parser::new(&dialect)
-        .with_recursion_limit(RECURSION_LIMIT)
-        .with_tokens_with_locations(tokens.clone());
-    let stmt = parse_one(&mut parser, &dialect, sql)?;
+    let stmt = crate::parser::parse_statement(&tokens, sql)?;
     let mut t = Translator {
         tables,
         params,
@@ -98,6 +89,14 @@ pub fn prepare(sql: &str, tables: &BTreeMap<String, Table>) -> Result<Prepared> 
     };
     let stmt = t.statement(&stmt)?;
     Ok(Prepared { stmt, param_names: names })
+}
+
+/// The statement's AST alone (see `crate::parse_ast`).
+pub fn parse_ast(sql: &str) -> Result<Statement> {
+    let tokens = Tokenizer::new(&crate::parser::StoreDialect, sql)
+        .tokenize_with_location()
+        .map_err(|e| SqlError::op(format!("unrecognized token: {}", e.message)))?;
+    crate::parser::parse_statement(&tokens, sql)
 }
 
 /// Longest operator chain the store accepts. sqlparser builds `a + b + c ...`
@@ -163,148 +162,6 @@ fn check_depth(tokens: &[sqlparser::tokenizer::TokenWithSpan]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Parse the one statement in `sql` with only the sub-parsers of the statement
-/// kinds the store translates, dispatched on the leading keyword the way
-/// `Parser::parse_statement` does. Calling `parse_statements` instead would
-/// reach every statement kind of every dialect (ALTER, GRANT, COPY, MERGE,
-/// CREATE FUNCTION...), which LTO must then keep: ~1/3 of sqlparser's code in
-/// the wasm (ARCHITECTURE.md, "Size and cold start").
-fn parse_one(parser: &mut Parser, dialect: &SQLiteDialect, sql: &str) -> Result<Statement> {
-    use sqlparser::dialect::Dialect;
-    use sqlparser::keywords::Keyword as K;
-    while parser.consume_token(&Token::SemiColon) {}
-    let first = parser.peek_token_ref().clone();
-    let kw = match &first.token {
-        Token::EOF => return Err(SqlError::unsupported("empty statement")),
-        Token::Word(w) => w.keyword,
-        _ => K::NoKeyword,
-    };
-    let unsupported = || {
-        // Named from the source text: formatting a parsed statement would link
-        // sqlparser's whole Display machinery into the wasm.
-        let head: String = sql.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-        SqlError::unsupported(format!("statement {}", head.to_ascii_uppercase()))
-    };
-    let stmt = match kw {
-        K::SELECT | K::WITH | K::VALUES => parser.parse_query().map(Statement::Query),
-        _ if first.token == Token::LParen => parser.parse_query().map(Statement::Query),
-        K::INSERT => {
-            let tok = parser.next_token();
-            parser.parse_insert(tok)
-        }
-        // SQLiteDialect's own statement hook: `REPLACE INTO` as an INSERT.
-        K::REPLACE => match dialect.parse_statement(parser) {
-            Some(r) => r,
-            None => return Err(unsupported()),
-        },
-        K::UPDATE => {
-            let tok = parser.next_token();
-            parser.parse_update(tok)
-        }
-        K::DELETE => {
-            let tok = parser.next_token();
-            parser.parse_delete(tok)
-        }
-        K::CREATE => {
-            parser.advance_token();
-            let temporary = parser.parse_keyword(K::TEMP) || parser.parse_keyword(K::TEMPORARY);
-            if parser.parse_keyword(K::TABLE) {
-                parser
-                    .parse_create_table(false, temporary, false, None, false, false, None)
-                    .map(Statement::CreateTable)
-            } else if temporary {
-                return Err(unsupported());
-            } else if parser.parse_keyword(K::INDEX) {
-                create_index(parser, false).map(Statement::CreateIndex)
-            } else if parser.parse_keywords(&[K::UNIQUE, K::INDEX]) {
-                create_index(parser, true).map(Statement::CreateIndex)
-            } else {
-                return Err(unsupported());
-            }
-        }
-        K::DROP => {
-            parser.advance_token();
-            parser.parse_drop()
-        }
-        // SQLite statements the store does not translate (transactions and
-        // PRAGMA never get here: prepare_simple takes them).
-        K::ALTER | K::ANALYZE | K::ATTACH | K::DETACH | K::EXPLAIN | K::REINDEX | K::VACUUM => return Err(unsupported()),
-        _ => parser.expected("an SQL statement", first),
-    }
-    .map_err(parse_error)?;
-    // Only statement separators may follow; another statement is the DB-API's error.
-    let mut separated = false;
-    while parser.consume_token(&Token::SemiColon) {
-        separated = true;
-    }
-    let next = parser.peek_token_ref();
-    match next.token {
-        Token::EOF => Ok(stmt),
-        _ if separated => Err(SqlError::programming("You can only execute one statement at a time.")),
-        _ => parser.expected("end of statement", next.clone()).map_err(parse_error),
-    }
-}
-
-/// SQLite's `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (column, ...)
-/// [WHERE expr]`, after `INDEX`, into sqlparser's `CreateIndex` (as its
-/// `parse_create_index` would build it). Not that function itself: it also
-/// parses MySQL's `ALGORITHM=`/`LOCK=` options with the whole ALTER TABLE
-/// grammar, which would keep ~38 KB of wasm code for nothing.
-fn create_index(parser: &mut Parser, unique: bool) -> std::result::Result<ast::CreateIndex, ParserError> {
-    use sqlparser::keywords::Keyword as K;
-    let if_not_exists = parser.parse_keywords(&[K::IF, K::NOT, K::EXISTS]);
-    let name = if if_not_exists || !parser.parse_keyword(K::ON) {
-        let name = parser.parse_object_name(false)?;
-        parser.expect_keyword_is(K::ON)?;
-        Some(name)
-    } else {
-        None
-    };
-    let table_name = parser.parse_object_name(false)?;
-    parser.expect_token(&Token::LParen)?;
-    let columns = parser.parse_comma_separated(Parser::parse_create_index_expr)?;
-    parser.expect_token(&Token::RParen)?;
-    let predicate = if parser.parse_keyword(K::WHERE) {
-        Some(parser.parse_expr()?)
-    } else {
-        None
-    };
-    Ok(ast::CreateIndex {
-        name,
-        table_name,
-        using: None,
-        columns,
-        unique,
-        concurrently: false,
-        r#async: false,
-        if_not_exists,
-        include: Vec::new(),
-        nulls_distinct: None,
-        with: Vec::new(),
-        predicate,
-        index_options: Vec::new(),
-        alter_options: Vec::new(),
-    })
-}
-
-fn parse_error(e: ParserError) -> SqlError {
-    match e {
-        ParserError::RecursionLimitExceeded => SqlError::op("parser stack overflow"),
-        ParserError::TokenizerError(m) => SqlError::op(format!("unrecognized token: {m}")),
-        ParserError::ParserError(m) => {
-            let found = m
-                .split("found: ")
-                .nth(1)
-                .map(|s| s.split(" at Line").next().unwrap_or(s).trim().to_string());
-            match found {
-                Some(f) if f == "EOF" => SqlError::op("incomplete input"),
-                Some(f) => SqlError::op(format!("near \"{f}\": syntax error")),
-                None => SqlError::op(format!("syntax error ({m})")),
-            }
-        }
-    }
 }
 
 /// Unquote an identifier written as "x", `x`, [x] or 'x'.

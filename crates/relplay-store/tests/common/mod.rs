@@ -18,6 +18,8 @@
 //! A record ends at a blank line.
 #![allow(dead_code)]
 
+pub mod gen;
+
 use relplay_store::Value;
 use std::path::PathBuf;
 use std::rc::Rc;
