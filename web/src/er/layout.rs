@@ -133,6 +133,7 @@ fn layers(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
 }
 
 /// The layout for a pane of unknown shape.
+#[cfg(test)]
 pub fn layout(d: &Diagram) -> Layout {
     layout_for(d, DEFAULT_PANE.0, DEFAULT_PANE.1)
 }
@@ -257,12 +258,13 @@ impl Graph {
                 slot_items.push(items);
                 continue;
             }
-            for r in row[l.hi] + 1..row[l.lo] {
+            let (r0, r1) = (row[l.hi], row[l.lo]);
+            for (r, items_r) in rows.iter_mut().enumerate().take(r1).skip(r0 + 1) {
                 let id = width.len();
                 width.push((l.members.len() - 1) as f64 * route::SPREAD);
                 row_of.push(r);
                 adj.push(Vec::new());
-                rows[r].push(id);
+                items_r.push(id);
                 adj[prev].push(id);
                 adj[id].push(prev);
                 items.push(id);

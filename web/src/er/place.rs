@@ -58,8 +58,8 @@ fn crossings(rows: &[Vec<usize>], row_of: &[usize], adj: &[Vec<usize>]) -> usize
     }
     let at = &at;
     let mut total = 0;
-    for r in 1..rows.len() {
-        let links: Vec<(usize, usize)> = rows[r]
+    for (r, row) in rows.iter().enumerate().skip(1) {
+        let links: Vec<(usize, usize)> = row
             .iter()
             .flat_map(|&i| {
                 adj[i]
