@@ -348,9 +348,10 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
                     data-testid="er-expand"
                     aria-pressed=move || expanded.get().to_string()
                     title=move || if expanded.get() { "Restore (Esc)" } else { "Expand to the whole window" }
+                    aria-label="Expand the diagram"
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {move || if expanded.get() { "✕ Close" } else { "⤢ Expand" }}
+                    {move || if expanded.get() { "✕" } else { "⤢" }}
                 </button>
                 <span class="er-legend" aria-label="Legend">
                     <span class="lg back-populates">"back_populates"</span>
