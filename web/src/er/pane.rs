@@ -208,16 +208,14 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
             );
         }
     });
-    let on_esc = window_event_listener(leptos::ev::keydown, move |ev| {
+    on_cleanup(move || on_resize.remove());
+    // Esc restores: focus stays in the pane (the toggle or the drawing).
+    let on_pane_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && expanded.get_untracked() {
             ev.prevent_default();
             expanded.set(false);
         }
-    });
-    on_cleanup(move || {
-        on_resize.remove();
-        on_esc.remove();
-    });
+    };
     Effect::new(move |prev: Option<bool>| {
         let now = expanded.get();
         if prev.is_some_and(|p| p != now) {
@@ -338,7 +336,7 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     };
 
     view! {
-        <div class="er-pane" class:expanded=move || expanded.get()>
+        <div class="er-pane" class:expanded=move || expanded.get() on:keydown=on_pane_key>
             <div class="er-toolbar" role="toolbar" aria-label="Diagram view">
                 <button class="er-btn" title="Zoom in (+)" aria-label="Zoom in" on:click=move |_| zoom(1.25)>"+"</button>
                 <button class="er-btn" title="Zoom out (−)" aria-label="Zoom out" on:click=move |_| zoom(0.8)>"−"</button>
@@ -347,11 +345,11 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
                     class="er-btn"
                     data-testid="er-expand"
                     aria-pressed=move || expanded.get().to_string()
-                    title=move || if expanded.get() { "Restore (Esc)" } else { "Expand to the whole window" }
+                    title="Expand to the whole window (Esc restores)"
                     aria-label="Expand the diagram"
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {move || if expanded.get() { "✕" } else { "⤢" }}
+                    "⤢"
                 </button>
                 <span class="er-legend" aria-label="Legend">
                     <span class="lg back-populates">"back_populates"</span>
