@@ -139,7 +139,8 @@ pub fn layout(d: &Diagram) -> Layout {
 }
 
 /// The layout that, fitted into a `w`×`h` pane, comes out largest: every
-/// cap on the tables per row is tried (cheap for the 2–15 tables shown).
+/// cap on the tables per row is tried, with rows aligned on their lines or
+/// just centred (narrower), cheap for the 2–15 tables shown.
 pub fn layout_for(d: &Diagram, w: f64, h: f64) -> Layout {
     let Some(g) = Graph::new(d) else {
         return Layout::default();
@@ -151,8 +152,8 @@ pub fn layout_for(d: &Diagram, w: f64, h: f64) -> Layout {
         DEFAULT_PANE
     };
     let mut best: Option<(f64, Layout)> = None;
-    for cap in 1..=widest {
-        let l = g.build(cap);
+    for (cap, align) in (1..=widest).flat_map(|c| [(c, true), (c, false)]) {
+        let l = g.build(cap, align);
         let scale = (w / l.width).min(h / l.height);
         if best.as_ref().is_none_or(|b| scale > b.0 * 1.001) {
             best = Some((scale, l));
@@ -227,7 +228,7 @@ impl Graph {
     }
 
     /// The layout with at most `cap` tables per row.
-    fn build(&self, cap: usize) -> Layout {
+    fn build(&self, cap: usize, align: bool) -> Layout {
         let n = self.sizes.len();
         // Rows: each layer cut into balanced rows of at most `cap`.
         let mut rows: Vec<Vec<usize>> = Vec::new();
@@ -283,7 +284,7 @@ impl Graph {
             };
             (width[a] + width[b]) / 2.0 + gap
         };
-        let x = place::xs(&rows, &width, &adj, sep, MARGIN);
+        let x = place::xs(&rows, &width, &adj, sep, MARGIN, align);
         // Heights: each gap holds the labels stacked on both of its sides.
         let mut stack = vec![(0usize, 0usize); n]; // labels on (top, bottom)
         for &(t, o) in &self.labels {
