@@ -4,7 +4,10 @@
 //! hover marks the declaring code).
 
 pub mod diagram;
+mod labels;
 pub mod layout;
+mod place;
+mod route;
 pub mod svg;
 
 pub mod pane;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use super::diagram::Diagram;
-use super::layout::layout;
+use super::layout::layout_for;
 use super::svg::{scene, Bounds, Node};
 use crate::editor;
 
@@ -115,6 +115,11 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     });
     let hovered = RwSignal::new(None::<usize>);
     let tables_shown = StoredValue::new(Vec::<String>::new());
+    // Over the whole viewport (the expand toggle; Esc closes).
+    let expanded = RwSignal::new(false);
+    // Bumped when the pane changes shape: lay out again for it, and fit.
+    let reshape = RwSignal::new(0u32);
+    let shaped = StoredValue::new((0u32, (0.0f64, 0.0f64)));
 
     let host_size = move || {
         host.try_get_untracked()
@@ -132,6 +137,7 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     // Redraw when the (debounced) code changes.
     Effect::new(move |_| {
         let src = source.get();
+        let bump = reshape.get();
         let Some(host_el) = host.get() else { return };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -150,7 +156,10 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
             "No mapped classes or Table(...) declarations yet: the diagram draws them as you type."
                 .to_string()
         }));
-        let (root, bounds) = scene(&diagram, &layout(&diagram));
+        let (w, h) = host_size();
+        let refit = shaped.with_value(|s| s.0 != bump);
+        shaped.set_value((bump, (w, h)));
+        let (root, bounds) = scene(&diagram, &layout_for(&diagram, w, h));
         let svg = Node::new("svg")
             .attr("class", "er-svg")
             .attr("width", "100%")
@@ -166,12 +175,55 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
         drawn.set_value(Some((src, diagram)));
         size.set(bounds);
         hovered.set(None);
-        if new_tables {
+        if new_tables || refit {
             // A new set of tables: show them all. Edits within keep the view.
             request_animation_frame(fit);
         } else {
             view_state.update(|_| {}); // re-apply the transform to the new nodes
         }
+    });
+
+    // A new shape (window resized, expanded or restored): lay out for it
+    // when the aspect changed enough to matter.
+    let check_shape = move || {
+        let (w, h) = host_size();
+        let (_, (w0, h0)) = shaped.get_value();
+        let moved =
+            (w * h0 - h * w0).abs() > 0.08 * w0 * h0 || (w - w0).abs() + (h - h0).abs() > 120.0;
+        if w > 0.0 && h > 0.0 && moved {
+            reshape.update(|n| *n += 1);
+        }
+    };
+    let pending = StoredValue::new(false);
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        if !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    if pending.try_set_value(false).is_none() {
+                        check_shape();
+                    }
+                },
+                Duration::from_millis(150),
+            );
+        }
+    });
+    on_cleanup(move || on_resize.remove());
+    // Esc restores: focus stays in the pane (the toggle or the drawing).
+    let on_pane_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && expanded.get_untracked() {
+            ev.prevent_default();
+            expanded.set(false);
+        }
+    };
+    Effect::new(move |prev: Option<bool>| {
+        let now = expanded.get();
+        if prev.is_some_and(|p| p != now) {
+            request_animation_frame(move || {
+                reshape.try_update(|n| *n += 1);
+            });
+        }
+        now
     });
 
     // Apply pan/zoom.
@@ -284,11 +336,21 @@ pub fn DiagramPane(code: RwSignal<String>) -> impl IntoView {
     };
 
     view! {
-        <div class="er-pane">
+        <div class="er-pane" class:expanded=move || expanded.get() on:keydown=on_pane_key>
             <div class="er-toolbar" role="toolbar" aria-label="Diagram view">
                 <button class="er-btn" title="Zoom in (+)" aria-label="Zoom in" on:click=move |_| zoom(1.25)>"+"</button>
                 <button class="er-btn" title="Zoom out (−)" aria-label="Zoom out" on:click=move |_| zoom(0.8)>"−"</button>
                 <button class="er-btn" title="Fit (0)" data-testid="er-fit" on:click=move |_| fit()>"Fit"</button>
+                <button
+                    class="er-btn"
+                    data-testid="er-expand"
+                    aria-pressed=move || expanded.get().to_string()
+                    title="Expand to the whole window (Esc restores)"
+                    aria-label="Expand the diagram"
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    "⤢"
+                </button>
                 <span class="er-legend" aria-label="Legend">
                     <span class="lg back-populates">"back_populates"</span>
                     <span class="lg backref">"backref"</span>

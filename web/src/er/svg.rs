@@ -5,7 +5,9 @@
 //! the script are never parsed as markup; `to_markup` (escaped) is for tests.
 
 use super::diagram::{Diagram, Kind, RelEnd, RelLink};
+use super::labels::{self, Place, Placer};
 use super::layout::{header_text, Layout, Rect, CHAR_W, HEAD_H, MARK_CHARS, PAD, ROW_H};
+use super::route::{path_d, Edge};
 
 /// An SVG element: tag, attributes, text content and children.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -109,17 +111,25 @@ fn pt(p: P) -> String {
 pub fn scene(d: &Diagram, l: &Layout) -> (Node, Bounds) {
     let mut bounds = Bounds::empty();
     let mut root = Node::new("g").attr("class", "er-scene");
-    for e in &d.fks {
-        if let (Some(a), Some(b)) = (l.boxes.get(e.from), l.boxes.get(e.to)) {
-            let title = format!(
-                "{}.{} → {}",
-                d.tables[e.from].name, e.column, d.tables[e.to].name
-            );
-            if e.from == e.to {
-                bounds.add(a.x, a.y, a.x + a.w + 50.0, a.y + a.h);
-            }
-            root = root.child(fk_edge(a, b, e.from == e.to).child(Node::new("title").text(title)));
+    for r in &l.routes {
+        for p in &r.pts {
+            bounds.add(p.0, p.1, p.0, p.1);
         }
+    }
+    for (i, e) in d.fks.iter().enumerate() {
+        let title = format!(
+            "{}.{} → {}",
+            d.tables[e.from].name, e.column, d.tables[e.to].name
+        );
+        let g = match (l.boxes.get(e.from), l.route(Edge::Fk(i))) {
+            (Some(a), _) if e.from == e.to => {
+                bounds.add(a.x, a.y, a.x + a.w + 50.0, a.y + a.h);
+                fk_loop(a)
+            }
+            (_, Some(r)) => fk_edge(&r.pts),
+            _ => continue,
+        };
+        root = root.child(g.child(Node::new("title").text(title)));
     }
     for (i, t) in d.tables.iter().enumerate() {
         if let Some(r) = l.boxes.get(i) {
@@ -127,13 +137,30 @@ pub fn scene(d: &Diagram, l: &Layout) -> (Node, Bounds) {
             root = root.child(table_box(t, r));
         }
     }
-    // Links between the same two tables fan out on alternate sides.
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    // Self-loops on one table nest; their labels are placed first.
+    let mut placer = Placer::new(&l.boxes);
+    let mut loops = vec![0usize; d.tables.len()];
+    let mut links = Vec::new();
     for (i, r) in d.rels.iter().enumerate() {
-        let pair = (r.a.table.min(r.target), r.a.table.max(r.target));
-        let k = seen.iter().filter(|p| **p == pair).count();
-        seen.push(pair);
-        root = root.child(rel_link(i, r, l, k, &mut bounds));
+        let k = if r.a.table == r.target {
+            let k = loops.get(r.a.table).copied().unwrap_or(0);
+            if let Some(c) = loops.get_mut(r.a.table) {
+                *c += 1;
+            }
+            k
+        } else {
+            0
+        };
+        links.push((i, r, k));
+    }
+    links.sort_by_key(|(_, r, _)| r.a.table != r.target);
+    let mut drawn: Vec<(usize, Node)> = links
+        .into_iter()
+        .map(|(i, r, k)| (i, rel_link(i, r, l, k, &mut placer, &mut bounds)))
+        .collect();
+    drawn.sort_by_key(|(i, _)| *i);
+    for (_, g) in drawn {
+        root = root.child(g);
     }
     if bounds.x0 > bounds.x1 {
         bounds = Bounds {
@@ -246,44 +273,58 @@ fn table_box(t: &super::diagram::TableBox, r: &Rect) -> Node {
     g
 }
 
-/// A foreign key: crow's foot ("many") at the referencing table, a bar
-/// ("one") at the referenced one.
-fn fk_edge(from: &Rect, to: &Rect, self_ref: bool) -> Node {
-    let g = Node::new("g").attr("class", "er-fk");
-    if self_ref {
-        let a = (from.x + from.w, from.y + from.h * 0.35);
-        let b = (from.x + from.w, from.y + from.h * 0.65);
-        let d = format!(
-            "M{} C{} {} {} M{} l10 -7 M{} l10 7 M{} h10",
-            pt(b),
-            pt(add(b, (46.0, 0.0))),
-            pt(add(a, (46.0, 0.0))),
-            pt(a),
-            pt(b),
-            pt(b),
-            pt(b)
-        );
-        return g.child(Node::new("path").attr("d", d));
-    }
-    let c = from.border_towards(to.cx(), to.cy());
-    let p = to.border_towards(from.cx(), from.cy());
-    let u = unit(sub(p, c));
-    let q = perp(u);
-    let tip = add(c, mul(u, 12.0));
-    let bar = sub(p, mul(u, 9.0));
+/// A foreign key to its own table: a loop on the box's right.
+fn fk_loop(from: &Rect) -> Node {
+    let a = (from.x + from.w, from.y + from.h * 0.35);
+    let b = (from.x + from.w, from.y + from.h * 0.65);
     let d = format!(
-        "M{} L{} M{} L{} L{} M{} L{} M{} L{}",
-        pt(c),
-        pt(p),
+        "M{} C{} {} {} M{} l10 -7 M{} l10 7 M{} h10",
+        pt(b),
+        pt(add(b, (46.0, 0.0))),
+        pt(add(a, (46.0, 0.0))),
+        pt(a),
+        pt(b),
+        pt(b),
+        pt(b)
+    );
+    Node::new("g")
+        .attr("class", "er-fk")
+        .child(Node::new("path").attr("d", d))
+}
+
+/// The direction a routed line leaves its first point: lines leave and
+/// reach boxes vertically.
+fn leaving(pts: &[P]) -> P {
+    match pts {
+        [a, b, ..] => unit((0.0, b.1 - a.1)),
+        _ => (0.0, 1.0),
+    }
+}
+
+/// A foreign key along its route: crow's foot ("many") at the referencing
+/// table, a bar ("one") at the referenced one.
+fn fk_edge(pts: &[P]) -> Node {
+    let (Some(&c), Some(&p)) = (pts.first(), pts.last()) else {
+        return Node::new("g");
+    };
+    let u = leaving(pts);
+    let rev: Vec<P> = pts.iter().rev().copied().collect();
+    let v = leaving(&rev);
+    let tip = add(c, mul(u, 12.0));
+    let bar = add(p, mul(v, 9.0));
+    let (q, qv) = (perp(u), perp(v));
+    let d = format!(
+        "{} M{} L{} L{} M{} L{}",
+        path_d(pts),
         pt(add(c, mul(q, 7.0))),
         pt(tip),
         pt(sub(c, mul(q, 7.0))),
-        pt(c),
-        pt(tip),
-        pt(add(bar, mul(q, 7.0))),
-        pt(sub(bar, mul(q, 7.0)))
+        pt(add(bar, mul(qv, 7.0))),
+        pt(sub(bar, mul(qv, 7.0)))
     );
-    g.child(Node::new("path").attr("d", d))
+    Node::new("g")
+        .attr("class", "er-fk")
+        .child(Node::new("path").attr("d", d))
 }
 
 fn arrow(tip: P, from: P) -> Node {
@@ -354,32 +395,17 @@ impl Bounds {
     }
 }
 
-/// Where a label goes relative to its point.
-#[derive(Clone, Copy)]
-enum Place {
-    Left,
-    Right,
-    Above,
-    Below,
-}
-
-/// A two-line label (`Class.attr`, then a note) beside point `p`, growing
-/// away from it in direction `place`; its estimated extent goes into `b`.
+/// A two-line label (`Class.attr`, then a note) beside point `p`, on its
+/// `place` side; its estimated extent goes into `b`.
 fn label(p: P, place: Place, line1: String, line2: String, b: &mut Bounds) -> Node {
-    let lines = if line2.is_empty() { 1.0 } else { 2.0 };
-    let (x, y, anchor) = match place {
-        Place::Left => (p.0 - 8.0, p.1 + 4.0, "end"),
-        Place::Right => (p.0 + 8.0, p.1 + 4.0, "start"),
-        Place::Above => (p.0, p.1 - 8.0 - 13.0 * (lines - 1.0), "middle"),
-        Place::Below => (p.0, p.1 + 16.0, "middle"),
+    let lines = if line2.is_empty() { 1 } else { 2 };
+    let (x, anchor) = match place {
+        Place::Left => (p.0 - 8.0, "end"),
+        Place::Right => (p.0 + 8.0, "start"),
     };
-    let w = (line1.chars().count() as f64 * CHAR_W).max(line2.chars().count() as f64 * 6.4);
-    let x0 = match anchor {
-        "end" => x - w,
-        "middle" => x - w / 2.0,
-        _ => x,
-    };
-    b.add(x0, y - 12.0, x0 + w, y + 13.0 * (lines - 1.0) + 4.0);
+    let y = p.1 + 4.0;
+    let r = labels::rect(p, place, labels::width(&line1, &line2), lines);
+    b.add(r.x, r.y, r.x + r.w, r.y + r.h);
     let mut t = Node::new("text")
         .attr("x", n(x))
         .attr("y", n(y))
@@ -397,62 +423,17 @@ fn label(p: P, place: Place, line1: String, line2: String, b: &mut Bounds) -> No
     t
 }
 
-/// Beside a curve that bulges towards `bulge`: on the outside of the bulge,
-/// where no other line runs.
-fn place_for(bulge: P) -> Place {
-    if bulge.0.abs() >= bulge.1.abs() {
-        if bulge.0 < 0.0 {
-            Place::Left
-        } else {
-            Place::Right
-        }
-    } else if bulge.1 < 0.0 {
-        Place::Above
-    } else {
-        Place::Below
-    }
-}
-
-struct Seg {
-    p0: P,
-    c: P,
-    p2: P,
-    /// Unit vector of the side the curve bows to.
-    bulge: P,
-}
-
-impl Seg {
-    fn at(&self, t: f64) -> P {
-        let u = 1.0 - t;
-        add(
-            add(mul(self.p0, u * u), mul(self.c, 2.0 * u * t)),
-            mul(self.p2, t * t),
-        )
-    }
-}
-
-/// A curve from box `a` to box `b`, bowed by `offset` to one side.
-fn seg(a: &Rect, b: &Rect, offset: f64) -> Seg {
-    let (ca, cb) = ((a.cx(), a.cy()), (b.cx(), b.cy()));
-    let q = perp(unit(sub(cb, ca)));
-    let mid = add(mul(add(ca, cb), 0.5), mul(q, offset));
-    let p0 = a.border_towards(mid.0, mid.1);
-    let p2 = b.border_towards(mid.0, mid.1);
-    let c = add(mul(add(p0, p2), 0.5), mul(q, offset * 2.0));
-    let bulge = if offset < 0.0 { mul(q, -1.0) } else { q };
-    Seg { p0, c, p2, bulge }
-}
-
-fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) -> Node {
-    let (Some(a), Some(b)) = (l.boxes.get(r.a.table), l.boxes.get(r.target)) else {
+fn rel_link(
+    i: usize,
+    r: &RelLink,
+    l: &Layout,
+    k: usize,
+    placer: &mut Placer,
+    bounds: &mut Bounds,
+) -> Node {
+    let Some(a) = l.boxes.get(r.a.table) else {
         return Node::new("g");
     };
-    let step = 34.0 * (k / 2 + 1) as f64;
-    let mut offset = if k.is_multiple_of(2) { step } else { -step };
-    if r.a.table > r.target {
-        // Sides are counted from the lower table index, whichever end declares it.
-        offset = -offset;
-    }
     let other = match (&r.b, &r.wanted) {
         (Some(b), _) => b.key(),
         (None, Some(w)) => format!("{}.{w}", class_of_target(r)),
@@ -473,6 +454,35 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) ->
             format!("{} ⟷ {other}: {kind_text}", r.a.key()),
         )
         .child(Node::new("title").text(format!("{} ⟷ {other}\n{kind_text}", r.a.key())));
+    // Each end's label: (class, data-relationship, name, note).
+    let near = ("er-end", Some(r.a.key()), r.a.key(), end_note(&r.a));
+    let far = match (&r.b, r.kind) {
+        (Some(b), _) => {
+            let class = if b.generated {
+                "er-end generated"
+            } else {
+                "er-end"
+            };
+            (class, Some(b.key()), b.key(), end_note(b))
+        }
+        (None, Kind::Mismatched) => (
+            "er-end absent",
+            None,
+            other,
+            "✗ does not back_populate".to_string(),
+        ),
+        (None, _) => (
+            "er-end absent",
+            None,
+            "(no other side)".to_string(),
+            String::new(),
+        ),
+    };
+    let size = |e: &(&str, Option<String>, String, String)| {
+        let lines = if e.3.is_empty() { 1 } else { 2 };
+        (labels::width(&e.2, &e.3), lines)
+    };
+    let ((wa, la), (wb, lb)) = (size(&near), size(&far));
 
     // The path, its ends (with the point each arrow comes from), and where
     // each end's label goes.
@@ -484,58 +494,41 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) ->
         let (cs, ce) = (add(s, (-w, 0.0)), add(e, (-w, 0.0)));
         bounds.add(a.x - w, s.1, a.x, e.1);
         let d = format!("M{} C{} {} {}", pt(s), pt(cs), pt(ce), pt(e));
-        (
-            d,
-            s,
-            cs,
-            e,
-            ce,
-            (add(s, (-14.0, -10.0)), Place::Left),
-            (add(e, (-14.0, 12.0)), Place::Left),
-        )
-    } else if let Some(sec) = r
-        .secondary
-        .filter(|&s| s != r.a.table && s != r.target)
-        .and_then(|s| l.boxes.get(s))
-    {
-        // Many-to-many: through the association table.
-        let s1 = seg(a, sec, offset);
-        let s2 = seg(sec, b, offset);
-        for p in [s1.p0, s1.c, s1.p2, s2.p0, s2.c, s2.p2] {
-            bounds.add(p.0, p.1, p.0, p.1);
-        }
-        let d = format!(
-            "M{} Q{} {} M{} Q{} {}",
-            pt(s1.p0),
-            pt(s1.c),
-            pt(s1.p2),
-            pt(s2.p0),
-            pt(s2.c),
-            pt(s2.p2)
-        );
-        (
-            d,
-            s1.p0,
-            s1.c,
-            s2.p2,
-            s2.c,
-            (s1.at(0.22), place_for(s1.bulge)),
-            (s2.at(0.78), place_for(s2.bulge)),
-        )
+        let near_a = (add(s, (-14.0, -10.0)), Place::Left);
+        let near_b = (add(e, (-14.0, 12.0)), Place::Left);
+        placer.reserve(labels::rect(near_a.0, Place::Left, wa, la));
+        placer.reserve(labels::rect(near_b.0, Place::Left, wb, lb));
+        (d, s, cs, e, ce, near_a, near_b)
     } else {
-        let s = seg(a, b, offset);
-        for p in [s.p0, s.c, s.p2] {
-            bounds.add(p.0, p.1, p.0, p.1);
+        let (Some(first), second) = (l.route(Edge::Rel(i, 0)), l.route(Edge::Rel(i, 1))) else {
+            return g;
+        };
+        let last = second.unwrap_or(first);
+        let (f, t) = (&first.pts, &last.pts);
+        if f.len() < 2 || t.len() < 2 {
+            return g;
         }
-        let d = format!("M{} Q{} {}", pt(s.p0), pt(s.c), pt(s.p2));
+        let mut d = path_d(f);
+        if let Some(s) = second {
+            d = d + " " + &path_d(&s.pts);
+        }
+        let room = |table: usize, down: bool| {
+            l.room
+                .get(table)
+                .map_or(40.0, |r| if down { r.1 } else { r.0 })
+        };
+        let (start, end) = (f[0], t[t.len() - 1]);
+        let (next_a, next_b) = (f[1], t[t.len() - 2]);
+        let near_a = placer.place(start, next_a, wa, la, room(first.from, next_a.1 > start.1));
+        let near_b = placer.place(end, next_b, wb, lb, room(last.to, next_b.1 > end.1));
         (
             d,
-            s.p0,
-            s.c,
-            s.p2,
-            s.c,
-            (s.at(0.22), place_for(s.bulge)),
-            (s.at(0.78), place_for(s.bulge)),
+            start,
+            (start.0, next_a.1),
+            end,
+            (end.0, next_b.1),
+            near_a,
+            near_b,
         )
     };
     g = g
@@ -549,41 +542,14 @@ fn rel_link(i: usize, r: &RelLink, l: &Layout, k: usize, bounds: &mut Bounds) ->
     if r.b.is_some() {
         g = g.child(arrow(start, start_from));
     }
-    g = g.child(
-        Node::new("g")
-            .attr("class", "er-end")
-            .attr("data-relationship", r.a.key())
-            .child(label(near_a.0, near_a.1, r.a.key(), end_note(&r.a), bounds)),
-    );
-    let (p, place) = near_b;
-    let far = match (&r.b, r.kind) {
-        (Some(b), _) => {
-            let class = if b.generated {
-                "er-end generated"
-            } else {
-                "er-end"
-            };
-            Node::new("g")
-                .attr("class", class)
-                .attr("data-relationship", b.key())
-                .child(label(p, place, b.key(), end_note(b), bounds))
+    for ((class, key, l1, l2), (p, place)) in [(near, near_a), (far, near_b)] {
+        let mut e = Node::new("g").attr("class", class);
+        if let Some(key) = key {
+            e = e.attr("data-relationship", key);
         }
-        (None, Kind::Mismatched) => Node::new("g").attr("class", "er-end absent").child(label(
-            p,
-            place,
-            other,
-            "✗ does not back_populate".to_string(),
-            bounds,
-        )),
-        (None, _) => Node::new("g").attr("class", "er-end absent").child(label(
-            p,
-            place,
-            "(no other side)".to_string(),
-            String::new(),
-            bounds,
-        )),
-    };
-    g.child(far)
+        g = g.child(e.child(label(p, place, l1, l2, bounds)));
+    }
+    g
 }
 
 /// The target class name of a link, for an absent end's label.
@@ -631,7 +597,8 @@ mod tests {
         assert_eq!(m.matches("class=\"er-arrow\"").count(), 2, "one per link");
         assert_eq!(m.matches("er-end absent").count(), 2);
         assert!(m.contains("(no other side)"));
-        // The two links bow to opposite sides although declared from opposite ends.
+        // The two links run side by side: distinct lines, each with its own
+        // end point on the parent's bottom side.
         let lines: Vec<&Node> = s
             .walk()
             .into_iter()
@@ -639,18 +606,27 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 2);
         assert_ne!(lines[0].get("d"), lines[1].get("d"));
-        let ctrl_x = |n: &Node| -> f64 {
-            let d = n.get("d").unwrap_or_default();
-            let q = d.split('Q').nth(1).unwrap_or_default();
-            q.split_whitespace()
-                .next()
-                .unwrap_or("0")
-                .parse()
-                .unwrap_or(0.0)
-        };
-        let parent = layout(&d).boxes[0];
-        let (c0, c1) = (ctrl_x(lines[0]), ctrl_x(lines[1]));
-        assert!((c0 - parent.cx()) * (c1 - parent.cx()) < 0.0, "{c0} {c1}");
+        let l = layout(&d);
+        let parent = l.boxes[0];
+        let mut ends: Vec<f64> = l
+            .routes
+            .iter()
+            .map(|r| {
+                if r.from == 0 {
+                    r.pts[0]
+                } else {
+                    r.pts[r.pts.len() - 1]
+                }
+            })
+            .inspect(|p| assert_eq!(p.1, parent.y + parent.h))
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(ends.len(), 3, "the FK and both links");
+        ends.sort_by(f64::total_cmp);
+        assert!(
+            ends.windows(2).all(|w| (w[0] - w[1]).abs() > 6.0),
+            "{ends:?}"
+        );
     }
 
     #[test]
