@@ -136,6 +136,30 @@ test("screenshots: normal page light/dark at 1280x800 and 390x844, a link opened
   await page.close();
 });
 
+test("until CodeMirror mounts, the editor shows the code as text; then only the editor", async () => {
+  const page = await browser.context.newPage();
+  // Hold the editor bundle back: the first result comes first, with the code in view.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\/editor-[0-9a-f]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const code = "print('<b>not markup</b>')\n";
+  const p = zlib.deflateRawSync(Buffer.from(code)).toString("base64url");
+  await page.goto(`${server.url}?run=1#code=${p}`);
+  const placeholder = page.locator("[data-testid=editor] > .editor-placeholder");
+  await placeholder.waitFor();
+  assert.equal(await placeholder.textContent(), code);
+  assert.equal(await page.locator("[data-testid=editor] b").count(), 0, "text, never markup");
+  release();
+  await page.waitForFunction(() => typeof window.relplay?.run === "function");
+  assert.equal(await page.evaluate(() => window.relplay.editor), "codemirror");
+  assert.equal(await placeholder.count(), 0);
+  assert.equal(await page.evaluate(() => window.relplay.getCode()), code);
+  await page.close();
+});
+
 test("without CodeMirror (the textarea fallback) share, links and Escape still work", async () => {
   const page = await browser.context.newPage();
   await page.route(/\/editor-[0-9a-f]+\.js$/, (route) => route.abort());

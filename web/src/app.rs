@@ -536,6 +536,7 @@ pub fn App() -> impl IntoView {
         pg.notice.set(notice);
         pg.code.set(initial.clone());
         install_crash_report(pg);
+        editor::show_placeholder(&el, &initial);
         // Untraced: the trace waits until the page is built (`add_trace`).
         if run_now {
             pg.run_code(initial, false);

@@ -93,9 +93,26 @@ pub fn when_loaded(f: impl FnOnce() + 'static) {
     let _ = head.append_child(&script);
 }
 
+/// Shows `doc` as plain text in `parent` until `mount` replaces it: CodeMirror
+/// loads after the first result, and the visitor should see the code at once.
+pub fn show_placeholder(parent: &HtmlElement, doc: &str) {
+    let Some(pre) = parent
+        .owner_document()
+        .and_then(|d| d.create_element("pre").ok())
+    else {
+        return;
+    };
+    pre.set_class_name("editor-placeholder");
+    pre.set_text_content(Some(doc)); // text, never markup
+    let _ = parent.append_child(&pre);
+}
+
 /// Creates the editor inside `parent` holding `doc`; `on_change` gets the whole
 /// text after every edit (typing, paste, undo, `set_code`).
 pub fn mount(parent: &HtmlElement, doc: &str, on_change: impl Fn(String) + 'static) {
+    if let Ok(Some(p)) = parent.query_selector(":scope > .editor-placeholder") {
+        p.remove();
+    }
     let on_change = std::rc::Rc::new(on_change);
     let cb = {
         let on_change = on_change.clone();
