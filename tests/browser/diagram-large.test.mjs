@@ -2,30 +2,19 @@
 // layout adapts to the pane's shape, lines avoid boxes they do not connect,
 // and the expand toggle shows the diagram over the whole viewport at a
 // legible size. Screenshots at 1600×1000, 1280×800 and 400×800.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS, REPO_ROOT } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, REPO_ROOT, useBrowser } from "./lib/harness.mjs";
 
 const BIG = fs.readFileSync(path.join(REPO_ROOT, "web/src/er/testdata/big.py"), "utf8");
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openBig(page, viewport, theme = "light") {
   await page.setViewportSize(viewport);
-  await openPlayground(page, server.url + `?theme=${theme}`);
+  await openPlayground(page, env.server.url + `?theme=${theme}`);
   await page.evaluate((c) => window.relplay.setCode(c), BIG);
   await page.locator("[data-testid=tab-diagram]").click();
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=er-diagram] [data-table]").length === 14, null, {
@@ -57,7 +46,7 @@ const overlapping = (page) =>
   });
 
 test("14 tables: fitted in the desktop pane, legible when expanded, Esc restores", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
   await openBig(page, { width: 1600, height: 1000 });
   const host = page.locator("[data-testid=er-diagram]");
@@ -109,7 +98,7 @@ for (const [name, viewport, theme] of [
   ["narrow", { width: 400, height: 800 }, "dark"],
 ]) {
   test(`14 tables, ${name}: no overlaps, expanded legible; screenshots`, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = collectErrors(page);
     await openBig(page, viewport, theme);
     assert.equal(await overlapping(page), 0);

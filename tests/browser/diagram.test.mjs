@@ -1,23 +1,12 @@
 // The Diagram pane (web/src/er/): drawn from the static model, before any
 // run; one box per table, each relationship end named; hover marks the code;
 // pan/zoom by keyboard and buttons. Screenshots at 1280×800 and narrow.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // What each example declares (read off tests/gallery/*.py).
 const EXPECTED = {
@@ -47,9 +36,9 @@ async function openDiagram(page, id) {
 const sorted = (xs) => [...xs].sort();
 
 test("tables and relationship ends match the model, before running", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   for (const [id, want] of Object.entries(EXPECTED)) {
     await openDiagram(page, id);
     // The debounced redraw has happened once the boxes are this example's.
@@ -78,9 +67,9 @@ test("tables and relationship ends match the model, before running", async () =>
 });
 
 test("the diagram follows edits (debounced) and shows script text as text", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await openDiagram(page, "sync_back_populates");
   const code = await page.evaluate(() => window.relplay.getCode());
   await page.evaluate((c) => window.relplay.setCode(c.replace('"child"', '"kid<b>s</b>"')), code);
@@ -95,9 +84,9 @@ test("the diagram follows edits (debounced) and shows script text as text", asyn
 });
 
 test("hover marks both ends and the declaring code; keyboard pan and zoom", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await openDiagram(page, "sync_back_populates");
   await page.locator("[data-testid=er-fit]").click();
   const end = page.locator('[data-relationship="Child.parent"]');
@@ -129,10 +118,10 @@ for (const [name, viewport, theme] of [
   ["narrow", { width: 390, height: 844 }, "dark"],
 ]) {
   test(`screenshot: diagram, ${name}`, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.setViewportSize(viewport);
     const errors = collectErrors(page);
-    await openPlayground(page, server.url + `?theme=${theme}`);
+    await openPlayground(page, env.server.url + `?theme=${theme}`);
     for (const id of ["many_to_many_table", "blog", "sync_backref", "adjacency_list"]) {
       await openDiagram(page, id);
       await page.waitForTimeout(400);
@@ -145,9 +134,9 @@ for (const [name, viewport, theme] of [
 }
 
 test("embed: panes=diagram,objects offers just those, in that order", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url + "?embed&example=sync_one_sided&panes=diagram,objects&run=1");
+  await openPlayground(page, env.server.url + "?embed&example=sync_one_sided&panes=diagram,objects&run=1");
   await page.locator("[data-testid=status]").waitFor();
   assert.deepEqual(await page.locator('[role="tab"]').allTextContents(), ["Diagram", "Objects"]);
   await page.locator('[data-testid=er-diagram] [data-table="child"]').waitFor();

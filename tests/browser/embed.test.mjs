@@ -1,34 +1,23 @@
 // Embed mode (?embed) for documentation pages, and the theme parameter.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const payload = (text) => zlib.deflateRawSync(Buffer.from(text)).toString("base64url");
 const inflate = (p) => zlib.inflateRawSync(Buffer.from(p, "base64url")).toString("utf8");
 
 /** A page opened at `suffix`, with `saved` in the full page's autosave beforehand. */
 async function open(suffix, { saved = "# the visitor's own code\n", colorScheme = "light" } = {}) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.emulateMedia({ colorScheme });
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await page.evaluate((s) => (localStorage.clear(), localStorage.setItem("relplay:code:v1", s)), saved);
   await page.goto("about:blank");
-  await openPlayground(page, server.url + suffix);
+  await openPlayground(page, env.server.url + suffix);
   return { page, errors };
 }
 
@@ -54,7 +43,7 @@ test("?embed: compact, no header chrome, an Open in relplay link, the autosave u
   assert.equal(await link.getAttribute("target"), "_blank");
   await link.focus();
   const href = await link.getAttribute("href");
-  assert.ok(href.startsWith(server.url + "#code="), href);
+  assert.ok(href.startsWith(env.server.url + "#code="), href);
   assert.equal(inflate(href.split("#code=")[1]), "print('embedded edit')\n");
   assert.deepEqual(errors, []);
   await page.close();
@@ -105,11 +94,11 @@ test("theme: follows the system, and ?theme= overrides it either way", async () 
 });
 
 test("the documented <iframe> snippet works from another origin", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
   // about:blank is another origin than the server: as on a documentation site.
   await page.setContent(`<!doctype html><meta charset="utf-8"><h1>Docs</h1>
-    <iframe src="${server.url}?embed&example=one_to_many&panes=console,sql&run=1"
+    <iframe src="${env.server.url}?embed&example=one_to_many&panes=console,sql&run=1"
       title="relplay: one-to-many relationship" width="100%" height="420" loading="lazy"
       style="border: 1px solid #dde1e8; border-radius: 8px"></iframe>`);
   const frame = page.frameLocator("iframe");

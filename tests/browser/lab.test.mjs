@@ -1,23 +1,12 @@
 // The relationship lab (web/src/lab/): the model panel's actions rewrite the
 // code (undoably), the compare view shows the seeds' lessons, lints appear
 // before running, and window.relplay.compare resolves to the variants.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ viewport: { width: 1400, height: 1000 } });
 
 const LEGACY = `from sqlalchemy import Column, ForeignKey, Integer, String, create_engine
 from sqlalchemy.orm import Session, declarative_base, relationship
@@ -46,9 +35,9 @@ print(p.children)
 `;
 
 async function fresh(code = LEGACY) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await page.evaluate((c) => window.relplay.setCode(c), code);
   await page.locator('[data-testid=model][data-class="Parent"]').waitFor();
   return { page, errors };

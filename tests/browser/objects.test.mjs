@@ -1,23 +1,12 @@
 // The Objects pane (web/src/objects/): a traced run, stepped line by line.
 // `child.parent = parent` adds the child to `parent.children` with
 // back_populates (and says why), and does not when the relationship is one-sided.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Runs example `id`, opens Objects and steps (arrow keys) to the first step on the line holding `needle`. */
 async function stepTo(page, id, needle) {
@@ -41,9 +30,9 @@ async function stepTo(page, id, needle) {
 const CHILD_IN_CHILDREN = '[data-object="Parent#1"] [data-attr="children"] [data-item="Child#1"]';
 
 test("back_populates: c.parent = p puts c in p.children, and says why", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   const line = await stepTo(page, "sync_back_populates", "c.parent = p");
   assert.equal(await page.locator(CHILD_IN_CHILDREN).count(), 1);
   assert.match(await page.locator(CHILD_IN_CHILDREN).getAttribute("class"), /added/);
@@ -65,9 +54,9 @@ test("back_populates: c.parent = p puts c in p.children, and says why", async ()
 });
 
 test("one-sided: c.parent = p leaves p.children alone", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await stepTo(page, "sync_one_sided", "c.parent = p");
   assert.match(await page.locator('[data-object="Child#1"] [data-attr="parent"]').textContent(), /Parent#1/);
   assert.equal(await page.locator('[data-object="Parent#1"]').count(), 1);
@@ -89,10 +78,10 @@ for (const [name, viewport, theme] of [
   ["narrow", { width: 390, height: 844 }, "dark"],
 ]) {
   test(`screenshot: objects, ${name}`, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.setViewportSize(viewport);
     const errors = collectErrors(page);
-    await openPlayground(page, server.url + `?theme=${theme}`);
+    await openPlayground(page, env.server.url + `?theme=${theme}`);
     await stepTo(page, "sync_back_populates", "c.parent = p");
     await page.locator("[data-testid=objects]").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `objects-${name}.png`) });

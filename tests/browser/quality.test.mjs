@@ -1,31 +1,20 @@
 // Quality bars: keyboard reachability (tab order, visible focus, Ctrl+Enter,
 // Escape leaves the editor), an endless loop never freezes the page, and
 // screenshots of the normal page and of a link opened over saved code.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function fresh(suffix = "") {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await page.evaluate(() => localStorage.clear());
   await page.goto("about:blank");
-  await openPlayground(page, server.url + suffix);
+  await openPlayground(page, env.server.url + suffix);
   return { page, errors };
 }
 
@@ -122,22 +111,22 @@ test("screenshots: normal page light/dark at 1280x800 and 390x844, a link opened
     await page.close();
   }
   // A link over the visitor's code: the restore notice.
-  const page = await browser.context.newPage();
-  await openPlayground(page, server.url);
+  const page = await env.browser.context.newPage();
+  await openPlayground(page, env.server.url);
   await page.evaluate(() => localStorage.setItem("relplay:code:v1", "print('mine')\n"));
   await page.goto("about:blank");
   const p = zlib.deflateRawSync(Buffer.from("print('from a link')\n")).toString("base64url");
-  await openPlayground(page, `${server.url}#code=${p}`);
+  await openPlayground(page, `${env.server.url}#code=${p}`);
   await page.locator("[data-testid=restore]").waitFor();
   await page.screenshot({ path: `${SHOTS}/relplay-link-opened.png` });
   await page.goto("about:blank");
-  await openPlayground(page, `${server.url}#code=${p.slice(0, 9)}`);
+  await openPlayground(page, `${env.server.url}#code=${p.slice(0, 9)}`);
   await page.screenshot({ path: `${SHOTS}/relplay-bad-link.png` });
   await page.close();
 });
 
 test("until CodeMirror mounts, the editor shows the code as text; then only the editor", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   // Hold the editor bundle back: the first result comes first, with the code in view.
   let release;
   const held = new Promise((r) => (release = r));
@@ -147,7 +136,7 @@ test("until CodeMirror mounts, the editor shows the code as text; then only the 
   });
   const code = "print('<b>not markup</b>')\n";
   const p = zlib.deflateRawSync(Buffer.from(code)).toString("base64url");
-  await page.goto(`${server.url}?run=1#code=${p}`);
+  await page.goto(`${env.server.url}?run=1#code=${p}`);
   const placeholder = page.locator("[data-testid=editor] > .editor-placeholder");
   await placeholder.waitFor();
   assert.equal(await placeholder.textContent(), code);
@@ -161,10 +150,10 @@ test("until CodeMirror mounts, the editor shows the code as text; then only the 
 });
 
 test("without CodeMirror (the textarea fallback) share, links and Escape still work", async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.route(/\/editor-[0-9a-f]+\.js$/, (route) => route.abort());
   const p = zlib.deflateRawSync(Buffer.from("print('fallback')\n")).toString("base64url");
-  await openPlayground(page, `${server.url}#code=${p}`);
+  await openPlayground(page, `${env.server.url}#code=${p}`);
   assert.equal(await page.evaluate(() => window.relplay.editor), "textarea");
   assert.equal(await page.evaluate(() => window.relplay.getCode()), "print('fallback')\n");
   await page.locator("[data-testid=share]").click();

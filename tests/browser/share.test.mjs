@@ -1,21 +1,10 @@
 // Share links: the Share button, opening a link, the autosave kept, hostile links.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";
-import { startServer, launchBrowser, collectErrors, openPlayground } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The `#code=` payload for `code`, made the way any other tool would (not by relplay). */
 const payload = (bytes) => zlib.deflateRawSync(Buffer.from(bytes), { level: 9 }).toString("base64url");
@@ -23,15 +12,15 @@ const inflate = (p) => zlib.inflateRawSync(Buffer.from(p, "base64url")).toString
 
 /** A page whose autosave holds `saved` (or nothing), then navigated to `hashOrQuery`. */
 async function openWith(saved, suffix) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await page.evaluate((s) => {
     localStorage.clear();
     if (s !== null) localStorage.setItem("relplay:code:v1", s);
   }, saved);
   await page.goto("about:blank");
-  await openPlayground(page, server.url + suffix);
+  await openPlayground(page, env.server.url + suffix);
   return { page, errors };
 }
 
@@ -41,7 +30,7 @@ const previous = (page) => page.evaluate(() => localStorage.getItem("relplay:pre
 
 test("Share puts the code, compressed, in #code= and copies the link", async () => {
   const { page, errors } = await openWith(null, "");
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.slice(0, -1) });
+  await env.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url.slice(0, -1) });
   const text = 'print("shared é ∞")\n' + "# padding line to compress\n".repeat(50);
   await page.evaluate((t) => window.relplay.setCode(t), text);
   await page.locator('[data-testid="share"]').click();
@@ -51,7 +40,7 @@ test("Share puts the code, compressed, in #code= and copies the link", async () 
   assert.equal(await box.getAttribute("data-copied"), "true");
   assert.match(await box.textContent(), /copied/i);
   const link = await page.locator('[data-testid="share-link"]').inputValue();
-  assert.ok(link.startsWith(server.url + "#code="), link);
+  assert.ok(link.startsWith(env.server.url + "#code="), link);
   const p = link.split("#code=")[1];
   assert.match(p, /^[A-Za-z0-9_-]+$/, "URL-safe base64, no padding");
   assert.equal(inflate(p), text, "any raw-DEFLATE tool reads it");
@@ -60,7 +49,7 @@ test("Share puts the code, compressed, in #code= and copies the link", async () 
   // Editing makes the shown link stale: it goes away.
   await page.evaluate(() => window.relplay.setCode("x = 2\n"));
   assert.equal(await box.count(), 0);
-  await browser.context.clearPermissions();
+  await env.browser.context.clearPermissions();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -139,13 +128,13 @@ test("two links in a row: the visitor's own code is still the one kept", async (
   assert.equal(await previous(page), mine);
   // Without editing the first link's code, open a second link.
   await page.goto("about:blank");
-  await openPlayground(page, server.url + "#code=" + payload("print('link two')\n"));
+  await openPlayground(page, env.server.url + "#code=" + payload("print('link two')\n"));
   assert.equal(await code(page), "print('link two')\n");
   assert.equal(await previous(page), mine, "the unedited code of link one does not push out mine");
   // But once the visitor edits a link's code, that edit is theirs and is kept.
   await page.evaluate(() => window.relplay.setCode("print('link two, edited')\n"));
   await page.goto("about:blank");
-  await openPlayground(page, server.url + "#code=" + payload("print('link three')\n"));
+  await openPlayground(page, env.server.url + "#code=" + payload("print('link three')\n"));
   assert.equal(await previous(page), "print('link two, edited')\n");
   assert.deepEqual(errors, []);
   await page.close();

@@ -1,21 +1,10 @@
 // The SQL pane, driven with hand-built events through window.relplayDev.show
 // (the facade does not report events yet; see web/src/sqllog.rs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, collectErrors, openPlayground, SHOTS } from "./lib/harness.mjs";
+import { collectErrors, openPlayground, SHOTS, useBrowser } from "./lib/harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SCRIPT = [
   "from sqlalchemy import select", // 1
@@ -45,9 +34,9 @@ function nPlusOne(n = 4) {
 }
 
 async function fresh() {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = collectErrors(page);
-  await openPlayground(page, server.url);
+  await openPlayground(page, env.server.url);
   await page.evaluate((c) => window.relplay.setCode(c), SCRIPT);
   return { page, errors };
 }

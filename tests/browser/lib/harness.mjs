@@ -7,6 +7,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -116,4 +117,19 @@ export function collectErrors(page) {
 export async function openPlayground(page, url, { timeout = 30_000 } = {}) {
   await page.goto(url);
   await page.waitForFunction(() => typeof window.relplay?.run === "function", null, { timeout });
+}
+
+/** One static server and one browser for a test file: started before its
+ * tests, closed after them. `env.server` and `env.browser` are set by then. */
+export function useBrowser(options) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser(options);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
