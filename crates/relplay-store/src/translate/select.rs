@@ -1,5 +1,6 @@
 //! SELECT (simple and compound) -> `Query`, including access-path choice.
 use super::scope::{Scope, ScopeCol};
+use super::text::paren_balance;
 use super::{object_name, Translator};
 use crate::affinity::Affinity;
 use crate::error::{Result, SqlError};
@@ -467,16 +468,7 @@ impl Translator<'_> {
         let (mut first, mut last): (Option<usize>, Option<usize>) = (None, None);
         let flush = |first: &mut Option<usize>, last: &mut Option<usize>, out: &mut Vec<String>| {
             let text = match (*first, *last) {
-                (Some(a), Some(b)) => {
-                    let (ta, tb) = (&self.tokens[a].span, &self.tokens[b].span);
-                    match (
-                        self.offset_of(ta.start.line, ta.start.column),
-                        self.offset_of(tb.end.line, tb.end.column),
-                    ) {
-                        (Some(x), Some(y)) if x < y => self.sql[x..y].to_string(),
-                        _ => String::new(),
-                    }
-                }
+                (Some(a), Some(b)) => self.tokens_text(&self.tokens[a], &self.tokens[b]),
                 _ => String::new(),
             };
             out.push(text);
@@ -566,9 +558,8 @@ impl Translator<'_> {
         }
         // Spans of calls stop before the closing parenthesis: take the missing ones.
         let b = self.close_parens(a, b);
-        let open = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
         match self.sql.get(a..b) {
-            Some(s) if a < b && open(s) == 0 => s.trim().to_string(),
+            Some(s) if a < b && paren_balance(s) == 0 => s.trim().to_string(),
             _ => String::new(),
         }
     }

@@ -51,7 +51,7 @@ impl Translator<'_> {
     }
 
     /// The text from the start of token `a` to the end of token `b`.
-    fn tokens_text(&self, a: &TokenWithSpan, b: &TokenWithSpan) -> String {
+    pub(super) fn tokens_text(&self, a: &TokenWithSpan, b: &TokenWithSpan) -> String {
         let (Some(x), Some(y)) = (
             self.offset_of(a.span.start.line, a.span.start.column),
             self.offset_of(b.span.end.line, b.span.end.column),
@@ -63,9 +63,8 @@ impl Translator<'_> {
 
     /// Extend `a..b` over the closing parentheses that spans of calls leave out.
     pub(super) fn close_parens(&self, a: usize, mut b: usize) -> usize {
-        let open = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
         let bytes = self.sql.as_bytes();
-        while a < b && b <= bytes.len() && open(&self.sql[a..b]) > 0 {
+        while a < b && b <= bytes.len() && paren_balance(&self.sql[a..b]) > 0 {
             match self.sql[b..].find(|c: char| !c.is_whitespace()) {
                 Some(k) if bytes[b + k] == b')' => b += k + 1,
                 _ => break,
@@ -187,6 +186,11 @@ impl Translator<'_> {
         }
         out
     }
+}
+
+/// Opening minus closing parentheses in `t`.
+pub(super) fn paren_balance(t: &str) -> isize {
+    t.matches('(').count() as isize - t.matches(')').count() as isize
 }
 
 /// Index of the parenthesis closing the group that `toks[0]` opens.
